@@ -1,0 +1,262 @@
+//! A deframer that owns its receive buffer (feature `alloc`).
+
+use alloc::vec::Vec;
+
+use super::{FrameError, HEADER_LEN, check_header};
+use crate::Limits;
+
+/// A receive buffer that turns a byte stream into frames.
+///
+/// Bytes go in with [`push`](Self::push), or are read straight into
+/// [`read_buf`](Self::read_buf) and [`commit`](Self::commit)ted, which saves
+/// a copy. Frames come out of [`next_frame`](Self::next_frame) as slices of
+/// the buffer, valid until the next call on the deframer.
+///
+/// Every header is checked the moment its four bytes arrive, before any of
+/// its payload is taken in: a bad header fails the `push` or `commit` that
+/// completed it, and the deframer then refuses all input (it is fused;
+/// [`error`](Self::error) tells why). Frames completed before the bad header
+/// can still be taken out.
+///
+/// ```
+/// use epp_codec::{Limits, frame::Deframer};
+/// let mut d = Deframer::new(Limits::new());
+/// d.push(b"\x00\x00\x00\x0a<ep").unwrap();
+/// assert_eq!(d.next_frame(), Ok(None));
+/// assert_eq!(d.needed(), 3);
+/// d.push(b"p/>").unwrap();
+/// assert_eq!(d.next_frame(), Ok(Some(&b"<epp/>"[..])));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Deframer {
+    /// `buf[..filled]` holds received bytes; `buf[filled..]` is zeroed space
+    /// handed out by `read_buf`.
+    buf: Vec<u8>,
+    filled: usize,
+    /// Start of the first frame not yet handed out.
+    start: usize,
+    /// Where the next unchecked header starts; headers before it are valid.
+    checked: usize,
+    limits: Limits,
+    error: Option<FrameError>,
+}
+
+impl Deframer {
+    /// Smallest chunk [`read_buf`](Self::read_buf) offers, so a reader does
+    /// not issue tiny reads while a frame header is still missing.
+    pub const MIN_READ: usize = 4096;
+
+    /// An empty deframer with the given limits.
+    pub fn new(limits: Limits) -> Self {
+        Deframer { buf: Vec::new(), filled: 0, start: 0, checked: 0, limits, error: None }
+    }
+
+    /// The limits in force.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// Appends received bytes.
+    ///
+    /// # Errors
+    ///
+    /// The first bad header among the bytes (or the error the deframer
+    /// already failed with). The bytes after a bad header are not stored.
+    pub fn push(&mut self, mut bytes: &[u8]) -> Result<(), FrameError> {
+        self.fail_if_failed()?;
+        self.discard_taken();
+        while !bytes.is_empty() {
+            // Take in no more than what reaches the end of the next unchecked header,
+            // so that a bad header stops the copy before its payload.
+            let until_header_end = (self.checked + HEADER_LEN).saturating_sub(self.filled);
+            let take = if until_header_end == 0 { bytes.len() } else { until_header_end.min(bytes.len()) };
+            let (now, later) = bytes.split_at(take);
+            self.buf.truncate(self.filled);
+            self.buf.extend_from_slice(now);
+            self.filled += take;
+            bytes = later;
+            self.check_headers()?;
+            self.reserve_for_current_frame();
+        }
+        Ok(())
+    }
+
+    /// Zeroed space at the end of the buffer to receive into, at least as
+    /// large as [`needed`](Self::needed) and [`MIN_READ`](Self::MIN_READ).
+    /// Follow with [`commit`](Self::commit).
+    pub fn read_buf(&mut self) -> &mut [u8] {
+        self.discard_taken();
+        let want = self.needed().max(Self::MIN_READ);
+        if self.buf.len() < self.filled + want {
+            self.buf.resize(self.filled + want, 0);
+        }
+        &mut self.buf[self.filled..]
+    }
+
+    /// Marks `n` bytes of [`read_buf`](Self::read_buf) as received.
+    ///
+    /// `n` larger than the space handed out is treated as all of it.
+    ///
+    /// # Errors
+    ///
+    /// As [`push`](Self::push).
+    pub fn commit(&mut self, n: usize) -> Result<(), FrameError> {
+        self.fail_if_failed()?;
+        self.filled = self.filled.saturating_add(n).min(self.buf.len());
+        self.check_headers()
+    }
+
+    /// The next complete frame's payload, or `None` until more bytes arrive.
+    ///
+    /// The slice borrows the deframer: it is valid until the next call.
+    ///
+    /// # Errors
+    ///
+    /// The error the deframer failed with, once every frame received before
+    /// the bad header has been taken out.
+    pub fn next_frame(&mut self) -> Result<Option<&[u8]>, FrameError> {
+        // Headers up to `checked` are valid, so a frame there can be taken out
+        // even after a later header failed.
+        if self.start < self.checked {
+            let header: [u8; HEADER_LEN] =
+                self.buf[self.start..self.start + HEADER_LEN].try_into().unwrap_or_default();
+            let total = u32::from_be_bytes(header) as usize;
+            let end = self.start + total;
+            if end <= self.filled {
+                let payload = &self.buf[self.start + HEADER_LEN..end];
+                self.start = end;
+                return Ok(Some(payload));
+            }
+        }
+        match self.error {
+            Some(e) if self.start >= self.checked => Err(e),
+            _ => Ok(None),
+        }
+    }
+
+    /// How many more bytes are needed to complete the next frame (at least 1
+    /// while no frame is complete; exact once its header is in). 0 when a
+    /// frame can be taken out now, or after an error.
+    pub fn needed(&self) -> usize {
+        if self.error.is_some() {
+            return 0;
+        }
+        let buffered = self.filled - self.start;
+        if buffered < HEADER_LEN {
+            return HEADER_LEN - buffered;
+        }
+        let total = u32::from_be_bytes(
+            self.buf[self.start..self.start + HEADER_LEN].try_into().unwrap_or_default(),
+        ) as usize;
+        total.saturating_sub(buffered)
+    }
+
+    /// Bytes received and not yet handed out as frames.
+    pub fn buffered(&self) -> &[u8] {
+        &self.buf[self.start..self.filled]
+    }
+
+    /// The error the deframer failed with, if it has. After a
+    /// [`FrameError::UnframedText`], [`buffered`](Self::buffered) starts with
+    /// the text the peer sent.
+    pub fn error(&self) -> Option<FrameError> {
+        self.error
+    }
+
+    /// Forgets all buffered bytes and any error, keeping the allocation.
+    pub fn reset(&mut self) {
+        self.buf.clear();
+        self.filled = 0;
+        self.start = 0;
+        self.checked = 0;
+        self.error = None;
+    }
+
+    fn fail_if_failed(&self) -> Result<(), FrameError> {
+        self.error.map_or(Ok(()), Err)
+    }
+
+    /// Checks every header whose four bytes have arrived.
+    fn check_headers(&mut self) -> Result<(), FrameError> {
+        while self.checked + HEADER_LEN <= self.filled {
+            let header: [u8; HEADER_LEN] = self.buf[self.checked..self.checked + HEADER_LEN]
+                .try_into()
+                .unwrap_or_default();
+            match check_header(header, &self.limits) {
+                Ok(total) => self.checked += total as usize,
+                Err(e) => {
+                    // Keep the offending bytes (they may be the peer's text), drop nothing else.
+                    self.error = Some(e);
+                    return Err(e);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Makes room for the rest of the frame being received, so its payload is
+    /// copied once and the buffer grows at most once per frame.
+    fn reserve_for_current_frame(&mut self) {
+        // `push` keeps `buf.len() == filled`, so `reserve` counts from `filled`.
+        self.buf.reserve(self.checked.saturating_sub(self.filled));
+    }
+
+    /// Drops frames already handed out, moving the partial one to the front.
+    fn discard_taken(&mut self) {
+        if self.start == 0 {
+            return;
+        }
+        self.buf.copy_within(self.start..self.filled, 0);
+        self.filled -= self.start;
+        self.checked -= self.start;
+        self.start = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_header_stops_before_payload() {
+        let mut d = Deframer::new(Limits::new().with_max_frame_len(16));
+        let mut input = alloc::vec![0, 0, 0, 6, b'o', b'k'];
+        input.extend_from_slice(&[0, 0, 1, 0]);
+        input.extend_from_slice(&[b'x'; 100]);
+        assert_eq!(d.push(&input), Err(FrameError::LengthTooLarge { length: 256, max: 16 }));
+        assert_eq!(d.buffered().len(), 10, "payload after the bad header is not stored");
+        assert_eq!(d.next_frame(), Ok(Some(&b"ok"[..])));
+        assert_eq!(d.next_frame(), Err(FrameError::LengthTooLarge { length: 256, max: 16 }));
+        assert_eq!(d.push(b"more"), Err(FrameError::LengthTooLarge { length: 256, max: 16 }));
+        d.reset();
+        assert_eq!(d.push(&[0, 0, 0, 4]), Ok(()));
+        assert_eq!(d.next_frame(), Ok(Some(&b""[..])));
+    }
+
+    #[test]
+    fn read_buf_commit_round() {
+        let mut d = Deframer::new(Limits::new());
+        let frame = b"\x00\x00\x00\x08abcd\x00\x00";
+        let space = d.read_buf();
+        assert!(space.len() >= Deframer::MIN_READ);
+        space[..frame.len()].copy_from_slice(frame);
+        d.commit(frame.len()).unwrap();
+        assert_eq!(d.next_frame(), Ok(Some(&b"abcd"[..])));
+        assert_eq!(d.next_frame(), Ok(None));
+        assert_eq!(d.needed(), 2);
+        let space = d.read_buf();
+        space[..4].copy_from_slice(b"\x00\x05z\x00");
+        d.commit(3).unwrap();
+        assert_eq!(d.next_frame(), Ok(Some(&b"z"[..])));
+        assert_eq!(d.buffered(), b"");
+    }
+
+    #[test]
+    fn commit_beyond_space_is_clamped() {
+        let mut d = Deframer::new(Limits::new());
+        let n = d.read_buf().len();
+        // The zeroed space reads as a header announcing length 0.
+        assert_eq!(d.commit(usize::MAX), Err(FrameError::LengthTooSmall { length: 0 }));
+        assert_eq!(d.buffered().len(), n);
+    }
+}

@@ -1,0 +1,65 @@
+//! A zero-copy, allocation-free EPP codec: RFC 5734 framing and an XML
+//! tokenizer made for RFC 5730-5733 messages, for `no_std` targets too.
+//!
+//! # Example
+//!
+//! Read the frames out of a buffer of pipelined data units and tokenize each:
+//!
+//! ```
+//! use epp_codec::{Limits, frame, xml::{Tokenizer, Token, Ns}};
+//!
+//! let limits = Limits::new();
+//! let mut wire = [0u8; 128];
+//! let payload = br#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><hello/></epp>"#;
+//! let n = frame::encode_into(payload, &mut wire).unwrap();
+//!
+//! for payload in frame::frames(&wire[..n], &limits) {
+//!     let mut tokens = Tokenizer::from_bytes(payload.unwrap(), &limits).unwrap();
+//!     let mut names = 0;
+//!     while let Some(token) = tokens.next_token().unwrap() {
+//!         if let Token::ElementStart(start) = token {
+//!             assert!(start.name().is(Ns::Epp, start.name().local()));
+//!             names += 1;
+//!         }
+//!     }
+//!     assert_eq!(names, 2);
+//! }
+//! ```
+//!
+//! # Features
+//!
+//! - `std` (default): implies `alloc`; nothing else yet needs an OS.
+//! - `alloc`: [`frame::Deframer`], which owns a receive buffer.
+//! - `bytes`: [`frame::BytesDeframer`] and [`frame::decode_bytes`]: frames
+//!   as `bytes::Bytes` sharing the receive buffer.
+//! - `tokio-util`: [`frame::EppCodec`], a `tokio_util::codec` decoder and encoder.
+//! - `arbitrary`: `arbitrary::Arbitrary` for [`Limits`].
+//!
+//! With `default-features = false` the crate needs neither `std` nor `alloc`.
+//!
+//! # Limits and defaults
+//!
+//! Everything a peer could use to make us work or remember too much is
+//! bounded by [`Limits`]: frame length (1 MiB), nesting depth (64),
+//! attributes per element (16), namespace bindings in scope (32) and name
+//! length (256 bytes). An input over a limit fails with an error naming it.
+//!
+//! # Safety
+//!
+//! The crate contains no `unsafe` code (`#![forbid(unsafe_code)]`), and must
+//! not panic on any input: a panic is a bug, and the fuzz targets in `fuzz/`
+//! look for them.
+
+#![no_std]
+#![forbid(unsafe_code)]
+#![doc(test(attr(deny(warnings))))]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+
+pub mod frame;
+mod limits;
+pub mod xml;
+
+pub use limits::{Limit, Limits};
