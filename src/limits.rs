@@ -53,7 +53,6 @@ impl fmt::Display for Limit {
 /// assert_eq!(limits.max_depth(), 32);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Limits {
     max_frame_len: u32,
     max_depth: u16,
@@ -177,6 +176,19 @@ impl Default for Limits {
     }
 }
 
+/// Built through the setters, so generated limits respect the capacities.
+#[cfg(feature = "arbitrary")]
+impl<'a> arbitrary::Arbitrary<'a> for Limits {
+    fn arbitrary(u: &mut arbitrary::Unstructured<'a>) -> arbitrary::Result<Self> {
+        Ok(Limits::new()
+            .with_max_frame_len(u.arbitrary()?)
+            .with_max_depth(u.arbitrary()?)
+            .with_max_attributes(u.arbitrary()?)
+            .with_max_namespace_bindings(u.arbitrary()?)
+            .with_max_name_len(u.arbitrary()?))
+    }
+}
+
 const fn min(a: u16, b: u16) -> u16 {
     if a < b { a } else { b }
 }
@@ -193,7 +205,10 @@ mod tests {
             .with_max_namespace_bindings(u16::MAX);
         assert_eq!(l.max_depth(), Limits::DEPTH_CAPACITY);
         assert_eq!(l.max_attributes(), Limits::ATTRIBUTES_CAPACITY);
-        assert_eq!(l.max_namespace_bindings(), Limits::NAMESPACE_BINDINGS_CAPACITY);
+        assert_eq!(
+            l.max_namespace_bindings(),
+            Limits::NAMESPACE_BINDINGS_CAPACITY
+        );
         assert_eq!(Limits::default(), Limits::new());
     }
 }

@@ -52,7 +52,12 @@ pub struct BytesDeframer {
 impl BytesDeframer {
     /// An empty deframer with the given limits.
     pub fn new(limits: Limits) -> Self {
-        BytesDeframer { buf: BytesMut::new(), checked: 0, limits, error: None }
+        BytesDeframer {
+            buf: BytesMut::new(),
+            checked: 0,
+            limits,
+            error: None,
+        }
     }
 
     /// Appends received bytes, checking each header as it completes.
@@ -79,7 +84,8 @@ impl BytesDeframer {
                 match check_header(header, &self.limits) {
                     Ok(total) => {
                         self.checked += total as usize;
-                        self.buf.reserve(self.checked.saturating_sub(self.buf.len()));
+                        self.buf
+                            .reserve(self.checked.saturating_sub(self.buf.len()));
                     }
                     Err(e) => {
                         self.error = Some(e);
@@ -127,13 +133,20 @@ mod tests {
     #[test]
     fn frames_share_the_buffer() {
         let mut d = BytesDeframer::new(Limits::new());
-        d.push(b"\x00\x00\x00\x07abc\x00\x00\x00\x05z\x00\x00\x00").unwrap();
+        d.push(b"\x00\x00\x00\x07abc\x00\x00\x00\x05z\x00\x00\x00")
+            .unwrap();
         let a = d.next_frame().unwrap().unwrap();
         let b = d.next_frame().unwrap().unwrap();
         assert_eq!((&a[..], &b[..]), (&b"abc"[..], &b"z"[..]));
         assert_eq!(d.next_frame(), Ok(None));
-        assert_eq!(d.push(b"\x02"), Err(FrameError::LengthTooSmall { length: 2 }));
-        assert_eq!(d.next_frame(), Err(FrameError::LengthTooSmall { length: 2 }));
+        assert_eq!(
+            d.push(b"\x02"),
+            Err(FrameError::LengthTooSmall { length: 2 })
+        );
+        assert_eq!(
+            d.next_frame(),
+            Err(FrameError::LengthTooSmall { length: 2 })
+        );
     }
 
     #[test]

@@ -29,7 +29,10 @@ pub struct EppCodec {
 impl EppCodec {
     /// A codec with the given limits.
     pub fn new(limits: Limits) -> Self {
-        EppCodec { limits, error: None }
+        EppCodec {
+            limits,
+            error: None,
+        }
     }
 
     /// The limits in force.

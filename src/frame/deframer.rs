@@ -48,7 +48,14 @@ impl Deframer {
 
     /// An empty deframer with the given limits.
     pub fn new(limits: Limits) -> Self {
-        Deframer { buf: Vec::new(), filled: 0, start: 0, checked: 0, limits, error: None }
+        Deframer {
+            buf: Vec::new(),
+            filled: 0,
+            start: 0,
+            checked: 0,
+            limits,
+            error: None,
+        }
     }
 
     /// The limits in force.
@@ -69,7 +76,11 @@ impl Deframer {
             // Take in no more than what reaches the end of the next unchecked header,
             // so that a bad header stops the copy before its payload.
             let until_header_end = (self.checked + HEADER_LEN).saturating_sub(self.filled);
-            let take = if until_header_end == 0 { bytes.len() } else { until_header_end.min(bytes.len()) };
+            let take = if until_header_end == 0 {
+                bytes.len()
+            } else {
+                until_header_end.min(bytes.len())
+            };
             let (now, later) = bytes.split_at(take);
             self.buf.truncate(self.filled);
             self.buf.extend_from_slice(now);
@@ -118,8 +129,9 @@ impl Deframer {
         // Headers up to `checked` are valid, so a frame there can be taken out
         // even after a later header failed.
         if self.start < self.checked {
-            let header: [u8; HEADER_LEN] =
-                self.buf[self.start..self.start + HEADER_LEN].try_into().unwrap_or_default();
+            let header: [u8; HEADER_LEN] = self.buf[self.start..self.start + HEADER_LEN]
+                .try_into()
+                .unwrap_or_default();
             let total = u32::from_be_bytes(header) as usize;
             let end = self.start + total;
             if end <= self.filled {
@@ -146,7 +158,9 @@ impl Deframer {
             return HEADER_LEN - buffered;
         }
         let total = u32::from_be_bytes(
-            self.buf[self.start..self.start + HEADER_LEN].try_into().unwrap_or_default(),
+            self.buf[self.start..self.start + HEADER_LEN]
+                .try_into()
+                .unwrap_or_default(),
         ) as usize;
         total.saturating_sub(buffered)
     }
@@ -223,11 +237,33 @@ mod tests {
         let mut input = alloc::vec![0, 0, 0, 6, b'o', b'k'];
         input.extend_from_slice(&[0, 0, 1, 0]);
         input.extend_from_slice(&[b'x'; 100]);
-        assert_eq!(d.push(&input), Err(FrameError::LengthTooLarge { length: 256, max: 16 }));
-        assert_eq!(d.buffered().len(), 10, "payload after the bad header is not stored");
+        assert_eq!(
+            d.push(&input),
+            Err(FrameError::LengthTooLarge {
+                length: 256,
+                max: 16
+            })
+        );
+        assert_eq!(
+            d.buffered().len(),
+            10,
+            "payload after the bad header is not stored"
+        );
         assert_eq!(d.next_frame(), Ok(Some(&b"ok"[..])));
-        assert_eq!(d.next_frame(), Err(FrameError::LengthTooLarge { length: 256, max: 16 }));
-        assert_eq!(d.push(b"more"), Err(FrameError::LengthTooLarge { length: 256, max: 16 }));
+        assert_eq!(
+            d.next_frame(),
+            Err(FrameError::LengthTooLarge {
+                length: 256,
+                max: 16
+            })
+        );
+        assert_eq!(
+            d.push(b"more"),
+            Err(FrameError::LengthTooLarge {
+                length: 256,
+                max: 16
+            })
+        );
         d.reset();
         assert_eq!(d.push(&[0, 0, 0, 4]), Ok(()));
         assert_eq!(d.next_frame(), Ok(Some(&b""[..])));
@@ -256,7 +292,10 @@ mod tests {
         let mut d = Deframer::new(Limits::new());
         let n = d.read_buf().len();
         // The zeroed space reads as a header announcing length 0.
-        assert_eq!(d.commit(usize::MAX), Err(FrameError::LengthTooSmall { length: 0 }));
+        assert_eq!(
+            d.commit(usize::MAX),
+            Err(FrameError::LengthTooSmall { length: 0 })
+        );
         assert_eq!(d.buffered().len(), n);
     }
 }

@@ -183,13 +183,19 @@ pub fn check_header(header: [u8; HEADER_LEN], limits: &Limits) -> Result<u32, Fr
     if length >= HEADER_LEN as u32 && length <= limits.max_frame_len() {
         return Ok(length);
     }
-    if header.iter().all(|&b| b.is_ascii_graphic() || matches!(b, b' ' | b'\t' | b'\r' | b'\n')) {
+    if header
+        .iter()
+        .all(|&b| b.is_ascii_graphic() || matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+    {
         return Err(FrameError::UnframedText { header });
     }
     if length < HEADER_LEN as u32 {
         Err(FrameError::LengthTooSmall { length })
     } else {
-        Err(FrameError::LengthTooLarge { length, max: limits.max_frame_len() })
+        Err(FrameError::LengthTooLarge {
+            length,
+            max: limits.max_frame_len(),
+        })
     }
 }
 
@@ -197,7 +203,7 @@ pub fn check_header(header: [u8; HEADER_LEN], limits: &Limits) -> Result<u32, Fr
 ///
 /// ```
 /// use epp_codec::{Limits, frame::{self, Decoded}};
-/// let buf = b"\x00\x00\x00\x09<epp/>and more";
+/// let buf = b"\x00\x00\x00\x0a<epp/>and more";
 /// assert_eq!(
 ///     frame::decode(buf, &Limits::new()),
 ///     Ok(Decoded::Frame { payload: b"<epp/>", consumed: 10 })
@@ -211,12 +217,19 @@ pub fn check_header(header: [u8; HEADER_LEN], limits: &Limits) -> Result<u32, Fr
 /// four bytes are in `buf`, whatever follows.
 pub fn decode<'a>(buf: &'a [u8], limits: &Limits) -> Result<Decoded<'a>, FrameError> {
     let Some((&header, rest)) = buf.split_first_chunk::<HEADER_LEN>() else {
-        return Ok(Decoded::Incomplete { needed: HEADER_LEN - buf.len() });
+        return Ok(Decoded::Incomplete {
+            needed: HEADER_LEN - buf.len(),
+        });
     };
     let payload_len = payload_len(check_header(header, limits)?);
     match rest.get(..payload_len) {
-        Some(payload) => Ok(Decoded::Frame { payload, consumed: HEADER_LEN + payload_len }),
-        None => Ok(Decoded::Incomplete { needed: payload_len - rest.len() }),
+        Some(payload) => Ok(Decoded::Frame {
+            payload,
+            consumed: HEADER_LEN + payload_len,
+        }),
+        None => Ok(Decoded::Incomplete {
+            needed: payload_len - rest.len(),
+        }),
     }
 }
 
@@ -244,7 +257,12 @@ fn payload_len(total: u32) -> usize {
 /// assert_eq!(it.needed(), 2);
 /// ```
 pub fn frames<'a>(buf: &'a [u8], limits: &Limits) -> Frames<'a> {
-    Frames { buf, consumed: 0, limits: *limits, failed: false }
+    Frames {
+        buf,
+        consumed: 0,
+        limits: *limits,
+        failed: false,
+    }
 }
 
 /// The iterator returned by [`frames`].
@@ -360,7 +378,10 @@ mod tests {
     fn short_lengths_are_refused_on_the_header() {
         for length in 0u32..4 {
             let buf = length.to_be_bytes();
-            assert_eq!(decode(&buf, &limits()), Err(FrameError::LengthTooSmall { length }));
+            assert_eq!(
+                decode(&buf, &limits()),
+                Err(FrameError::LengthTooSmall { length })
+            );
         }
     }
 
@@ -368,7 +389,10 @@ mod tests {
     fn empty_payload_is_a_frame() {
         assert_eq!(
             decode(&[0, 0, 0, 4, 9], &limits()),
-            Ok(Decoded::Frame { payload: &[], consumed: 4 })
+            Ok(Decoded::Frame {
+                payload: &[],
+                consumed: 4
+            })
         );
     }
 
@@ -376,7 +400,10 @@ mod tests {
     fn limit_is_inclusive() {
         let max = 100;
         let l = Limits::new().with_max_frame_len(max);
-        assert_eq!(decode(&max.to_be_bytes(), &l), Ok(Decoded::Incomplete { needed: 96 }));
+        assert_eq!(
+            decode(&max.to_be_bytes(), &l),
+            Ok(Decoded::Incomplete { needed: 96 })
+        );
         assert_eq!(
             decode(&(max + 1).to_be_bytes(), &l),
             Err(FrameError::LengthTooLarge { length: 101, max })
@@ -388,20 +415,34 @@ mod tests {
         let buf = u32::MAX.to_be_bytes();
         assert_eq!(
             decode(&buf, &limits()),
-            Err(FrameError::LengthTooLarge { length: u32::MAX, max: Limits::DEFAULT_MAX_FRAME_LEN })
+            Err(FrameError::LengthTooLarge {
+                length: u32::MAX,
+                max: Limits::DEFAULT_MAX_FRAME_LEN
+            })
         );
         let l = Limits::new().with_max_frame_len(u32::MAX);
         assert_eq!(
             decode(&buf, &l),
-            Ok(Decoded::Incomplete { needed: u32::MAX as usize - 4 })
+            Ok(Decoded::Incomplete {
+                needed: u32::MAX as usize - 4
+            })
         );
     }
 
     #[test]
     fn text_instead_of_a_header_is_named() {
-        for text in [&b"<?xml version"[..], b"Session limit exceeded", b"HTTP/1.1 400"] {
+        for text in [
+            &b"<?xml version"[..],
+            b"Session limit exceeded",
+            b"HTTP/1.1 400",
+        ] {
             let err = decode(text, &limits()).unwrap_err();
-            assert_eq!(err, FrameError::UnframedText { header: text[..4].try_into().unwrap() });
+            assert_eq!(
+                err,
+                FrameError::UnframedText {
+                    header: text[..4].try_into().unwrap()
+                }
+            );
         }
         let msg = alloc_free_display(FrameError::UnframedText { header: *b"Sess" });
         assert!(msg.starts_with(b"peer sent text without an EPP frame header: \"Sess"));
@@ -412,7 +453,9 @@ mod tests {
         struct W(heapless::Vec<u8, 128>);
         impl Write for W {
             fn write_str(&mut self, s: &str) -> fmt::Result {
-                self.0.extend_from_slice(s.as_bytes()).map_err(|_| fmt::Error)
+                self.0
+                    .extend_from_slice(s.as_bytes())
+                    .map_err(|_| fmt::Error)
             }
         }
         let mut w = W(heapless::Vec::new());
@@ -428,7 +471,10 @@ mod tests {
         buf[6..10].copy_from_slice(&[0, 0, 0, 1]);
         let mut it = frames(&buf, &l);
         assert_eq!(it.next(), Some(Ok(&b"ab"[..])));
-        assert_eq!(it.next(), Some(Err(FrameError::LengthTooSmall { length: 1 })));
+        assert_eq!(
+            it.next(),
+            Some(Err(FrameError::LengthTooSmall { length: 1 }))
+        );
         assert_eq!(it.next(), None);
         assert_eq!(it.consumed(), 6);
         assert_eq!(it.needed(), 0);
@@ -440,10 +486,15 @@ mod tests {
         assert_eq!(encode_header(MAX_PAYLOAD_LEN), Ok([0xff; 4]));
         assert_eq!(
             encode_header(MAX_PAYLOAD_LEN + 1),
-            Err(EncodeError::PayloadTooLarge { len: MAX_PAYLOAD_LEN + 1 })
+            Err(EncodeError::PayloadTooLarge {
+                len: MAX_PAYLOAD_LEN + 1
+            })
         );
         let mut small = [0u8; 5];
-        assert_eq!(encode_into(b"ab", &mut small), Err(EncodeError::BufferTooSmall { needed: 6 }));
+        assert_eq!(
+            encode_into(b"ab", &mut small),
+            Err(EncodeError::BufferTooSmall { needed: 6 })
+        );
         assert_eq!(small, [0; 5]);
     }
 }

@@ -1,0 +1,130 @@
+//! Byte classes and XML character rules (XML 1.0 fifth edition §2.2, §2.3).
+//!
+//! The hot loops look bytes up in one 256-entry table instead of chaining
+//! comparisons; everything non-ASCII takes a slower, exact path.
+
+/// Stops a text scan: `<`, `&`, `]` (for `]]>`), `\r` (line-end
+/// normalization), control characters, and 0xEF (lead byte of U+FFFE/U+FFFF).
+pub(crate) const TEXT_STOP: u8 = 1;
+/// Stops an attribute-value scan: `<`, `&`, both quotes, `\t` `\n` `\r`
+/// (value normalization), control characters, and 0xEF.
+pub(crate) const ATTR_STOP: u8 = 2;
+/// ASCII `NameStartChar` (colon excluded: names are QNames).
+pub(crate) const NAME_START: u8 = 4;
+/// ASCII `NameChar` (colon excluded).
+pub(crate) const NAME_CHAR: u8 = 8;
+/// XML white space: space, tab, line feed, carriage return.
+pub(crate) const SPACE: u8 = 16;
+/// Non-ASCII: names need the exact check.
+pub(crate) const NON_ASCII: u8 = 32;
+/// Stops a comment, PI or CDATA scan: `-`, `?`, `]`, control characters and 0xEF.
+pub(crate) const MARKUP_STOP: u8 = 64;
+
+pub(crate) static CLASS: [u8; 256] = build_table();
+
+const fn build_table() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        let c = b as u8;
+        let mut v = 0u8;
+        if c < 0x20 && c != b'\t' && c != b'\n' && c != b'\r' {
+            v |= TEXT_STOP | ATTR_STOP | MARKUP_STOP;
+        }
+        if c == b'\t' || c == b'\n' || c == b'\r' || c == b' ' {
+            v |= SPACE;
+        }
+        if c == b'\r' {
+            v |= TEXT_STOP | ATTR_STOP | MARKUP_STOP;
+        }
+        if c == b'\t' || c == b'\n' {
+            v |= ATTR_STOP;
+        }
+        match c {
+            b'<' => v |= TEXT_STOP | ATTR_STOP,
+            b'&' => v |= TEXT_STOP | ATTR_STOP,
+            b']' => v |= TEXT_STOP | MARKUP_STOP,
+            b'"' | b'\'' => v |= ATTR_STOP,
+            b'-' | b'?' => v |= MARKUP_STOP,
+            0xEF => v |= TEXT_STOP | ATTR_STOP | MARKUP_STOP,
+            _ => {}
+        }
+        if c.is_ascii_alphabetic() || c == b'_' {
+            v |= NAME_START | NAME_CHAR;
+        }
+        if c.is_ascii_digit() || c == b'-' || c == b'.' {
+            v |= NAME_CHAR;
+        }
+        if c >= 0x80 {
+            v |= NON_ASCII;
+        }
+        t[b] = v;
+        b += 1;
+    }
+    t
+}
+
+#[inline(always)]
+pub(crate) fn class(b: u8) -> u8 {
+    CLASS[b as usize]
+}
+
+#[inline(always)]
+pub(crate) fn is_space(b: u8) -> bool {
+    class(b) & SPACE != 0
+}
+
+/// XML `Char`: what may appear in a document at all.
+pub(crate) fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
+}
+
+/// Non-ASCII `NameStartChar`.
+pub(crate) fn is_name_start_char(c: char) -> bool {
+    matches!(c,
+        'A'..='Z' | '_' | 'a'..='z'
+        | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{2FF}'
+        | '\u{370}'..='\u{37D}' | '\u{37F}'..='\u{1FFF}' | '\u{200C}'..='\u{200D}'
+        | '\u{2070}'..='\u{218F}' | '\u{2C00}'..='\u{2FEF}' | '\u{3001}'..='\u{D7FF}'
+        | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}' | '\u{10000}'..='\u{EFFFF}')
+}
+
+/// Non-ASCII `NameChar`.
+pub(crate) fn is_name_char(c: char) -> bool {
+    is_name_start_char(c)
+        || matches!(c, '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
+}
+
+/// Whether the three bytes at `i` encode U+FFFE or U+FFFF (the only
+/// non-characters that valid UTF-8 can carry and XML forbids).
+#[inline]
+pub(crate) fn is_forbidden_ef(bytes: &[u8], i: usize) -> bool {
+    matches!(bytes.get(i..i + 3), Some([0xEF, 0xBF, 0xBE | 0xBF]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_matches_the_exact_rules_for_ascii() {
+        for b in 0u8..0x80 {
+            let c = char::from(b);
+            assert_eq!(
+                class(b) & NAME_START != 0,
+                c != ':' && is_name_start_char(c),
+                "{b:#x}"
+            );
+            assert_eq!(
+                class(b) & NAME_CHAR != 0,
+                c != ':' && is_name_char(c),
+                "{b:#x}"
+            );
+            let forbidden = !is_xml_char(c);
+            assert_eq!(
+                forbidden,
+                class(b) & TEXT_STOP != 0 && !matches!(c, '<' | '&' | ']' | '\r')
+            );
+        }
+    }
+}

@@ -1,0 +1,317 @@
+//! Lazy replacement of references, and the normalization XML applies to
+//! line ends and attribute values (XML 1.0 §2.11, §3.3.3).
+//!
+//! Nothing is replaced until asked for, and nothing is allocated: the
+//! replaced text comes out as a sequence of [`Chunk`]s, borrowed runs of the
+//! document interleaved with single characters.
+
+use core::fmt;
+
+/// How text is to be normalized.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum UnescapeMode {
+    /// Already plain: no references, no carriage returns.
+    None,
+    /// Character data: references replaced, `\r\n` and `\r` become `\n`.
+    Text,
+    /// CDATA: no references, `\r\n` and `\r` become `\n`.
+    Cdata,
+    /// Attribute value: references replaced, `\t`, `\n`, `\r`, `\r\n` become a space.
+    Attribute,
+}
+
+/// One piece of unescaped text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chunk<'a> {
+    /// A run of text as it stands in the document (or a predefined entity's text).
+    Str(&'a str),
+    /// One character from a character reference or normalization.
+    Char(char),
+}
+
+/// Text with references replaced and line ends normalized, produced lazily.
+///
+/// Iterate it for [`Chunk`]s, call [`chars`](Self::chars), compare it with
+/// [`eq_str`](Self::eq_str), or format it with `{}`: none of these allocate.
+///
+/// ```
+/// use epp_codec::{Limits, xml::{Tokenizer, Token}};
+/// let mut t = Tokenizer::new("<a>x &amp; y &#x41;</a>", &Limits::new());
+/// t.next_token().unwrap(); // <a>
+/// let Some(Token::Text(text)) = t.next_token().unwrap() else { panic!() };
+/// assert_eq!(text.raw(), "x &amp; y &#x41;");
+/// assert!(text.unescaped().eq_str("x & y A"));
+/// ```
+#[derive(Clone, Debug)]
+pub struct Unescaped<'a> {
+    rest: &'a str,
+    mode: UnescapeMode,
+}
+
+impl<'a> Unescaped<'a> {
+    pub(crate) fn new(raw: &'a str, mode: UnescapeMode) -> Self {
+        Unescaped { rest: raw, mode }
+    }
+
+    /// The characters of the unescaped text.
+    pub fn chars(self) -> impl Iterator<Item = char> + 'a {
+        self.flat_map(|chunk| {
+            let (s, c) = match chunk {
+                Chunk::Str(s) => (s, None),
+                Chunk::Char(c) => ("", Some(c)),
+            };
+            s.chars().chain(c)
+        })
+    }
+
+    /// Whether the unescaped text equals `s`, without allocating.
+    pub fn eq_str(&self, mut s: &str) -> bool {
+        for chunk in self.clone() {
+            let piece = match chunk {
+                Chunk::Str(p) => p,
+                Chunk::Char(c) => {
+                    let mut buf = [0u8; 4];
+                    let p = c.encode_utf8(&mut buf);
+                    match s.strip_prefix(&*p) {
+                        Some(rest) => {
+                            s = rest;
+                            continue;
+                        }
+                        None => return false,
+                    }
+                }
+            };
+            match s.strip_prefix(piece) {
+                Some(rest) => s = rest,
+                None => return false,
+            }
+        }
+        s.is_empty()
+    }
+
+    /// The text as one string: borrowed when nothing needed replacing.
+    #[cfg(feature = "alloc")]
+    pub fn to_cow(&self) -> alloc::borrow::Cow<'a, str> {
+        use alloc::string::String;
+        let mut it = self.clone();
+        match (it.next(), it.clone().next()) {
+            (None, _) => alloc::borrow::Cow::Borrowed(""),
+            (Some(Chunk::Str(s)), None) => alloc::borrow::Cow::Borrowed(s),
+            _ => {
+                let mut out = String::with_capacity(self.rest.len());
+                for chunk in self.clone() {
+                    match chunk {
+                        Chunk::Str(s) => out.push_str(s),
+                        Chunk::Char(c) => out.push(c),
+                    }
+                }
+                alloc::borrow::Cow::Owned(out)
+            }
+        }
+    }
+}
+
+impl<'a> Iterator for Unescaped<'a> {
+    type Item = Chunk<'a>;
+
+    fn next(&mut self) -> Option<Chunk<'a>> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        let bytes = self.rest.as_bytes();
+        let special = |b: u8| match self.mode {
+            UnescapeMode::None => false,
+            UnescapeMode::Text => b == b'&' || b == b'\r',
+            UnescapeMode::Cdata => b == b'\r',
+            UnescapeMode::Attribute => matches!(b, b'&' | b'\r' | b'\n' | b'\t'),
+        };
+        let run = bytes
+            .iter()
+            .position(|&b| special(b))
+            .unwrap_or(bytes.len());
+        if run > 0 {
+            let (head, tail) = self.rest.split_at(run);
+            self.rest = tail;
+            return Some(Chunk::Str(head));
+        }
+        let space = if self.mode == UnescapeMode::Attribute {
+            ' '
+        } else {
+            '\n'
+        };
+        match bytes[0] {
+            b'\r' => {
+                let skip = if bytes.get(1) == Some(&b'\n') { 2 } else { 1 };
+                self.rest = &self.rest[skip..];
+                Some(Chunk::Char(space))
+            }
+            b'\n' | b'\t' => {
+                self.rest = &self.rest[1..];
+                Some(Chunk::Char(' '))
+            }
+            _ => {
+                // A reference; the tokenizer validated it. Should an unvalidated `&`
+                // slip through, it is passed on as itself rather than guessed at.
+                match parse_reference(bytes) {
+                    Some((chunk, len)) => {
+                        self.rest = &self.rest[len..];
+                        Some(chunk)
+                    }
+                    None => {
+                        self.rest = &self.rest[1..];
+                        Some(Chunk::Str("&"))
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl core::iter::FusedIterator for Unescaped<'_> {}
+
+impl fmt::Display for Unescaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for chunk in self.clone() {
+            match chunk {
+                Chunk::Str(s) => f.write_str(s)?,
+                Chunk::Char(c) => fmt::Write::write_char(f, c)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The result of reading a reference that starts with `&`.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Reference {
+    /// A valid reference of this many bytes, `&` and `;` included.
+    Valid(usize),
+    /// `&name;` with a name other than the predefined five.
+    UndefinedEntity,
+    /// A malformed or forbidden character reference.
+    InvalidCharRef,
+    /// `&` not followed by a name and `;`.
+    Malformed,
+    /// The input ends inside the reference.
+    Truncated,
+}
+
+/// The longest reference accepted: `&#x0010FFFF;` with a few leading zeros.
+const MAX_REFERENCE_LEN: usize = 16;
+
+/// Checks the reference at the start of `bytes` (which starts with `&`).
+pub(crate) fn check_reference(bytes: &[u8]) -> Reference {
+    match parse_reference_inner(bytes) {
+        Ok((_, len)) => Reference::Valid(len),
+        Err(e) => e,
+    }
+}
+
+fn parse_reference(bytes: &[u8]) -> Option<(Chunk<'static>, usize)> {
+    parse_reference_inner(bytes).ok()
+}
+
+fn parse_reference_inner(bytes: &[u8]) -> Result<(Chunk<'static>, usize), Reference> {
+    let window = &bytes[..bytes.len().min(MAX_REFERENCE_LEN)];
+    let Some(semi) = window.iter().position(|&b| b == b';') else {
+        let name_like = bytes[1..]
+            .iter()
+            .all(|&b| b == b'#' || b.is_ascii_alphanumeric());
+        return Err(if bytes.len() < MAX_REFERENCE_LEN && name_like {
+            Reference::Truncated
+        } else if bytes.get(1) == Some(&b'#') {
+            Reference::InvalidCharRef
+        } else {
+            Reference::Malformed
+        });
+    };
+    let body = &window[1..semi];
+    let chunk = match body {
+        b"lt" => Chunk::Str("<"),
+        b"gt" => Chunk::Str(">"),
+        b"amp" => Chunk::Str("&"),
+        b"apos" => Chunk::Str("'"),
+        b"quot" => Chunk::Str("\""),
+        [b'#', b'x', hex @ ..] => Chunk::Char(char_ref(hex, 16)?),
+        [b'#', dec @ ..] => Chunk::Char(char_ref(dec, 10)?),
+        [] => return Err(Reference::Malformed),
+        _ => return Err(Reference::UndefinedEntity),
+    };
+    Ok((chunk, semi + 1))
+}
+
+fn char_ref(digits: &[u8], radix: u32) -> Result<char, Reference> {
+    if digits.is_empty() {
+        return Err(Reference::InvalidCharRef);
+    }
+    let mut value: u32 = 0;
+    for &d in digits {
+        let digit = char::from(d)
+            .to_digit(radix)
+            .ok_or(Reference::InvalidCharRef)?;
+        value = value
+            .checked_mul(radix)
+            .and_then(|v| v.checked_add(digit))
+            .ok_or(Reference::InvalidCharRef)?;
+    }
+    char::from_u32(value)
+        .filter(|&c| super::chars::is_xml_char(c))
+        .ok_or(Reference::InvalidCharRef)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn collect(raw: &str, mode: UnescapeMode) -> heapless::String<64> {
+        let mut s = heapless::String::new();
+        for c in Unescaped::new(raw, mode).chars() {
+            s.push(c).unwrap();
+        }
+        s
+    }
+
+    #[test]
+    fn references_and_normalization() {
+        assert_eq!(
+            collect("a&lt;b&gt;&amp;&apos;&quot;", UnescapeMode::Text),
+            "a<b>&'\""
+        );
+        assert_eq!(collect("&#65;&#x42;&#x1F600;", UnescapeMode::Text), "AB😀");
+        assert_eq!(collect("a\r\nb\rc", UnescapeMode::Text), "a\nb\nc");
+        assert_eq!(
+            collect("a\r\nb\tc\nd&#10;", UnescapeMode::Attribute),
+            "a b c d\n"
+        );
+        assert_eq!(collect("&amp;\r\n", UnescapeMode::Cdata), "&amp;\n");
+    }
+
+    #[test]
+    fn reference_checks() {
+        assert_eq!(check_reference(b"&amp;x"), Reference::Valid(5));
+        assert_eq!(check_reference(b"&nbsp;"), Reference::UndefinedEntity);
+        assert_eq!(check_reference(b"&#0;"), Reference::InvalidCharRef);
+        assert_eq!(check_reference(b"&#xD800;"), Reference::InvalidCharRef);
+        assert_eq!(check_reference(b"&#x110000;"), Reference::InvalidCharRef);
+        assert_eq!(
+            check_reference(b"&#99999999999999;"),
+            Reference::InvalidCharRef
+        );
+        assert_eq!(check_reference(b"&#xFFFE;"), Reference::InvalidCharRef);
+        assert_eq!(check_reference(b"&;"), Reference::Malformed);
+        assert_eq!(check_reference(b"& "), Reference::Malformed);
+        assert_eq!(check_reference(b"&am"), Reference::Truncated);
+        assert_eq!(
+            check_reference(b"&amp <a>b</a> and more"),
+            Reference::Malformed
+        );
+    }
+
+    #[test]
+    fn eq_str_compares_across_chunks() {
+        let u = Unescaped::new("x &amp; y &#x41;", UnescapeMode::Text);
+        assert!(u.eq_str("x & y A"));
+        assert!(!u.eq_str("x & y"));
+        assert!(!u.eq_str("x & y AB"));
+    }
+}

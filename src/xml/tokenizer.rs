@@ -1,0 +1,1060 @@
+//! The pull tokenizer: one pass, no allocation, namespaces resolved as it goes.
+
+use heapless::Vec;
+
+use super::chars::{
+    self, ATTR_STOP, MARKUP_STOP, NAME_CHAR, NAME_START, NON_ASCII, TEXT_STOP, class, is_space,
+};
+use super::error::{XmlError, XmlErrorKind};
+use super::escape::{Reference, check_reference};
+use super::ns::{Namespace, Ns, Uri};
+use super::token::{
+    Attribute, Comment, Declaration, ElementEnd, ElementStart, Name, ProcessingInstruction, Span,
+    Text, Token,
+};
+use crate::{Limit, Limits};
+
+const DEPTH_CAP: usize = Limits::DEPTH_CAPACITY as usize;
+const ATTR_CAP: usize = Limits::ATTRIBUTES_CAPACITY as usize;
+const BINDING_CAP: usize = Limits::NAMESPACE_BINDINGS_CAPACITY as usize;
+
+/// A namespace kept as offsets into the document, so the stacks stay small.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NsRef {
+    None,
+    Known(Ns),
+    Other {
+        start: u32,
+        len: u32,
+        has_refs: bool,
+    },
+}
+
+/// Where a prefix resolved: an index into the bindings, or one of two fixed answers.
+type Resolution = u16;
+/// An unprefixed name with no default namespace in scope.
+const RESOLVED_NONE: Resolution = u16::MAX;
+/// The `xml` prefix, bound by definition.
+const RESOLVED_XML: Resolution = u16::MAX - 1;
+
+#[derive(Clone, Copy, Debug)]
+struct OpenElement {
+    name_start: u32,
+    name_len: u16,
+    prefix_len: u16,
+    resolution: Resolution,
+    bindings_len: u16,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Binding {
+    prefix_start: u32,
+    prefix_len: u16,
+    ns: NsRef,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct RawAttribute {
+    name_start: u32,
+    name_len: u16,
+    /// 0 for no prefix; otherwise the prefix's length (the colon follows it).
+    prefix_len: u16,
+    value_start: u32,
+    value_len: u32,
+    has_refs: bool,
+    needs_unescape: bool,
+    /// `xmlns` or `xmlns:p`: a namespace declaration, not an attribute.
+    is_declaration: bool,
+    ns: NsRef,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum State {
+    /// Before the root element.
+    Prolog,
+    /// Inside the root element.
+    Content,
+    /// After the root element.
+    Epilog,
+}
+
+/// A pull tokenizer for EPP payloads.
+///
+/// It checks well-formedness as it goes (matched tags, unique attributes,
+/// bound prefixes, legal names, characters and references, one root, no
+/// DOCTYPE), resolves every name to its namespace, and allocates nothing:
+/// its stacks are fixed arrays bounded by [`Limits`]. Text comes out raw;
+/// references are replaced only when asked ([`Text::unescaped`]).
+///
+/// After an error, every call returns that error again.
+///
+/// ```
+/// use epp_codec::{Limits, xml::{Tokenizer, Token, Ns}};
+/// let doc = r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"
+///   xmlns:d="urn:ietf:params:xml:ns:domain-1.0"><d:name>example.com</d:name></epp>"#;
+/// let mut t = Tokenizer::new(doc, &Limits::new());
+/// let mut seen = false;
+/// while let Some(token) = t.next_token().unwrap() {
+///     if let Token::ElementStart(e) = token {
+///         seen |= e.name().is(Ns::Domain, "name");
+///     }
+/// }
+/// assert!(seen);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Tokenizer<'a> {
+    input: &'a str,
+    pos: usize,
+    /// Where the document proper starts (after a byte-order mark).
+    doc_start: usize,
+    limits: Limits,
+    state: State,
+    /// The last start tag was self-closing: its end comes next.
+    pending_end: bool,
+    error: Option<XmlError>,
+    /// The error was already yielded by the `Iterator` impl.
+    error_yielded: bool,
+    open: Vec<OpenElement, DEPTH_CAP>,
+    bindings: Vec<Binding, BINDING_CAP>,
+    attrs: Vec<RawAttribute, ATTR_CAP>,
+}
+
+impl<'a> Tokenizer<'a> {
+    /// A tokenizer over a document already known to be UTF-8.
+    ///
+    /// A leading byte-order mark is skipped. A document over 4 GiB fails on
+    /// the first call with [`XmlErrorKind::InputTooLarge`].
+    pub fn new(input: &'a str, limits: &Limits) -> Self {
+        let doc_start = if input.starts_with('\u{FEFF}') { 3 } else { 0 };
+        let error = (u32::try_from(input.len()).is_err())
+            .then(|| XmlError::new(XmlErrorKind::InputTooLarge, 0));
+        Tokenizer {
+            input,
+            pos: doc_start,
+            doc_start,
+            limits: *limits,
+            state: State::Prolog,
+            pending_end: false,
+            error,
+            error_yielded: false,
+            open: Vec::new(),
+            bindings: Vec::new(),
+            attrs: Vec::new(),
+        }
+    }
+
+    /// A tokenizer over raw payload bytes, checked to be UTF-8 first.
+    ///
+    /// # Errors
+    ///
+    /// [`XmlErrorKind::UnsupportedEncoding`] for a UTF-16 byte-order mark or
+    /// UTF-16 text; [`XmlErrorKind::InvalidUtf8`] at the first bad byte.
+    pub fn from_bytes(input: &'a [u8], limits: &Limits) -> Result<Self, XmlError> {
+        if matches!(
+            input,
+            [0xFE, 0xFF, ..] | [0xFF, 0xFE, ..] | [0, b'<', ..] | [b'<', 0, ..]
+        ) {
+            return Err(XmlError::new(XmlErrorKind::UnsupportedEncoding, 0));
+        }
+        match core::str::from_utf8(input) {
+            Ok(s) => Ok(Self::new(s, limits)),
+            Err(e) => Err(XmlError::new(XmlErrorKind::InvalidUtf8, e.valid_up_to())),
+        }
+    }
+
+    /// The document being read.
+    pub fn input(&self) -> &'a str {
+        self.input
+    }
+
+    /// Byte offset of the next token.
+    pub fn offset(&self) -> usize {
+        self.pos
+    }
+
+    /// How many elements are open.
+    pub fn depth(&self) -> usize {
+        self.open.len()
+    }
+
+    /// The limits in force.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// The next token, `None` at the end of a well-formed document.
+    ///
+    /// # Errors
+    ///
+    /// The first well-formedness error, then the same error on every call.
+    pub fn next_token(&mut self) -> Result<Option<Token<'a>>, XmlError> {
+        if let Some(e) = self.error {
+            return Err(e);
+        }
+        let result = self.step();
+        if let Err(e) = result {
+            self.error = Some(e);
+        }
+        result
+    }
+
+    /// The attributes of the most recent start tag, namespace declarations excluded.
+    pub fn attributes(&self) -> impl Iterator<Item = Attribute<'a>> + '_ {
+        self.attrs
+            .iter()
+            .filter(|a| !a.is_declaration)
+            .map(move |a| {
+                let name_start = a.name_start as usize;
+                let qname = self.slice(name_start, name_start + a.name_len as usize);
+                let (prefix, local) = split_qname(qname, a.prefix_len as usize);
+                Attribute {
+                    name: Name {
+                        prefix,
+                        local,
+                        namespace: self.namespace(a.ns),
+                        offset: name_start,
+                    },
+                    raw_value: self.slice(
+                        a.value_start as usize,
+                        (a.value_start + a.value_len) as usize,
+                    ),
+                    needs_unescape: a.needs_unescape,
+                    value_offset: a.value_start as usize,
+                }
+            })
+    }
+
+    /// The value of the most recent start tag's attribute `local` in no
+    /// namespace (the usual, unprefixed kind), if present.
+    pub fn attribute(&self, local: &str) -> Option<Attribute<'a>> {
+        self.attributes()
+            .find(|a| a.name.prefix.is_empty() && a.name.local == local)
+    }
+
+    /// The namespace declarations of the most recent start tag, as
+    /// `(prefix, namespace)`; the prefix is `""` for `xmlns="…"`.
+    pub fn namespace_declarations(&self) -> impl Iterator<Item = (&'a str, Namespace<'a>)> + '_ {
+        self.attrs
+            .iter()
+            .filter(|a| a.is_declaration)
+            .map(move |a| {
+                let name_start = a.name_start as usize;
+                let qname = self.slice(name_start, name_start + a.name_len as usize);
+                let prefix = if a.prefix_len == 0 {
+                    ""
+                } else {
+                    split_qname(qname, a.prefix_len as usize).1
+                };
+                (prefix, self.namespace(a.ns))
+            })
+    }
+
+    /// What `prefix` (`""` for the default namespace) means where the
+    /// tokenizer stands; `None` if it is unbound. Useful for QName-valued content.
+    pub fn resolve_prefix(&self, prefix: &str) -> Option<Namespace<'a>> {
+        self.lookup(prefix.as_bytes())
+            .map(|r| self.namespace(self.resolution_ns(r)))
+    }
+
+    // ----- the state machine -----
+
+    fn step(&mut self) -> Result<Option<Token<'a>>, XmlError> {
+        if self.pending_end {
+            self.pending_end = false;
+            let at = self.pos;
+            return self.close_top(Span::new(at, at)).map(Some);
+        }
+        let bytes = self.input.as_bytes();
+        loop {
+            let Some(&b) = bytes.get(self.pos) else {
+                return self.at_end();
+            };
+            if b == b'<' {
+                return self.markup().map(Some);
+            }
+            if self.state == State::Content {
+                return self.text().map(Some);
+            }
+            // Outside the root only white space may stand between markup.
+            let rest = &bytes[self.pos..];
+            let ws = rest
+                .iter()
+                .position(|&b| !is_space(b))
+                .unwrap_or(rest.len());
+            self.pos += ws;
+            if let Some(&b) = bytes.get(self.pos) {
+                if b != b'<' {
+                    return Err(self.err(XmlErrorKind::TextOutsideRoot, self.pos));
+                }
+            }
+        }
+    }
+
+    fn at_end(&mut self) -> Result<Option<Token<'a>>, XmlError> {
+        match self.state {
+            State::Epilog => Ok(None),
+            State::Prolog => Err(self.err(XmlErrorKind::NoRootElement, self.pos)),
+            State::Content => {
+                let at = self
+                    .open
+                    .last()
+                    .map_or(self.pos, |e| (e.name_start as usize).saturating_sub(1));
+                Err(self.err(XmlErrorKind::UnclosedElement, at))
+            }
+        }
+    }
+
+    fn markup(&mut self) -> Result<Token<'a>, XmlError> {
+        let start = self.pos;
+        let rest = &self.input.as_bytes()[start..];
+        match rest.get(1) {
+            Some(b'/') => self.end_tag(start),
+            Some(b'?') => self.processing_instruction(start),
+            Some(b'!') => {
+                if rest.starts_with(b"<!--") {
+                    self.comment(start)
+                } else if rest.starts_with(b"<![CDATA[") {
+                    if self.state != State::Content {
+                        return Err(self.err(XmlErrorKind::CdataOutsideRoot, start));
+                    }
+                    self.cdata(start)
+                } else if rest.starts_with(b"<!DOCTYPE") {
+                    Err(self.err(XmlErrorKind::DoctypeRefused, start))
+                } else if [&b"<!--"[..], b"<![CDATA[", b"<!DOCTYPE"]
+                    .iter()
+                    .any(|m| m.starts_with(rest))
+                {
+                    Err(self.eof())
+                } else {
+                    Err(self.err(XmlErrorKind::InvalidMarkup, start))
+                }
+            }
+            Some(_) => self.start_tag(start),
+            None => Err(self.eof()),
+        }
+    }
+
+    fn start_tag(&mut self, start: usize) -> Result<Token<'a>, XmlError> {
+        if self.state == State::Epilog {
+            return Err(self.err(XmlErrorKind::MultipleRoots, start));
+        }
+        let bytes = self.input.as_bytes();
+        let name_start = start + 1;
+        let (name_end, prefix_len) = self.scan_qname(name_start)?;
+        self.attrs.clear();
+        let mut p = name_end;
+        let self_closing = loop {
+            let before_space = p;
+            p = skip_space(bytes, p);
+            match bytes.get(p) {
+                Some(b'>') => {
+                    p += 1;
+                    break false;
+                }
+                Some(b'/') => match bytes.get(p + 1) {
+                    Some(b'>') => {
+                        p += 2;
+                        break true;
+                    }
+                    Some(_) => return Err(self.err(XmlErrorKind::Expected("'>' after '/'"), p + 1)),
+                    None => return Err(self.eof()),
+                },
+                Some(_) if p == before_space => {
+                    return Err(self.err(XmlErrorKind::Expected("white space, '>' or '/>'"), p));
+                }
+                Some(_) => p = self.attribute_syntax(p)?,
+                None => return Err(self.eof()),
+            }
+        };
+        if self.open.len() >= usize::from(self.limits.max_depth()) {
+            return Err(self.err(XmlErrorKind::LimitExceeded(Limit::Depth), start));
+        }
+        let bindings_len = self.bindings.len();
+        self.declare_namespaces()?;
+        let resolution = self.resolve(name_start, prefix_len)?;
+        self.resolve_attributes()?;
+        let open = OpenElement {
+            name_start: name_start as u32,
+            name_len: (name_end - name_start) as u16,
+            prefix_len: prefix_len as u16,
+            resolution,
+            bindings_len: bindings_len as u16,
+        };
+        // Capacity is at least the depth limit, which was checked above.
+        self.open
+            .push(open)
+            .map_err(|_| self.err(XmlErrorKind::LimitExceeded(Limit::Depth), start))?;
+        self.state = State::Content;
+        self.pos = p;
+        self.pending_end = self_closing;
+        Ok(Token::ElementStart(ElementStart {
+            name: self.element_name(&open),
+            self_closing,
+            span: Span::new(start, p),
+        }))
+    }
+
+    /// Reads `name = "value"` at `p` into `self.attrs`; returns the offset after it.
+    fn attribute_syntax(&mut self, p: usize) -> Result<usize, XmlError> {
+        let bytes = self.input.as_bytes();
+        let name_start = p;
+        let (name_end, prefix_len) = self.scan_qname(p)?;
+        let mut p = skip_space(bytes, name_end);
+        match bytes.get(p) {
+            Some(b'=') => p = skip_space(bytes, p + 1),
+            Some(_) => {
+                return Err(self.err(XmlErrorKind::Expected("'=' after an attribute name"), p));
+            }
+            None => return Err(self.eof()),
+        }
+        let quote = match bytes.get(p) {
+            Some(&q @ (b'"' | b'\'')) => q,
+            Some(_) => return Err(self.err(XmlErrorKind::Expected("a quoted attribute value"), p)),
+            None => return Err(self.eof()),
+        };
+        let value_start = p + 1;
+        let mut i = value_start;
+        let mut has_refs = false;
+        let mut needs_unescape = false;
+        loop {
+            let rest = &bytes[i..];
+            i += rest
+                .iter()
+                .position(|&b| class(b) & ATTR_STOP != 0)
+                .unwrap_or(rest.len());
+            match bytes.get(i) {
+                None => return Err(self.eof()),
+                Some(&q) if q == quote => break,
+                Some(b'"' | b'\'') => i += 1,
+                Some(b'<') => return Err(self.err(XmlErrorKind::LtInAttributeValue, i)),
+                Some(b'&') => {
+                    i += self.reference(i)?;
+                    has_refs = true;
+                    needs_unescape = true;
+                }
+                Some(b'\t' | b'\n' | b'\r') => {
+                    needs_unescape = true;
+                    i += 1;
+                }
+                Some(_) => i = self.check_odd_byte(i)?,
+            }
+        }
+        if self.attrs.len() >= usize::from(self.limits.max_attributes()) {
+            return Err(self.err(XmlErrorKind::LimitExceeded(Limit::Attributes), name_start));
+        }
+        let qname = &bytes[name_start..name_end];
+        let is_declaration = qname == b"xmlns" || (prefix_len == 5 && qname.starts_with(b"xmlns:"));
+        let attr = RawAttribute {
+            name_start: name_start as u32,
+            name_len: (name_end - name_start) as u16,
+            prefix_len: prefix_len as u16,
+            value_start: value_start as u32,
+            value_len: (i - value_start) as u32,
+            has_refs,
+            needs_unescape,
+            is_declaration,
+            ns: NsRef::None,
+        };
+        for other in &self.attrs {
+            if self.slice_bytes(
+                other.name_start as usize,
+                (other.name_start + u32::from(other.name_len)) as usize,
+            ) == qname
+            {
+                return Err(self.err(XmlErrorKind::DuplicateAttribute, name_start));
+            }
+        }
+        self.attrs
+            .push(attr)
+            .map_err(|_| self.err(XmlErrorKind::LimitExceeded(Limit::Attributes), name_start))?;
+        Ok(i + 1)
+    }
+
+    /// Pushes the bindings the current start tag declares.
+    fn declare_namespaces(&mut self) -> Result<(), XmlError> {
+        for i in 0..self.attrs.len() {
+            let a = self.attrs[i];
+            if !a.is_declaration {
+                continue;
+            }
+            let (prefix_start, prefix_len) = if a.prefix_len == 0 {
+                (a.name_start, 0u16)
+            } else {
+                (a.name_start + 6, a.name_len - 6)
+            };
+            let prefix = self.slice_bytes(
+                prefix_start as usize,
+                (prefix_start + u32::from(prefix_len)) as usize,
+            );
+            let raw = self.slice(
+                a.value_start as usize,
+                (a.value_start + a.value_len) as usize,
+            );
+            let ns = Namespace::from_value(raw, a.has_refs);
+            let bad = |s: &Self| {
+                Err(s.err(
+                    XmlErrorKind::InvalidNamespaceDeclaration,
+                    a.name_start as usize,
+                ))
+            };
+            let is_xmlns_uri = Uri::new(raw, a.has_refs).eq_str("http://www.w3.org/2000/xmlns/");
+            match prefix {
+                b"xmlns" => return bad(self),
+                b"xml" if ns != Namespace::Known(Ns::Xml) => return bad(self),
+                b"xml" => {}
+                _ if ns == Namespace::Known(Ns::Xml) || is_xmlns_uri => return bad(self),
+                _ if !prefix.is_empty() && raw.is_empty() => return bad(self),
+                _ => {}
+            }
+            let ns_ref = match ns {
+                Namespace::None => NsRef::None,
+                Namespace::Known(k) => NsRef::Known(k),
+                Namespace::Other(_) => NsRef::Other {
+                    start: a.value_start,
+                    len: a.value_len,
+                    has_refs: a.has_refs,
+                },
+            };
+            if self.bindings.len() >= usize::from(self.limits.max_namespace_bindings()) {
+                return Err(self.err(
+                    XmlErrorKind::LimitExceeded(Limit::NamespaceBindings),
+                    a.name_start as usize,
+                ));
+            }
+            self.bindings
+                .push(Binding {
+                    prefix_start,
+                    prefix_len,
+                    ns: ns_ref,
+                })
+                .map_err(|_| {
+                    self.err(
+                        XmlErrorKind::LimitExceeded(Limit::NamespaceBindings),
+                        a.name_start as usize,
+                    )
+                })?;
+            self.attrs[i].ns = NsRef::Known(Ns::Xml); // unused for declarations; keeps intent explicit
+        }
+        Ok(())
+    }
+
+    /// Resolves the prefixed attributes and checks that no two share an expanded name.
+    fn resolve_attributes(&mut self) -> Result<(), XmlError> {
+        for i in 0..self.attrs.len() {
+            let a = self.attrs[i];
+            if a.is_declaration || a.prefix_len == 0 {
+                continue;
+            }
+            let r = self.resolve(a.name_start as usize, a.prefix_len as usize)?;
+            let ns = self.resolution_ns(r);
+            self.attrs[i].ns = ns;
+            let local = self.local_of(&a);
+            for other in &self.attrs[..i] {
+                if other.is_declaration || other.prefix_len == 0 {
+                    continue;
+                }
+                if self.ns_eq(other.ns, ns) && self.local_of(other) == local {
+                    return Err(self.err(XmlErrorKind::DuplicateAttribute, a.name_start as usize));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn end_tag(&mut self, start: usize) -> Result<Token<'a>, XmlError> {
+        let bytes = self.input.as_bytes();
+        let name_start = start + 2;
+        let Some(&top) = self.open.last() else {
+            return Err(self.err(XmlErrorKind::UnexpectedEndTag, start));
+        };
+        let open_name = self.slice_bytes(
+            top.name_start as usize,
+            top.name_start as usize + top.name_len as usize,
+        );
+        let name_end = name_start + open_name.len();
+        // Fast path: the end tag repeats the open name, followed by space or '>'.
+        let same = bytes.get(name_start..name_end) == Some(open_name)
+            && bytes
+                .get(name_end)
+                .is_some_and(|&b| b == b'>' || is_space(b));
+        if !same {
+            self.scan_qname(name_start)?;
+            return Err(self.err(XmlErrorKind::MismatchedEndTag, start));
+        }
+        let p = skip_space(bytes, name_end);
+        match bytes.get(p) {
+            Some(b'>') => {}
+            Some(_) => return Err(self.err(XmlErrorKind::Expected("'>' to close the end tag"), p)),
+            None => return Err(self.eof()),
+        }
+        self.pos = p + 1;
+        self.close_top(Span::new(start, p + 1))
+    }
+
+    fn close_top(&mut self, span: Span) -> Result<Token<'a>, XmlError> {
+        let Some(top) = self.open.pop() else {
+            return Err(self.err(XmlErrorKind::UnexpectedEndTag, span.start));
+        };
+        // Resolve before the element's own bindings go out of scope.
+        let name = self.element_name(&top);
+        self.bindings.truncate(usize::from(top.bindings_len));
+        if self.open.is_empty() {
+            self.state = State::Epilog;
+        }
+        Ok(Token::ElementEnd(ElementEnd { name, span }))
+    }
+
+    fn text(&mut self) -> Result<Token<'a>, XmlError> {
+        let bytes = self.input.as_bytes();
+        let start = self.pos;
+        let mut i = start;
+        let mut needs_unescape = false;
+        loop {
+            let rest = &bytes[i..];
+            i += rest
+                .iter()
+                .position(|&b| class(b) & TEXT_STOP != 0)
+                .unwrap_or(rest.len());
+            match bytes.get(i) {
+                None | Some(b'<') => break,
+                Some(b'&') => {
+                    i += self.reference(i)?;
+                    needs_unescape = true;
+                }
+                Some(b']') => {
+                    if bytes[i..].starts_with(b"]]>") {
+                        return Err(self.err(XmlErrorKind::CdataEndInText, i));
+                    }
+                    i += 1;
+                }
+                Some(b'\r') => {
+                    needs_unescape = true;
+                    i += 1;
+                }
+                Some(_) => i = self.check_odd_byte(i)?,
+            }
+        }
+        self.pos = i;
+        Ok(Token::Text(Text {
+            raw: self.slice(start, i),
+            offset: start,
+            cdata: false,
+            needs_unescape,
+        }))
+    }
+
+    fn cdata(&mut self, start: usize) -> Result<Token<'a>, XmlError> {
+        let content_start = start + b"<![CDATA[".len();
+        let (end, needs_unescape) = self.scan_markup(content_start, b"]]>")?;
+        self.pos = end + 3;
+        Ok(Token::Text(Text {
+            raw: self.slice(content_start, end),
+            offset: content_start,
+            cdata: true,
+            needs_unescape,
+        }))
+    }
+
+    fn comment(&mut self, start: usize) -> Result<Token<'a>, XmlError> {
+        let content_start = start + 4;
+        let (end, _) = self.scan_markup(content_start, b"--")?;
+        if self.input.as_bytes().get(end + 2) != Some(&b'>') {
+            return Err(if end + 2 >= self.input.len() {
+                self.eof()
+            } else {
+                self.err(XmlErrorKind::DoubleHyphenInComment, end)
+            });
+        }
+        self.pos = end + 3;
+        Ok(Token::Comment(Comment {
+            text: self.slice(content_start, end),
+            span: Span::new(start, end + 3),
+        }))
+    }
+
+    fn processing_instruction(&mut self, start: usize) -> Result<Token<'a>, XmlError> {
+        let bytes = self.input.as_bytes();
+        let target_start = start + 2;
+        let (target_end, prefix_len) = self.scan_qname(target_start)?;
+        if prefix_len != 0 {
+            return Err(self.err(XmlErrorKind::InvalidName, target_start));
+        }
+        let target = self.slice(target_start, target_end);
+        if target.eq_ignore_ascii_case("xml") {
+            return if target != "xml" {
+                Err(self.err(XmlErrorKind::ReservedPiTarget, target_start))
+            } else if start == self.doc_start && self.state == State::Prolog {
+                self.declaration(start, target_end)
+            } else {
+                Err(self.err(XmlErrorKind::MisplacedDeclaration, start))
+            };
+        }
+        let content = match bytes.get(target_end) {
+            Some(b'?') if bytes.get(target_end + 1) == Some(&b'>') => {
+                self.pos = target_end + 2;
+                None
+            }
+            Some(&b) if is_space(b) => {
+                let content_start = skip_space(bytes, target_end);
+                let (end, _) = self.scan_markup(content_start, b"?>")?;
+                self.pos = end + 2;
+                Some(self.slice(content_start, end))
+            }
+            Some(_) => {
+                return Err(self.err(
+                    XmlErrorKind::Expected("white space or '?>' after the target"),
+                    target_end,
+                ));
+            }
+            None => return Err(self.eof()),
+        };
+        Ok(Token::ProcessingInstruction(ProcessingInstruction {
+            target,
+            content,
+            span: Span::new(start, self.pos),
+        }))
+    }
+
+    /// `<?xml version="1.x" encoding="UTF-8" standalone="yes"?>`, from after `xml`.
+    fn declaration(&mut self, start: usize, mut p: usize) -> Result<Token<'a>, XmlError> {
+        let mut version = None;
+        let mut encoding = None;
+        let mut standalone = None;
+        let bytes = self.input.as_bytes();
+        loop {
+            let before_space = p;
+            p = skip_space(bytes, p);
+            if bytes.get(p..p + 2) == Some(b"?>") {
+                break;
+            }
+            if p == bytes.len() {
+                return Err(self.eof());
+            }
+            if p == before_space {
+                return Err(self.err(XmlErrorKind::InvalidDeclaration, p));
+            }
+            let name_start = p;
+            while bytes.get(p).is_some_and(u8::is_ascii_alphabetic) {
+                p += 1;
+            }
+            let name = &bytes[name_start..p];
+            p = skip_space(bytes, p);
+            if bytes.get(p) != Some(&b'=') {
+                return Err(if p == bytes.len() {
+                    self.eof()
+                } else {
+                    self.err(XmlErrorKind::InvalidDeclaration, p)
+                });
+            }
+            p = skip_space(bytes, p + 1);
+            let quote = match bytes.get(p) {
+                Some(&q @ (b'"' | b'\'')) => q,
+                None => return Err(self.eof()),
+                Some(_) => return Err(self.err(XmlErrorKind::InvalidDeclaration, p)),
+            };
+            let value_start = p + 1;
+            let Some(len) = bytes[value_start..].iter().position(|&b| b == quote) else {
+                return Err(self.eof());
+            };
+            let value = self.slice(value_start, value_start + len);
+            p = value_start + len + 1;
+            // The pseudo-attributes must come in this order, each at most once.
+            match name {
+                b"version" if version.is_none() && encoding.is_none() && standalone.is_none() => {
+                    let ok = value
+                        .strip_prefix("1.")
+                        .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
+                    if !ok {
+                        return Err(self.err(XmlErrorKind::InvalidDeclaration, value_start));
+                    }
+                    version = Some(value);
+                }
+                b"encoding" if version.is_some() && encoding.is_none() && standalone.is_none() => {
+                    let well_formed = value
+                        .bytes()
+                        .next()
+                        .is_some_and(|b| b.is_ascii_alphabetic())
+                        && value
+                            .bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
+                    if !well_formed {
+                        return Err(self.err(XmlErrorKind::InvalidDeclaration, value_start));
+                    }
+                    if !value.eq_ignore_ascii_case("UTF-8") {
+                        return Err(self.err(XmlErrorKind::UnsupportedEncoding, value_start));
+                    }
+                    encoding = Some(value);
+                }
+                b"standalone" if version.is_some() && standalone.is_none() => {
+                    standalone = Some(match value {
+                        "yes" => true,
+                        "no" => false,
+                        _ => return Err(self.err(XmlErrorKind::InvalidDeclaration, value_start)),
+                    });
+                }
+                _ => return Err(self.err(XmlErrorKind::InvalidDeclaration, name_start)),
+            }
+        }
+        let Some(version) = version else {
+            return Err(self.err(XmlErrorKind::InvalidDeclaration, start));
+        };
+        self.pos = p + 2;
+        Ok(Token::Declaration(Declaration {
+            version,
+            encoding,
+            standalone,
+            span: Span::new(start, self.pos),
+        }))
+    }
+
+    // ----- scanning helpers -----
+
+    /// Scans a QName at `p`; returns its end and the prefix length (0 if unprefixed).
+    #[inline]
+    fn scan_qname(&self, start: usize) -> Result<(usize, usize), XmlError> {
+        let bytes = self.input.as_bytes();
+        let mut p = self.scan_ncname(start)?;
+        let mut prefix_len = 0;
+        if bytes.get(p) == Some(&b':') {
+            prefix_len = p - start;
+            p = self.scan_ncname(p + 1)?;
+            if bytes.get(p) == Some(&b':') {
+                return Err(self.err(XmlErrorKind::InvalidName, p));
+            }
+        }
+        if p - start > usize::from(self.limits.max_name_len()) {
+            return Err(self.err(XmlErrorKind::LimitExceeded(Limit::NameLength), start));
+        }
+        Ok((p, prefix_len))
+    }
+
+    /// Scans a name without colons at `start`; returns its end.
+    #[inline]
+    fn scan_ncname(&self, start: usize) -> Result<usize, XmlError> {
+        let bytes = self.input.as_bytes();
+        let mut p = start;
+        match bytes.get(p) {
+            None => return Err(self.eof()),
+            Some(&b) if class(b) & NAME_START != 0 => p += 1,
+            Some(&b) if class(b) & NON_ASCII != 0 => match self.char_at(p) {
+                Some(c) if chars::is_name_start_char(c) => p += c.len_utf8(),
+                _ => return Err(self.err(XmlErrorKind::InvalidName, p)),
+            },
+            Some(_) => return Err(self.err(XmlErrorKind::InvalidName, p)),
+        }
+        loop {
+            let rest = &bytes[p..];
+            p += rest
+                .iter()
+                .position(|&b| class(b) & NAME_CHAR == 0)
+                .unwrap_or(rest.len());
+            match bytes.get(p) {
+                Some(&b) if class(b) & NON_ASCII != 0 => match self.char_at(p) {
+                    Some(c) if chars::is_name_char(c) => p += c.len_utf8(),
+                    _ => return Err(self.err(XmlErrorKind::InvalidName, p)),
+                },
+                _ => return Ok(p),
+            }
+        }
+    }
+
+    /// Scans comment, PI or CDATA content from `start` to `terminator`;
+    /// returns where the terminator starts and whether a `\r` was seen.
+    fn scan_markup(&self, start: usize, terminator: &[u8]) -> Result<(usize, bool), XmlError> {
+        let bytes = self.input.as_bytes();
+        let mut i = start;
+        let mut saw_cr = false;
+        loop {
+            let rest = bytes.get(i..).unwrap_or_default();
+            i += rest
+                .iter()
+                .position(|&b| class(b) & MARKUP_STOP != 0)
+                .unwrap_or(rest.len());
+            match bytes.get(i) {
+                None => return Err(self.eof()),
+                Some(b'-' | b'?' | b']') => {
+                    if bytes[i..].starts_with(terminator) {
+                        return Ok((i, saw_cr));
+                    }
+                    i += 1;
+                }
+                Some(b'\r') => {
+                    saw_cr = true;
+                    i += 1;
+                }
+                Some(_) => i = self.check_odd_byte(i)?,
+            }
+        }
+    }
+
+    /// Checks a reference at `i`; returns its length.
+    fn reference(&self, i: usize) -> Result<usize, XmlError> {
+        match check_reference(&self.input.as_bytes()[i..]) {
+            Reference::Valid(len) => Ok(len),
+            Reference::UndefinedEntity => Err(self.err(XmlErrorKind::UndefinedEntity, i)),
+            Reference::InvalidCharRef => Err(self.err(XmlErrorKind::InvalidCharReference, i)),
+            Reference::Malformed => {
+                Err(self.err(XmlErrorKind::Expected("a name or '#' and ';' after '&'"), i))
+            }
+            Reference::Truncated => Err(self.eof()),
+        }
+    }
+
+    /// A byte a scan stopped at that is neither markup nor white space: a
+    /// forbidden control character, or 0xEF, which may start U+FFFE/U+FFFF.
+    /// Returns the offset to go on from.
+    #[cold]
+    fn check_odd_byte(&self, i: usize) -> Result<usize, XmlError> {
+        let bytes = self.input.as_bytes();
+        if bytes[i] == 0xEF && !chars::is_forbidden_ef(bytes, i) {
+            Ok(i + 1)
+        } else {
+            Err(self.err(XmlErrorKind::InvalidChar, i))
+        }
+    }
+
+    fn char_at(&self, p: usize) -> Option<char> {
+        self.input.get(p..).and_then(|s| s.chars().next())
+    }
+
+    // ----- namespaces -----
+
+    /// Finds the binding for the prefix of the name at `name_start`.
+    fn resolve(&self, name_start: usize, prefix_len: usize) -> Result<Resolution, XmlError> {
+        let prefix = self.slice_bytes(name_start, name_start + prefix_len);
+        self.lookup(prefix)
+            .ok_or_else(|| self.err(XmlErrorKind::UnboundPrefix, name_start))
+    }
+
+    fn lookup(&self, prefix: &[u8]) -> Option<Resolution> {
+        for (i, b) in self.bindings.iter().enumerate().rev() {
+            let bound = self.slice_bytes(
+                b.prefix_start as usize,
+                b.prefix_start as usize + b.prefix_len as usize,
+            );
+            if bound == prefix {
+                return Some(i as Resolution);
+            }
+        }
+        match prefix {
+            b"" => Some(RESOLVED_NONE),
+            b"xml" => Some(RESOLVED_XML),
+            _ => None,
+        }
+    }
+
+    fn resolution_ns(&self, r: Resolution) -> NsRef {
+        match r {
+            RESOLVED_NONE => NsRef::None,
+            RESOLVED_XML => NsRef::Known(Ns::Xml),
+            i => self
+                .bindings
+                .get(usize::from(i))
+                .map_or(NsRef::None, |b| b.ns),
+        }
+    }
+
+    fn namespace(&self, ns: NsRef) -> Namespace<'a> {
+        match ns {
+            NsRef::None => Namespace::None,
+            NsRef::Known(k) => Namespace::Known(k),
+            NsRef::Other {
+                start,
+                len,
+                has_refs,
+            } => Namespace::Other(Uri::new(
+                self.slice(start as usize, (start + len) as usize),
+                has_refs,
+            )),
+        }
+    }
+
+    fn ns_eq(&self, a: NsRef, b: NsRef) -> bool {
+        match (a, b) {
+            (NsRef::Other { .. }, NsRef::Other { .. }) => self.namespace(a) == self.namespace(b),
+            _ => a == b,
+        }
+    }
+
+    fn element_name(&self, e: &OpenElement) -> Name<'a> {
+        let start = e.name_start as usize;
+        let qname = self.slice(start, start + e.name_len as usize);
+        let (prefix, local) = split_qname(qname, e.prefix_len as usize);
+        Name {
+            prefix,
+            local,
+            namespace: self.namespace(self.resolution_ns(e.resolution)),
+            offset: start,
+        }
+    }
+
+    fn local_of(&self, a: &RawAttribute) -> &'a [u8] {
+        let start = a.name_start as usize;
+        let qname = self.slice_bytes(start, start + a.name_len as usize);
+        if a.prefix_len == 0 {
+            qname
+        } else {
+            qname.get(a.prefix_len as usize + 1..).unwrap_or_default()
+        }
+    }
+
+    // ----- small things -----
+
+    /// `input[start..end]`. Every caller passes offsets at character
+    /// boundaries found by the scans; the fallback keeps a bug from panicking.
+    fn slice(&self, start: usize, end: usize) -> &'a str {
+        let s = self.input.get(start..end);
+        debug_assert!(s.is_some(), "slice {start}..{end} off a character boundary");
+        s.unwrap_or_default()
+    }
+
+    fn slice_bytes(&self, start: usize, end: usize) -> &'a [u8] {
+        self.input.as_bytes().get(start..end).unwrap_or_default()
+    }
+
+    fn err(&self, kind: XmlErrorKind, offset: usize) -> XmlError {
+        XmlError::new(kind, offset)
+    }
+
+    fn eof(&self) -> XmlError {
+        XmlError::new(XmlErrorKind::UnexpectedEof, self.input.len())
+    }
+}
+
+impl<'a> Iterator for Tokenizer<'a> {
+    type Item = Result<Token<'a>, XmlError>;
+
+    /// Tokens, then `None`; after an error, that error once, then `None`.
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.next_token() {
+            Ok(Some(token)) => Some(Ok(token)),
+            Ok(None) => None,
+            Err(_) if self.error_yielded => None,
+            Err(e) => {
+                self.error_yielded = true;
+                Some(Err(e))
+            }
+        }
+    }
+}
+
+impl core::iter::FusedIterator for Tokenizer<'_> {}
+
+fn skip_space(bytes: &[u8], p: usize) -> usize {
+    let rest = bytes.get(p..).unwrap_or_default();
+    p + rest
+        .iter()
+        .position(|&b| !is_space(b))
+        .unwrap_or(rest.len())
+}
+
+fn split_qname(qname: &str, prefix_len: usize) -> (&str, &str) {
+    if prefix_len == 0 {
+        ("", qname)
+    } else {
+        (
+            qname.get(..prefix_len).unwrap_or_default(),
+            qname.get(prefix_len + 1..).unwrap_or_default(),
+        )
+    }
+}
