@@ -40,7 +40,12 @@ pub fn corpus_messages() -> Vec<CorpusMessage> {
     let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv")).expect("read MANIFEST.tsv");
     let mut lines = manifest.lines();
     let header: Vec<&str> = lines.next().expect("manifest header").split('\t').collect();
-    let col = |name: &str| header.iter().position(|h| *h == name).expect("manifest column");
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| *h == name)
+            .expect("manifest column")
+    };
     let (path_c, wf_c, kind_c) = (col("path"), col("wellformed"), col("kind"));
     let msgs: Vec<CorpusMessage> = lines
         .filter(|l| !l.trim().is_empty())
@@ -49,9 +54,18 @@ pub fn corpus_messages() -> Vec<CorpusMessage> {
             let path = f[path_c].to_string();
             let bytes = std::fs::read(dir.join(&path))
                 .unwrap_or_else(|e| panic!("read corpus file {path}: {e}"));
-            CorpusMessage { path, bytes, wellformed: f[wf_c] == "True", kind: f[kind_c].to_string() }
+            CorpusMessage {
+                path,
+                bytes,
+                wellformed: f[wf_c] == "True",
+                kind: f[kind_c].to_string(),
+            }
         })
         .collect();
-    assert!(msgs.len() >= 290, "corpus looks truncated: {} messages", msgs.len());
+    assert!(
+        msgs.len() >= 290,
+        "corpus looks truncated: {} messages",
+        msgs.len()
+    );
     msgs
 }
