@@ -533,7 +533,6 @@ impl<'a> Tokenizer<'a> {
                         a.name_start as usize,
                     )
                 })?;
-            self.attrs[i].ns = NsRef::Known(Ns::Xml); // unused for declarations; keeps intent explicit
         }
         Ok(())
     }
