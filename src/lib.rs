@@ -53,7 +53,11 @@
 #![no_std]
 #![forbid(unsafe_code)]
 // The core must keep building without `std`: prefer `core` and `alloc` paths.
-#![warn(clippy::std_instead_of_core, clippy::alloc_instead_of_core, clippy::std_instead_of_alloc)]
+#![warn(
+    clippy::std_instead_of_core,
+    clippy::alloc_instead_of_core,
+    clippy::std_instead_of_alloc
+)]
 #![doc(test(attr(deny(warnings))))]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 

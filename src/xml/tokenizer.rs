@@ -48,9 +48,21 @@ struct OpenElement {
 
 #[derive(Clone, Copy, Debug)]
 struct Binding {
+    /// [`prefix_key`] of the prefix: equal keys and lengths up to 8 mean
+    /// equal prefixes, so lookups rarely touch the document.
+    key: u64,
     prefix_start: u32,
     prefix_len: u16,
     ns: NsRef,
+}
+
+/// The first (up to) eight bytes of a prefix, packed: a cheap first compare.
+#[inline]
+fn prefix_key(prefix: &[u8]) -> u64 {
+    let mut key = [0u8; 8];
+    let n = prefix.len().min(8);
+    key[..n].copy_from_slice(&prefix[..n]);
+    u64::from_le_bytes(key)
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -523,6 +535,7 @@ impl<'a> Tokenizer<'a> {
             }
             self.bindings
                 .push(Binding {
+                    key: prefix_key(prefix),
                     prefix_start,
                     prefix_len,
                     ns: ns_ref,
@@ -926,12 +939,17 @@ impl<'a> Tokenizer<'a> {
     }
 
     fn lookup(&self, prefix: &[u8]) -> Option<Resolution> {
+        let key = prefix_key(prefix);
         for (i, b) in self.bindings.iter().enumerate().rev() {
-            let bound = self.slice_bytes(
-                b.prefix_start as usize,
-                b.prefix_start as usize + b.prefix_len as usize,
-            );
-            if bound == prefix {
+            if b.key != key || usize::from(b.prefix_len) != prefix.len() {
+                continue;
+            }
+            let same = prefix.len() <= 8
+                || self.slice_bytes(
+                    b.prefix_start as usize,
+                    b.prefix_start as usize + b.prefix_len as usize,
+                ) == prefix;
+            if same {
                 return Some(i as Resolution);
             }
         }
