@@ -96,6 +96,8 @@ impl Limits {
     /// unit. A header announcing more is refused before its payload is read.
     ///
     /// Default: 1 MiB ([`DEFAULT_MAX_FRAME_LEN`](Self::DEFAULT_MAX_FRAME_LEN)).
+    /// A deframer holds one frame whole, so this is also the receive memory
+    /// a peer can make it use per frame.
     pub const fn max_frame_len(&self) -> u32 {
         self.max_frame_len
     }

@@ -46,6 +46,13 @@ impl Deframer {
     /// not issue tiny reads while a frame header is still missing.
     pub const MIN_READ: usize = 4096;
 
+    /// Most memory taken ahead of data: [`read_buf`](Self::read_buf) offers at
+    /// most this much, and a header makes room for at most this much of its
+    /// payload. Four bytes from a peer therefore commit at most 256 KiB, even
+    /// under a very large [`Limits::max_frame_len`]; the buffer grows further
+    /// only as payload bytes actually arrive.
+    pub const MAX_AHEAD: usize = 256 * 1024;
+
     /// An empty deframer with the given limits.
     pub fn new(limits: Limits) -> Self {
         Deframer {
@@ -92,12 +99,17 @@ impl Deframer {
         Ok(())
     }
 
-    /// Zeroed space at the end of the buffer to receive into, at least as
-    /// large as [`needed`](Self::needed) and [`MIN_READ`](Self::MIN_READ).
-    /// Follow with [`commit`](Self::commit).
+    /// Space at the end of the buffer to receive into: at least
+    /// [`MIN_READ`](Self::MIN_READ) bytes, and at least
+    /// [`needed`](Self::needed) up to [`MAX_AHEAD`](Self::MAX_AHEAD). Follow
+    /// with [`commit`](Self::commit). The space holds zeros, or bytes written
+    /// there earlier and not committed; never bytes of a frame already taken out.
     pub fn read_buf(&mut self) -> &mut [u8] {
         self.discard_taken();
-        let want = self.needed().max(Self::MIN_READ);
+        let want = self.needed().min(Self::MAX_AHEAD).max(Self::MIN_READ);
+        // `discard_taken` truncated away every byte already handed out as a
+        // frame, so the space beyond `filled` is zeros or bytes the caller
+        // wrote there and did not commit: never an earlier frame.
         if self.buf.len() < self.filled + want {
             self.buf.resize(self.filled + want, 0);
         }
@@ -110,7 +122,10 @@ impl Deframer {
     ///
     /// # Errors
     ///
-    /// As [`push`](Self::push).
+    /// The first bad header among the committed bytes (or the error the
+    /// deframer already failed with). Unlike with [`push`](Self::push), the
+    /// bytes after a bad header are already in the buffer and stay in
+    /// [`buffered`](Self::buffered).
     pub fn commit(&mut self, n: usize) -> Result<(), FrameError> {
         self.fail_if_failed()?;
         self.filled = self.filled.saturating_add(n).min(self.buf.len());
@@ -212,7 +227,11 @@ impl Deframer {
     /// copied once and the buffer grows at most once per frame.
     fn reserve_for_current_frame(&mut self) {
         // `push` keeps `buf.len() == filled`, so `reserve` counts from `filled`.
-        self.buf.reserve(self.checked.saturating_sub(self.filled));
+        self.buf.reserve(
+            self.checked
+                .saturating_sub(self.filled)
+                .min(Self::MAX_AHEAD),
+        );
     }
 
     /// Drops frames already handed out, moving the partial one to the front.
@@ -222,6 +241,7 @@ impl Deframer {
         }
         self.buf.copy_within(self.start..self.filled, 0);
         self.filled -= self.start;
+        self.buf.truncate(self.filled);
         self.checked -= self.start;
         self.start = 0;
     }
@@ -285,6 +305,30 @@ mod tests {
         d.commit(3).unwrap();
         assert_eq!(d.next_frame(), Ok(Some(&b"z"[..])));
         assert_eq!(d.buffered(), b"");
+    }
+
+    #[test]
+    fn read_buf_never_hands_out_an_old_frame() {
+        let mut d = Deframer::new(Limits::new());
+        d.push(b"\x00\x00\x00\x0a<epp/>").unwrap();
+        assert_eq!(d.next_frame(), Ok(Some(&b"<epp/>"[..])));
+        assert!(d.read_buf().iter().all(|&b| b == 0));
+        assert_eq!(
+            d.commit(usize::MAX),
+            Err(FrameError::LengthTooSmall { length: 0 })
+        );
+        assert_eq!(
+            d.next_frame(),
+            Err(FrameError::LengthTooSmall { length: 0 })
+        );
+    }
+
+    #[test]
+    fn a_huge_header_commits_little_memory() {
+        let mut d = Deframer::new(Limits::new().with_max_frame_len(u32::MAX));
+        d.push(&u32::MAX.to_be_bytes()).unwrap();
+        assert!(d.read_buf().len() <= Deframer::MAX_AHEAD);
+        assert!(d.buf.capacity() <= Deframer::MAX_AHEAD + 64 * 1024);
     }
 
     #[test]

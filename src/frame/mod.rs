@@ -288,8 +288,10 @@ impl<'a> Frames<'a> {
         self.buf.get(self.consumed..).unwrap_or_default()
     }
 
-    /// How many more bytes the partial frame at the end of the buffer needs
-    /// (at least); 0 when the buffer ends on a frame boundary or after an error.
+    /// How many more bytes the frame after the last one yielded needs (at
+    /// least); 0 when the buffer ends on a frame boundary or after an error.
+    /// Call it once iteration has stopped: before that, "the frame after the
+    /// last one yielded" may still be complete.
     pub fn needed(&self) -> usize {
         if self.failed {
             return 0;
