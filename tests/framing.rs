@@ -130,7 +130,7 @@ fn feed_read_buf(d: &mut Deframer, mut bytes: &[u8]) -> Result<(), FrameError> {
         let needed = d.needed();
         let space = d.read_buf();
         assert!(
-            space.len() >= needed.min(Deframer::MAX_AHEAD).max(Deframer::MIN_READ),
+            space.len() >= needed.clamp(Deframer::MIN_READ, Deframer::MAX_AHEAD),
             "read_buf offered {} bytes, needed {needed}",
             space.len()
         );

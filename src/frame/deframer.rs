@@ -106,7 +106,7 @@ impl Deframer {
     /// there earlier and not committed; never bytes of a frame already taken out.
     pub fn read_buf(&mut self) -> &mut [u8] {
         self.discard_taken();
-        let want = self.needed().min(Self::MAX_AHEAD).max(Self::MIN_READ);
+        let want = self.needed().clamp(Self::MIN_READ, Self::MAX_AHEAD);
         // `discard_taken` truncated away every byte already handed out as a
         // frame, so the space beyond `filled` is zeros or bytes the caller
         // wrote there and did not commit: never an earlier frame.
