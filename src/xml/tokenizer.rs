@@ -484,6 +484,9 @@ impl<'a> Tokenizer<'a> {
 
     /// Pushes the bindings the current start tag declares.
     fn declare_namespaces(&mut self) -> Result<(), XmlError> {
+        if self.attrs.is_empty() {
+            return Ok(());
+        }
         for i in 0..self.attrs.len() {
             let a = self.attrs[i];
             if !a.is_declaration {
@@ -552,6 +555,9 @@ impl<'a> Tokenizer<'a> {
 
     /// Resolves the prefixed attributes and checks that no two share an expanded name.
     fn resolve_attributes(&mut self) -> Result<(), XmlError> {
+        if self.attrs.is_empty() {
+            return Ok(());
+        }
         for i in 0..self.attrs.len() {
             let a = self.attrs[i];
             if a.is_declaration || a.prefix_len == 0 {
@@ -585,7 +591,9 @@ impl<'a> Tokenizer<'a> {
         );
         let name_end = name_start + open_name.len();
         // Fast path: the end tag repeats the open name, followed by space or '>'.
-        let same = bytes.get(name_start..name_end) == Some(open_name)
+        let same = bytes
+            .get(name_start..name_end)
+            .is_some_and(|n| same_bytes(n, open_name))
             && bytes
                 .get(name_end)
                 .is_some_and(|&b| b == b'>' || is_space(b));
@@ -1057,6 +1065,27 @@ impl<'a> Iterator for Tokenizer<'a> {
 
 impl core::iter::FusedIterator for Tokenizer<'_> {}
 
+/// Byte equality for short names, eight bytes at a time, without a call to `memcmp`.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut ca, mut cb) = (a.chunks_exact(8), b.chunks_exact(8));
+    for (x, y) in (&mut ca).zip(&mut cb) {
+        let x = <[u8; 8]>::try_from(x).ok().map(u64::from_ne_bytes);
+        let y = <[u8; 8]>::try_from(y).ok().map(u64::from_ne_bytes);
+        if x != y {
+            return false;
+        }
+    }
+    ca.remainder()
+        .iter()
+        .zip(cb.remainder())
+        .all(|(x, y)| x == y)
+}
+
+#[inline]
 fn skip_space(bytes: &[u8], p: usize) -> usize {
     let rest = bytes.get(p..).unwrap_or_default();
     p + rest
