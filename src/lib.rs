@@ -69,3 +69,8 @@ mod limits;
 pub mod xml;
 
 pub use limits::{Limit, Limits};
+
+// The README's Rust examples are compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

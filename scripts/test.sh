@@ -1,0 +1,228 @@
+#!/usr/bin/env bash
+# THE test command: every check CI runs, in order, stopping at the first
+# failure. Run `scripts/setup.sh` once first (CI runs both: .ci/run).
+#
+# Each step prints a banner and its elapsed seconds; the last line is
+# "N passed, 0 failed". Binding tests (ffi/go, ffi/python, ffi/c) run when
+# their directory has a go.mod, a pyproject.toml or a Makefile, and are
+# reported as skipped, not passed, when it does not.
+#
+# Environment: FUZZ_SECONDS (default 30) is passed on to scripts/fuzz.sh.
+set -euo pipefail
+# shellcheck source=scripts/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+require_corpus
+
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+passed=0
+summary=()
+skipped=()
+run_started=$(date +%s)
+
+print_summary() {
+    echo
+    echo "==> summary"
+    local line
+    for line in "${summary[@]}"; do
+        echo "    $line"
+    done
+    for line in "${skipped[@]}"; do
+        echo "    skipped  $line"
+    done
+    echo "    total    $(($(date +%s) - run_started))s"
+}
+
+# step NAME COMMAND [ARGS...]: runs the command (a function or a program) in
+# a subshell with errexit on, times it, and stops the run if it fails.
+step() {
+    local name=$1
+    shift
+    local n=$((passed + 1))
+    echo
+    echo "==> [$n] $name"
+    echo "    \$ $*"
+    local started rc secs
+    started=$(date +%s)
+    set +e
+    (
+        set -e
+        "$@"
+    )
+    rc=$?
+    set -e
+    secs=$(($(date +%s) - started))
+    if ((rc != 0)); then
+        summary+=("$(printf 'FAILED %5ds  %s (exit %d)' "$secs" "$name" "$rc")")
+        echo "==> FAILED: $name after ${secs}s (exit $rc)"
+        print_summary
+        echo "$passed passed, 1 failed"
+        exit 1
+    fi
+    passed=$n
+    summary+=("$(printf 'ok     %5ds  %s' "$secs" "$name")")
+    echo "==> ok: $name (${secs}s)"
+}
+
+skip() {
+    echo
+    echo "==> skipped: $1"
+    skipped+=("$1")
+}
+
+# --- helpers for the FFI steps -------------------------------------------------
+
+# The version cargo gives a workspace package, e.g. "0.1.0".
+package_version() {
+    cargo metadata --locked --no-deps --format-version 1 |
+        python3 -c 'import json, sys
+name = sys.argv[1]
+print(next(p["version"] for p in json.load(sys.stdin)["packages"] if p["name"] == name))' "$1"
+}
+
+# Builds target/release/libepp.a and prints the system libraries a C program
+# linking it needs (rustc's --print native-static-libs; cargo replays the note
+# when the library is already up to date).
+build_staticlib() {
+    local out libs
+    out="$(cargo rustc --locked -p epp-codec-ffi --release --crate-type staticlib \
+        -- --print native-static-libs 2>&1)" || {
+        echo "$out" >&2
+        return 1
+    }
+    libs="$(sed -n 's/^note: native-static-libs: //p' <<<"$out" | tail -n 1)"
+    if [[ -z "$libs" || ! -f target/release/libepp.a ]]; then
+        echo "$out" >&2
+        echo "error: no libepp.a or no native-static-libs note from rustc" >&2
+        return 1
+    fi
+    echo "$libs"
+}
+
+# --- the steps -----------------------------------------------------------------
+
+fmt_check() {
+    local color=auto
+    [[ -t 1 ]] || color=never
+    cargo fmt --all -- --check --color "$color"
+    cargo fmt --manifest-path fuzz/Cargo.toml -- --check --color "$color"
+}
+
+# The core with neither std nor alloc (the pipeline example needs `alloc`
+# and is skipped through its required-features).
+clippy_no_default() {
+    cargo clippy --locked -p epp-codec --all-targets --no-default-features -- -D warnings
+}
+
+header_drift() {
+    scripts/header.sh --check
+}
+
+c_smoke() {
+    local libs version tmp std out
+    version="$(package_version epp-codec-ffi)"
+    libs="$(build_staticlib)"
+    echo "native-static-libs: $libs"
+    tmp="$(mktemp -d)"
+    trap 'rm -rf "$tmp"' RETURN
+    local warn=(-Wall -Wextra -Wpedantic -Werror)
+    # shellcheck disable=SC2086 # $libs is a list of -l flags
+    for std in c99 c11 c2x; do
+        gcc -std="$std" "${warn[@]}" -Iinclude ffi/c/header_smoke.c \
+            target/release/libepp.a $libs -o "$tmp/smoke-$std"
+        out="$("$tmp/smoke-$std")"
+        echo "gcc -std=$std: $out"
+        [[ "$out" == "$version" ]] || {
+            echo "error: printed '$out', expected the Cargo version '$version'" >&2
+            return 1
+        }
+    done
+    # shellcheck disable=SC2086
+    g++ -x c++ -std=c++11 "${warn[@]}" -Iinclude ffi/c/header_smoke.c -x none \
+        target/release/libepp.a $libs -o "$tmp/smoke-cxx"
+    out="$("$tmp/smoke-cxx")"
+    echo "g++ -std=c++11: $out"
+    [[ "$out" == "$version" ]] || {
+        echo "error: printed '$out', expected the Cargo version '$version'" >&2
+        return 1
+    }
+    if command -v valgrind >/dev/null 2>&1; then
+        valgrind --quiet --error-exitcode=1 --leak-check=full \
+            --errors-for-leak-kinds=definite "$tmp/smoke-c11" >/dev/null
+        echo "valgrind: clean"
+    fi
+}
+
+miri() {
+    MIRIFLAGS="${MIRIFLAGS:--Zmiri-strict-provenance}" \
+        cargo +nightly miri test --locked -p epp-codec --lib --all-features
+}
+
+# Binding hooks: they build the library first, then hand the paths over.
+go_tests() {
+    build_staticlib >/dev/null
+    (cd ffi/go && CGO_ENABLED=1 go test -race -count=1 ./...)
+}
+
+python_tests() {
+    cargo build --locked --release -p epp-codec-ffi
+    local venv=target/python-venv
+    [[ -x "$venv/bin/python" ]] || python3 -m venv "$venv"
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check pytest
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -e ffi/python
+    EPP_LIB="$EPP_ROOT/target/release/libepp.so" EPP_HEADER="$EPP_ROOT/include/epp.h" \
+        "$venv/bin/python" -m pytest -q ffi/python
+}
+
+c_tests() {
+    local libs
+    libs="$(build_staticlib)"
+    cargo build --locked --release -p epp-codec-ffi
+    make -C ffi/c test \
+        EPP_INCLUDE="$EPP_ROOT/include" \
+        EPP_LIB_DIR="$EPP_ROOT/target/release" \
+        EPP_NATIVE_LIBS="$libs"
+}
+
+echo "epp-codec tests: $(rustc --version); corpus: $EPP_CORPUS"
+
+step "rustfmt" fmt_check
+step "clippy (workspace, all features)" \
+    cargo clippy --locked --workspace --all-targets --all-features -- -D warnings
+step "clippy (core, no default features)" clippy_no_default
+step "clippy (fuzz targets)" \
+    cargo clippy --manifest-path fuzz/Cargo.toml --all-targets -- -D warnings
+step "rustdoc (warnings denied)" \
+    env RUSTDOCFLAGS=-Dwarnings cargo doc --locked --workspace --no-deps --all-features
+step "test (workspace, all features)" cargo test --locked --workspace --all-features
+step "test (core, default features)" cargo test --locked -p epp-codec
+step "test (core lib, no default features)" \
+    cargo test --locked -p epp-codec --lib --no-default-features
+step "test (core lib, alloc only)" \
+    cargo test --locked -p epp-codec --lib --no-default-features --features alloc
+step "build no_std (thumbv7em-none-eabihf)" \
+    cargo build --locked -p epp-codec --no-default-features --target thumbv7em-none-eabihf
+step "C header drift (cbindgen $EPP_CBINDGEN_VERSION)" header_drift
+step "C smoke (C99, C11, C2x, C++ against libepp.a)" c_smoke
+step "miri (core unit tests)" miri
+step "fuzz smoke (${FUZZ_SECONDS:-30}s per target)" scripts/fuzz.sh
+step "benches build" cargo bench --locked --workspace --no-run
+
+if [[ -f ffi/go/go.mod ]]; then
+    step "Go binding tests (ffi/go)" go_tests
+else
+    skip "Go binding tests (no ffi/go/go.mod)"
+fi
+if [[ -f ffi/python/pyproject.toml ]]; then
+    step "Python binding tests (ffi/python)" python_tests
+else
+    skip "Python binding tests (no ffi/python/pyproject.toml)"
+fi
+if [[ -f ffi/c/Makefile ]]; then
+    step "C tests (ffi/c)" c_tests
+else
+    skip "C tests (no ffi/c/Makefile)"
+fi
+
+print_summary
+echo "$passed passed, 0 failed"
