@@ -240,12 +240,11 @@ impl Deframer {
             return;
         }
         self.buf.copy_within(self.start..self.filled, 0);
-        // What lies between the new and the old end of the data is left over
-        // from frames already taken out: zero it, so `read_buf` can never hand
-        // an old frame back. This costs as much as the move, not a whole read.
-        let old_filled = self.filled;
+        // Drop what lies past the moved data (left over from frames already
+        // taken out), so `read_buf` can never hand an old frame back: the
+        // space it offers next is zeroed afresh, and only as much as it offers.
         self.filled -= self.start;
-        self.buf[self.filled..old_filled].fill(0);
+        self.buf.truncate(self.filled);
         self.checked -= self.start;
         self.start = 0;
     }
