@@ -196,9 +196,6 @@ pub(crate) enum Reference {
     Truncated,
 }
 
-/// The longest reference accepted: `&#x0010FFFF;` with a few leading zeros.
-const MAX_REFERENCE_LEN: usize = 16;
-
 /// Checks the reference at the start of `bytes` (which starts with `&`).
 pub(crate) fn check_reference(bytes: &[u8]) -> Reference {
     match parse_reference_inner(bytes) {
@@ -211,33 +208,59 @@ fn parse_reference(bytes: &[u8]) -> Option<(Chunk<'static>, usize)> {
     parse_reference_inner(bytes).ok()
 }
 
+/// `CharRef ::= '&#' [0-9]+ ';' | '&#x' [0-9a-fA-F]+ ';'` (no bound on the
+/// digits: leading zeros are allowed) and `EntityRef ::= '&' Name ';'`.
 fn parse_reference_inner(bytes: &[u8]) -> Result<(Chunk<'static>, usize), Reference> {
-    let window = &bytes[..bytes.len().min(MAX_REFERENCE_LEN)];
-    let Some(semi) = window.iter().position(|&b| b == b';') else {
-        let name_like = bytes[1..]
-            .iter()
-            .all(|&b| b == b'#' || b.is_ascii_alphanumeric());
-        return Err(if bytes.len() < MAX_REFERENCE_LEN && name_like {
-            Reference::Truncated
-        } else if bytes.get(1) == Some(&b'#') {
-            Reference::InvalidCharRef
-        } else {
-            Reference::Malformed
-        });
-    };
-    let body = &window[1..semi];
-    let chunk = match body {
-        b"lt" => Chunk::Str("<"),
-        b"gt" => Chunk::Str(">"),
-        b"amp" => Chunk::Str("&"),
-        b"apos" => Chunk::Str("'"),
-        b"quot" => Chunk::Str("\""),
-        [b'#', b'x', hex @ ..] => Chunk::Char(char_ref(hex, 16)?),
-        [b'#', dec @ ..] => Chunk::Char(char_ref(dec, 10)?),
-        [] => return Err(Reference::Malformed),
-        _ => return Err(Reference::UndefinedEntity),
-    };
-    Ok((chunk, semi + 1))
+    match bytes.get(1) {
+        None => Err(Reference::Truncated),
+        Some(b'#') => {
+            let (radix, digits_start) = if bytes.get(2) == Some(&b'x') {
+                (16, 3)
+            } else {
+                (10, 2)
+            };
+            let rest = bytes.get(digits_start..).unwrap_or_default();
+            let digits = rest
+                .iter()
+                .take_while(|&&b| char::from(b).is_digit(radix))
+                .count();
+            let end = digits_start + digits;
+            match bytes.get(end) {
+                None => Err(Reference::Truncated),
+                Some(b';') => Ok((
+                    Chunk::Char(char_ref(&bytes[digits_start..end], radix)?),
+                    end + 1,
+                )),
+                Some(_) => Err(Reference::InvalidCharRef),
+            }
+        }
+        Some(&b) if super::chars::class(b) & super::chars::NAME_START != 0 => {
+            let name_len = bytes[1..]
+                .iter()
+                .take_while(|&&b| super::chars::class(b) & super::chars::NAME_CHAR != 0)
+                .count();
+            let end = 1 + name_len;
+            match bytes.get(end) {
+                None => Err(Reference::Truncated),
+                Some(b';') => {
+                    let chunk = match &bytes[1..end] {
+                        b"lt" => Chunk::Str("<"),
+                        b"gt" => Chunk::Str(">"),
+                        b"amp" => Chunk::Str("&"),
+                        b"apos" => Chunk::Str("'"),
+                        b"quot" => Chunk::Str("\""),
+                        _ => return Err(Reference::UndefinedEntity),
+                    };
+                    Ok((chunk, end + 1))
+                }
+                // A name going on in non-ASCII letters: some entity we do not define.
+                Some(&b) if b >= 0x80 || b == b':' => Err(Reference::UndefinedEntity),
+                Some(_) => Err(Reference::Malformed),
+            }
+        }
+        Some(&b) if b >= 0x80 => Err(Reference::UndefinedEntity),
+        Some(_) => Err(Reference::Malformed),
+    }
 }
 
 fn char_ref(digits: &[u8], radix: u32) -> Result<char, Reference> {
@@ -301,6 +324,12 @@ mod tests {
         assert_eq!(check_reference(b"&;"), Reference::Malformed);
         assert_eq!(check_reference(b"& "), Reference::Malformed);
         assert_eq!(check_reference(b"&am"), Reference::Truncated);
+        assert_eq!(
+            check_reference(b"&#x00000000000000000041;"),
+            Reference::Valid(24)
+        );
+        assert_eq!(check_reference(b"&#X41;"), Reference::InvalidCharRef);
+        assert_eq!(check_reference(b"&#12"), Reference::Truncated);
         assert_eq!(
             check_reference(b"&amp <a>b</a> and more"),
             Reference::Malformed

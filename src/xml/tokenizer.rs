@@ -73,7 +73,6 @@ struct RawAttribute {
     prefix_len: u16,
     value_start: u32,
     value_len: u32,
-    has_refs: bool,
     needs_unescape: bool,
     /// `xmlns` or `xmlns:p`: a namespace declaration, not an attribute.
     is_declaration: bool,
@@ -426,7 +425,6 @@ impl<'a> Tokenizer<'a> {
         };
         let value_start = p + 1;
         let mut i = value_start;
-        let mut has_refs = false;
         let mut needs_unescape = false;
         loop {
             let rest = &bytes[i..];
@@ -441,7 +439,6 @@ impl<'a> Tokenizer<'a> {
                 Some(b'<') => return Err(self.err(XmlErrorKind::LtInAttributeValue, i)),
                 Some(b'&') => {
                     i += self.reference(i)?;
-                    has_refs = true;
                     needs_unescape = true;
                 }
                 Some(b'\t' | b'\n' | b'\r') => {
@@ -462,7 +459,6 @@ impl<'a> Tokenizer<'a> {
             prefix_len: prefix_len as u16,
             value_start: value_start as u32,
             value_len: (i - value_start) as u32,
-            has_refs,
             needs_unescape,
             is_declaration,
             ns: NsRef::None,
@@ -505,14 +501,17 @@ impl<'a> Tokenizer<'a> {
                 a.value_start as usize,
                 (a.value_start + a.value_len) as usize,
             );
-            let ns = Namespace::from_value(raw, a.has_refs);
+            // A namespace name is the normalized attribute value (XML 1.0 §3.3.3):
+            // references replaced and each tab or line end read as a space.
+            let ns = Namespace::from_value(raw, a.needs_unescape);
             let bad = |s: &Self| {
                 Err(s.err(
                     XmlErrorKind::InvalidNamespaceDeclaration,
                     a.name_start as usize,
                 ))
             };
-            let is_xmlns_uri = Uri::new(raw, a.has_refs).eq_str("http://www.w3.org/2000/xmlns/");
+            let is_xmlns_uri =
+                Uri::new(raw, a.needs_unescape).eq_str("http://www.w3.org/2000/xmlns/");
             match prefix {
                 b"xmlns" => return bad(self),
                 b"xml" if ns != Namespace::Known(Ns::Xml) => return bad(self),
@@ -527,9 +526,10 @@ impl<'a> Tokenizer<'a> {
                 Namespace::Other(_) => NsRef::Other {
                     start: a.value_start,
                     len: a.value_len,
-                    has_refs: a.has_refs,
+                    has_refs: a.needs_unescape,
                 },
             };
+            self.attrs[i].ns = ns_ref;
             if self.bindings.len() >= usize::from(self.limits.max_namespace_bindings()) {
                 return Err(self.err(
                     XmlErrorKind::LimitExceeded(Limit::NamespaceBindings),
@@ -598,7 +598,11 @@ impl<'a> Tokenizer<'a> {
                 .get(name_end)
                 .is_some_and(|&b| b == b'>' || is_space(b));
         if !same {
-            self.scan_qname(name_start)?;
+            let (end, _) = self.scan_qname(name_start)?;
+            // `</ab` at the end of a truncated `</abc>` is missing input, not a mismatch.
+            if skip_space(bytes, end) == bytes.len() {
+                return Err(self.eof());
+            }
             return Err(self.err(XmlErrorKind::MismatchedEndTag, start));
         }
         let p = skip_space(bytes, name_end);
@@ -747,7 +751,8 @@ impl<'a> Tokenizer<'a> {
             if bytes.get(p..p + 2) == Some(b"?>") {
                 break;
             }
-            if p == bytes.len() {
+            // Only the end of input, or a lone `?` before it: missing input.
+            if b"?>".starts_with(bytes.get(p..).unwrap_or_default()) {
                 return Err(self.eof());
             }
             if p == before_space {
