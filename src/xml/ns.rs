@@ -92,6 +92,14 @@ known_namespaces! {
     VerisignRgpPoll => "http://www.verisign.com/epp/rgp-poll-1.0",
     /// AFNIC (.fr) extension.
     Frnic => "http://www.afnic.fr/xml/epp/frnic-2.0",
+    /// Google Registry allocation extension.
+    GoogleAllocate => "urn:google:params:xml:ns:allocate-1.0",
+    /// Google Registry bulk-token extension.
+    GoogleBulkToken => "urn:google:params:xml:ns:bulkToken-1.0",
+    /// Google Registry metadata extension.
+    GoogleMetadata => "urn:google:params:xml:ns:metadata-1.0",
+    /// Google Registry superuser extension.
+    GoogleSuperuser => "urn:google:params:xml:ns:superuser-1.0",
     /// XML Schema instance (`xsi:schemaLocation`).
     Xsi => "http://www.w3.org/2001/XMLSchema-instance",
     /// XML Signature (inside signed marks).
