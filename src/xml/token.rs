@@ -40,21 +40,38 @@ impl Span {
 /// [`namespace`](Self::namespace) and [`local`](Self::local).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Name<'a> {
-    pub(crate) prefix: &'a str,
-    pub(crate) local: &'a str,
+    /// The name as written, `prefix:local` or `local`.
+    pub(crate) qname: &'a str,
+    /// Length of the prefix (0 when there is none); the colon follows it.
+    pub(crate) prefix_len: u32,
+    pub(crate) offset: u32,
     pub(crate) namespace: Namespace<'a>,
-    pub(crate) offset: usize,
 }
 
 impl<'a> Name<'a> {
     /// The prefix as written (`""` when there is none).
+    #[inline]
     pub fn prefix(&self) -> &'a str {
-        self.prefix
+        self.qname
+            .get(..self.prefix_len as usize)
+            .unwrap_or_default()
     }
 
     /// The local part.
+    #[inline]
     pub fn local(&self) -> &'a str {
-        self.local
+        if self.prefix_len == 0 {
+            self.qname
+        } else {
+            self.qname
+                .get(self.prefix_len as usize + 1..)
+                .unwrap_or_default()
+        }
+    }
+
+    /// The name as written, prefix included.
+    pub fn qualified(&self) -> &'a str {
+        self.qname
     }
 
     /// The namespace the prefix (or the default namespace) resolves to.
@@ -66,12 +83,12 @@ impl<'a> Name<'a> {
     /// compare and a short string compare.
     #[inline]
     pub fn is(&self, ns: Ns, local: &str) -> bool {
-        self.namespace == Namespace::Known(ns) && self.local == local
+        self.namespace == Namespace::Known(ns) && self.local() == local
     }
 
     /// Byte offset of the name in the document.
     pub fn offset(&self) -> usize {
-        self.offset
+        self.offset as usize
     }
 }
 

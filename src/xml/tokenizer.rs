@@ -216,14 +216,12 @@ impl<'a> Tokenizer<'a> {
             .filter(|a| !a.is_declaration)
             .map(move |a| {
                 let name_start = a.name_start as usize;
-                let qname = self.slice(name_start, name_start + a.name_len as usize);
-                let (prefix, local) = split_qname(qname, a.prefix_len as usize);
                 Attribute {
                     name: Name {
-                        prefix,
-                        local,
+                        qname: self.slice(name_start, name_start + a.name_len as usize),
+                        prefix_len: u32::from(a.prefix_len),
+                        offset: a.name_start,
                         namespace: self.namespace(a.ns),
-                        offset: name_start,
                     },
                     raw_value: self.slice(
                         a.value_start as usize,
@@ -239,7 +237,7 @@ impl<'a> Tokenizer<'a> {
     /// namespace (the usual, unprefixed kind), if present.
     pub fn attribute(&self, local: &str) -> Option<Attribute<'a>> {
         self.attributes()
-            .find(|a| a.name.prefix.is_empty() && a.name.local == local)
+            .find(|a| a.name.prefix_len == 0 && a.name.qname == local)
     }
 
     /// The namespace declarations of the most recent start tag, as
@@ -1008,13 +1006,11 @@ impl<'a> Tokenizer<'a> {
 
     fn element_name(&self, e: &OpenElement) -> Name<'a> {
         let start = e.name_start as usize;
-        let qname = self.slice(start, start + e.name_len as usize);
-        let (prefix, local) = split_qname(qname, e.prefix_len as usize);
         Name {
-            prefix,
-            local,
+            qname: self.slice(start, start + e.name_len as usize),
+            prefix_len: u32::from(e.prefix_len),
+            offset: e.name_start,
             namespace: self.namespace(self.resolution_ns(e.resolution)),
-            offset: start,
         }
     }
 
