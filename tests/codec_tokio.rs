@@ -28,32 +28,7 @@ async fn bounded<F: Future>(f: F) -> F::Output {
         .expect("test timed out")
 }
 
-/// Deterministic xorshift64 generator.
-struct XorShift(u64);
-
-impl XorShift {
-    fn new(seed: u64) -> Self {
-        XorShift(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        (x % n as u64) as usize
-    }
-}
-
-fn corpus_payloads() -> Vec<Vec<u8>> {
-    let payloads: Vec<Vec<u8>> = common::corpus_messages()
-        .into_iter()
-        .map(|m| m.bytes)
-        .collect();
-    assert!(payloads.len() >= 290, "corpus truncated");
-    payloads
-}
+use common::{XorShift, corpus_payloads};
 
 fn framed(payload: &[u8]) -> Vec<u8> {
     let mut wire = frame::encode_header(payload.len()).unwrap().to_vec();

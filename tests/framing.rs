@@ -23,43 +23,7 @@ use epp_codec::frame::{BytesDeframer, decode_bytes};
 // Helpers
 // ---------------------------------------------------------------------------
 
-/// Deterministic xorshift64 generator: the splits are reproducible from the seed.
-struct XorShift(u64);
-
-impl XorShift {
-    fn new(seed: u64) -> Self {
-        // Spread small seeds over the state space; the state must not be 0.
-        XorShift(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
-    }
-
-    fn next_u64(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-
-    /// Uniform-ish in `0..n` (`n > 0`).
-    fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
-    }
-
-    fn chance(&mut self, one_in: usize) -> bool {
-        self.below(one_in) == 0
-    }
-}
-
-/// The corpus payloads, in manifest order.
-fn corpus_payloads() -> Vec<Vec<u8>> {
-    let payloads: Vec<Vec<u8>> = common::corpus_messages()
-        .into_iter()
-        .map(|m| m.bytes)
-        .collect();
-    assert!(payloads.len() >= 290, "corpus truncated");
-    payloads
-}
+use common::{XorShift, corpus_payloads};
 
 /// `payload` framed with `encode_into`, cross-checked against `encode_header`
 /// and the RFC's definition of the header.

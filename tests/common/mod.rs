@@ -69,3 +69,38 @@ pub fn corpus_messages() -> Vec<CorpusMessage> {
     );
     msgs
 }
+
+/// Deterministic xorshift64 generator: the splits are reproducible from the seed.
+pub struct XorShift(u64);
+
+impl XorShift {
+    pub fn new(seed: u64) -> Self {
+        // Spread small seeds over the state space; the state must not be 0.
+        XorShift(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+
+    /// Uniform-ish in `0..n` (`n > 0`).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+
+    pub fn chance(&mut self, one_in: usize) -> bool {
+        self.below(one_in) == 0
+    }
+}
+
+/// The corpus payloads, in manifest order.
+pub fn corpus_payloads() -> Vec<Vec<u8>> {
+    let payloads: Vec<Vec<u8>> = corpus_messages().into_iter().map(|m| m.bytes).collect();
+    assert!(payloads.len() >= 290, "corpus truncated");
+    payloads
+}
