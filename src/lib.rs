@@ -66,6 +66,7 @@ extern crate alloc;
 
 pub mod frame;
 mod limits;
+pub mod view;
 pub mod xml;
 
 pub use limits::{Limit, Limits};

@@ -30,3 +30,6 @@ pub use token::{
     Text, Token,
 };
 pub use tokenizer::Tokenizer;
+
+pub(crate) use chars::is_space;
+pub(crate) use escape::UnescapeMode;

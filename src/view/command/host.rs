@@ -1,0 +1,21 @@
+//! Host commands (placeholder until written).
+
+use super::Verb;
+use crate::view::error::CommandError;
+use crate::view::reader::{Elem, Reader};
+
+/// A host command.
+#[derive(Clone, Copy, Debug)]
+pub enum HostCommand<'a> {
+    /// Placeholder.
+    Delete(crate::view::Str<'a>),
+}
+
+pub(crate) fn read<'a>(
+    r: &mut Reader<'a>,
+    verb: Verb,
+    object: Elem<'a>,
+) -> Result<HostCommand<'a>, CommandError<'a>> {
+    let _ = verb;
+    Err(r.unexpected(object))
+}

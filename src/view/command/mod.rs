@@ -1,0 +1,705 @@
+//! Commands, read strictly: [`read_command`] gives a [`Request`] whose
+//! [`Command`] a server matches exhaustively, or the [`CommandError`] to
+//! answer with.
+
+pub mod contact;
+pub mod domain;
+pub mod host;
+
+use super::error::{CommandError, CommandErrorKind, ElementName};
+use super::reader::{Elem, Reader};
+use super::scan::{Child, Children, List};
+use super::str::Str;
+use super::value::check_length;
+use crate::Limits;
+use crate::xml::{Namespace, Ns, Span};
+
+pub use contact::ContactCommand;
+pub use domain::DomainCommand;
+pub use host::HostCommand;
+
+/// Reads a command payload (the XML of one frame) with the default [`Limits`].
+///
+/// # Errors
+///
+/// A [`CommandError`] naming the EPP result code to answer, the element at
+/// fault and its byte offset.
+///
+/// ```
+/// use epp_codec::view::{read_command, Command, DomainCommand};
+/// let payload = br#"<?xml version="1.0" encoding="UTF-8"?>
+/// <epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><command><check>
+///   <domain:check xmlns:domain="urn:ietf:params:xml:ns:domain-1.0">
+///     <domain:name>example.com</domain:name><domain:name>example.net</domain:name>
+///   </domain:check></check><clTRID>ABC-12345</clTRID></command></epp>"#;
+/// let request = read_command(payload).unwrap();
+/// assert_eq!(request.cl_trid().unwrap(), "ABC-12345");
+/// let Command::Domain(DomainCommand::Check(check)) = request.command() else { panic!() };
+/// let names: Vec<_> = check.names().iter().map(|n| n.to_string()).collect();
+/// assert_eq!(names, ["example.com", "example.net"]);
+/// ```
+pub fn read_command(payload: &[u8]) -> Result<Request<'_>, CommandError<'_>> {
+    read_command_with(payload, &Limits::new())
+}
+
+/// Reads a command payload under `limits`.
+///
+/// # Errors
+///
+/// As [`read_command`].
+pub fn read_command_with<'a>(
+    payload: &'a [u8],
+    limits: &Limits,
+) -> Result<Request<'a>, CommandError<'a>> {
+    let mut r = Reader::new(payload, limits)?;
+    let root = r.root()?;
+    if !root.is(Ns::Epp, "epp") {
+        return Err(
+            CommandError::new(CommandErrorKind::NotACommand, root.offset())
+                .with_element(root.element_name()),
+        );
+    }
+    r.check_attributes(root, &[])?;
+    let epp_tag = root.tag;
+    let Some(body) = r.next()? else {
+        return Err(
+            CommandError::new(CommandErrorKind::MissingElement, r.last_end())
+                .with_element(ElementName::known(Ns::Epp, "command")),
+        );
+    };
+    let request = if body.is(Ns::Epp, "hello") {
+        r.check_attributes(body, &[])?;
+        r.empty(body)?;
+        Request {
+            command: Command::Hello,
+            extensions: Extensions::none(),
+            cl_trid: None,
+            span: span_to(body, r.last_end()),
+        }
+    } else if body.is(Ns::Epp, "command") {
+        r.check_attributes(body, &[])?;
+        read_command_body(&mut r, epp_tag, body)?
+    } else if body.is(Ns::Epp, "extension") {
+        // An extension command (`<epp><extension>`): no EPP verb at all.
+        return Err(
+            CommandError::new(CommandErrorKind::UnimplementedExtension, body.offset())
+                .with_element(body.element_name()),
+        );
+    } else {
+        return Err(
+            CommandError::new(CommandErrorKind::NotACommand, body.offset())
+                .with_element(body.element_name()),
+        );
+    };
+    r.end()?;
+    r.finish()?;
+    Ok(request)
+}
+
+fn span_to(e: Elem<'_>, end: usize) -> Span {
+    Span {
+        start: e.tag.start,
+        end,
+    }
+}
+
+/// A command read from a payload: the [`Command`], its extensions and its
+/// client transaction id.
+#[derive(Clone, Copy, Debug)]
+pub struct Request<'a> {
+    command: Command<'a>,
+    extensions: Extensions<'a>,
+    cl_trid: Option<Str<'a>>,
+    span: Span,
+}
+
+impl<'a> Request<'a> {
+    /// The command.
+    pub fn command(&self) -> &Command<'a> {
+        &self.command
+    }
+
+    /// The children of `<extension>` (empty when there is none).
+    pub fn extensions(&self) -> Extensions<'a> {
+        self.extensions
+    }
+
+    /// `<clTRID>`, if the client sent one (3–64 characters).
+    pub fn cl_trid(&self) -> Option<Str<'a>> {
+        self.cl_trid
+    }
+
+    /// The `<command>` (or `<hello>`) element in the payload.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+}
+
+/// Every command of RFC 5730–5733, by object and verb.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug)]
+pub enum Command<'a> {
+    /// `<hello/>`: the client asks for a greeting.
+    Hello,
+    /// `<login>`.
+    Login(Login<'a>),
+    /// `<logout/>`.
+    Logout,
+    /// `<poll op="req"/>` or `<poll op="ack" msgID="…"/>`.
+    Poll(Poll<'a>),
+    /// A domain command (RFC 5731).
+    Domain(DomainCommand<'a>),
+    /// A host command (RFC 5732).
+    Host(HostCommand<'a>),
+    /// A contact command (RFC 5733).
+    Contact(ContactCommand<'a>),
+    /// A command on an object this crate does not model (its element is
+    /// kept raw); a server that does not implement it answers
+    /// [`OtherCommand::unimplemented`] (2307).
+    Other(OtherCommand<'a>),
+}
+
+/// The verb of an object command.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Verb {
+    /// `<check>`.
+    Check,
+    /// `<create>`.
+    Create,
+    /// `<delete>`.
+    Delete,
+    /// `<info>`.
+    Info,
+    /// `<renew>`.
+    Renew,
+    /// `<transfer op="…">`.
+    Transfer(TransferOp),
+    /// `<update>`.
+    Update,
+}
+
+impl Verb {
+    /// The element name of the verb.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Verb::Check => "check",
+            Verb::Create => "create",
+            Verb::Delete => "delete",
+            Verb::Info => "info",
+            Verb::Renew => "renew",
+            Verb::Transfer(_) => "transfer",
+            Verb::Update => "update",
+        }
+    }
+}
+
+/// The `op` of a `<transfer>` command.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TransferOp {
+    /// `request`: start a transfer.
+    Request,
+    /// `query`: ask for its status.
+    Query,
+    /// `approve`: the sponsoring client approves.
+    Approve,
+    /// `reject`: the sponsoring client rejects.
+    Reject,
+    /// `cancel`: the requesting client withdraws.
+    Cancel,
+}
+
+impl TransferOp {
+    /// The attribute value.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            TransferOp::Request => "request",
+            TransferOp::Query => "query",
+            TransferOp::Approve => "approve",
+            TransferOp::Reject => "reject",
+            TransferOp::Cancel => "cancel",
+        }
+    }
+}
+
+const TRANSFER_OPS: &[(&str, TransferOp)] = &[
+    ("request", TransferOp::Request),
+    ("query", TransferOp::Query),
+    ("approve", TransferOp::Approve),
+    ("reject", TransferOp::Reject),
+    ("cancel", TransferOp::Cancel),
+];
+
+/// A command on an object namespace this crate does not model.
+#[derive(Clone, Copy, Debug)]
+pub struct OtherCommand<'a> {
+    verb: Verb,
+    object: RawElement<'a>,
+}
+
+impl<'a> OtherCommand<'a> {
+    /// The verb.
+    pub fn verb(&self) -> Verb {
+        self.verb
+    }
+
+    /// The object element (e.g. `<obj:check>`), raw.
+    pub fn object(&self) -> RawElement<'a> {
+        self.object
+    }
+
+    /// The error a server that does not implement the object answers (2307).
+    pub fn unimplemented(&self) -> CommandError<'a> {
+        CommandError::new(
+            CommandErrorKind::UnimplementedObject,
+            self.object.span.start,
+        )
+        .with_element(ElementName {
+            namespace: self.object.namespace,
+            local: self.object.local,
+        })
+        .with_span(self.object.span)
+    }
+}
+
+/// An element kept as raw XML, tagged with its resolved namespace.
+#[derive(Clone, Copy, Debug)]
+pub struct RawElement<'a> {
+    namespace: Namespace<'a>,
+    local: &'a str,
+    span: Span,
+    doc: &'a str,
+}
+
+impl<'a> RawElement<'a> {
+    /// The element's namespace.
+    pub fn namespace(&self) -> Namespace<'a> {
+        self.namespace
+    }
+
+    /// The element's local name.
+    pub fn local(&self) -> &'a str {
+        self.local
+    }
+
+    /// Whether this is `local` in the known namespace `ns`.
+    pub fn is(&self, ns: Ns, local: &str) -> bool {
+        self.namespace == Namespace::Known(ns) && self.local == local
+    }
+
+    /// The element's bytes in the payload, start tag to end tag.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// The element as written (well-formed; prefixes declared on its
+    /// ancestors are not repeated in it).
+    pub fn as_str(&self) -> &'a str {
+        self.doc.get(self.span.range()).unwrap_or_default()
+    }
+}
+
+/// The children of a command's `<extension>`, each a [`RawElement`] with
+/// its namespace resolved.
+#[derive(Clone, Copy, Debug)]
+pub struct Extensions<'a> {
+    doc: &'a str,
+    /// The content of `<extension>`.
+    content: Span,
+    /// Start tags of `<epp>`, `<command>` and `<extension>`, where prefixes
+    /// used by the children may be declared.
+    ancestors: [Span; 3],
+    len: u32,
+}
+
+impl<'a> Extensions<'a> {
+    const fn none() -> Self {
+        Extensions {
+            doc: "",
+            content: Span { start: 0, end: 0 },
+            ancestors: [Span { start: 0, end: 0 }; 3],
+            len: 0,
+        }
+    }
+
+    /// How many extension elements there are.
+    pub fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The extension elements, in order.
+    pub fn iter(&self) -> impl Iterator<Item = RawElement<'a>> + 'a {
+        let this = *self;
+        Children::new(self.doc, self.content).map(move |c| this.raw(c))
+    }
+
+    /// The first extension element in namespace `ns`.
+    pub fn find(&self, ns: Ns) -> Option<RawElement<'a>> {
+        self.iter().find(|e| e.namespace == Namespace::Known(ns))
+    }
+
+    fn raw(&self, c: Child<'a>) -> RawElement<'a> {
+        let prefix = c.prefix();
+        let namespace = self.resolve(c, prefix).unwrap_or(Namespace::None);
+        RawElement {
+            namespace,
+            local: c.local(),
+            span: c.span(),
+            doc: self.doc,
+        }
+    }
+
+    fn resolve(&self, c: Child<'a>, prefix: &str) -> Option<Namespace<'a>> {
+        let mut attr = heapless::String::<80>::new();
+        if prefix.is_empty() {
+            attr.push_str("xmlns").ok()?;
+        } else {
+            attr.push_str("xmlns:").ok()?;
+            attr.push_str(prefix).ok()?;
+        }
+        if let Some(uri) = c.attr(&attr) {
+            return Some(namespace_of(uri));
+        }
+        for tag in self.ancestors.iter().rev() {
+            if let Some(uri) = Child::start_tag(self.doc, *tag).and_then(|t| t.attr(&attr)) {
+                return Some(namespace_of(uri));
+            }
+        }
+        None
+    }
+}
+
+fn namespace_of(uri: Str<'_>) -> Namespace<'_> {
+    Namespace::from_value(uri.raw(), uri.has_escapes())
+}
+
+fn read_command_body<'a>(
+    r: &mut Reader<'a>,
+    epp_tag: Span,
+    command_elem: Elem<'a>,
+) -> Result<Request<'a>, CommandError<'a>> {
+    let Some(verb_elem) = r.next()? else {
+        return Err(
+            CommandError::new(CommandErrorKind::MissingElement, r.last_end())
+                .with_element(ElementName::known(Ns::Epp, "check")),
+        );
+    };
+    if verb_elem.name.namespace() != Namespace::Known(Ns::Epp) {
+        return Err(r.unexpected(verb_elem));
+    }
+    let verb = match verb_elem.name.local() {
+        "check" => Some(Verb::Check),
+        "create" => Some(Verb::Create),
+        "delete" => Some(Verb::Delete),
+        "info" => Some(Verb::Info),
+        "renew" => Some(Verb::Renew),
+        "update" => Some(Verb::Update),
+        "transfer" => {
+            r.check_attributes(verb_elem, &["op"])?;
+            let op = r.required_attr(verb_elem, "op")?;
+            let op = super::value::check_enum(
+                op,
+                TRANSFER_OPS,
+                "a transfer op (request, query, approve, reject, cancel)",
+                verb_elem.element_name(),
+                verb_elem.tag,
+            )
+            .map_err(|e| e.with_attribute("op"))?;
+            Some(Verb::Transfer(op))
+        }
+        _ => None,
+    };
+    let command = match (verb, verb_elem.name.local()) {
+        (Some(verb), _) => {
+            if !matches!(verb, Verb::Transfer(_)) {
+                r.check_attributes(verb_elem, &[])?;
+            }
+            let command = read_object_command(r, verb, verb_elem)?;
+            r.end()?;
+            command
+        }
+        (None, "login") => Command::Login(read_login(r, verb_elem)?),
+        (None, "logout") => {
+            r.check_attributes(verb_elem, &[])?;
+            r.empty(verb_elem)?;
+            Command::Logout
+        }
+        (None, "poll") => Command::Poll(read_poll(r, verb_elem)?),
+        _ => {
+            return Err(
+                CommandError::new(CommandErrorKind::UnknownCommand, verb_elem.offset())
+                    .with_element(verb_elem.element_name()),
+            );
+        }
+    };
+    let mut extensions = Extensions::none();
+    if let Some(ext) = r.optional(Ns::Epp, "extension")? {
+        r.check_attributes(ext, &[])?;
+        let mut len = 0u32;
+        let content_start = ext.tag.end;
+        while let Some(child) = r.next()? {
+            r.skip(child)?;
+            len += 1;
+        }
+        if len == 0 {
+            // extAnyType requires at least one element.
+            return Err(r.missing_any(ext));
+        }
+        extensions = Extensions {
+            doc: r.input(),
+            content: Span {
+                start: content_start,
+                end: r.last_end(),
+            },
+            ancestors: [epp_tag, command_elem.tag, ext.tag],
+            len,
+        };
+    }
+    let mut cl_trid = None;
+    if let Some(e) = r.optional(Ns::Epp, "clTRID")? {
+        r.check_attributes(e, &[])?;
+        let value = r.token(e)?;
+        let span = span_to(e, r.last_end());
+        cl_trid = Some(check_length(value, 3, 64, e.element_name(), span)?);
+    }
+    r.end()?;
+    Ok(Request {
+        command,
+        extensions,
+        cl_trid,
+        span: span_to(command_elem, r.last_end()),
+    })
+}
+
+fn read_object_command<'a>(
+    r: &mut Reader<'a>,
+    verb: Verb,
+    verb_elem: Elem<'a>,
+) -> Result<Command<'a>, CommandError<'a>> {
+    let Some(object) = r.next()? else {
+        return Err(r.missing_any(verb_elem));
+    };
+    Ok(match object.name.namespace() {
+        Namespace::Known(Ns::Domain) => Command::Domain(domain::read(r, verb, object)?),
+        Namespace::Known(Ns::Host) => Command::Host(host::read(r, verb, object)?),
+        Namespace::Known(Ns::Contact) => Command::Contact(contact::read(r, verb, object)?),
+        namespace => {
+            let span = r.skip(object)?;
+            Command::Other(OtherCommand {
+                verb,
+                object: RawElement {
+                    namespace,
+                    local: object.name.local(),
+                    span,
+                    doc: r.input(),
+                },
+            })
+        }
+    })
+}
+
+/// `<login>` (RFC 5730 §2.9.1.1).
+#[derive(Clone, Copy, Debug)]
+pub struct Login<'a> {
+    client_id: Str<'a>,
+    password: Str<'a>,
+    new_password: Option<Str<'a>>,
+    version: Str<'a>,
+    lang: Str<'a>,
+    object_uris: List<'a, Str<'a>>,
+    extension_uris: List<'a, Str<'a>>,
+}
+
+impl<'a> Login<'a> {
+    /// `<clID>`: the client identifier (3–16 characters).
+    pub fn client_id(&self) -> Str<'a> {
+        self.client_id
+    }
+
+    /// `<pw>`: the password (6–16 characters).
+    pub fn password(&self) -> Str<'a> {
+        self.password
+    }
+
+    /// `<newPW>`: a new password to set (6–16 characters).
+    pub fn new_password(&self) -> Option<Str<'a>> {
+        self.new_password
+    }
+
+    /// `<options><version>`: the protocol version (always `1.0`: any other
+    /// is refused with 2100).
+    pub fn version(&self) -> Str<'a> {
+        self.version
+    }
+
+    /// `<options><lang>`: the language the client wants responses in.
+    pub fn lang(&self) -> Str<'a> {
+        self.lang
+    }
+
+    /// `<svcs><objURI>`: the object services the client will use.
+    pub fn object_uris(&self) -> List<'a, Str<'a>> {
+        self.object_uris
+    }
+
+    /// `<svcs><svcExtension><extURI>`: the extensions the client will use.
+    pub fn extension_uris(&self) -> List<'a, Str<'a>> {
+        self.extension_uris
+    }
+}
+
+fn read_login<'a>(r: &mut Reader<'a>, login: Elem<'a>) -> Result<Login<'a>, CommandError<'a>> {
+    r.check_attributes(login, &[])?;
+    let token = |r: &mut Reader<'a>, ns, local, min, max| -> Result<Str<'a>, CommandError<'a>> {
+        let e = r.required(ns, local)?;
+        r.check_attributes(e, &[])?;
+        let v = r.token(e)?;
+        check_length(v, min, max, e.element_name(), span_to(e, r.last_end()))
+    };
+    let client_id = token(r, Ns::Epp, "clID", 3, 16)?;
+    let password = token(r, Ns::Epp, "pw", 6, 16)?;
+    let new_password = match r.optional(Ns::Epp, "newPW")? {
+        Some(e) => {
+            r.check_attributes(e, &[])?;
+            let v = r.token(e)?;
+            Some(check_length(
+                v,
+                6,
+                16,
+                e.element_name(),
+                span_to(e, r.last_end()),
+            )?)
+        }
+        None => None,
+    };
+    let options = r.required(Ns::Epp, "options")?;
+    r.check_attributes(options, &[])?;
+    let version_elem = r.required(Ns::Epp, "version")?;
+    r.check_attributes(version_elem, &[])?;
+    let version = r.token(version_elem)?;
+    let version_span = span_to(version_elem, r.last_end());
+    if !version_pattern(&version) {
+        return Err(super::value::value_error(
+            CommandErrorKind::InvalidValue {
+                expected: "a protocol version (1.0)",
+            },
+            version_elem.element_name(),
+            version,
+            version_span,
+        ));
+    }
+    if !version.eq_str("1.0") {
+        return Err(super::value::value_error(
+            CommandErrorKind::UnimplementedProtocolVersion,
+            version_elem.element_name(),
+            version,
+            version_span,
+        ));
+    }
+    let lang_elem = r.required(Ns::Epp, "lang")?;
+    r.check_attributes(lang_elem, &[])?;
+    let lang = r.token(lang_elem)?;
+    if !language_pattern(&lang) {
+        return Err(super::value::value_error(
+            CommandErrorKind::InvalidValue {
+                expected: "a language tag",
+            },
+            lang_elem.element_name(),
+            lang,
+            span_to(lang_elem, r.last_end()),
+        ));
+    }
+    r.end()?; // </options>
+    let svcs = r.required(Ns::Epp, "svcs")?;
+    r.check_attributes(svcs, &[])?;
+    let uri = |r: &mut Reader<'a>, e: Elem<'a>| -> Result<(), CommandError<'a>> {
+        r.check_attributes(e, &[])?;
+        r.token(e).map(|_| ())
+    };
+    let (span, len) = r.run(Ns::Epp, "objURI", 1, u32::MAX, uri)?;
+    let object_uris = List::from_doc(r.input(), span, len);
+    let mut extension_uris = List::empty();
+    if let Some(ext) = r.optional(Ns::Epp, "svcExtension")? {
+        r.check_attributes(ext, &[])?;
+        let (span, len) = r.run(Ns::Epp, "extURI", 1, u32::MAX, uri)?;
+        extension_uris = List::from_doc(r.input(), span, len);
+        r.end()?;
+    }
+    r.end()?; // </svcs>
+    r.end()?; // </login>
+    Ok(Login {
+        client_id,
+        password,
+        new_password,
+        version,
+        lang,
+        object_uris,
+        extension_uris,
+    })
+}
+
+/// `versionType`: `[1-9]+\.[0-9]+`.
+fn version_pattern(v: &Str<'_>) -> bool {
+    let Some(s) = v.as_plain() else { return false };
+    let Some((major, minor)) = s.split_once('.') else {
+        return false;
+    };
+    !major.is_empty()
+        && major.bytes().all(|b| (b'1'..=b'9').contains(&b))
+        && !minor.is_empty()
+        && minor.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// XML Schema `language`: `[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*`.
+fn language_pattern(v: &Str<'_>) -> bool {
+    let Some(s) = v.as_plain() else { return false };
+    s.split('-').enumerate().all(|(i, part)| {
+        (1..=8).contains(&part.len())
+            && part
+                .bytes()
+                .all(|b| b.is_ascii_alphabetic() || (i > 0 && b.is_ascii_digit()))
+    })
+}
+
+/// `<poll>` (RFC 5730 §2.9.2.3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Poll<'a> {
+    /// `op="req"`: ask for the first queued message.
+    Request,
+    /// `op="ack"`: dequeue the message with this `msgID`.
+    Acknowledge {
+        /// The message id.
+        message_id: Str<'a>,
+    },
+}
+
+fn read_poll<'a>(r: &mut Reader<'a>, poll: Elem<'a>) -> Result<Poll<'a>, CommandError<'a>> {
+    r.check_attributes(poll, &["op", "msgID"])?;
+    let op = r.required_attr(poll, "op")?;
+    let op = super::value::check_enum(
+        op,
+        &[("req", false), ("ack", true)],
+        "a poll op (req, ack)",
+        poll.element_name(),
+        poll.tag,
+    )
+    .map_err(|e| e.with_attribute("op"))?;
+    let message_id = r.attr("msgID").map(Str::trimmed);
+    r.empty(poll)?;
+    if !op {
+        return Ok(Poll::Request);
+    }
+    match message_id {
+        Some(message_id) => Ok(Poll::Acknowledge { message_id }),
+        None => Err(
+            CommandError::new(CommandErrorKind::MissingAttribute, poll.offset())
+                .with_element(poll.element_name())
+                .with_attribute("msgID")
+                .with_span(poll.tag),
+        ),
+    }
+}

@@ -1,0 +1,484 @@
+//! Re-reading elements that the strict reader has already validated.
+//!
+//! The views keep only spans; their repeated children are read again, on
+//! demand, by this small scanner. It trusts its input — the span was
+//! checked well-formed and schema-valid — so it cannot fail: on input that
+//! breaks that promise (impossible through the public API) it stops early
+//! rather than panicking.
+
+use core::fmt;
+use core::marker::PhantomData;
+
+use super::str::Str;
+use crate::xml::Span;
+
+/// One element of an already-validated span.
+#[derive(Clone, Copy, Debug)]
+pub struct Child<'a> {
+    doc: &'a str,
+    /// `prefix:local` as written.
+    qname: &'a str,
+    /// The start tag, `<` to `>`.
+    tag: Span,
+    /// Between the start tag and the end tag (empty when self-closing).
+    content: Span,
+    /// One past the end tag.
+    end: usize,
+}
+
+impl<'a> Child<'a> {
+    /// The start tag at `tag` alone (for reading its attributes).
+    pub(crate) fn start_tag(doc: &'a str, tag: Span) -> Option<Child<'a>> {
+        let text = doc.get(tag.range())?;
+        let name_len = text
+            .get(1..)?
+            .find(|c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '/' | '>'))?;
+        Some(Child {
+            doc,
+            qname: text.get(1..1 + name_len)?,
+            tag,
+            content: Span {
+                start: tag.end,
+                end: tag.end,
+            },
+            end: tag.end,
+        })
+    }
+
+    /// The document the element is in.
+    pub(crate) fn doc(&self) -> &'a str {
+        self.doc
+    }
+
+    /// The prefix as written (`""` when there is none).
+    pub(crate) fn prefix(&self) -> &'a str {
+        self.qname.split_once(':').map_or("", |(p, _)| p)
+    }
+
+    /// The local name.
+    pub(crate) fn local(&self) -> &'a str {
+        match self.qname.split_once(':') {
+            Some((_, local)) => local,
+            None => self.qname,
+        }
+    }
+
+    /// The whole element, start tag to end tag.
+    pub(crate) fn span(&self) -> Span {
+        Span {
+            start: self.tag.start,
+            end: self.end,
+        }
+    }
+
+    /// The simple content, as written.
+    pub(crate) fn text(&self) -> Str<'a> {
+        let raw = self.doc.get(self.content.range()).unwrap_or_default();
+        Str::scan_content(raw, self.content.start)
+    }
+
+    /// The simple content trimmed (schema type `token`).
+    pub(crate) fn token(&self) -> Str<'a> {
+        self.text().trimmed()
+    }
+
+    /// The unprefixed attribute `name`.
+    pub(crate) fn attr(&self, name: &str) -> Option<Str<'a>> {
+        let tag = self.doc.get(self.tag.range())?;
+        // Past `<qname`.
+        let mut rest = tag.get(1 + self.qname.len()..)?;
+        let mut offset = self.tag.start + 1 + self.qname.len();
+        loop {
+            let trimmed = rest.trim_start_matches(|c: char| c.is_ascii_whitespace());
+            offset += rest.len() - trimmed.len();
+            rest = trimmed;
+            let eq = rest.find('=')?;
+            let attr_name = rest[..eq].trim_end();
+            let after_eq = &rest[eq + 1..];
+            let value_rest = after_eq.trim_start();
+            let quote = value_rest.chars().next()?;
+            let value_start = offset + eq + 1 + (after_eq.len() - value_rest.len()) + 1;
+            let value_len = value_rest.get(1..)?.find(quote)?;
+            let value = value_rest.get(1..1 + value_len)?;
+            if attr_name == name {
+                let escaped = value
+                    .bytes()
+                    .any(|b| matches!(b, b'&' | b'\t' | b'\n' | b'\r'));
+                return Some(Str::attribute(value, value_start, escaped));
+            }
+            let consumed = value_start + value_len + 1 - offset;
+            rest = rest.get(consumed..)?;
+            offset += consumed;
+        }
+    }
+
+    /// The child elements.
+    pub(crate) fn children(&self) -> Children<'a> {
+        Children::new(self.doc, self.content)
+    }
+
+    /// The first child element called `local`.
+    pub(crate) fn child(&self, local: &str) -> Option<Child<'a>> {
+        self.children().find(|c| c.local() == local)
+    }
+
+    /// The run of children called `local`, as a [`List`].
+    pub(crate) fn list<T: ListItem<'a>>(&self, local: &str) -> List<'a, T> {
+        let mut span = Span::default();
+        let mut len = 0u32;
+        for c in self.children().filter(|c| c.local() == local) {
+            if len == 0 {
+                span.start = c.tag.start;
+            }
+            span.end = c.end;
+            len += 1;
+        }
+        List::from_doc(self.doc, span, len)
+    }
+}
+
+/// The child elements of a validated span, in order.
+#[derive(Clone, Debug)]
+pub(crate) struct Children<'a> {
+    doc: &'a str,
+    pos: usize,
+    end: usize,
+}
+
+impl<'a> Children<'a> {
+    pub(crate) fn new(doc: &'a str, span: Span) -> Self {
+        Children {
+            doc,
+            pos: span.start,
+            end: span.end.min(doc.len()),
+        }
+    }
+}
+
+impl<'a> Iterator for Children<'a> {
+    type Item = Child<'a>;
+
+    fn next(&mut self) -> Option<Child<'a>> {
+        let bytes = self.doc.as_bytes();
+        loop {
+            let lt = self.pos
+                + bytes
+                    .get(self.pos..self.end)?
+                    .iter()
+                    .position(|&b| b == b'<')?;
+            match bytes.get(lt + 1)? {
+                b'!' | b'?' => self.pos = skip_markup(bytes, lt)?,
+                b'/' => {
+                    // The parent's end tag: only if the span was too wide.
+                    self.pos = self.end;
+                    return None;
+                }
+                _ => {
+                    let (tag_end, self_closing) = tag_end(bytes, lt)?;
+                    let name_end = lt
+                        + 1
+                        + bytes[lt + 1..tag_end].iter().position(|&b| {
+                            matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'>')
+                        })?;
+                    let qname = self.doc.get(lt + 1..name_end)?;
+                    let tag = Span {
+                        start: lt,
+                        end: tag_end,
+                    };
+                    let (content, end) = if self_closing {
+                        (
+                            Span {
+                                start: tag_end,
+                                end: tag_end,
+                            },
+                            tag_end,
+                        )
+                    } else {
+                        let (close_start, close_end) = matching_end(bytes, tag_end)?;
+                        (
+                            Span {
+                                start: tag_end,
+                                end: close_start,
+                            },
+                            close_end,
+                        )
+                    };
+                    self.pos = end;
+                    return Some(Child {
+                        doc: self.doc,
+                        qname,
+                        tag,
+                        content,
+                        end,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Past a comment, CDATA section or PI starting at `lt`.
+fn skip_markup(bytes: &[u8], lt: usize) -> Option<usize> {
+    let rest = bytes.get(lt..)?;
+    let (terminator, skip): (&[u8], usize) = if rest.starts_with(b"<!--") {
+        (b"-->", 4)
+    } else if rest.starts_with(b"<![CDATA[") {
+        (b"]]>", 9)
+    } else {
+        (b"?>", 2)
+    };
+    let from = lt + skip;
+    let at = bytes
+        .get(from..)?
+        .windows(terminator.len())
+        .position(|w| w == terminator)?;
+    Some(from + at + terminator.len())
+}
+
+/// The end (one past `>`) of the start tag at `lt`, and whether it is `/>`.
+fn tag_end(bytes: &[u8], lt: usize) -> Option<(usize, bool)> {
+    let mut quote = 0u8;
+    let mut i = lt + 1;
+    loop {
+        let b = *bytes.get(i)?;
+        if quote != 0 {
+            if b == quote {
+                quote = 0;
+            }
+        } else if b == b'"' || b == b'\'' {
+            quote = b;
+        } else if b == b'>' {
+            return Some((i + 1, bytes.get(i - 1) == Some(&b'/')));
+        }
+        i += 1;
+    }
+}
+
+/// The end tag matching a start tag whose `>` ends at `from`: `(start, end)`.
+fn matching_end(bytes: &[u8], from: usize) -> Option<(usize, usize)> {
+    let mut depth = 1usize;
+    let mut pos = from;
+    loop {
+        let lt = pos + bytes.get(pos..)?.iter().position(|&b| b == b'<')?;
+        match bytes.get(lt + 1)? {
+            b'!' | b'?' => pos = skip_markup(bytes, lt)?,
+            b'/' => {
+                let gt = lt + bytes.get(lt..)?.iter().position(|&b| b == b'>')?;
+                depth -= 1;
+                if depth == 0 {
+                    return Some((lt, gt + 1));
+                }
+                pos = gt + 1;
+            }
+            _ => {
+                let (end, self_closing) = tag_end(bytes, lt)?;
+                if !self_closing {
+                    depth += 1;
+                }
+                pos = end;
+            }
+        }
+    }
+}
+
+mod sealed {
+    /// Built from an element the strict reader validated.
+    pub trait FromChild<'a> {
+        fn from_child(child: super::Child<'a>) -> Self;
+    }
+}
+
+#[allow(unused_imports)]
+pub(crate) use sealed::FromChild;
+
+/// A type that can be an item of a [`List`]: every repeated child a view offers.
+pub trait ListItem<'a>: sealed::FromChild<'a> + Copy {}
+
+impl<'a, T: sealed::FromChild<'a> + Copy> ListItem<'a> for T {}
+
+impl<'a> sealed::FromChild<'a> for Str<'a> {
+    fn from_child(child: Child<'a>) -> Self {
+        child.token()
+    }
+}
+
+/// A run of repeated children of a command or response (names to check,
+/// host names, contacts, statuses, street lines …): read lazily from the
+/// already-validated message, so iterating cannot fail; or a slice of
+/// values built by hand, for the writers.
+#[derive(Clone, Copy)]
+pub struct List<'a, T> {
+    source: Source<'a, T>,
+}
+
+#[derive(Clone, Copy)]
+enum Source<'a, T> {
+    Doc { doc: &'a str, span: Span, len: u32 },
+    Slice(&'a [T]),
+}
+
+impl<'a, T> List<'a, T> {
+    /// An empty list.
+    pub const fn empty() -> Self {
+        List {
+            source: Source::Slice(&[]),
+        }
+    }
+
+    /// A list of values built by hand.
+    pub const fn from_slice(items: &'a [T]) -> Self {
+        List {
+            source: Source::Slice(items),
+        }
+    }
+
+    pub(crate) fn from_doc(doc: &'a str, span: Span, len: u32) -> Self {
+        List {
+            source: Source::Doc { doc, span, len },
+        }
+    }
+
+    /// How many items there are.
+    pub fn len(&self) -> usize {
+        match self.source {
+            Source::Doc { len, .. } => len as usize,
+            Source::Slice(items) => items.len(),
+        }
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Where the run stands in the message (first start tag to last end
+    /// tag); `None` when built by hand or empty.
+    pub fn span(&self) -> Option<Span> {
+        match self.source {
+            Source::Doc { span, len, .. } if len > 0 => Some(span),
+            _ => None,
+        }
+    }
+}
+
+impl<'a, T: ListItem<'a>> List<'a, T> {
+    /// The items, in document order.
+    pub fn iter(&self) -> ListIter<'a, T> {
+        ListIter {
+            inner: match self.source {
+                Source::Doc { doc, span, .. } => IterSource::Doc(Children::new(doc, span)),
+                Source::Slice(items) => IterSource::Slice(items.iter()),
+            },
+            _item: PhantomData,
+        }
+    }
+
+    /// The first item.
+    pub fn first(&self) -> Option<T> {
+        self.iter().next()
+    }
+
+    /// The item at `index`.
+    pub fn get(&self, index: usize) -> Option<T> {
+        self.iter().nth(index)
+    }
+}
+
+impl<'a, T: ListItem<'a>> IntoIterator for List<'a, T> {
+    type Item = T;
+    type IntoIter = ListIter<'a, T>;
+    fn into_iter(self) -> ListIter<'a, T> {
+        self.iter()
+    }
+}
+
+impl<'a, T: ListItem<'a>> IntoIterator for &List<'a, T> {
+    type Item = T;
+    type IntoIter = ListIter<'a, T>;
+    fn into_iter(self) -> ListIter<'a, T> {
+        self.iter()
+    }
+}
+
+impl<'a, T: ListItem<'a> + fmt::Debug> fmt::Debug for List<'a, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<'a, T: ListItem<'a> + PartialEq> PartialEq for List<'a, T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+/// The iterator of a [`List`].
+#[derive(Clone, Debug)]
+pub struct ListIter<'a, T> {
+    inner: IterSource<'a, T>,
+    _item: PhantomData<T>,
+}
+
+#[derive(Clone, Debug)]
+enum IterSource<'a, T> {
+    Doc(Children<'a>),
+    Slice(core::slice::Iter<'a, T>),
+}
+
+impl<'a, T: ListItem<'a>> Iterator for ListIter<'a, T> {
+    type Item = T;
+    fn next(&mut self) -> Option<T> {
+        match &mut self.inner {
+            IterSource::Doc(children) => children.next().map(T::from_child),
+            IterSource::Slice(items) => items.next().copied(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn children_attributes_and_nesting() {
+        let doc = r#"<a><!-- c --><b x="1>" y='two'>t&amp;</b><c/><d><e>1</e><e>2</e></d></a>"#;
+        let root = Children::new(
+            doc,
+            Span {
+                start: 0,
+                end: doc.len(),
+            },
+        )
+        .next()
+        .unwrap();
+        let kids: heapless::Vec<Child<'_>, 4> = root.children().collect();
+        assert_eq!(kids.len(), 3);
+        assert_eq!(kids[0].local(), "b");
+        assert!(kids[0].attr("x").unwrap().eq_str("1>"));
+        assert!(kids[0].attr("y").unwrap().eq_str("two"));
+        assert!(kids[0].attr("z").is_none());
+        assert!(kids[0].text().eq_str("t&"));
+        assert!(kids[1].text().is_empty());
+        let list: List<'_, Str<'_>> = kids[2].list("e");
+        assert_eq!(list.len(), 2);
+        let texts: heapless::Vec<Str<'_>, 2> = list.iter().collect();
+        assert_eq!(texts[1], "2");
+        let d = doc.find("<d>").unwrap();
+        assert_eq!(
+            kids[2].span(),
+            Span {
+                start: d,
+                end: d + "<d><e>1</e><e>2</e></d>".len()
+            }
+        );
+    }
+
+    #[test]
+    fn a_hand_built_list() {
+        let items = [Str::new("a"), Str::new("b")];
+        let list = List::from_slice(&items);
+        assert_eq!(list.len(), 2);
+        assert_eq!(list.get(1), Some(Str::new("b")));
+        assert!(List::<Str<'_>>::empty().is_empty());
+    }
+}

@@ -1,0 +1,372 @@
+//! [`Str`], a string value borrowed from a message, unescaped lazily.
+
+use core::fmt;
+
+use crate::xml::{Chunk, Span, Unescaped};
+use crate::xml::{UnescapeMode, is_space};
+
+/// Bits of [`Str::flags`].
+const ESCAPED: u8 = 1; // references or `\r` to normalize
+const MARKUP: u8 = 2; // comments, PIs or CDATA sections inside the content
+const ATTRIBUTE: u8 = 4; // an attribute value: white space is normalized too
+const PLAIN: u8 = 8; // built by hand: `raw` is the value itself, not XML
+
+/// A string value of a message: element content or an attribute value,
+/// borrowed from the payload.
+///
+/// [`raw`](Self::raw) is the text as written. When it holds references
+/// (`&amp;`, `&#x41;`), carriage returns, or — rarely — comments and CDATA
+/// sections, [`has_escapes`](Self::has_escapes) is true and the value
+/// proper comes from [`chunks`](Self::chunks), [`eq_str`](Self::eq_str),
+/// `Display`, or `to_cow` (feature `alloc`), none of which allocates except
+/// the last when it must.
+///
+/// Values of the schema type `token` (names, ids, codes) are trimmed of
+/// leading and trailing white space when read; white space inside is kept
+/// as written.
+///
+/// A `Str` can also be built by hand from plain text ([`Str::new`]) for
+/// the writers: then `raw` is the value, and writing escapes it.
+#[derive(Clone, Copy, Default)]
+pub struct Str<'a> {
+    raw: &'a str,
+    offset: u32,
+    flags: u8,
+}
+
+impl<'a> Str<'a> {
+    /// A value built by hand: `text` is the value itself (nothing to unescape).
+    pub const fn new(text: &'a str) -> Self {
+        Str {
+            raw: text,
+            offset: 0,
+            flags: PLAIN,
+        }
+    }
+
+    /// Element content at `offset` in the document (`raw` is the document slice).
+    pub(crate) fn content(raw: &'a str, offset: usize, escaped: bool, markup: bool) -> Self {
+        let mut flags = 0;
+        if escaped {
+            flags |= ESCAPED;
+        }
+        if markup {
+            flags |= MARKUP | ESCAPED;
+        }
+        Str {
+            raw,
+            offset: offset as u32,
+            flags,
+        }
+    }
+
+    /// An attribute value at `offset` in the document.
+    pub(crate) fn attribute(raw: &'a str, offset: usize, escaped: bool) -> Self {
+        Str {
+            raw,
+            offset: offset as u32,
+            flags: ATTRIBUTE | if escaped { ESCAPED } else { 0 },
+        }
+    }
+
+    /// Element content found by scanning `raw` for what needs unescaping.
+    pub(crate) fn scan_content(raw: &'a str, offset: usize) -> Self {
+        let bytes = raw.as_bytes();
+        let markup = bytes.contains(&b'<');
+        let escaped = bytes.iter().any(|&b| b == b'&' || b == b'\r');
+        Str::content(raw, offset, escaped, markup)
+    }
+
+    /// The same value with leading and trailing XML white space removed
+    /// from the raw text (what the schema type `token` does).
+    pub(crate) fn trimmed(self) -> Self {
+        let start = self.raw.len() - self.raw.trim_start_matches(is_space_char).len();
+        let raw = self.raw.trim_matches(is_space_char);
+        Str {
+            raw,
+            offset: self.offset + start as u32,
+            flags: self.flags,
+        }
+    }
+
+    /// The value as written in the message (still escaped when
+    /// [`has_escapes`](Self::has_escapes)); for a hand-built value, the value.
+    pub const fn raw(&self) -> &'a str {
+        self.raw
+    }
+
+    /// Whether the value differs from [`raw`](Self::raw) (references, line
+    /// ends or markup to process).
+    pub const fn has_escapes(&self) -> bool {
+        self.flags & ESCAPED != 0
+    }
+
+    /// Whether this value was built by hand ([`Str::new`]) rather than read.
+    pub const fn is_plain(&self) -> bool {
+        self.flags & PLAIN != 0
+    }
+
+    /// Whether the value is empty.
+    pub fn is_empty(&self) -> bool {
+        self.chunks().all(|c| matches!(c, Chunk::Str("")))
+    }
+
+    /// The bytes of [`raw`](Self::raw) in the document (empty at 0 for a
+    /// hand-built value).
+    pub const fn span(&self) -> Span {
+        Span {
+            start: self.offset as usize,
+            end: self.offset as usize + self.raw.len(),
+        }
+    }
+
+    /// The value as plain `&str` when no unescaping is needed.
+    pub const fn as_plain(&self) -> Option<&'a str> {
+        if self.has_escapes() {
+            None
+        } else {
+            Some(self.raw)
+        }
+    }
+
+    /// The value, lazily unescaped, as borrowed runs and single characters.
+    pub fn chunks(&self) -> Chunks<'a> {
+        let mode = if !self.has_escapes() {
+            UnescapeMode::None
+        } else if self.flags & ATTRIBUTE != 0 {
+            UnescapeMode::Attribute
+        } else {
+            UnescapeMode::Text
+        };
+        if self.flags & MARKUP != 0 {
+            Chunks {
+                current: Unescaped::new("", UnescapeMode::None),
+                markup_rest: self.raw,
+            }
+        } else {
+            Chunks {
+                current: Unescaped::new(self.raw, mode),
+                markup_rest: "",
+            }
+        }
+    }
+
+    /// The characters of the value.
+    pub fn chars(&self) -> impl Iterator<Item = char> + 'a {
+        self.chunks().flat_map(|chunk| {
+            let (s, c) = match chunk {
+                Chunk::Str(s) => (s, None),
+                Chunk::Char(c) => ("", Some(c)),
+            };
+            s.chars().chain(c)
+        })
+    }
+
+    /// The length of the value in characters (what XML Schema's length
+    /// facets count).
+    pub fn char_len(&self) -> usize {
+        match self.as_plain() {
+            Some(s) if s.is_ascii() => s.len(),
+            Some(s) => s.chars().count(),
+            None => self.chars().count(),
+        }
+    }
+
+    /// Whether the value equals `s`, without allocating.
+    pub fn eq_str(&self, s: &str) -> bool {
+        match self.as_plain() {
+            Some(plain) => plain == s,
+            None => chunks_eq(self.chunks(), s),
+        }
+    }
+
+    /// The value as one string: borrowed when nothing needed replacing.
+    #[cfg(feature = "alloc")]
+    pub fn to_cow(&self) -> alloc::borrow::Cow<'a, str> {
+        use alloc::string::String;
+        if let Some(plain) = self.as_plain() {
+            return alloc::borrow::Cow::Borrowed(plain);
+        }
+        let mut out = String::with_capacity(self.raw.len());
+        for chunk in self.chunks() {
+            match chunk {
+                Chunk::Str(s) => out.push_str(s),
+                Chunk::Char(c) => out.push(c),
+            }
+        }
+        alloc::borrow::Cow::Owned(out)
+    }
+}
+
+fn is_space_char(c: char) -> bool {
+    c.is_ascii() && is_space(c as u8)
+}
+
+fn chunks_eq(chunks: Chunks<'_>, mut s: &str) -> bool {
+    for chunk in chunks {
+        let mut buf = [0u8; 4];
+        let piece: &str = match chunk {
+            Chunk::Str(p) => p,
+            Chunk::Char(c) => c.encode_utf8(&mut buf),
+        };
+        match s.strip_prefix(piece) {
+            Some(rest) => s = rest,
+            None => return false,
+        }
+    }
+    s.is_empty()
+}
+
+impl PartialEq for Str<'_> {
+    /// Values compare by their unescaped text.
+    fn eq(&self, other: &Self) -> bool {
+        match (self.as_plain(), other.as_plain()) {
+            (Some(a), Some(b)) => a == b,
+            _ => self.chars().eq(other.chars()),
+        }
+    }
+}
+
+impl Eq for Str<'_> {}
+
+impl PartialEq<str> for Str<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.eq_str(other)
+    }
+}
+
+impl PartialEq<&str> for Str<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.eq_str(other)
+    }
+}
+
+impl<'a> From<&'a str> for Str<'a> {
+    fn from(text: &'a str) -> Self {
+        Str::new(text)
+    }
+}
+
+impl fmt::Display for Str<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(plain) = self.as_plain() {
+            return f.write_str(plain);
+        }
+        for chunk in self.chunks() {
+            match chunk {
+                Chunk::Str(s) => f.write_str(s)?,
+                Chunk::Char(c) => fmt::Write::write_char(f, c)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Str<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", DebugText(self))
+    }
+}
+
+struct DebugText<'s, 'a>(&'s Str<'a>);
+
+impl fmt::Debug for DebugText<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("\"")?;
+        for c in self.0.chars() {
+            for e in c.escape_debug() {
+                fmt::Write::write_char(f, e)?;
+            }
+        }
+        f.write_str("\"")
+    }
+}
+
+/// The pieces of a [`Str`] after unescaping, from [`Str::chunks`].
+///
+/// Content holding comments, processing instructions or CDATA sections
+/// (legal XML, rare in EPP) is walked piece by piece: comments and PIs are
+/// skipped, CDATA is taken as written.
+#[derive(Clone, Debug)]
+pub struct Chunks<'a> {
+    current: Unescaped<'a>,
+    /// Content still to split at markup (empty when there is none).
+    markup_rest: &'a str,
+}
+
+impl<'a> Iterator for Chunks<'a> {
+    type Item = Chunk<'a>;
+
+    fn next(&mut self) -> Option<Chunk<'a>> {
+        loop {
+            if let Some(chunk) = self.current.next() {
+                return Some(chunk);
+            }
+            let rest = self.markup_rest;
+            if rest.is_empty() {
+                return None;
+            }
+            // The content was checked well formed, so every construct is closed;
+            // a missing terminator (impossible) ends the value instead of panicking.
+            let (piece, mode, after) = if let Some(r) = rest.strip_prefix("<![CDATA[") {
+                let end = r.find("]]>").unwrap_or(r.len());
+                (
+                    &r[..end],
+                    UnescapeMode::Cdata,
+                    r.get(end + 3..).unwrap_or(""),
+                )
+            } else if let Some(r) = rest.strip_prefix("<!--") {
+                let end = r.find("-->").unwrap_or(r.len());
+                ("", UnescapeMode::None, r.get(end + 3..).unwrap_or(""))
+            } else if let Some(r) = rest.strip_prefix("<?") {
+                let end = r.find("?>").unwrap_or(r.len());
+                ("", UnescapeMode::None, r.get(end + 2..).unwrap_or(""))
+            } else {
+                let end = rest.find('<').unwrap_or(rest.len());
+                (&rest[..end], UnescapeMode::Text, &rest[end..])
+            };
+            self.current = Unescaped::new(piece, mode);
+            self.markup_rest = after;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_escaped_and_markup_values() {
+        let plain = Str::scan_content("example.com", 10);
+        assert_eq!(plain.as_plain(), Some("example.com"));
+        assert_eq!(plain.span(), Span { start: 10, end: 21 });
+
+        let escaped = Str::scan_content("a &amp; b&#x41;", 0);
+        assert!(escaped.has_escapes());
+        assert!(escaped.eq_str("a & bA"));
+        assert_eq!(escaped.char_len(), 6);
+
+        let markup = Str::scan_content("ab<!-- c -->c<![CDATA[<&>]]>&lt;<?pi x?>", 0);
+        assert!(markup.eq_str("abc<&><"));
+        assert!(!markup.eq_str("abc<&>"));
+
+        let attr = Str::attribute("a\tb", 0, true);
+        assert!(attr.eq_str("a b"));
+    }
+
+    #[test]
+    fn trimming_moves_the_span() {
+        let s = Str::scan_content("  \n x y \t", 5).trimmed();
+        assert_eq!(s.raw(), "x y");
+        assert_eq!(s.span(), Span { start: 9, end: 12 });
+        let empty = Str::scan_content("   ", 0).trimmed();
+        assert!(empty.is_empty());
+    }
+
+    #[test]
+    fn equality_is_by_value() {
+        assert_eq!(Str::scan_content("a&amp;b", 0), Str::new("a&b"));
+        assert_ne!(Str::new("a&amp;b"), Str::new("a&b"));
+        assert_eq!(Str::new("x"), "x");
+    }
+}

@@ -1,0 +1,510 @@
+//! Typed values: dates, periods, addresses, phone numbers; and the checks
+//! that turn a bad one into the right [`CommandError`].
+
+use core::fmt;
+use core::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
+use nom::branch::alt;
+use nom::bytes::complete::take_while_m_n;
+use nom::character::complete::{char, one_of};
+use nom::combinator::{all_consuming, map, map_res, opt, recognize};
+use nom::sequence::preceded;
+use nom::{IResult, Parser};
+
+use super::error::{CommandError, CommandErrorKind, ElementName};
+use super::str::Str;
+use crate::xml::Span;
+
+/// A time-zone offset, in minutes east of UTC (`Z` is 0).
+pub type UtcOffsetMinutes = i16;
+
+/// A calendar date, `YYYY-MM-DD` with an optional offset (XML Schema `date`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Date {
+    /// Year, 0–9999.
+    pub year: u16,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Day of the month, 1–31 (checked against the month and leap years).
+    pub day: u8,
+    /// Time-zone offset, if one was given.
+    pub offset: Option<UtcOffsetMinutes>,
+}
+
+/// A date and time (RFC 3339 / XML Schema `dateTime`), with fractional
+/// seconds to the nanosecond and an optional offset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DateTime {
+    /// The date (its `offset` is the time's offset).
+    pub date: Date,
+    /// Hour, 0–23 (24 only as `24:00:00`).
+    pub hour: u8,
+    /// Minute, 0–59.
+    pub minute: u8,
+    /// Second, 0–60 (60 for a leap second).
+    pub second: u8,
+    /// Fraction of the second, in nanoseconds.
+    pub nanosecond: u32,
+}
+
+fn digits(n: usize) -> impl Fn(&str) -> IResult<&str, &str> {
+    move |i| take_while_m_n(n, n, |c: char| c.is_ascii_digit()).parse(i)
+}
+
+fn number<T: core::str::FromStr>(n: usize) -> impl Fn(&str) -> IResult<&str, T> {
+    move |i| map_res(digits(n), str::parse::<T>).parse(i)
+}
+
+fn offset(i: &str) -> IResult<&str, UtcOffsetMinutes> {
+    alt((
+        map(one_of("Zz"), |_| 0),
+        map_res(
+            (one_of("+-"), number::<i16>(2), char(':'), number::<i16>(2)),
+            |(sign, h, _, m)| {
+                if h > 14 || m > 59 || (h == 14 && m != 0) {
+                    return Err(());
+                }
+                let total = h * 60 + m;
+                Ok(if sign == '-' { -total } else { total })
+            },
+        ),
+    ))
+    .parse(i)
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+fn ymd(i: &str) -> IResult<&str, (u16, u8, u8)> {
+    map_res(
+        (
+            number::<u16>(4),
+            char('-'),
+            number::<u8>(2),
+            char('-'),
+            number::<u8>(2),
+        ),
+        |(y, _, m, _, d)| {
+            if (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m) {
+                Ok((y, m, d))
+            } else {
+                Err(())
+            }
+        },
+    )
+    .parse(i)
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD` with an optional `Z` or `±hh:mm`.
+    pub fn parse(s: &str) -> Option<Date> {
+        all_consuming((ymd, opt(offset)))
+            .parse(s)
+            .ok()
+            .map(|(_, ((year, month, day), offset))| Date {
+                year,
+                month,
+                day,
+                offset,
+            })
+    }
+}
+
+impl DateTime {
+    /// Parses `YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]`.
+    pub fn parse(s: &str) -> Option<DateTime> {
+        let fraction = preceded(
+            char('.'),
+            recognize(take_while_m_n(1, 64, |c: char| c.is_ascii_digit())),
+        );
+        let (_, ((year, month, day), _, hour, _, minute, _, second, frac, offset)) =
+            all_consuming((
+                ymd,
+                one_of("Tt"),
+                number::<u8>(2),
+                char(':'),
+                number::<u8>(2),
+                char(':'),
+                number::<u8>(2),
+                opt(fraction),
+                opt(offset),
+            ))
+            .parse(s)
+            .ok()?;
+        let midnight_24 = hour == 24 && minute == 0 && second == 0;
+        if (hour > 23 && !midnight_24) || minute > 59 || second > 60 {
+            return None;
+        }
+        let mut nanosecond = 0u32;
+        let mut scale = 100_000_000u32;
+        for digit in frac.unwrap_or("").bytes() {
+            nanosecond += u32::from(digit - b'0') * scale;
+            scale /= 10;
+        }
+        if midnight_24 && nanosecond != 0 {
+            return None;
+        }
+        Some(DateTime {
+            date: Date {
+                year,
+                month,
+                day,
+                offset,
+            },
+            hour,
+            minute,
+            second,
+            nanosecond,
+        })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)?;
+        write_offset(f, self.offset)
+    }
+}
+
+impl fmt::Display for DateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.date;
+        write!(
+            f,
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+            d.year, d.month, d.day, self.hour, self.minute, self.second
+        )?;
+        if self.nanosecond != 0 {
+            let mut frac = self.nanosecond;
+            let mut width = 9;
+            while frac % 10 == 0 {
+                frac /= 10;
+                width -= 1;
+            }
+            write!(f, ".{frac:0width$}")?;
+        }
+        write_offset(f, d.offset)
+    }
+}
+
+fn write_offset(f: &mut fmt::Formatter<'_>, offset: Option<UtcOffsetMinutes>) -> fmt::Result {
+    match offset {
+        None => Ok(()),
+        Some(0) => f.write_str("Z"),
+        Some(m) => {
+            let sign = if m < 0 { '-' } else { '+' };
+            let m = m.unsigned_abs();
+            write!(f, "{sign}{:02}:{:02}", m / 60, m % 60)
+        }
+    }
+}
+
+/// The unit of a registration period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PeriodUnit {
+    /// `y`: years.
+    Years,
+    /// `m`: months.
+    Months,
+}
+
+impl PeriodUnit {
+    /// The attribute value, `y` or `m`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            PeriodUnit::Years => "y",
+            PeriodUnit::Months => "m",
+        }
+    }
+}
+
+/// A registration period, 1–99 years or months (RFC 5731 `periodType`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Period {
+    /// How many units, 1–99.
+    pub value: u8,
+    /// Years or months.
+    pub unit: PeriodUnit,
+}
+
+/// The version of an IP address literal (the `ip` attribute of `hostAddr` / `addr`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum IpVersion {
+    /// `v4` (the default).
+    V4,
+    /// `v6`.
+    V6,
+}
+
+/// A telephone number in the E.164 form EPP uses: `+CC.NUMBER`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct E164<'a> {
+    /// The country calling code, 1–3 digits (without `+`).
+    pub country_code: &'a str,
+    /// The subscriber number, 1–14 digits.
+    pub number: &'a str,
+}
+
+impl<'a> E164<'a> {
+    /// Parses `+CC.NUMBER` (RFC 5733 `e164StringType`, at most 17 characters).
+    pub fn parse(s: &'a str) -> Option<E164<'a>> {
+        let rest = s.strip_prefix('+')?;
+        let (cc, number) = rest.split_once('.')?;
+        let ok = |p: &str, max: usize| {
+            (1..=max).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+        };
+        (ok(cc, 3) && ok(number, 14) && s.len() <= 17).then_some(E164 {
+            country_code: cc,
+            number,
+        })
+    }
+}
+
+// ----- checks shared by the command views -----
+
+/// An error about the value of element `at` (whose span is `span`).
+#[cold]
+pub(crate) fn value_error<'a>(
+    kind: CommandErrorKind,
+    element: ElementName<'a>,
+    value: Str<'a>,
+    span: Span,
+) -> CommandError<'a> {
+    CommandError::new(kind, value.span().start)
+        .with_element(element)
+        .with_span(span)
+}
+
+/// `value`'s length in characters must lie in `min..=max` (2004).
+pub(crate) fn check_length<'a>(
+    value: Str<'a>,
+    min: u32,
+    max: u32,
+    element: ElementName<'a>,
+    span: Span,
+) -> Result<Str<'a>, CommandError<'a>> {
+    let len = value.char_len();
+    if len < min as usize || len > max as usize {
+        return Err(value_error(
+            CommandErrorKind::LengthOutOfRange { min, max },
+            element,
+            value,
+            span,
+        ));
+    }
+    Ok(value)
+}
+
+/// `value` must be one of `table`'s names (2005, naming `expected`).
+pub(crate) fn check_enum<'a, T: Copy>(
+    value: Str<'a>,
+    table: &[(&str, T)],
+    expected: &'static str,
+    element: ElementName<'a>,
+    span: Span,
+) -> Result<T, CommandError<'a>> {
+    for &(name, v) in table {
+        if value.eq_str(name) {
+            return Ok(v);
+        }
+    }
+    Err(value_error(
+        CommandErrorKind::InvalidValue { expected },
+        element,
+        value,
+        span,
+    ))
+}
+
+/// A decimal integer in `min..=max`: 2005 if not a number, 2004 if out of range.
+pub(crate) fn check_unsigned<'a>(
+    value: Str<'a>,
+    min: u32,
+    max: u32,
+    element: ElementName<'a>,
+    span: Span,
+) -> Result<u32, CommandError<'a>> {
+    let mut buf = [0u8; 24];
+    let text = plain_ascii(&value, &mut buf);
+    let digits = text.trim_matches(|c: char| c.is_ascii_whitespace());
+    let digits = digits.strip_prefix('+').unwrap_or(digits);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(value_error(
+            CommandErrorKind::InvalidValue {
+                expected: "an unsigned integer",
+            },
+            element,
+            value,
+            span,
+        ));
+    }
+    let n = digits.trim_start_matches('0');
+    match n.parse::<u32>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(n),
+        _ if n.is_empty() && min == 0 => Ok(0),
+        _ => Err(value_error(
+            CommandErrorKind::ValueOutOfRange { min, max },
+            element,
+            value,
+            span,
+        )),
+    }
+}
+
+/// An XML Schema boolean: `true`, `false`, `1` or `0` (2005 otherwise).
+pub(crate) fn check_bool<'a>(
+    value: Str<'a>,
+    element: ElementName<'a>,
+    span: Span,
+) -> Result<bool, CommandError<'a>> {
+    check_enum(
+        value.trimmed(),
+        &[("true", true), ("1", true), ("false", false), ("0", false)],
+        "a boolean",
+        element,
+        span,
+    )
+}
+
+/// An XML Schema date (2005 otherwise).
+pub(crate) fn check_date<'a>(
+    value: Str<'a>,
+    element: ElementName<'a>,
+    span: Span,
+) -> Result<Date, CommandError<'a>> {
+    let mut buf = [0u8; 24];
+    Date::parse(plain_ascii(&value.trimmed(), &mut buf)).ok_or_else(|| {
+        value_error(
+            CommandErrorKind::InvalidValue {
+                expected: "a date (YYYY-MM-DD)",
+            },
+            element,
+            value,
+            span,
+        )
+    })
+}
+
+/// An IP address literal of `version` (2005 otherwise).
+pub(crate) fn check_ip<'a>(
+    value: Str<'a>,
+    version: IpVersion,
+    element: ElementName<'a>,
+    span: Span,
+) -> Result<IpAddr, CommandError<'a>> {
+    let mut buf = [0u8; 64];
+    let text = plain_ascii(&value.trimmed(), &mut buf);
+    let parsed = match version {
+        IpVersion::V4 => text.parse::<Ipv4Addr>().ok().map(IpAddr::V4),
+        IpVersion::V6 => text.parse::<Ipv6Addr>().ok().map(IpAddr::V6),
+    };
+    parsed.ok_or_else(|| {
+        value_error(
+            CommandErrorKind::InvalidValue {
+                expected: match version {
+                    IpVersion::V4 => "an IPv4 address",
+                    IpVersion::V6 => "an IPv6 address",
+                },
+            },
+            element,
+            value,
+            span,
+        )
+    })
+}
+
+/// An E.164 number, `+CC.NUMBER` (2005 otherwise).
+pub(crate) fn check_e164<'a>(
+    value: Str<'a>,
+    element: ElementName<'a>,
+    span: Span,
+) -> Result<Str<'a>, CommandError<'a>> {
+    match value.as_plain() {
+        Some(s) if E164::parse(s).is_some() => Ok(value),
+        _ => Err(value_error(
+            CommandErrorKind::InvalidValue {
+                expected: "an E.164 number (+CC.NUMBER)",
+            },
+            element,
+            value,
+            span,
+        )),
+    }
+}
+
+/// The value as ASCII text in `buf` when it is short and ASCII after
+/// unescaping; `""` (which no typed parser accepts) otherwise.
+fn plain_ascii<'b>(value: &Str<'b>, buf: &'b mut [u8]) -> &'b str {
+    if let Some(s) = value.as_plain() {
+        return s;
+    }
+    let mut n = 0;
+    for c in value.chars() {
+        if !c.is_ascii() || n == buf.len() {
+            return "";
+        }
+        buf[n] = c as u8;
+        n += 1;
+    }
+    core::str::from_utf8(&buf[..n]).unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    extern crate std;
+    use super::*;
+    use std::string::ToString;
+
+    #[test]
+    fn dates() {
+        let d = Date::parse("2000-04-03").unwrap();
+        assert_eq!((d.year, d.month, d.day, d.offset), (2000, 4, 3, None));
+        assert_eq!(Date::parse("2000-04-03Z").unwrap().offset, Some(0));
+        assert_eq!(Date::parse("2000-04-03-05:30").unwrap().offset, Some(-330));
+        assert!(Date::parse("2001-02-29").is_none());
+        assert!(Date::parse("2000-02-29").is_some());
+        assert!(Date::parse("2000-13-01").is_none());
+        assert!(Date::parse("2000-4-03").is_none());
+        assert!(Date::parse("2000-04-03 ").is_none());
+        assert_eq!(
+            Date::parse("1999-12-31+14:00").unwrap().to_string(),
+            "1999-12-31+14:00"
+        );
+    }
+
+    #[test]
+    fn date_times() {
+        let t = DateTime::parse("1999-04-03T22:00:00.0Z").unwrap();
+        assert_eq!((t.hour, t.minute, t.second, t.nanosecond), (22, 0, 0, 0));
+        let t = DateTime::parse("2023-01-01T01:02:03.123456789+01:00").unwrap();
+        assert_eq!(t.nanosecond, 123_456_789);
+        assert_eq!(t.date.offset, Some(60));
+        assert_eq!(t.to_string(), "2023-01-01T01:02:03.123456789+01:00");
+        assert_eq!(
+            DateTime::parse("2023-01-01T01:02:03.5Z")
+                .unwrap()
+                .to_string(),
+            "2023-01-01T01:02:03.5Z"
+        );
+        assert!(DateTime::parse("2023-01-01T25:00:00Z").is_none());
+        assert!(DateTime::parse("2023-01-01T24:00:00Z").is_some());
+        assert!(DateTime::parse("2023-01-01").is_none());
+    }
+
+    #[test]
+    fn phone_numbers() {
+        let n = E164::parse("+1.7035555555").unwrap();
+        assert_eq!((n.country_code, n.number), ("1", "7035555555"));
+        assert!(E164::parse("1.7035555555").is_none());
+        assert!(E164::parse("+1234.5").is_none());
+        assert!(E164::parse("+1.").is_none());
+        assert!(E164::parse("+1.123456789012345").is_none());
+    }
+}
