@@ -19,8 +19,8 @@ mod str;
 mod value;
 
 pub use command::{
-    Command, ContactCommand, DomainCommand, Extensions, HostCommand, Login, OtherCommand, Poll,
-    RawElement, Request, TransferOp, Verb, read_command, read_command_with,
+    AuthInfo, Command, ContactCommand, DomainCommand, Extensions, HostCommand, Login, OtherCommand,
+    Poll, RawElement, Request, TransferOp, Verb, read_command, read_command_with,
 };
 pub use error::{CommandError, CommandErrorKind, ElementName};
 pub use result_code::{ResultClass, ResultCode};

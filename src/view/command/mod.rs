@@ -2,6 +2,7 @@
 //! [`Command`] a server matches exhaustively, or the [`CommandError`] to
 //! answer with.
 
+mod common;
 pub mod contact;
 pub mod domain;
 pub mod host;
@@ -14,6 +15,7 @@ use super::value::check_length;
 use crate::Limits;
 use crate::xml::{Namespace, Ns, Span};
 
+pub use common::AuthInfo;
 pub use contact::ContactCommand;
 pub use domain::DomainCommand;
 pub use host::HostCommand;
@@ -270,7 +272,25 @@ pub struct RawElement<'a> {
     doc: &'a str,
 }
 
+impl PartialEq for RawElement<'_> {
+    /// Elements compare by name and by their text as written.
+    fn eq(&self, other: &Self) -> bool {
+        self.namespace == other.namespace
+            && self.local == other.local
+            && self.as_str() == other.as_str()
+    }
+}
+
 impl<'a> RawElement<'a> {
+    pub(crate) fn new(namespace: Namespace<'a>, local: &'a str, span: Span, doc: &'a str) -> Self {
+        RawElement {
+            namespace,
+            local,
+            span,
+            doc,
+        }
+    }
+
     /// The element's namespace.
     pub fn namespace(&self) -> Namespace<'a> {
         self.namespace

@@ -1,0 +1,108 @@
+//! Pieces shared by the domain, host and contact commands.
+
+use super::RawElement;
+use crate::view::error::{CommandError, CommandErrorKind};
+use crate::view::reader::{Elem, Reader};
+use crate::view::str::Str;
+use crate::view::value::value_error;
+use crate::xml::{Namespace, Ns, Span};
+
+/// Authorization information (`<authInfo>`, RFC 5731/5733 `authInfoType`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum AuthInfo<'a> {
+    /// `<pw>`: a password (possibly empty, as RFC 9154 asks on info and
+    /// transfer query), optionally naming the object it belongs to by `roid`.
+    Password {
+        /// The password.
+        password: Str<'a>,
+        /// The `roid` attribute: the ROID of the object (a registrant or
+        /// contact) whose password this is.
+        roid: Option<Str<'a>>,
+    },
+    /// `<ext>`: authorization information of another namespace, kept raw.
+    Ext(RawElement<'a>),
+    /// `<null/>` (domain `<chg>` only): remove the authorization information.
+    Null,
+}
+
+/// Reads the content of an `<authInfo>` element of namespace `ns` (just
+/// taken), through its end tag. `<null/>` is accepted only when `allow_null`.
+pub(crate) fn read_auth_info<'a>(
+    r: &mut Reader<'a>,
+    ns: Ns,
+    auth_info: Elem<'a>,
+    allow_null: bool,
+) -> Result<AuthInfo<'a>, CommandError<'a>> {
+    r.check_attributes(auth_info, &[])?;
+    let result = if let Some(pw) = r.optional(ns, "pw")? {
+        r.check_attributes(pw, &["roid"])?;
+        let roid = match r.attr("roid") {
+            Some(roid) => Some(check_roid(roid.trimmed(), pw)?),
+            None => None,
+        };
+        AuthInfo::Password {
+            password: r.text(pw)?,
+            roid,
+        }
+    } else if let Some(ext) = r.optional(ns, "ext")? {
+        r.check_attributes(ext, &[])?;
+        let Some(inner) = r.next()? else {
+            return Err(r.missing_any(ext));
+        };
+        if inner.name.namespace() == Namespace::Known(ns) {
+            return Err(r.unexpected(inner));
+        }
+        let namespace = inner.name.namespace();
+        let local = inner.name.local();
+        let span = r.skip(inner)?;
+        r.end()?;
+        AuthInfo::Ext(RawElement::new(namespace, local, span, r.input()))
+    } else if let Some(null) = if allow_null {
+        r.optional(ns, "null")?
+    } else {
+        None
+    } {
+        r.check_attributes(null, &[])?;
+        r.empty(null)?;
+        AuthInfo::Null
+    } else {
+        return Err(r.missing(ns, "pw"));
+    };
+    r.end()?;
+    Ok(result)
+}
+
+/// `roidType`: `(\w|_){1,80}-\w{1,8}` (2005 otherwise). The attribute's
+/// element is `at` (just taken).
+pub(crate) fn check_roid<'a>(roid: Str<'a>, at: Elem<'a>) -> Result<Str<'a>, CommandError<'a>> {
+    let ok = roid.as_plain().is_some_and(|s| {
+        let word = |c: char| c.is_alphanumeric() || c == '_';
+        s.rsplit_once('-').is_some_and(|(id, repo)| {
+            (1..=80).contains(&id.chars().count())
+                && id.chars().all(word)
+                && (1..=8).contains(&repo.chars().count())
+                && repo.chars().all(word)
+        })
+    });
+    if ok {
+        Ok(roid)
+    } else {
+        Err(value_error(
+            CommandErrorKind::InvalidValue {
+                expected: "a repository object id (ID-REPO)",
+            },
+            at.element_name(),
+            roid,
+            at.tag,
+        )
+        .with_attribute("roid"))
+    }
+}
+
+/// The span from `e`'s start tag to the reader's last end tag.
+pub(crate) fn element_span(r: &Reader<'_>, e: Elem<'_>) -> Span {
+    Span {
+        start: e.tag.start,
+        end: r.last_end(),
+    }
+}
