@@ -441,7 +441,7 @@ pub(crate) fn check_e164<'a>(
 
 /// The value as ASCII text in `buf` when it is short and ASCII after
 /// unescaping; `""` (which no typed parser accepts) otherwise.
-fn plain_ascii<'b>(value: &Str<'b>, buf: &'b mut [u8]) -> &'b str {
+pub(crate) fn plain_ascii<'b>(value: &Str<'b>, buf: &'b mut [u8]) -> &'b str {
     if let Some(s) = value.as_plain() {
         return s;
     }

@@ -685,6 +685,27 @@ fn language_pattern(v: &Str<'_>) -> bool {
     })
 }
 
+/// An XML Schema `language` value in attribute `attribute` of `e` (2005 otherwise).
+pub(crate) fn check_language<'a>(
+    value: Str<'a>,
+    e: Elem<'a>,
+    attribute: &'a str,
+) -> Result<Str<'a>, CommandError<'a>> {
+    if language_pattern(&value) {
+        Ok(value)
+    } else {
+        Err(super::value::value_error(
+            CommandErrorKind::InvalidValue {
+                expected: "a language tag",
+            },
+            e.element_name(),
+            value,
+            e.tag,
+        )
+        .with_attribute(attribute))
+    }
+}
+
 /// `<poll>` (RFC 5730 §2.9.2.3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Poll<'a> {
