@@ -8,6 +8,8 @@
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
+pub mod command;
+
 use epp_codec::Limits;
 use epp_codec::xml::{Token, Tokenizer};
 
