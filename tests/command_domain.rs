@@ -1330,3 +1330,33 @@ fn reading_every_domain_command_allocates_nothing() {
     assert!(sum > 0);
     assert_eq!(COUNT.with(Cell::get), 0, "allocations while reading");
 }
+
+// ----- no panics -----
+
+#[test]
+fn truncated_and_mutated_domain_commands_never_panic() {
+    let mut rng = common::XorShift::new(5731);
+    let mut accepted = 0usize;
+    for (_, src, _) in domain_commands() {
+        let bytes = src.as_bytes();
+        for cut in 0..bytes.len() {
+            let _ = read_command(&bytes[..cut]);
+        }
+        for _ in 0..200 {
+            let mut m = bytes.to_vec();
+            for _ in 0..1 + rng.below(3) {
+                let i = rng.below(m.len());
+                m[i] = *b"<>/\"'=&;: \nax0-y".get(rng.below(16)).unwrap();
+            }
+            // A mutant that is still read must be fully readable.
+            if let Ok(text) = std::str::from_utf8(&m) {
+                if read_command(&m).is_ok() {
+                    accepted += 1;
+                    touch(text);
+                    let _ = format!("{:?}", read_command(&m).unwrap());
+                }
+            }
+        }
+    }
+    assert!(accepted > 0);
+}
