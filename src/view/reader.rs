@@ -15,7 +15,6 @@ pub(crate) struct Elem<'a> {
     pub(crate) name: Name<'a>,
     /// The start tag, `<` to `>`.
     pub(crate) tag: Span,
-    pub(crate) self_closing: bool,
 }
 
 impl<'a> Elem<'a> {
@@ -103,7 +102,6 @@ impl<'a> Reader<'a> {
                     self.peeked = Peeked::Start(Elem {
                         name: start.name(),
                         tag: start.span(),
-                        self_closing: start.is_self_closing(),
                     });
                 }
                 Some(Token::ElementEnd(end)) => {
@@ -240,7 +238,6 @@ impl<'a> Reader<'a> {
                     let child = Elem {
                         name: start.name(),
                         tag: start.span(),
-                        self_closing: start.is_self_closing(),
                     };
                     return Err(self.unexpected(child));
                 }

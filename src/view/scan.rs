@@ -30,9 +30,7 @@ impl<'a> Child<'a> {
     /// The start tag at `tag` alone (for reading its attributes).
     pub(crate) fn start_tag(doc: &'a str, tag: Span) -> Option<Child<'a>> {
         let text = doc.get(tag.range())?;
-        let name_len = text
-            .get(1..)?
-            .find(|c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '/' | '>'))?;
+        let name_len = text.get(1..)?.find([' ', '\t', '\n', '\r', '/', '>'])?;
         Some(Child {
             doc,
             qname: text.get(1..1 + name_len)?,
@@ -43,11 +41,6 @@ impl<'a> Child<'a> {
             },
             end: tag.end,
         })
-    }
-
-    /// The document the element is in.
-    pub(crate) fn doc(&self) -> &'a str {
-        self.doc
     }
 
     /// The prefix as written (`""` when there is none).

@@ -299,8 +299,13 @@ impl<'a> FromChild<'a> for Status<'a> {
     fn from_child(child: Child<'a>) -> Self {
         let value = child
             .attr("s")
-            .and_then(|s| s.trimmed().as_plain())
-            .and_then(HostStatus::from_str_exact)
+            .and_then(|s| {
+                let s = s.trimmed();
+                HostStatus::TABLE
+                    .iter()
+                    .find(|(text, _)| s.eq_str(text))
+                    .map(|&(_, v)| v)
+            })
             .unwrap_or(HostStatus::Ok);
         Status {
             value,
