@@ -104,7 +104,8 @@ pub fn extract_quick_xml(doc: &str) -> usize {
                     ResolveResult::Bound(Namespace(ns)) if ns == DOMAIN.as_bytes() => {
                         for &(element, attribute) in DOMAIN_ATTRIBUTES {
                             if element == local {
-                                if let Some(a) = e.try_get_attribute(attribute).expect("attribute") {
+                                if let Some(a) = e.try_get_attribute(attribute).expect("attribute")
+                                {
                                     sum += a.unescape_value().expect("attribute value").len();
                                 }
                             }
@@ -123,6 +124,71 @@ pub fn extract_quick_xml(doc: &str) -> usize {
             Event::End(_) => in_field = false,
             _ => {}
         }
+    }
+    black_box(sum)
+}
+
+fn str_len(s: epp_codec::view::Str<'_>) -> usize {
+    match s.as_plain() {
+        Some(plain) => plain.len(),
+        None => s.chars().map(char::len_utf8).sum(),
+    }
+}
+
+fn auth_info_len(a: epp_codec::view::AuthInfo<'_>) -> usize {
+    use epp_codec::view::AuthInfo;
+    match a {
+        AuthInfo::Password { password, roid } => str_len(password) + roid.map_or(0, str_len),
+        AuthInfo::Ext(raw) => raw.as_str().len(),
+        _ => 0,
+    }
+}
+
+/// epp-codec: read and validate the command, then touch every field a
+/// domain create or check offers (the same fields the peers extract).
+///
+/// # Panics
+///
+/// When the payload is not a valid domain create or check.
+#[inline(never)]
+pub fn extract_epp_codec(doc: &[u8]) -> usize {
+    use epp_codec::view::command::domain::NameServers;
+    use epp_codec::view::{Command, DomainCommand, read_command};
+    let request = read_command(doc).expect("epp_codec command error");
+    let mut sum = request.cl_trid().map_or(0, str_len);
+    match request.command() {
+        Command::Domain(DomainCommand::Check(check)) => {
+            sum += check.names().iter().map(str_len).sum::<usize>();
+        }
+        Command::Domain(DomainCommand::Create(create)) => {
+            sum += str_len(create.name());
+            if let Some(raw) = create.period_raw() {
+                sum += str_len(raw);
+            }
+            if let Some(period) = create.period() {
+                sum += period.unit.as_str().len();
+            }
+            match create.ns() {
+                Some(NameServers::HostObjs(hosts)) => {
+                    sum += hosts.iter().map(str_len).sum::<usize>();
+                }
+                Some(NameServers::HostAttrs(hosts)) => {
+                    for host in hosts.iter() {
+                        sum += str_len(host.name());
+                        for addr in host.addresses().iter() {
+                            sum += str_len(addr.raw()) + addr.version_raw().map_or(0, str_len);
+                        }
+                    }
+                }
+                _ => {}
+            }
+            sum += create.registrant().map_or(0, str_len);
+            for contact in create.contacts().iter() {
+                sum += str_len(contact.id()) + contact.type_raw().map_or(0, str_len);
+            }
+            sum += auth_info_len(create.auth_info());
+        }
+        other => panic!("not a domain create or check: {other:?}"),
     }
     black_box(sum)
 }
