@@ -1,5 +1,13 @@
-//! A zero-copy, allocation-free EPP codec: RFC 5734 framing and an XML
-//! tokenizer made for RFC 5730-5733 messages, for `no_std` targets too.
+//! A zero-copy, allocation-free EPP codec: RFC 5734 framing, an XML
+//! tokenizer made for RFC 5730-5733 messages, and typed views of the
+//! commands read strictly, for `no_std` targets too.
+//!
+//! - [`frame`]: RFC 5734 data units (stateless decode, pipelined frames, a
+//!   deframer, a tokio-util codec);
+//! - [`xml`]: the pull tokenizer, namespaces resolved;
+//! - [`view`]: [`view::read_command`] reads a command payload into a typed,
+//!   borrowed [`view::Request`], or the [`view::CommandError`] (with its EPP
+//!   result code, element and offset) a server answers with.
 //!
 //! # Example
 //!
