@@ -650,12 +650,12 @@ impl<'a> Tokenizer<'a> {
         let start = self.pos;
         let mut i = start;
         let mut needs_unescape = false;
-        loop {
-            let rest = &bytes[i..];
-            i += rest
-                .iter()
-                .position(|&b| class(b) & TEXT_STOP != 0)
-                .unwrap_or(rest.len());
+        // The usual text between tags: a line feed and an indentation.
+        if bytes.get(i) == Some(&b'\n') {
+            i = skip_spaces(bytes, i + 1);
+        }
+        while bytes.get(i) != Some(&b'<') {
+            i = find_text_stop(bytes, i);
             match bytes.get(i) {
                 None | Some(b'<') => break,
                 Some(b'&') => {
@@ -663,7 +663,7 @@ impl<'a> Tokenizer<'a> {
                     needs_unescape = true;
                 }
                 Some(b']') => {
-                    if bytes[i..].starts_with(b"]]>") {
+                    if bytes.get(i..).is_some_and(|r| r.starts_with(b"]]>")) {
                         return Err(self.err(XmlErrorKind::CdataEndInText, i));
                     }
                     i += 1;
@@ -671,6 +671,17 @@ impl<'a> Tokenizer<'a> {
                 Some(b'\r') => {
                     needs_unescape = true;
                     i += 1;
+                }
+                // A false stop of the word-at-a-time scan: tab, line feed or
+                // non-ASCII; step over the run bytewise.
+                Some(&b) if class(b) & TEXT_STOP == 0 => {
+                    i += 1;
+                    while bytes
+                        .get(i)
+                        .is_some_and(|&b| class(b) & TEXT_STOP == 0 && !(0x20..0x80).contains(&b))
+                    {
+                        i += 1;
+                    }
                 }
                 Some(_) => i = self.check_odd_byte(i)?,
             }
@@ -1166,6 +1177,40 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     }
 }
 
+/// The first offset from `i` that is not a space (`' '` only).
+#[inline]
+fn skip_spaces(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(x) = chars::word_at(bytes, i) {
+        let m = chars::non_spaces(x);
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    i
+}
+
+/// The first offset from `i` whose byte may stop a text scan: every
+/// [`TEXT_STOP`] byte, and some others (see [`chars::text_stops`]).
+#[inline]
+fn find_text_stop(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(x) = chars::word_at(bytes, i) {
+        let m = chars::text_stops(x);
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    let rest = bytes.get(i..).unwrap_or_default();
+    i + rest
+        .iter()
+        .position(|&b| class(b) & TEXT_STOP != 0)
+        .unwrap_or(rest.len())
+}
+
 #[inline]
 fn skip_space(bytes: &[u8], p: usize) -> usize {
     let rest = bytes.get(p..).unwrap_or_default();
@@ -1187,16 +1232,51 @@ fn split_qname(qname: &str, prefix_len: usize) -> (&str, &str) {
 }
 
 #[cfg(test)]
-mod prefix_key_probe {
+mod scan_tests {
+    use super::*;
+
     #[test]
-    fn same_as_copy() {
+    fn prefix_key_is_the_first_eight_bytes() {
         let data = b"abcdefghijklmnop";
         for n in 0..=12 {
             let p = &data[..n];
             let mut key = [0u8; 8];
             let m = n.min(8);
             key[..m].copy_from_slice(&p[..m]);
-            assert_eq!(super::prefix_key(p), u64::from_le_bytes(key), "{n}");
+            assert_eq!(prefix_key(p), u64::from_le_bytes(key), "{n}");
+        }
+    }
+
+    /// Every byte value at every offset of a word, with and without a
+    /// second stop after it: the word-at-a-time scans agree with the table.
+    #[test]
+    fn word_scans_agree_with_the_table() {
+        for len in 0..24 {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut buf = [b'a'; 24];
+                    buf[at] = b;
+                    if at + 3 < len {
+                        buf[at + 3] = b'<';
+                    }
+                    let bytes = &buf[..len];
+                    let exact = bytes
+                        .iter()
+                        .position(|&b| class(b) & TEXT_STOP != 0)
+                        .unwrap_or(len);
+                    let found = find_text_stop(bytes, 0);
+                    assert!(found <= exact, "{bytes:?}");
+                    assert!(
+                        found == exact || matches!(bytes[found], b'\t' | b'\n' | 0x80..),
+                        "{bytes:?} stopped at {found}"
+                    );
+                    buf[..len].fill(b' ');
+                    buf[at] = b;
+                    let bytes = &buf[..len];
+                    let exact = bytes.iter().position(|&b| b != b' ').unwrap_or(len);
+                    assert_eq!(skip_spaces(bytes, 0), exact, "{bytes:?}");
+                }
+            }
         }
     }
 }
