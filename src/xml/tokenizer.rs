@@ -147,6 +147,10 @@ pub struct Tokenizer<'a> {
     open: Vec<OpenElement, DEPTH_CAP>,
     bindings: Vec<Binding, BINDING_CAP>,
     attrs: Vec<RawAttribute, ATTR_CAP>,
+    /// The name of the most recent start tag, and the depth it opened:
+    /// most end tags close a leaf, whose name is then not built again.
+    last_name: Name<'a>,
+    last_depth: usize,
 }
 
 impl<'a> Tokenizer<'a> {
@@ -170,6 +174,13 @@ impl<'a> Tokenizer<'a> {
             open: empty_stack(),
             bindings: empty_stack(),
             attrs: empty_stack(),
+            last_name: Name {
+                qname: "",
+                prefix_len: 0,
+                offset: 0,
+                namespace: Namespace::None,
+            },
+            last_depth: 0,
         }
     }
 
@@ -412,11 +423,14 @@ impl<'a> Tokenizer<'a> {
         self.open
             .push(open)
             .map_err(|_| self.err(XmlErrorKind::LimitExceeded(Limit::Depth), start))?;
+        let name = self.element_name(&open);
+        self.last_name = name;
+        self.last_depth = self.open.len();
         self.state = State::Content;
         self.pos = p;
         self.pending_end = self_closing;
         Ok(Token::ElementStart(ElementStart {
-            name: self.element_name(&open),
+            name,
             self_closing,
             span: Span::new(start, p),
         }))
@@ -633,11 +647,16 @@ impl<'a> Tokenizer<'a> {
     }
 
     fn close_top(&mut self, span: Span) -> Result<Token<'a>, XmlError> {
+        let leaf = self.open.len() == self.last_depth;
         let Some(top) = self.open.pop() else {
             return Err(self.err(XmlErrorKind::UnexpectedEndTag, span.start));
         };
         // Resolve before the element's own bindings go out of scope.
-        let name = self.element_name(&top);
+        let name = if leaf {
+            self.last_name
+        } else {
+            self.element_name(&top)
+        };
         self.bindings.truncate(usize::from(top.bindings_len));
         if self.open.is_empty() {
             self.state = State::Epilog;
@@ -863,7 +882,7 @@ impl<'a> Tokenizer<'a> {
     // ----- scanning helpers -----
 
     /// Scans a QName at `p`; returns its end and the prefix length (0 if unprefixed).
-    #[inline]
+    #[inline(always)]
     fn scan_qname(&self, start: usize) -> Result<(usize, usize), XmlError> {
         // ASCII fast path, one pass: a NameStartChar, NameChars, and at most
         // one colon followed by a NameStartChar. Anything else (non-ASCII, a
@@ -871,23 +890,19 @@ impl<'a> Tokenizer<'a> {
         let rest = self.input.as_bytes().get(start..).unwrap_or_default();
         if let Some(&first) = rest.first() {
             if class(first) & NAME_START != 0 {
-                let mut i = 1;
+                let mut i = skip_name_chars(rest, 1);
                 let mut prefix_len = 0;
-                while let Some(&b) = rest.get(i) {
-                    let c = class(b);
-                    if c & NAME_CHAR != 0 {
-                        i += 1;
-                    } else if b == b':'
-                        && prefix_len == 0
-                        && rest.get(i + 1).is_some_and(|&n| class(n) & NAME_START != 0)
-                    {
-                        prefix_len = i;
-                        i += 2;
-                    } else if c & NON_ASCII != 0 || b == b':' {
-                        return self.scan_qname_exact(start);
-                    } else {
-                        break;
-                    }
+                if rest.get(i) == Some(&b':')
+                    && rest.get(i + 1).is_some_and(|&n| class(n) & NAME_START != 0)
+                {
+                    prefix_len = i;
+                    i = skip_name_chars(rest, i + 2);
+                }
+                if rest
+                    .get(i)
+                    .is_some_and(|&b| b == b':' || class(b) & NON_ASCII != 0)
+                {
+                    return self.scan_qname_exact(start);
                 }
                 if i > usize::from(self.limits.max_name_len()) {
                     return Err(self.err(XmlErrorKind::LimitExceeded(Limit::NameLength), start));
@@ -1175,6 +1190,24 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     } else {
         a.iter().zip(b).all(|(x, y)| x == y)
     }
+}
+
+/// The first offset from `i` that is not an ASCII `NameChar` (colon excluded),
+/// eight bytes per step while eight are left.
+#[inline(always)]
+fn skip_name_chars(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..).and_then(|r| r.first_chunk::<8>()) {
+        for (k, &b) in chunk.iter().enumerate() {
+            if class(b) & NAME_CHAR == 0 {
+                return i + k;
+            }
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(|&b| class(b) & NAME_CHAR != 0) {
+        i += 1;
+    }
+    i
 }
 
 /// The first offset from `i` that is not a space (`' '` only).
