@@ -84,6 +84,24 @@ fn prefix_key(prefix: &[u8]) -> u64 {
     }
 }
 
+/// The last element prefix resolved (up to eight bytes, compared by
+/// [`prefix_key`] and length), valid until the bindings change.
+#[derive(Clone, Copy, Debug)]
+struct ResolvedPrefix<'a> {
+    key: u64,
+    /// `u16::MAX` when empty.
+    prefix_len: u16,
+    resolution: Resolution,
+    namespace: Namespace<'a>,
+}
+
+const NO_RESOLVED_PREFIX: ResolvedPrefix<'static> = ResolvedPrefix {
+    key: 0,
+    prefix_len: u16::MAX,
+    resolution: RESOLVED_NONE,
+    namespace: Namespace::None,
+};
+
 #[derive(Clone, Copy, Debug)]
 struct RawAttribute {
     name_start: u32,
@@ -151,6 +169,7 @@ pub struct Tokenizer<'a> {
     /// most end tags close a leaf, whose name is then not built again.
     last_name: Name<'a>,
     last_depth: usize,
+    resolved: ResolvedPrefix<'a>,
 }
 
 impl<'a> Tokenizer<'a> {
@@ -181,6 +200,7 @@ impl<'a> Tokenizer<'a> {
                 namespace: Namespace::None,
             },
             last_depth: 0,
+            resolved: NO_RESOLVED_PREFIX,
         }
     }
 
@@ -381,37 +401,22 @@ impl<'a> Tokenizer<'a> {
         let name_start = start + 1;
         let (name_end, prefix_len) = self.scan_qname(name_start)?;
         self.attrs.clear();
-        let mut p = name_end;
-        let self_closing = loop {
-            let before_space = p;
-            p = skip_space(bytes, p);
-            match bytes.get(p) {
-                Some(b'>') => {
-                    p += 1;
-                    break false;
-                }
-                Some(b'/') => match bytes.get(p + 1) {
-                    Some(b'>') => {
-                        p += 2;
-                        break true;
-                    }
-                    Some(_) => return Err(self.err(XmlErrorKind::Expected("'>' after '/'"), p + 1)),
-                    None => return Err(self.eof()),
-                },
-                Some(_) if p == before_space => {
-                    return Err(self.err(XmlErrorKind::Expected("white space, '>' or '/>'"), p));
-                }
-                Some(_) => p = self.attribute_syntax(p)?,
-                None => return Err(self.eof()),
-            }
+        let (p, self_closing) = match bytes.get(name_end) {
+            Some(b'>') => (name_end + 1, false),
+            Some(b'/') if bytes.get(name_end + 1) == Some(&b'>') => (name_end + 2, true),
+            _ => self.start_tag_attributes(name_end)?,
         };
         if self.open.len() >= usize::from(self.limits.max_depth()) {
             return Err(self.err(XmlErrorKind::LimitExceeded(Limit::Depth), start));
         }
         let bindings_len = self.bindings.len();
-        self.declare_namespaces()?;
-        let resolution = self.resolve(name_start, prefix_len)?;
-        self.resolve_attributes()?;
+        if !self.attrs.is_empty() {
+            self.declare_namespaces()?;
+        }
+        let (resolution, namespace) = self.resolve_name(name_start, prefix_len)?;
+        if !self.attrs.is_empty() {
+            self.resolve_attributes()?;
+        }
         let open = OpenElement {
             name_start: name_start as u32,
             name_len: (name_end - name_start) as u16,
@@ -423,7 +428,12 @@ impl<'a> Tokenizer<'a> {
         self.open
             .push(open)
             .map_err(|_| self.err(XmlErrorKind::LimitExceeded(Limit::Depth), start))?;
-        let name = self.element_name(&open);
+        let name = Name {
+            qname: self.slice(name_start, name_end),
+            prefix_len: prefix_len as u32,
+            offset: name_start as u32,
+            namespace,
+        };
         self.last_name = name;
         self.last_depth = self.open.len();
         self.state = State::Content;
@@ -434,6 +444,29 @@ impl<'a> Tokenizer<'a> {
             self_closing,
             span: Span::new(start, p),
         }))
+    }
+
+    /// The rest of a start tag from the end of its name: attributes, then
+    /// `>` or `/>`. Returns the offset after the tag and whether it is self-closing.
+    fn start_tag_attributes(&mut self, mut p: usize) -> Result<(usize, bool), XmlError> {
+        let bytes = self.input.as_bytes();
+        loop {
+            let before_space = p;
+            p = skip_space(bytes, p);
+            match bytes.get(p) {
+                Some(b'>') => return Ok((p + 1, false)),
+                Some(b'/') => match bytes.get(p + 1) {
+                    Some(b'>') => return Ok((p + 2, true)),
+                    Some(_) => return Err(self.err(XmlErrorKind::Expected("'>' after '/'"), p + 1)),
+                    None => return Err(self.eof()),
+                },
+                Some(_) if p == before_space => {
+                    return Err(self.err(XmlErrorKind::Expected("white space, '>' or '/>'"), p));
+                }
+                Some(_) => p = self.attribute_syntax(p)?,
+                None => return Err(self.eof()),
+            }
+        }
     }
 
     /// Reads `name = "value"` at `p` into `self.attrs`; returns the offset after it.
@@ -567,6 +600,7 @@ impl<'a> Tokenizer<'a> {
                     a.name_start as usize,
                 ));
             }
+            self.resolved = NO_RESOLVED_PREFIX;
             self.bindings
                 .push(Binding {
                     key: prefix_key(prefix),
@@ -657,7 +691,10 @@ impl<'a> Tokenizer<'a> {
         } else {
             self.element_name(&top)
         };
-        self.bindings.truncate(usize::from(top.bindings_len));
+        if usize::from(top.bindings_len) != self.bindings.len() {
+            self.bindings.truncate(usize::from(top.bindings_len));
+            self.resolved = NO_RESOLVED_PREFIX;
+        }
         if self.open.is_empty() {
             self.state = State::Epilog;
         }
@@ -1024,6 +1061,46 @@ impl<'a> Tokenizer<'a> {
 
     // ----- namespaces -----
 
+    /// Resolves the prefix of the element name at `name_start`, through
+    /// `self.resolved` when it is the same prefix as last time.
+    #[inline]
+    fn resolve_name(
+        &mut self,
+        name_start: usize,
+        prefix_len: usize,
+    ) -> Result<(Resolution, Namespace<'a>), XmlError> {
+        let key = match chars::word_at(self.input.as_bytes(), name_start) {
+            Some(w) if prefix_len < 8 => w & ((1u64 << (8 * prefix_len)) - 1),
+            Some(w) => w,
+            None => prefix_key(self.slice_bytes(name_start, name_start + prefix_len)),
+        };
+        let last = &self.resolved;
+        if last.key == key && usize::from(last.prefix_len) == prefix_len {
+            return Ok((last.resolution, last.namespace));
+        }
+        self.resolve_name_uncached(name_start, prefix_len, key)
+    }
+
+    #[inline(never)]
+    fn resolve_name_uncached(
+        &mut self,
+        name_start: usize,
+        prefix_len: usize,
+        key: u64,
+    ) -> Result<(Resolution, Namespace<'a>), XmlError> {
+        let resolution = self.resolve(name_start, prefix_len)?;
+        let namespace = self.namespace(self.resolution_ns(resolution));
+        if prefix_len <= 8 {
+            self.resolved = ResolvedPrefix {
+                key,
+                prefix_len: prefix_len as u16,
+                resolution,
+                namespace,
+            };
+        }
+        Ok((resolution, namespace))
+    }
+
     /// Finds the binding for the prefix of the name at `name_start`.
     fn resolve(&self, name_start: usize, prefix_len: usize) -> Result<Resolution, XmlError> {
         let prefix = self.slice_bytes(name_start, name_start + prefix_len);
@@ -1278,6 +1355,27 @@ mod scan_tests {
             key[..m].copy_from_slice(&p[..m]);
             assert_eq!(prefix_key(p), u64::from_le_bytes(key), "{n}");
         }
+    }
+
+    /// The remembered element prefix follows rebinding and scope ends.
+    #[test]
+    fn resolved_prefix_follows_the_bindings() {
+        let doc = r#"<a xmlns:p="urn:1"><p:x/><b xmlns:p="urn:2"><p:x/><p:x></p:x></b><p:x/><c xmlns:q="urn:3"><p:x/><q:x/></c><p:x/></a>"#;
+        let mut t = Tokenizer::new(doc, &Limits::new());
+        let mut seen = [""; 8];
+        let mut n = 0;
+        while let Some(token) = t.next_token().unwrap() {
+            if let Token::ElementEnd(e) = token {
+                if let Namespace::Other(u) = e.name().namespace() {
+                    seen[n] = u.raw();
+                    n += 1;
+                }
+            }
+        }
+        let expected = [
+            "urn:1", "urn:2", "urn:2", "urn:1", "urn:1", "urn:3", "urn:1",
+        ];
+        assert_eq!(&seen[..n], &expected[..]);
     }
 
     /// Every byte value at every offset of a word, with and without a
