@@ -824,7 +824,55 @@ impl<'a> Tokenizer<'a> {
     }
 
     /// `<?xml version="1.x" encoding="UTF-8" standalone="yes"?>`, from after `xml`.
-    fn declaration(&mut self, start: usize, mut p: usize) -> Result<Token<'a>, XmlError> {
+    fn declaration(&mut self, start: usize, p: usize) -> Result<Token<'a>, XmlError> {
+        match self.usual_declaration(start, p) {
+            Some(token) => Ok(token),
+            None => self.any_declaration(start, p),
+        }
+    }
+
+    /// The declarations EPP peers send, spelled exactly
+    /// `<?xml version="1.0"[ encoding="UTF-8"|"utf-8"][ standalone="no"|"yes"]?>`,
+    /// read without the general loop; `None` for anything else.
+    fn usual_declaration(&mut self, start: usize, p: usize) -> Option<Token<'a>> {
+        let rest = self.input.as_bytes().get(p..)?;
+        let mut rest = rest.strip_prefix(b" version=\"1.0\"")?;
+        let version = self.slice(p + 10, p + 13);
+        let mut q = p + 14;
+        let mut encoding = None;
+        if let Some(r) = rest
+            .strip_prefix(b" encoding=\"UTF-8\"")
+            .or_else(|| rest.strip_prefix(b" encoding=\"utf-8\""))
+        {
+            encoding = Some(self.slice(q + 11, q + 16));
+            q += 17;
+            rest = r;
+        }
+        let mut standalone = None;
+        if let Some(r) = rest.strip_prefix(b" standalone=\"no\"") {
+            standalone = Some(false);
+            q += 16;
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix(b" standalone=\"yes\"") {
+            standalone = Some(true);
+            q += 17;
+            rest = r;
+        }
+        if !rest.starts_with(b"?>") {
+            return None;
+        }
+        self.pos = q + 2;
+        Some(Token::Declaration(Declaration {
+            version,
+            encoding,
+            standalone,
+            span: Span::new(start, self.pos),
+        }))
+    }
+
+    /// Any well-formed declaration, pseudo-attribute by pseudo-attribute.
+    #[cold]
+    fn any_declaration(&mut self, start: usize, mut p: usize) -> Result<Token<'a>, XmlError> {
         let mut version = None;
         let mut encoding = None;
         let mut standalone = None;
@@ -1354,6 +1402,39 @@ mod scan_tests {
             let m = n.min(8);
             key[..m].copy_from_slice(&p[..m]);
             assert_eq!(prefix_key(p), u64::from_le_bytes(key), "{n}");
+        }
+    }
+
+    #[test]
+    fn usual_declarations_read_as_the_general_loop_reads_them() {
+        let limits = Limits::new();
+        for doc in [
+            r#"<?xml version="1.0"?><r/>"#,
+            r#"<?xml version="1.0" encoding="UTF-8"?><r/>"#,
+            r#"<?xml version="1.0" encoding="utf-8" standalone="yes"?><r/>"#,
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="no"?><r/>"#,
+            r#"<?xml version="1.0" standalone="no"?><r/>"#,
+        ] {
+            let mut usual = Tokenizer::new(doc, &limits);
+            let mut general = usual.clone();
+            let a = usual.usual_declaration(0, 5);
+            let b = general.any_declaration(0, 5).unwrap();
+            assert_eq!(a, Some(b), "{doc}");
+            assert_eq!(usual.pos, general.pos, "{doc}");
+        }
+        for doc in [
+            r#"<?xml version='1.0'?><r/>"#,
+            r#"<?xml version="1.0"  encoding="UTF-8"?><r/>"#,
+            r#"<?xml version="1.0" encoding="Utf-8"?><r/>"#,
+            r#"<?xml version="1.0" standalone="no" encoding="UTF-8"?><r/>"#,
+            r#"<?xml version="1.0" ?><r/>"#,
+            r#"<?xml version="1.0""#,
+        ] {
+            assert_eq!(
+                Tokenizer::new(doc, &limits).usual_declaration(0, 5),
+                None,
+                "{doc}"
+            );
         }
     }
 
