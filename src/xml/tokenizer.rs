@@ -705,15 +705,20 @@ impl<'a> Tokenizer<'a> {
         let bytes = self.input.as_bytes();
         let start = self.pos;
         let mut i = start;
-        let mut needs_unescape = false;
         // The usual text between tags: a line feed and an indentation.
+        // (Each return at a known `<` lets the slice skip a boundary check.)
         if bytes.get(i) == Some(&b'\n') {
             i = skip_spaces(bytes, i + 1);
+            if bytes.get(i) == Some(&b'<') {
+                return Ok(self.text_token(start, i, false));
+            }
         }
-        while bytes.get(i) != Some(&b'<') {
+        let mut needs_unescape = false;
+        loop {
             i = find_text_stop(bytes, i);
             match bytes.get(i) {
-                None | Some(b'<') => break,
+                Some(b'<') => return Ok(self.text_token(start, i, needs_unescape)),
+                None => return Ok(self.text_token(start, i, needs_unescape)),
                 Some(b'&') => {
                     i += self.reference(i)?;
                     needs_unescape = true;
@@ -742,13 +747,18 @@ impl<'a> Tokenizer<'a> {
                 Some(_) => i = self.check_odd_byte(i)?,
             }
         }
-        self.pos = i;
-        Ok(Token::Text(Text {
-            raw: self.slice(start, i),
+    }
+
+    /// The text token `start..end`, the tokenizer moved past it.
+    #[inline(always)]
+    fn text_token(&mut self, start: usize, end: usize, needs_unescape: bool) -> Token<'a> {
+        self.pos = end;
+        Token::Text(Text {
+            raw: self.slice(start, end),
             offset: start,
             cdata: false,
             needs_unescape,
-        }))
+        })
     }
 
     fn cdata(&mut self, start: usize) -> Result<Token<'a>, XmlError> {
