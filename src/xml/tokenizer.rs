@@ -399,7 +399,8 @@ impl<'a> Tokenizer<'a> {
         }
         let bytes = self.input.as_bytes();
         let name_start = start + 1;
-        let (name_end, prefix_len) = self.scan_qname(name_start)?;
+        let (qname, prefix_len) = self.scan_qname_str(name_start)?;
+        let name_end = name_start + qname.len();
         self.attrs.clear();
         let (p, self_closing) = match bytes.get(name_end) {
             Some(b'>') => (name_end + 1, false),
@@ -429,7 +430,7 @@ impl<'a> Tokenizer<'a> {
             .push(open)
             .map_err(|_| self.err(XmlErrorKind::LimitExceeded(Limit::Depth), start))?;
         let name = Name {
-            qname: self.slice(name_start, name_end),
+            qname,
             prefix_len: prefix_len as u32,
             offset: name_start as u32,
             namespace,
@@ -655,27 +656,32 @@ impl<'a> Tokenizer<'a> {
             top.name_start as usize + top.name_len as usize,
         );
         let name_end = name_start + open_name.len();
-        // Fast path: the end tag repeats the open name, followed by space or '>'.
-        let same = bytes
+        // Fast path: the end tag repeats the open name, followed by '>' (or space).
+        let same_name = bytes
             .get(name_start..name_end)
-            .is_some_and(|n| same_bytes(n, open_name))
-            && bytes
-                .get(name_end)
-                .is_some_and(|&b| b == b'>' || is_space(b));
-        if !same {
-            let (end, _) = self.scan_qname(name_start)?;
-            // `</ab` at the end of a truncated `</abc>` is missing input, not a mismatch.
-            if skip_space(bytes, end) == bytes.len() {
-                return Err(self.eof());
+            .is_some_and(|n| same_bytes(n, open_name));
+        let p = match bytes.get(name_end) {
+            Some(b'>') if same_name => name_end,
+            Some(&b) if same_name && is_space(b) => {
+                let p = skip_space(bytes, name_end);
+                match bytes.get(p) {
+                    Some(b'>') => {}
+                    Some(_) => {
+                        return Err(self.err(XmlErrorKind::Expected("'>' to close the end tag"), p));
+                    }
+                    None => return Err(self.eof()),
+                }
+                p
             }
-            return Err(self.err(XmlErrorKind::MismatchedEndTag, start));
-        }
-        let p = skip_space(bytes, name_end);
-        match bytes.get(p) {
-            Some(b'>') => {}
-            Some(_) => return Err(self.err(XmlErrorKind::Expected("'>' to close the end tag"), p)),
-            None => return Err(self.eof()),
-        }
+            _ => {
+                let (end, _) = self.scan_qname(name_start)?;
+                // `</ab` at the end of a truncated `</abc>` is missing input, not a mismatch.
+                if skip_space(bytes, end) == bytes.len() {
+                    return Err(self.eof());
+                }
+                return Err(self.err(XmlErrorKind::MismatchedEndTag, start));
+            }
+        };
         self.pos = p + 1;
         self.close_top(Span::new(start, p + 1))
     }
@@ -1006,6 +1012,39 @@ impl<'a> Tokenizer<'a> {
             }
         }
         self.scan_qname_exact(start)
+    }
+
+    /// [`scan_qname`](Self::scan_qname), returning the name itself and its
+    /// prefix length. The fast path tests byte values (not the class table)
+    /// at both ends, so that slicing the name needs no char-boundary check.
+    #[inline(always)]
+    fn scan_qname_str(&self, start: usize) -> Result<(&'a str, usize), XmlError> {
+        let rest = self.input.as_bytes().get(start..).unwrap_or_default();
+        if let Some(&first) = rest.first() {
+            if first.is_ascii_alphabetic() || first == b'_' {
+                let mut i = skip_name_chars(rest, 1);
+                let mut prefix_len = 0;
+                if rest.get(i) == Some(&b':')
+                    && rest.get(i + 1).is_some_and(|&n| class(n) & NAME_START != 0)
+                {
+                    prefix_len = i;
+                    i = skip_name_chars(rest, i + 2);
+                }
+                match rest.get(i) {
+                    Some(&b) if b == b':' || b >= 0x80 => {}
+                    _ => {
+                        if i > usize::from(self.limits.max_name_len()) {
+                            return Err(
+                                self.err(XmlErrorKind::LimitExceeded(Limit::NameLength), start)
+                            );
+                        }
+                        return Ok((self.slice(start, start + i), prefix_len));
+                    }
+                }
+            }
+        }
+        let (end, prefix_len) = self.scan_qname_exact(start)?;
+        Ok((self.slice(start, end), prefix_len))
     }
 
     /// [`scan_qname`](Self::scan_qname) for any name, non-ASCII included.
