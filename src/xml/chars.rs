@@ -74,6 +74,52 @@ pub(crate) fn is_space(b: u8) -> bool {
     class(b) & SPACE != 0
 }
 
+// ----- eight bytes at a time (SWAR), in safe code -----
+//
+// Each mask has the high bit of a byte set where that byte matches; the
+// lowest set bit is always exact (borrows only run upwards from a match), so
+// `trailing_zeros() / 8` is the offset of the first match. Bits above it may
+// be false positives and are never used.
+
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+#[inline(always)]
+const fn splat(b: u8) -> u64 {
+    LO * b as u64
+}
+
+/// Bytes equal to `b` (high bits to be masked with `HI`).
+#[inline(always)]
+fn eq_bytes(x: u64, b: u8) -> u64 {
+    let v = x ^ splat(b);
+    v.wrapping_sub(LO) & !v
+}
+
+/// The first eight bytes at `i`, little-endian, if there are eight.
+#[inline(always)]
+pub(crate) fn word_at(bytes: &[u8], i: usize) -> Option<u64> {
+    bytes
+        .get(i..)
+        .and_then(|r| r.first_chunk::<8>())
+        .map(|c| u64::from_le_bytes(*c))
+}
+
+/// Candidate text stops in `x`: `<`, `&`, `]`, bytes below 0x20 and
+/// non-ASCII bytes. A superset of [`TEXT_STOP`]: tab, line feed and bytes
+/// of non-ASCII characters are false stops the caller steps over.
+#[inline(always)]
+pub(crate) fn text_stops(x: u64) -> u64 {
+    (x.wrapping_sub(splat(0x20)) | x | eq_bytes(x, b'<') | eq_bytes(x, b'&') | eq_bytes(x, b']'))
+        & HI
+}
+
+/// Bytes of `x` other than a space.
+#[inline(always)]
+pub(crate) fn non_spaces(x: u64) -> u64 {
+    x ^ splat(b' ')
+}
+
 /// XML `Char`: what may appear in a document at all.
 pub(crate) fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')

@@ -59,11 +59,48 @@ struct Binding {
 /// The first (up to) eight bytes of a prefix, packed: a cheap first compare.
 #[inline]
 fn prefix_key(prefix: &[u8]) -> u64 {
-    let mut key = [0u8; 8];
-    let n = prefix.len().min(8);
-    key[..n].copy_from_slice(&prefix[..n]);
-    u64::from_le_bytes(key)
+    // The same value as copying the first `min(len, 8)` bytes into a zeroed
+    // `[u8; 8]`, from at most two loads and no call to `memcpy`.
+    let n = prefix.len();
+    let byte = |i: usize| prefix.get(i).map_or(0, |&b| u64::from(b));
+    let word4 = |i: usize| {
+        prefix
+            .get(i..i + 4)
+            .and_then(|c| <[u8; 4]>::try_from(c).ok())
+            .map_or(0, |w| u64::from(u32::from_le_bytes(w)))
+    };
+    if n >= 8 {
+        prefix
+            .get(..8)
+            .and_then(|c| <[u8; 8]>::try_from(c).ok())
+            .map_or(0, u64::from_le_bytes)
+    } else if n >= 4 {
+        // Two overlapping words; the bytes they share are the same.
+        word4(0) | (word4(n - 4) << (8 * (n - 4)))
+    } else if n > 0 {
+        byte(0) | (byte(n / 2) << (8 * (n / 2))) | (byte(n - 1) << (8 * (n - 1)))
+    } else {
+        0
+    }
 }
+
+/// The last element prefix resolved (up to eight bytes, compared by
+/// [`prefix_key`] and length), valid until the bindings change.
+#[derive(Clone, Copy, Debug)]
+struct ResolvedPrefix<'a> {
+    key: u64,
+    /// `u16::MAX` when empty.
+    prefix_len: u16,
+    resolution: Resolution,
+    namespace: Namespace<'a>,
+}
+
+const NO_RESOLVED_PREFIX: ResolvedPrefix<'static> = ResolvedPrefix {
+    key: 0,
+    prefix_len: u16::MAX,
+    resolution: RESOLVED_NONE,
+    namespace: Namespace::None,
+};
 
 #[derive(Clone, Copy, Debug)]
 struct RawAttribute {
@@ -128,6 +165,11 @@ pub struct Tokenizer<'a> {
     open: Vec<OpenElement, DEPTH_CAP>,
     bindings: Vec<Binding, BINDING_CAP>,
     attrs: Vec<RawAttribute, ATTR_CAP>,
+    /// The name of the most recent start tag, and the depth it opened:
+    /// most end tags close a leaf, whose name is then not built again.
+    last_name: Name<'a>,
+    last_depth: usize,
+    resolved: ResolvedPrefix<'a>,
 }
 
 impl<'a> Tokenizer<'a> {
@@ -148,9 +190,17 @@ impl<'a> Tokenizer<'a> {
             pending_end: false,
             error,
             error_yielded: false,
-            open: Vec::new(),
-            bindings: Vec::new(),
-            attrs: Vec::new(),
+            open: empty_stack(),
+            bindings: empty_stack(),
+            attrs: empty_stack(),
+            last_name: Name {
+                qname: "",
+                prefix_len: 0,
+                offset: 0,
+                namespace: Namespace::None,
+            },
+            last_depth: 0,
+            resolved: NO_RESOLVED_PREFIX,
         }
     }
 
@@ -349,39 +399,25 @@ impl<'a> Tokenizer<'a> {
         }
         let bytes = self.input.as_bytes();
         let name_start = start + 1;
-        let (name_end, prefix_len) = self.scan_qname(name_start)?;
+        let (qname, prefix_len) = self.scan_qname_str(name_start)?;
+        let name_end = name_start + qname.len();
         self.attrs.clear();
-        let mut p = name_end;
-        let self_closing = loop {
-            let before_space = p;
-            p = skip_space(bytes, p);
-            match bytes.get(p) {
-                Some(b'>') => {
-                    p += 1;
-                    break false;
-                }
-                Some(b'/') => match bytes.get(p + 1) {
-                    Some(b'>') => {
-                        p += 2;
-                        break true;
-                    }
-                    Some(_) => return Err(self.err(XmlErrorKind::Expected("'>' after '/'"), p + 1)),
-                    None => return Err(self.eof()),
-                },
-                Some(_) if p == before_space => {
-                    return Err(self.err(XmlErrorKind::Expected("white space, '>' or '/>'"), p));
-                }
-                Some(_) => p = self.attribute_syntax(p)?,
-                None => return Err(self.eof()),
-            }
+        let (p, self_closing) = match bytes.get(name_end) {
+            Some(b'>') => (name_end + 1, false),
+            Some(b'/') if bytes.get(name_end + 1) == Some(&b'>') => (name_end + 2, true),
+            _ => self.start_tag_attributes(name_end)?,
         };
         if self.open.len() >= usize::from(self.limits.max_depth()) {
             return Err(self.err(XmlErrorKind::LimitExceeded(Limit::Depth), start));
         }
         let bindings_len = self.bindings.len();
-        self.declare_namespaces()?;
-        let resolution = self.resolve(name_start, prefix_len)?;
-        self.resolve_attributes()?;
+        if !self.attrs.is_empty() {
+            self.declare_namespaces()?;
+        }
+        let (resolution, namespace) = self.resolve_name(name_start, prefix_len)?;
+        if !self.attrs.is_empty() {
+            self.resolve_attributes()?;
+        }
         let open = OpenElement {
             name_start: name_start as u32,
             name_len: (name_end - name_start) as u16,
@@ -393,14 +429,45 @@ impl<'a> Tokenizer<'a> {
         self.open
             .push(open)
             .map_err(|_| self.err(XmlErrorKind::LimitExceeded(Limit::Depth), start))?;
+        let name = Name {
+            qname,
+            prefix_len: prefix_len as u32,
+            offset: name_start as u32,
+            namespace,
+        };
+        self.last_name = name;
+        self.last_depth = self.open.len();
         self.state = State::Content;
         self.pos = p;
         self.pending_end = self_closing;
         Ok(Token::ElementStart(ElementStart {
-            name: self.element_name(&open),
+            name,
             self_closing,
             span: Span::new(start, p),
         }))
+    }
+
+    /// The rest of a start tag from the end of its name: attributes, then
+    /// `>` or `/>`. Returns the offset after the tag and whether it is self-closing.
+    fn start_tag_attributes(&mut self, mut p: usize) -> Result<(usize, bool), XmlError> {
+        let bytes = self.input.as_bytes();
+        loop {
+            let before_space = p;
+            p = skip_space(bytes, p);
+            match bytes.get(p) {
+                Some(b'>') => return Ok((p + 1, false)),
+                Some(b'/') => match bytes.get(p + 1) {
+                    Some(b'>') => return Ok((p + 2, true)),
+                    Some(_) => return Err(self.err(XmlErrorKind::Expected("'>' after '/'"), p + 1)),
+                    None => return Err(self.eof()),
+                },
+                Some(_) if p == before_space => {
+                    return Err(self.err(XmlErrorKind::Expected("white space, '>' or '/>'"), p));
+                }
+                Some(_) => p = self.attribute_syntax(p)?,
+                None => return Err(self.eof()),
+            }
+        }
     }
 
     /// Reads `name = "value"` at `p` into `self.attrs`; returns the offset after it.
@@ -534,6 +601,7 @@ impl<'a> Tokenizer<'a> {
                     a.name_start as usize,
                 ));
             }
+            self.resolved = NO_RESOLVED_PREFIX;
             self.bindings
                 .push(Binding {
                     key: prefix_key(prefix),
@@ -588,38 +656,51 @@ impl<'a> Tokenizer<'a> {
             top.name_start as usize + top.name_len as usize,
         );
         let name_end = name_start + open_name.len();
-        // Fast path: the end tag repeats the open name, followed by space or '>'.
-        let same = bytes
+        // Fast path: the end tag repeats the open name, followed by '>' (or space).
+        let same_name = bytes
             .get(name_start..name_end)
-            .is_some_and(|n| same_bytes(n, open_name))
-            && bytes
-                .get(name_end)
-                .is_some_and(|&b| b == b'>' || is_space(b));
-        if !same {
-            let (end, _) = self.scan_qname(name_start)?;
-            // `</ab` at the end of a truncated `</abc>` is missing input, not a mismatch.
-            if skip_space(bytes, end) == bytes.len() {
-                return Err(self.eof());
+            .is_some_and(|n| same_bytes(n, open_name));
+        let p = match bytes.get(name_end) {
+            Some(b'>') if same_name => name_end,
+            Some(&b) if same_name && is_space(b) => {
+                let p = skip_space(bytes, name_end);
+                match bytes.get(p) {
+                    Some(b'>') => {}
+                    Some(_) => {
+                        return Err(self.err(XmlErrorKind::Expected("'>' to close the end tag"), p));
+                    }
+                    None => return Err(self.eof()),
+                }
+                p
             }
-            return Err(self.err(XmlErrorKind::MismatchedEndTag, start));
-        }
-        let p = skip_space(bytes, name_end);
-        match bytes.get(p) {
-            Some(b'>') => {}
-            Some(_) => return Err(self.err(XmlErrorKind::Expected("'>' to close the end tag"), p)),
-            None => return Err(self.eof()),
-        }
+            _ => {
+                let (end, _) = self.scan_qname(name_start)?;
+                // `</ab` at the end of a truncated `</abc>` is missing input, not a mismatch.
+                if skip_space(bytes, end) == bytes.len() {
+                    return Err(self.eof());
+                }
+                return Err(self.err(XmlErrorKind::MismatchedEndTag, start));
+            }
+        };
         self.pos = p + 1;
         self.close_top(Span::new(start, p + 1))
     }
 
     fn close_top(&mut self, span: Span) -> Result<Token<'a>, XmlError> {
+        let leaf = self.open.len() == self.last_depth;
         let Some(top) = self.open.pop() else {
             return Err(self.err(XmlErrorKind::UnexpectedEndTag, span.start));
         };
         // Resolve before the element's own bindings go out of scope.
-        let name = self.element_name(&top);
-        self.bindings.truncate(usize::from(top.bindings_len));
+        let name = if leaf {
+            self.last_name
+        } else {
+            self.element_name(&top)
+        };
+        if usize::from(top.bindings_len) != self.bindings.len() {
+            self.bindings.truncate(usize::from(top.bindings_len));
+            self.resolved = NO_RESOLVED_PREFIX;
+        }
         if self.open.is_empty() {
             self.state = State::Epilog;
         }
@@ -630,21 +711,26 @@ impl<'a> Tokenizer<'a> {
         let bytes = self.input.as_bytes();
         let start = self.pos;
         let mut i = start;
+        // The usual text between tags: a line feed and an indentation.
+        // (Each return at a known `<` lets the slice skip a boundary check.)
+        if bytes.get(i) == Some(&b'\n') {
+            i = skip_spaces(bytes, i + 1);
+            if bytes.get(i) == Some(&b'<') {
+                return Ok(self.text_token(start, i, false));
+            }
+        }
         let mut needs_unescape = false;
         loop {
-            let rest = &bytes[i..];
-            i += rest
-                .iter()
-                .position(|&b| class(b) & TEXT_STOP != 0)
-                .unwrap_or(rest.len());
+            i = find_text_stop(bytes, i);
             match bytes.get(i) {
-                None | Some(b'<') => break,
+                Some(b'<') => return Ok(self.text_token(start, i, needs_unescape)),
+                None => return Ok(self.text_token(start, i, needs_unescape)),
                 Some(b'&') => {
                     i += self.reference(i)?;
                     needs_unescape = true;
                 }
                 Some(b']') => {
-                    if bytes[i..].starts_with(b"]]>") {
+                    if bytes.get(i..).is_some_and(|r| r.starts_with(b"]]>")) {
                         return Err(self.err(XmlErrorKind::CdataEndInText, i));
                     }
                     i += 1;
@@ -653,16 +739,32 @@ impl<'a> Tokenizer<'a> {
                     needs_unescape = true;
                     i += 1;
                 }
+                // A false stop of the word-at-a-time scan: tab, line feed or
+                // non-ASCII; step over the run bytewise.
+                Some(&b) if class(b) & TEXT_STOP == 0 => {
+                    i += 1;
+                    while bytes
+                        .get(i)
+                        .is_some_and(|&b| class(b) & TEXT_STOP == 0 && !(0x20..0x80).contains(&b))
+                    {
+                        i += 1;
+                    }
+                }
                 Some(_) => i = self.check_odd_byte(i)?,
             }
         }
-        self.pos = i;
-        Ok(Token::Text(Text {
-            raw: self.slice(start, i),
+    }
+
+    /// The text token `start..end`, the tokenizer moved past it.
+    #[inline(always)]
+    fn text_token(&mut self, start: usize, end: usize, needs_unescape: bool) -> Token<'a> {
+        self.pos = end;
+        Token::Text(Text {
+            raw: self.slice(start, end),
             offset: start,
             cdata: false,
             needs_unescape,
-        }))
+        })
     }
 
     fn cdata(&mut self, start: usize) -> Result<Token<'a>, XmlError> {
@@ -738,7 +840,55 @@ impl<'a> Tokenizer<'a> {
     }
 
     /// `<?xml version="1.x" encoding="UTF-8" standalone="yes"?>`, from after `xml`.
-    fn declaration(&mut self, start: usize, mut p: usize) -> Result<Token<'a>, XmlError> {
+    fn declaration(&mut self, start: usize, p: usize) -> Result<Token<'a>, XmlError> {
+        match self.usual_declaration(start, p) {
+            Some(token) => Ok(token),
+            None => self.any_declaration(start, p),
+        }
+    }
+
+    /// The declarations EPP peers send, spelled exactly
+    /// `<?xml version="1.0"[ encoding="UTF-8"|"utf-8"][ standalone="no"|"yes"]?>`,
+    /// read without the general loop; `None` for anything else.
+    fn usual_declaration(&mut self, start: usize, p: usize) -> Option<Token<'a>> {
+        let rest = self.input.as_bytes().get(p..)?;
+        let mut rest = rest.strip_prefix(b" version=\"1.0\"")?;
+        let version = self.slice(p + 10, p + 13);
+        let mut q = p + 14;
+        let mut encoding = None;
+        if let Some(r) = rest
+            .strip_prefix(b" encoding=\"UTF-8\"")
+            .or_else(|| rest.strip_prefix(b" encoding=\"utf-8\""))
+        {
+            encoding = Some(self.slice(q + 11, q + 16));
+            q += 17;
+            rest = r;
+        }
+        let mut standalone = None;
+        if let Some(r) = rest.strip_prefix(b" standalone=\"no\"") {
+            standalone = Some(false);
+            q += 16;
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix(b" standalone=\"yes\"") {
+            standalone = Some(true);
+            q += 17;
+            rest = r;
+        }
+        if !rest.starts_with(b"?>") {
+            return None;
+        }
+        self.pos = q + 2;
+        Some(Token::Declaration(Declaration {
+            version,
+            encoding,
+            standalone,
+            span: Span::new(start, self.pos),
+        }))
+    }
+
+    /// Any well-formed declaration, pseudo-attribute by pseudo-attribute.
+    #[cold]
+    fn any_declaration(&mut self, start: usize, mut p: usize) -> Result<Token<'a>, XmlError> {
         let mut version = None;
         let mut encoding = None;
         let mut standalone = None;
@@ -833,8 +983,74 @@ impl<'a> Tokenizer<'a> {
     // ----- scanning helpers -----
 
     /// Scans a QName at `p`; returns its end and the prefix length (0 if unprefixed).
-    #[inline]
+    #[inline(always)]
     fn scan_qname(&self, start: usize) -> Result<(usize, usize), XmlError> {
+        // ASCII fast path, one pass: a NameStartChar, NameChars, and at most
+        // one colon followed by a NameStartChar. Anything else (non-ASCII, a
+        // second colon, a bad character after the colon) takes the exact path.
+        let rest = self.input.as_bytes().get(start..).unwrap_or_default();
+        if let Some(&first) = rest.first() {
+            if class(first) & NAME_START != 0 {
+                let mut i = skip_name_chars(rest, 1);
+                let mut prefix_len = 0;
+                if rest.get(i) == Some(&b':')
+                    && rest.get(i + 1).is_some_and(|&n| class(n) & NAME_START != 0)
+                {
+                    prefix_len = i;
+                    i = skip_name_chars(rest, i + 2);
+                }
+                if rest
+                    .get(i)
+                    .is_some_and(|&b| b == b':' || class(b) & NON_ASCII != 0)
+                {
+                    return self.scan_qname_exact(start);
+                }
+                if i > usize::from(self.limits.max_name_len()) {
+                    return Err(self.err(XmlErrorKind::LimitExceeded(Limit::NameLength), start));
+                }
+                return Ok((start + i, prefix_len));
+            }
+        }
+        self.scan_qname_exact(start)
+    }
+
+    /// [`scan_qname`](Self::scan_qname), returning the name itself and its
+    /// prefix length. The fast path tests byte values (not the class table)
+    /// at both ends, so that slicing the name needs no char-boundary check.
+    #[inline(always)]
+    fn scan_qname_str(&self, start: usize) -> Result<(&'a str, usize), XmlError> {
+        let rest = self.input.as_bytes().get(start..).unwrap_or_default();
+        if let Some(&first) = rest.first() {
+            if first.is_ascii_alphabetic() || first == b'_' {
+                let mut i = skip_name_chars(rest, 1);
+                let mut prefix_len = 0;
+                if rest.get(i) == Some(&b':')
+                    && rest.get(i + 1).is_some_and(|&n| class(n) & NAME_START != 0)
+                {
+                    prefix_len = i;
+                    i = skip_name_chars(rest, i + 2);
+                }
+                match rest.get(i) {
+                    Some(&b) if b == b':' || b >= 0x80 => {}
+                    _ => {
+                        if i > usize::from(self.limits.max_name_len()) {
+                            return Err(
+                                self.err(XmlErrorKind::LimitExceeded(Limit::NameLength), start)
+                            );
+                        }
+                        return Ok((self.slice(start, start + i), prefix_len));
+                    }
+                }
+            }
+        }
+        let (end, prefix_len) = self.scan_qname_exact(start)?;
+        Ok((self.slice(start, end), prefix_len))
+    }
+
+    /// [`scan_qname`](Self::scan_qname) for any name, non-ASCII included.
+    #[cold]
+    #[inline(never)]
+    fn scan_qname_exact(&self, start: usize) -> Result<(usize, usize), XmlError> {
         let bytes = self.input.as_bytes();
         let mut p = self.scan_ncname(start)?;
         let mut prefix_len = 0;
@@ -941,6 +1157,46 @@ impl<'a> Tokenizer<'a> {
     }
 
     // ----- namespaces -----
+
+    /// Resolves the prefix of the element name at `name_start`, through
+    /// `self.resolved` when it is the same prefix as last time.
+    #[inline]
+    fn resolve_name(
+        &mut self,
+        name_start: usize,
+        prefix_len: usize,
+    ) -> Result<(Resolution, Namespace<'a>), XmlError> {
+        let key = match chars::word_at(self.input.as_bytes(), name_start) {
+            Some(w) if prefix_len < 8 => w & ((1u64 << (8 * prefix_len)) - 1),
+            Some(w) => w,
+            None => prefix_key(self.slice_bytes(name_start, name_start + prefix_len)),
+        };
+        let last = &self.resolved;
+        if last.key == key && usize::from(last.prefix_len) == prefix_len {
+            return Ok((last.resolution, last.namespace));
+        }
+        self.resolve_name_uncached(name_start, prefix_len, key)
+    }
+
+    #[inline(never)]
+    fn resolve_name_uncached(
+        &mut self,
+        name_start: usize,
+        prefix_len: usize,
+        key: u64,
+    ) -> Result<(Resolution, Namespace<'a>), XmlError> {
+        let resolution = self.resolve(name_start, prefix_len)?;
+        let namespace = self.namespace(self.resolution_ns(resolution));
+        if prefix_len <= 8 {
+            self.resolved = ResolvedPrefix {
+                key,
+                prefix_len: prefix_len as u16,
+                resolution,
+                namespace,
+            };
+        }
+        Ok((resolution, namespace))
+    }
 
     /// Finds the binding for the prefix of the name at `name_start`.
     fn resolve(&self, name_start: usize, prefix_len: usize) -> Result<Resolution, XmlError> {
@@ -1066,24 +1322,100 @@ impl<'a> Iterator for Tokenizer<'a> {
 
 impl core::iter::FusedIterator for Tokenizer<'_> {}
 
-/// Byte equality for short names, eight bytes at a time, without a call to `memcmp`.
+/// An empty stack, built out of line: when `Tokenizer::new` builds its three
+/// `heapless::Vec`s inline, LLVM merges their uninitialized buffers and
+/// zeroed lengths into one `memset` of about 5 KiB per tokenizer (55 ns, a
+/// few percent of tokenizing a small message). Out of line, each is one store.
+#[inline(never)]
+fn empty_stack<T, const N: usize>() -> Vec<T, N> {
+    Vec::new()
+}
+
+/// Byte equality for short names, with overlapping word loads and no call to `memcmp`.
 #[inline]
 fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
+    #[inline(always)]
+    fn w8(s: &[u8], i: usize) -> u64 {
+        s.get(i..i + 8)
+            .and_then(|c| <[u8; 8]>::try_from(c).ok())
+            .map_or(0, u64::from_ne_bytes)
+    }
+    #[inline(always)]
+    fn w4(s: &[u8], i: usize) -> u32 {
+        s.get(i..i + 4)
+            .and_then(|c| <[u8; 4]>::try_from(c).ok())
+            .map_or(0, u32::from_ne_bytes)
+    }
+    let n = a.len();
+    if n != b.len() {
         return false;
     }
-    let (mut ca, mut cb) = (a.chunks_exact(8), b.chunks_exact(8));
-    for (x, y) in (&mut ca).zip(&mut cb) {
-        let x = <[u8; 8]>::try_from(x).ok().map(u64::from_ne_bytes);
-        let y = <[u8; 8]>::try_from(y).ok().map(u64::from_ne_bytes);
-        if x != y {
-            return false;
+    if n >= 8 {
+        let mut i = 0;
+        while i + 8 < n {
+            if w8(a, i) != w8(b, i) {
+                return false;
+            }
+            i += 8;
         }
+        w8(a, n - 8) == w8(b, n - 8)
+    } else if n >= 4 {
+        w4(a, 0) == w4(b, 0) && w4(a, n - 4) == w4(b, n - 4)
+    } else {
+        a.iter().zip(b).all(|(x, y)| x == y)
     }
-    ca.remainder()
+}
+
+/// The first offset from `i` that is not an ASCII `NameChar` (colon excluded),
+/// eight bytes per step while eight are left.
+#[inline(always)]
+fn skip_name_chars(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..).and_then(|r| r.first_chunk::<8>()) {
+        for (k, &b) in chunk.iter().enumerate() {
+            if class(b) & NAME_CHAR == 0 {
+                return i + k;
+            }
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(|&b| class(b) & NAME_CHAR != 0) {
+        i += 1;
+    }
+    i
+}
+
+/// The first offset from `i` that is not a space (`' '` only).
+#[inline]
+fn skip_spaces(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(x) = chars::word_at(bytes, i) {
+        let m = chars::non_spaces(x);
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    i
+}
+
+/// The first offset from `i` whose byte may stop a text scan: every
+/// [`TEXT_STOP`] byte, and some others (see [`chars::text_stops`]).
+#[inline]
+fn find_text_stop(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(x) = chars::word_at(bytes, i) {
+        let m = chars::text_stops(x);
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    let rest = bytes.get(i..).unwrap_or_default();
+    i + rest
         .iter()
-        .zip(cb.remainder())
-        .all(|(x, y)| x == y)
+        .position(|&b| class(b) & TEXT_STOP != 0)
+        .unwrap_or(rest.len())
 }
 
 #[inline]
@@ -1103,5 +1435,109 @@ fn split_qname(qname: &str, prefix_len: usize) -> (&str, &str) {
             qname.get(..prefix_len).unwrap_or_default(),
             qname.get(prefix_len + 1..).unwrap_or_default(),
         )
+    }
+}
+
+#[cfg(test)]
+mod scan_tests {
+    use super::*;
+
+    #[test]
+    fn prefix_key_is_the_first_eight_bytes() {
+        let data = b"abcdefghijklmnop";
+        for n in 0..=12 {
+            let p = &data[..n];
+            let mut key = [0u8; 8];
+            let m = n.min(8);
+            key[..m].copy_from_slice(&p[..m]);
+            assert_eq!(prefix_key(p), u64::from_le_bytes(key), "{n}");
+        }
+    }
+
+    #[test]
+    fn usual_declarations_read_as_the_general_loop_reads_them() {
+        let limits = Limits::new();
+        for doc in [
+            r#"<?xml version="1.0"?><r/>"#,
+            r#"<?xml version="1.0" encoding="UTF-8"?><r/>"#,
+            r#"<?xml version="1.0" encoding="utf-8" standalone="yes"?><r/>"#,
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="no"?><r/>"#,
+            r#"<?xml version="1.0" standalone="no"?><r/>"#,
+        ] {
+            let mut usual = Tokenizer::new(doc, &limits);
+            let mut general = usual.clone();
+            let a = usual.usual_declaration(0, 5);
+            let b = general.any_declaration(0, 5).unwrap();
+            assert_eq!(a, Some(b), "{doc}");
+            assert_eq!(usual.pos, general.pos, "{doc}");
+        }
+        for doc in [
+            r#"<?xml version='1.0'?><r/>"#,
+            r#"<?xml version="1.0"  encoding="UTF-8"?><r/>"#,
+            r#"<?xml version="1.0" encoding="Utf-8"?><r/>"#,
+            r#"<?xml version="1.0" standalone="no" encoding="UTF-8"?><r/>"#,
+            r#"<?xml version="1.0" ?><r/>"#,
+            r#"<?xml version="1.0""#,
+        ] {
+            assert_eq!(
+                Tokenizer::new(doc, &limits).usual_declaration(0, 5),
+                None,
+                "{doc}"
+            );
+        }
+    }
+
+    /// The remembered element prefix follows rebinding and scope ends.
+    #[test]
+    fn resolved_prefix_follows_the_bindings() {
+        let doc = r#"<a xmlns:p="urn:1"><p:x/><b xmlns:p="urn:2"><p:x/><p:x></p:x></b><p:x/><c xmlns:q="urn:3"><p:x/><q:x/></c><p:x/></a>"#;
+        let mut t = Tokenizer::new(doc, &Limits::new());
+        let mut seen = [""; 8];
+        let mut n = 0;
+        while let Some(token) = t.next_token().unwrap() {
+            if let Token::ElementEnd(e) = token {
+                if let Namespace::Other(u) = e.name().namespace() {
+                    seen[n] = u.raw();
+                    n += 1;
+                }
+            }
+        }
+        let expected = [
+            "urn:1", "urn:2", "urn:2", "urn:1", "urn:1", "urn:3", "urn:1",
+        ];
+        assert_eq!(&seen[..n], &expected[..]);
+    }
+
+    /// Every byte value at every offset of a word, with and without a
+    /// second stop after it: the word-at-a-time scans agree with the table.
+    #[test]
+    fn word_scans_agree_with_the_table() {
+        for len in 0..24 {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut buf = [b'a'; 24];
+                    buf[at] = b;
+                    if at + 3 < len {
+                        buf[at + 3] = b'<';
+                    }
+                    let bytes = &buf[..len];
+                    let exact = bytes
+                        .iter()
+                        .position(|&b| class(b) & TEXT_STOP != 0)
+                        .unwrap_or(len);
+                    let found = find_text_stop(bytes, 0);
+                    assert!(found <= exact, "{bytes:?}");
+                    assert!(
+                        found == exact || matches!(bytes[found], b'\t' | b'\n' | 0x80..),
+                        "{bytes:?} stopped at {found}"
+                    );
+                    buf[..len].fill(b' ');
+                    buf[at] = b;
+                    let bytes = &buf[..len];
+                    let exact = bytes.iter().position(|&b| b != b' ').unwrap_or(len);
+                    assert_eq!(skip_spaces(bytes, 0), exact, "{bytes:?}");
+                }
+            }
+        }
     }
 }
