@@ -10,9 +10,14 @@
 //! [`List`]s read lazily from the validated payload, so iterating cannot
 //! fail. Strings are [`Str`]s: borrowed, unescaped lazily. Nothing allocates.
 
+// Views are returned by value and never allocate, so a large variant cannot
+// be boxed; the size is a copy of a few hundred bytes at most.
+#![allow(clippy::large_enum_variant)]
+
 pub mod command;
 mod error;
 mod reader;
+pub mod response;
 mod result_code;
 mod scan;
 mod str;
@@ -23,6 +28,11 @@ pub use command::{
     Poll, RawElement, Request, TransferOp, Verb, read_command, read_command_with,
 };
 pub use error::{CommandError, CommandErrorKind, ElementName};
+pub use response::{
+    EppResult, ExtValue, Greeting, MessageQueue, Response, ResponseError, ResponseErrorKind,
+    ServerMessage, Value, read_greeting, read_response, read_response_with, read_server_message,
+    read_server_message_with,
+};
 pub use result_code::{ResultClass, ResultCode};
 pub use scan::{List, ListItem, ListIter};
 pub use str::{Chunks, Str};

@@ -43,6 +43,16 @@ impl<'a> Child<'a> {
         })
     }
 
+    /// The document the element is in.
+    pub(crate) fn doc(&self) -> &'a str {
+        self.doc
+    }
+
+    /// The content between the start and end tags, as written.
+    pub(crate) fn content_str(&self) -> &'a str {
+        self.doc.get(self.content.range()).unwrap_or_default()
+    }
+
     /// The prefix as written (`""` when there is none).
     pub(crate) fn prefix(&self) -> &'a str {
         self.qname.split_once(':').map_or("", |(p, _)| p)
@@ -116,7 +126,7 @@ impl<'a> Child<'a> {
     }
 
     /// The run of children called `local`, as a [`List`].
-    pub(crate) fn list<T: ListItem<'a>>(&self, local: &str) -> List<'a, T> {
+    pub(crate) fn list<T: ListItem<'a>>(&self, local: &'a str) -> List<'a, T> {
         let mut span = Span::default();
         let mut len = 0u32;
         for c in self.children().filter(|c| c.local() == local) {
@@ -126,7 +136,7 @@ impl<'a> Child<'a> {
             span.end = c.end;
             len += 1;
         }
-        List::from_doc(self.doc, span, len)
+        List::from_doc_named(self.doc, span, len, local)
     }
 }
 
@@ -306,7 +316,14 @@ pub struct List<'a, T> {
 
 #[derive(Clone, Copy)]
 enum Source<'a, T> {
-    Doc { doc: &'a str, span: Span, len: u32 },
+    /// `only`: when not empty, the local name of the items (other
+    /// elements in the span are skipped).
+    Doc {
+        doc: &'a str,
+        span: Span,
+        len: u32,
+        only: &'a str,
+    },
     Slice(&'a [T]),
 }
 
@@ -327,7 +344,24 @@ impl<'a, T> List<'a, T> {
 
     pub(crate) fn from_doc(doc: &'a str, span: Span, len: u32) -> Self {
         List {
-            source: Source::Doc { doc, span, len },
+            source: Source::Doc {
+                doc,
+                span,
+                len,
+                only: "",
+            },
+        }
+    }
+
+    /// The `len` elements called `local` in `span`, which may hold others.
+    pub(crate) fn from_doc_named(doc: &'a str, span: Span, len: u32, local: &'a str) -> Self {
+        List {
+            source: Source::Doc {
+                doc,
+                span,
+                len,
+                only: local,
+            },
         }
     }
 
@@ -359,7 +393,9 @@ impl<'a, T: ListItem<'a>> List<'a, T> {
     pub fn iter(&self) -> ListIter<'a, T> {
         ListIter {
             inner: match self.source {
-                Source::Doc { doc, span, .. } => IterSource::Doc(Children::new(doc, span)),
+                Source::Doc {
+                    doc, span, only, ..
+                } => IterSource::Doc(Children::new(doc, span), only),
                 Source::Slice(items) => IterSource::Slice(items.iter()),
             },
             _item: PhantomData,
@@ -414,7 +450,7 @@ pub struct ListIter<'a, T> {
 
 #[derive(Clone, Debug)]
 enum IterSource<'a, T> {
-    Doc(Children<'a>),
+    Doc(Children<'a>, &'a str),
     Slice(core::slice::Iter<'a, T>),
 }
 
@@ -422,7 +458,10 @@ impl<'a, T: ListItem<'a>> Iterator for ListIter<'a, T> {
     type Item = T;
     fn next(&mut self) -> Option<T> {
         match &mut self.inner {
-            IterSource::Doc(children) => children.next().map(T::from_child),
+            IterSource::Doc(children, "") => children.next().map(T::from_child),
+            IterSource::Doc(children, only) => {
+                children.find(|c| c.local() == *only).map(T::from_child)
+            }
             IterSource::Slice(items) => items.next().copied(),
         }
     }

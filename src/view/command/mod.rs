@@ -306,6 +306,10 @@ impl<'a> RawElement<'a> {
         self.namespace == Namespace::Known(ns) && self.local == local
     }
 
+    pub(crate) fn doc(&self) -> &'a str {
+        self.doc
+    }
+
     /// The element's bytes in the payload, start tag to end tag.
     pub fn span(&self) -> Span {
         self.span
@@ -332,7 +336,16 @@ pub struct Extensions<'a> {
 }
 
 impl<'a> Extensions<'a> {
-    const fn none() -> Self {
+    pub(crate) const fn new(doc: &'a str, content: Span, ancestors: [Span; 3], len: u32) -> Self {
+        Extensions {
+            doc,
+            content,
+            ancestors,
+            len,
+        }
+    }
+
+    pub(crate) const fn none() -> Self {
         Extensions {
             doc: "",
             content: Span { start: 0, end: 0 },

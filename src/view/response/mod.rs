@@ -1,0 +1,668 @@
+//! Responses and greetings, read tolerantly: [`read_response`],
+//! [`read_greeting`], [`read_server_message`].
+//!
+//! A client must take what a registry sends. One pass checks that the
+//! payload is well-formed (namespaces included) and finds the structure RFC
+//! 5730 makes mandatory — `<result code>` and `<trID><svTRID>` in a
+//! response — and nothing else can fail the read: unknown result codes,
+//! elements nobody modelled, values that break a schema pattern, foreign
+//! namespaces. The rest of the message is read lazily from the checked
+//! payload: fields that are absent are `None`, unmodelled data stays
+//! reachable as namespace-tagged [`RawElement`]s.
+
+pub mod greeting;
+
+use core::fmt;
+
+use super::command::{Extensions, RawElement};
+use super::error::ElementName;
+use super::result_code::ResultCode;
+use super::scan::{Child, Children, FromChild, List};
+use super::str::Str;
+use super::value::DateTime;
+use crate::Limits;
+use crate::xml::{Name, Namespace, Ns, Span, Token, Tokenizer, XmlError, XmlErrorKind};
+
+pub use greeting::Greeting;
+
+/// Why a server message could not be read.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResponseErrorKind {
+    /// The payload is not well-formed XML (or is over a limit).
+    Xml(XmlErrorKind),
+    /// The root is not `<epp>` in the EPP namespace holding a `<greeting>`
+    /// or `<response>` (or not the one asked for).
+    NotAServerMessage,
+    /// An element RFC 5730 makes structural is missing (`result`, `trID`, `svTRID`).
+    MissingElement,
+    /// A `<result>` has no `code`, or one that is not four digits.
+    InvalidResultCode,
+}
+
+/// Why a server message could not be read: the kind, the element at fault
+/// and the byte offset. Small and `Copy`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ResponseError<'a> {
+    kind: ResponseErrorKind,
+    element: Option<ElementName<'a>>,
+    offset: usize,
+}
+
+impl<'a> ResponseError<'a> {
+    const fn new(kind: ResponseErrorKind, offset: usize) -> Self {
+        ResponseError {
+            kind,
+            element: None,
+            offset,
+        }
+    }
+
+    const fn missing(ns: Ns, local: &'static str, offset: usize) -> Self {
+        ResponseError {
+            kind: ResponseErrorKind::MissingElement,
+            element: Some(ElementName::known(ns, local)),
+            offset,
+        }
+    }
+
+    /// What went wrong.
+    pub const fn kind(&self) -> ResponseErrorKind {
+        self.kind
+    }
+
+    /// The element at fault (missing, or holding the bad value).
+    pub const fn element(&self) -> Option<ElementName<'a>> {
+        self.element
+    }
+
+    /// Byte offset in the payload.
+    pub const fn offset(&self) -> usize {
+        self.offset
+    }
+}
+
+impl From<XmlError> for ResponseError<'_> {
+    fn from(e: XmlError) -> Self {
+        ResponseError::new(ResponseErrorKind::Xml(e.kind()), e.offset())
+    }
+}
+
+impl fmt::Display for ResponseError<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.kind {
+            ResponseErrorKind::Xml(kind) => write!(f, "{kind}")?,
+            ResponseErrorKind::NotAServerMessage => {
+                f.write_str("not an EPP greeting or response")?
+            }
+            ResponseErrorKind::MissingElement => f.write_str("missing element")?,
+            ResponseErrorKind::InvalidResultCode => f.write_str("invalid result code")?,
+        }
+        if let Some(element) = self.element {
+            write!(f, " {element}")?;
+        }
+        write!(f, " at byte {}", self.offset)
+    }
+}
+
+impl core::error::Error for ResponseError<'_> {}
+
+// ----- the tolerant walker -----
+
+/// A start tag seen by the walker.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Start<'a> {
+    pub(crate) name: Name<'a>,
+    pub(crate) tag: Span,
+}
+
+impl<'a> Start<'a> {
+    fn is(&self, ns: Ns, local: &str) -> bool {
+        self.name.is(ns, local)
+    }
+}
+
+/// Walks the tokenizer one child at a time, skipping text, comments and PIs
+/// between elements (a tolerant reader takes them as they come).
+pub(crate) struct Walker<'a> {
+    tok: Tokenizer<'a>,
+    /// End offset of the last end tag consumed.
+    last_end: usize,
+}
+
+impl<'a> Walker<'a> {
+    pub(crate) fn new(payload: &'a [u8], limits: &Limits) -> Result<Self, ResponseError<'a>> {
+        Ok(Walker {
+            tok: Tokenizer::from_bytes(payload, limits)?,
+            last_end: 0,
+        })
+    }
+
+    /// The next child of the current element; `None` once it ends (its end
+    /// tag consumed).
+    pub(crate) fn next(&mut self) -> Result<Option<Start<'a>>, ResponseError<'a>> {
+        loop {
+            let at = self.tok.offset();
+            match self.tok.next_token()? {
+                Some(Token::ElementStart(s)) => {
+                    return Ok(Some(Start {
+                        name: s.name(),
+                        tag: s.span(),
+                    }));
+                }
+                Some(Token::ElementEnd(e)) => {
+                    self.last_end = e.span().end;
+                    return Ok(None);
+                }
+                Some(_) => {}
+                None => {
+                    return Err(ResponseError::new(
+                        ResponseErrorKind::Xml(XmlErrorKind::UnexpectedEof),
+                        at,
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Skips the rest of the element whose start tag was just read; returns its span.
+    pub(crate) fn skip(&mut self, start: Start<'a>) -> Result<Span, ResponseError<'a>> {
+        while let Some(child) = self.next()? {
+            self.skip(child)?;
+        }
+        Ok(Span {
+            start: start.tag.start,
+            end: self.last_end,
+        })
+    }
+
+    /// The first attribute `local` of the start tag just read.
+    fn attr(&self, local: &str) -> Option<Str<'a>> {
+        self.tok
+            .attribute(local)
+            .map(|a| Str::attribute(a.raw_value(), a.value_span().start, a.has_escapes()))
+    }
+
+    fn finish(&mut self) -> Result<(), ResponseError<'a>> {
+        while self.tok.next_token()?.is_some() {}
+        Ok(())
+    }
+}
+
+/// A greeting or a response, for a client that reads whatever comes.
+#[derive(Clone, Copy, Debug)]
+pub enum ServerMessage<'a> {
+    /// `<greeting>`.
+    Greeting(Greeting<'a>),
+    /// `<response>`.
+    Response(Response<'a>),
+}
+
+/// Reads a greeting or a response with the default [`Limits`].
+///
+/// # Errors
+///
+/// Only when the payload is not well-formed, is not an EPP greeting or
+/// response, or lacks what RFC 5730 makes structural.
+pub fn read_server_message(payload: &[u8]) -> Result<ServerMessage<'_>, ResponseError<'_>> {
+    read_server_message_with(payload, &Limits::new())
+}
+
+/// Reads a greeting or a response under `limits`.
+///
+/// # Errors
+///
+/// As [`read_server_message`].
+pub fn read_server_message_with<'a>(
+    payload: &'a [u8],
+    limits: &Limits,
+) -> Result<ServerMessage<'a>, ResponseError<'a>> {
+    let mut w = Walker::new(payload, limits)?;
+    let Some(root) = w.next()? else {
+        return Err(ResponseError::new(
+            ResponseErrorKind::Xml(XmlErrorKind::NoRootElement),
+            0,
+        ));
+    };
+    if !root.is(Ns::Epp, "epp") {
+        return Err(not_a_server_message(root));
+    }
+    let Some(body) = w.next()? else {
+        return Err(ResponseError::missing(Ns::Epp, "response", w.last_end));
+    };
+    let message = if body.is(Ns::Epp, "greeting") {
+        let span = w.skip(body)?;
+        ServerMessage::Greeting(Greeting::new(w.tok.input(), span))
+    } else if body.is(Ns::Epp, "response") {
+        ServerMessage::Response(read_response_body(&mut w, root, body)?)
+    } else {
+        return Err(not_a_server_message(body));
+    };
+    // Anything after the body inside <epp> is tolerated.
+    while let Some(extra) = w.next()? {
+        w.skip(extra)?;
+    }
+    w.finish()?;
+    Ok(message)
+}
+
+fn not_a_server_message(e: Start<'_>) -> ResponseError<'_> {
+    ResponseError {
+        kind: ResponseErrorKind::NotAServerMessage,
+        element: Some(ElementName {
+            namespace: e.name.namespace(),
+            local: e.name.local(),
+        }),
+        offset: e.tag.start,
+    }
+}
+
+/// Reads a response payload with the default [`Limits`].
+///
+/// # Errors
+///
+/// Only when the payload is not well-formed, is not a response, or lacks a
+/// `<result code>` or `<trID><svTRID>`.
+///
+/// ```
+/// use epp_codec::view::{read_response, ResultCode};
+/// let payload = br#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><response>
+///   <result code="1000"><msg>Command completed successfully</msg></result>
+///   <trID><clTRID>ABC-12345</clTRID><svTRID>54321-XYZ</svTRID></trID>
+/// </response></epp>"#;
+/// let response = read_response(payload).unwrap();
+/// assert_eq!(response.code(), ResultCode::Success);
+/// assert_eq!(response.sv_trid(), "54321-XYZ");
+/// ```
+pub fn read_response(payload: &[u8]) -> Result<Response<'_>, ResponseError<'_>> {
+    read_response_with(payload, &Limits::new())
+}
+
+/// Reads a response payload under `limits`.
+///
+/// # Errors
+///
+/// As [`read_response`]; a greeting is [`ResponseErrorKind::NotAServerMessage`].
+pub fn read_response_with<'a>(
+    payload: &'a [u8],
+    limits: &Limits,
+) -> Result<Response<'a>, ResponseError<'a>> {
+    match read_server_message_with(payload, limits)? {
+        ServerMessage::Response(r) => Ok(r),
+        ServerMessage::Greeting(g) => Err(ResponseError {
+            kind: ResponseErrorKind::NotAServerMessage,
+            element: Some(ElementName::known(Ns::Epp, "greeting")),
+            offset: g.span().start,
+        }),
+    }
+}
+
+/// Reads a greeting payload with the default [`Limits`].
+///
+/// # Errors
+///
+/// When the payload is not well-formed or is not a greeting.
+pub fn read_greeting(payload: &[u8]) -> Result<Greeting<'_>, ResponseError<'_>> {
+    match read_server_message(payload)? {
+        ServerMessage::Greeting(g) => Ok(g),
+        ServerMessage::Response(r) => Err(ResponseError {
+            kind: ResponseErrorKind::NotAServerMessage,
+            element: Some(ElementName::known(Ns::Epp, "response")),
+            offset: r.span().start,
+        }),
+    }
+}
+
+/// A response: results, the message queue, resData, extensions and the
+/// transaction ids.
+#[derive(Clone, Copy, Debug)]
+pub struct Response<'a> {
+    code: ResultCode,
+    results: List<'a, EppResult<'a>>,
+    msg_q: Option<MessageQueue<'a>>,
+    res_data: Extensions<'a>,
+    extensions: Extensions<'a>,
+    cl_trid: Option<Str<'a>>,
+    sv_trid: Str<'a>,
+    span: Span,
+}
+
+impl<'a> Response<'a> {
+    /// The code of the first result: what the response means.
+    pub fn code(&self) -> ResultCode {
+        self.code
+    }
+
+    /// Every `<result>` (at least one), in order.
+    pub fn results(&self) -> List<'a, EppResult<'a>> {
+        self.results
+    }
+
+    /// `<msgQ>`, when the server reports queued messages.
+    pub fn message_queue(&self) -> Option<MessageQueue<'a>> {
+        self.msg_q
+    }
+
+    /// The children of `<resData>` (empty when there is none), each with its
+    /// namespace; the typed views of domain, host and contact data read them.
+    pub fn res_data(&self) -> Extensions<'a> {
+        self.res_data
+    }
+
+    /// The children of `<extension>` (empty when there is none).
+    pub fn extensions(&self) -> Extensions<'a> {
+        self.extensions
+    }
+
+    /// `<trID><clTRID>`: the client's transaction id, echoed.
+    pub fn cl_trid(&self) -> Option<Str<'a>> {
+        self.cl_trid
+    }
+
+    /// `<trID><svTRID>`: the server's transaction id.
+    pub fn sv_trid(&self) -> Str<'a> {
+        self.sv_trid
+    }
+
+    /// The `<response>` element in the payload.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+}
+
+/// One `<result>`: a code, a message, and the values at fault.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EppResult<'a> {
+    code: ResultCode,
+    element: Child<'a>,
+}
+
+impl PartialEq for Child<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.span() == other.span() && self.doc().as_ptr() == other.doc().as_ptr()
+    }
+}
+
+impl<'a> EppResult<'a> {
+    /// The result code (an unknown one is [`ResultCode::Other`]).
+    pub fn code(&self) -> ResultCode {
+        self.code
+    }
+
+    /// `<msg>`: the human-readable message.
+    pub fn message(&self) -> Option<Str<'a>> {
+        self.element.child("msg").map(|m| m.text())
+    }
+
+    /// The `lang` of `<msg>` (`en` when absent).
+    pub fn message_lang(&self) -> Option<Str<'a>> {
+        self.element.child("msg").and_then(|m| m.attr("lang"))
+    }
+
+    /// `<value>` elements: the client's offending XML, raw.
+    pub fn values(&self) -> List<'a, Value<'a>> {
+        self.element.list("value")
+    }
+
+    /// `<extValue>` elements: an offending value with the reason.
+    pub fn ext_values(&self) -> List<'a, ExtValue<'a>> {
+        self.element.list("extValue")
+    }
+
+    /// The whole `<result>` element.
+    pub fn span(&self) -> Span {
+        self.element.span()
+    }
+}
+
+impl<'a> FromChild<'a> for EppResult<'a> {
+    fn from_child(child: Child<'a>) -> Self {
+        // The code was checked to be four digits when the response was read.
+        let code = child
+            .attr("code")
+            .and_then(|c| c.as_plain().and_then(|s| s.trim().parse::<u16>().ok()))
+            .map_or(ResultCode::Other(0), ResultCode::from_u16);
+        EppResult {
+            code,
+            element: child,
+        }
+    }
+}
+
+/// `<value>`: XML the server echoes from the command, kept raw. It may use
+/// prefixes declared only in the command, so it is handed out as text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Value<'a> {
+    element: Child<'a>,
+}
+
+impl<'a> Value<'a> {
+    /// The content of `<value>`, as written.
+    pub fn content(&self) -> &'a str {
+        self.element.content_str()
+    }
+
+    /// The whole `<value>` element.
+    pub fn span(&self) -> Span {
+        self.element.span()
+    }
+}
+
+impl<'a> FromChild<'a> for Value<'a> {
+    fn from_child(child: Child<'a>) -> Self {
+        Value { element: child }
+    }
+}
+
+/// `<extValue>`: a `<value>` and the `<reason>` it was refused.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ExtValue<'a> {
+    element: Child<'a>,
+}
+
+impl<'a> ExtValue<'a> {
+    /// The `<value>`.
+    pub fn value(&self) -> Option<Value<'a>> {
+        self.element.child("value").map(Value::from_child)
+    }
+
+    /// `<reason>`.
+    pub fn reason(&self) -> Option<Str<'a>> {
+        self.element.child("reason").map(|r| r.text())
+    }
+
+    /// The `lang` of `<reason>`.
+    pub fn reason_lang(&self) -> Option<Str<'a>> {
+        self.element.child("reason").and_then(|r| r.attr("lang"))
+    }
+
+    /// The whole `<extValue>` element.
+    pub fn span(&self) -> Span {
+        self.element.span()
+    }
+}
+
+impl<'a> FromChild<'a> for ExtValue<'a> {
+    fn from_child(child: Child<'a>) -> Self {
+        ExtValue { element: child }
+    }
+}
+
+/// `<msgQ count id>`: the poll queue.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MessageQueue<'a> {
+    element: Child<'a>,
+}
+
+impl<'a> MessageQueue<'a> {
+    /// The `count` attribute, as written.
+    pub fn count_raw(&self) -> Option<Str<'a>> {
+        self.element.attr("count")
+    }
+
+    /// The `count` attribute: messages in the queue.
+    pub fn count(&self) -> Option<u64> {
+        self.count_raw()
+            .and_then(|c| c.as_plain().and_then(|s| s.trim().parse().ok()))
+    }
+
+    /// The `id` attribute: the message to acknowledge.
+    pub fn id(&self) -> Option<Str<'a>> {
+        self.element.attr("id").map(Str::trimmed)
+    }
+
+    /// `<qDate>`, as written.
+    pub fn date_raw(&self) -> Option<Str<'a>> {
+        self.element.child("qDate").map(|d| d.token())
+    }
+
+    /// `<qDate>`, parsed (`None` when absent or not a date-time).
+    pub fn date(&self) -> Option<DateTime> {
+        parse_date_time(self.date_raw()?)
+    }
+
+    /// `<msg>`: mixed content (text and elements), as written.
+    pub fn message(&self) -> Option<&'a str> {
+        self.element.child("msg").map(|m| m.content_str())
+    }
+
+    /// The text of `<msg>` when it holds no elements.
+    pub fn message_text(&self) -> Option<Str<'a>> {
+        self.element
+            .child("msg")
+            .filter(|m| m.children().next().is_none())
+            .map(|m| m.text())
+    }
+
+    /// The `lang` of `<msg>`.
+    pub fn message_lang(&self) -> Option<Str<'a>> {
+        self.element.child("msg").and_then(|m| m.attr("lang"))
+    }
+}
+
+/// A date-time value read tolerantly: `None` when it does not parse.
+pub(crate) fn parse_date_time(raw: Str<'_>) -> Option<DateTime> {
+    let mut buf = [0u8; 64];
+    DateTime::parse(super::value::plain_ascii(&raw, &mut buf))
+}
+
+fn read_response_body<'a>(
+    w: &mut Walker<'a>,
+    root: Start<'a>,
+    response: Start<'a>,
+) -> Result<Response<'a>, ResponseError<'a>> {
+    let doc = w.tok.input();
+    let mut code = None;
+    let mut results = Span::default();
+    let mut result_count = 0u32;
+    let mut msg_q = None;
+    let mut res_data = Extensions::none();
+    let mut extensions = Extensions::none();
+    let mut tr_id = None;
+    while let Some(child) = w.next()? {
+        if child.name.namespace() != Namespace::Known(Ns::Epp) {
+            w.skip(child)?;
+            continue;
+        }
+        match child.name.local() {
+            "result" => {
+                let parsed = w
+                    .attr("code")
+                    .and_then(|c| c.as_plain())
+                    .map(str::trim)
+                    .filter(|c| c.len() == 4 && c.bytes().all(|b| b.is_ascii_digit()))
+                    .and_then(|c| c.parse::<u16>().ok());
+                let Some(parsed) = parsed else {
+                    return Err(ResponseError {
+                        kind: ResponseErrorKind::InvalidResultCode,
+                        element: Some(ElementName::known(Ns::Epp, "result")),
+                        offset: child.tag.start,
+                    });
+                };
+                code.get_or_insert(ResultCode::from_u16(parsed));
+                let span = w.skip(child)?;
+                if result_count == 0 {
+                    results.start = span.start;
+                }
+                results.end = span.end;
+                result_count += 1;
+            }
+            "msgQ" => {
+                let span = w.skip(child)?;
+                msg_q = Children::new(doc, span)
+                    .next()
+                    .map(|element| MessageQueue { element });
+            }
+            "resData" => res_data = read_raw_children(w, root, response, child)?,
+            "extension" => extensions = read_raw_children(w, root, response, child)?,
+            "trID" => {
+                let mut cl_trid = None;
+                let mut sv_trid = None;
+                while let Some(id) = w.next()? {
+                    let span = w.skip(id)?;
+                    let text = Children::new(doc, span).next().map(|c| c.token());
+                    if id.is(Ns::Epp, "clTRID") {
+                        cl_trid = text;
+                    } else if id.is(Ns::Epp, "svTRID") {
+                        sv_trid = text;
+                    }
+                }
+                let Some(sv_trid) = sv_trid else {
+                    return Err(ResponseError::missing(Ns::Epp, "svTRID", w.last_end));
+                };
+                tr_id = Some((cl_trid, sv_trid));
+            }
+            _ => {
+                w.skip(child)?;
+            }
+        }
+    }
+    let span = Span {
+        start: response.tag.start,
+        end: w.last_end,
+    };
+    let Some(code) = code else {
+        return Err(ResponseError::missing(Ns::Epp, "result", response.tag.end));
+    };
+    let Some((cl_trid, sv_trid)) = tr_id else {
+        return Err(ResponseError::missing(Ns::Epp, "trID", w.last_end));
+    };
+    Ok(Response {
+        code,
+        results: List::from_doc_named(doc, results, result_count, "result"),
+        msg_q,
+        res_data,
+        extensions,
+        cl_trid,
+        sv_trid,
+        span,
+    })
+}
+
+/// Skips a `<resData>` or `<extension>` (just read), counting its children.
+fn read_raw_children<'a>(
+    w: &mut Walker<'a>,
+    root: Start<'a>,
+    response: Start<'a>,
+    parent: Start<'a>,
+) -> Result<Extensions<'a>, ResponseError<'a>> {
+    let mut len = 0u32;
+    while let Some(child) = w.next()? {
+        w.skip(child)?;
+        len += 1;
+    }
+    Ok(Extensions::new(
+        w.tok.input(),
+        Span {
+            start: parent.tag.end,
+            end: w.last_end,
+        },
+        [root.tag, response.tag, parent.tag],
+        len,
+    ))
+}
+
+/// A `RawElement`'s element, for the typed readers.
+pub(crate) fn element_of<'a>(raw: &RawElement<'a>) -> Option<Child<'a>> {
+    Children::new(raw.doc(), raw.span()).next()
+}
