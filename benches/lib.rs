@@ -9,6 +9,7 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
 pub mod command;
+pub mod response;
 
 use epp_codec::Limits;
 use epp_codec::xml::{Token, Tokenizer};
