@@ -183,3 +183,151 @@ fn errors_allocate_nothing_either() {
     });
     assert_eq!(n, 0);
 }
+
+/// A `fmt::Write` that only counts: formatting a view with `{:?}` walks
+/// every field, every lazy list and every unescaped string.
+struct CountingSink(usize);
+
+impl std::fmt::Write for CountingSink {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0 += s.len();
+        Ok(())
+    }
+}
+
+#[test]
+fn reading_every_corpus_command_and_every_field_allocates_nothing() {
+    use std::fmt::Write;
+    let messages: Vec<_> = common::corpus_messages()
+        .into_iter()
+        .filter(|m| m.kind == "command" || m.kind == "hello")
+        .collect();
+    assert!(messages.len() >= 140, "{} commands", messages.len());
+    let mut sink = CountingSink(0);
+    let mut read = 0usize;
+    let mut failed = Vec::with_capacity(messages.len());
+    let allocations = allocations_in(|| {
+        for (i, m) in messages.iter().enumerate() {
+            match epp_codec::view::read_command(&m.bytes) {
+                Ok(request) => {
+                    read += 1;
+                    let _ = write!(sink, "{request:?}");
+                    for ext in request.extensions().iter() {
+                        sink.0 += ext.as_str().len() + ext.local().len();
+                        sink.0 += namespace_len(ext.namespace());
+                    }
+                    if let Some(id) = request.cl_trid() {
+                        let _ = write!(sink, "{id}");
+                    }
+                }
+                Err(e) => {
+                    let _ = write!(sink, "{e}");
+                    // Recorded without allocating: the index is pushed after measuring.
+                    sink.0 += e.offset();
+                    failed_index(&mut failed, i);
+                }
+            }
+        }
+    });
+    let failed: Vec<&str> = failed.iter().map(|&i| messages[i].path.as_str()).collect();
+    assert!(failed.is_empty(), "commands not read: {failed:?}");
+    assert_eq!(read, messages.len());
+    assert!(sink.0 > 0);
+    assert_eq!(
+        allocations, 0,
+        "reading commands allocated {allocations} times"
+    );
+}
+
+/// Notes a failure in a vector with room reserved before measuring starts.
+fn failed_index(failed: &mut Vec<usize>, i: usize) {
+    if failed.len() < failed.capacity() {
+        failed.push(i);
+    }
+}
+
+/// Touches every field of a response or greeting without allocating.
+fn touch_server_message(m: &epp_codec::view::ServerMessage<'_>, sink: &mut CountingSink) {
+    use epp_codec::view::ServerMessage;
+    use std::fmt::Write;
+    match m {
+        ServerMessage::Response(r) => {
+            sink.0 += usize::from(r.code().as_u16());
+            for result in r.results().iter() {
+                let _ = write!(sink, "{:?}{:?}", result.message(), result.message_lang());
+                for v in result.values().iter() {
+                    sink.0 += v.content().len();
+                }
+                for e in result.ext_values().iter() {
+                    let _ = write!(sink, "{:?}{:?}", e.reason(), e.reason_lang());
+                    sink.0 += e.value().map_or(0, |v| v.content().len());
+                }
+            }
+            if let Some(q) = r.message_queue() {
+                let _ = write!(
+                    sink,
+                    "{:?}{:?}{:?}{:?}",
+                    q.count(),
+                    q.id(),
+                    q.date(),
+                    q.message_text()
+                );
+                sink.0 += q.message().map_or(0, str::len);
+            }
+            for e in r.res_data().iter().chain(r.extensions().iter()) {
+                sink.0 += e.as_str().len() + namespace_len(e.namespace());
+            }
+            let _ = write!(sink, "{:?}{}", r.cl_trid(), r.sv_trid());
+        }
+        ServerMessage::Greeting(g) => {
+            let _ = write!(sink, "{:?}{:?}", g.server_id(), g.server_date());
+            let _ = write!(
+                sink,
+                "{:?}{:?}{:?}{:?}",
+                g.versions(),
+                g.langs(),
+                g.object_uris(),
+                g.extension_uris()
+            );
+            if let Some(dcp) = g.dcp() {
+                let _ = write!(sink, "{:?}{:?}", dcp.access(), dcp.expiry());
+                for s in dcp.statements().iter() {
+                    let _ = write!(
+                        sink,
+                        "{:?}{:?}{:?}{:?}",
+                        s.purposes(),
+                        s.recipients(),
+                        s.retention(),
+                        s.our_recipient_descriptions()
+                    );
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn reading_every_corpus_response_and_every_field_allocates_nothing() {
+    let messages: Vec<_> = common::corpus_messages()
+        .into_iter()
+        .filter(|m| m.kind == "response" || m.kind == "greeting")
+        .collect();
+    assert!(messages.len() >= 151, "{} responses", messages.len());
+    let mut sink = CountingSink(0);
+    let mut read = 0usize;
+    let allocations = allocations_in(|| {
+        for m in &messages {
+            if let Ok(message) = epp_codec::view::read_server_message(&m.bytes) {
+                read += 1;
+                touch_server_message(&message, &mut sink);
+            }
+        }
+    });
+    assert_eq!(read, messages.len(), "every response and greeting reads");
+    assert!(sink.0 > 0);
+    assert_eq!(
+        allocations, 0,
+        "reading responses allocated {allocations} times"
+    );
+}
