@@ -321,6 +321,10 @@ impl<'a> Iterator for Chunks<'a> {
             } else if let Some(r) = rest.strip_prefix("<?") {
                 let end = r.find("?>").unwrap_or(r.len());
                 ("", UnescapeMode::None, r.get(end + 2..).unwrap_or(""))
+            } else if rest.starts_with('<') {
+                // A tag of a child element (mixed content, read tolerantly):
+                // its text is part of the value, the tag is not.
+                ("", UnescapeMode::None, skip_tag(rest))
             } else {
                 let end = rest.find('<').unwrap_or(rest.len());
                 (&rest[..end], UnescapeMode::Text, &rest[end..])
@@ -329,6 +333,22 @@ impl<'a> Iterator for Chunks<'a> {
             self.markup_rest = after;
         }
     }
+}
+
+/// `rest` (starting at `<`) past its tag, quotes respected; empty if the
+/// tag does not end (impossible in a well-formed document).
+fn skip_tag(rest: &str) -> &str {
+    let mut quote = None;
+    for (i, c) in rest.char_indices().skip(1) {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '>') => return rest.get(i + 1..).unwrap_or(""),
+            (None, _) => {}
+        }
+    }
+    ""
 }
 
 #[cfg(test)]
@@ -349,6 +369,9 @@ mod tests {
         let markup = Str::scan_content("ab<!-- c -->c<![CDATA[<&>]]>&lt;<?pi x?>", 0);
         assert!(markup.eq_str("abc<&><"));
         assert!(!markup.eq_str("abc<&>"));
+
+        let mixed = Str::scan_content("a<b x='>'>b</b><c/>c", 0);
+        assert!(mixed.eq_str("abc"));
 
         let attr = Str::attribute("a\tb", 0, true);
         assert!(attr.eq_str("a b"));
