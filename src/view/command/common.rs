@@ -66,7 +66,12 @@ pub(crate) fn read_auth_info<'a>(
         r.empty(null)?;
         AuthInfo::Null
     } else {
-        return Err(r.missing(ns, "pw"));
+        // Something else where the choice stands is out of place (2001);
+        // nothing at all is a missing password (2003).
+        return Err(match r.peek()? {
+            Some(other) => r.unexpected(other),
+            None => r.missing(ns, "pw"),
+        });
     };
     r.end()?;
     Ok(result)

@@ -1,0 +1,276 @@
+//! The command envelope and the core commands (RFC 5730): hello, login,
+//! logout, poll, `<extension>`, `<clTRID>`; compared with roxmltree over the
+//! corpus, and a table with every `CommandErrorKind`.
+
+mod common;
+
+use epp_codec::view::{
+    Command, CommandError, CommandErrorKind, Poll, ResultCode, Str, read_command,
+};
+use epp_codec::xml::{Namespace, XmlErrorKind};
+
+const EPP: &str = "urn:ietf:params:xml:ns:epp-1.0";
+
+fn s(v: Str<'_>) -> String {
+    v.to_string()
+}
+
+fn epp_kids<'a, 'i>(n: roxmltree::Node<'a, 'i>, local: &'a str) -> Vec<roxmltree::Node<'a, 'i>> {
+    n.children()
+        .filter(|c| {
+            c.is_element() && c.tag_name().name() == local && c.tag_name().namespace() == Some(EPP)
+        })
+        .collect()
+}
+
+fn text(n: roxmltree::Node<'_, '_>) -> String {
+    n.text().unwrap_or("").trim().to_string()
+}
+
+#[test]
+fn every_corpus_command_envelope_matches_roxmltree() {
+    let messages: Vec<_> = common::corpus_messages()
+        .into_iter()
+        .filter(|m| m.kind == "command" || m.kind == "hello")
+        .collect();
+    let mut logins = 0;
+    let mut with_extensions = 0;
+    for m in &messages {
+        let path = &m.path;
+        let source = std::str::from_utf8(&m.bytes).unwrap();
+        let doc = roxmltree::Document::parse(source).unwrap();
+        let request = read_command(&m.bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
+        if m.kind == "hello" {
+            assert!(matches!(request.command(), Command::Hello), "{path}");
+            continue;
+        }
+        let command = epp_kids(doc.root_element(), "command")[0];
+        let cl_trid = epp_kids(command, "clTRID").first().map(|n| text(*n));
+        assert_eq!(request.cl_trid().map(s), cl_trid, "{path}");
+        assert_eq!(
+            &source[request.span().range()],
+            &source[command.range()],
+            "{path}"
+        );
+
+        // <extension>: every child, its expanded name and its source text.
+        let ext_nodes: Vec<_> = epp_kids(command, "extension")
+            .first()
+            .map(|e| e.children().filter(roxmltree::Node::is_element).collect())
+            .unwrap_or_default();
+        let got: Vec<_> = request.extensions().iter().collect();
+        assert_eq!(got.len(), ext_nodes.len(), "{path}");
+        assert_eq!(request.extensions().len(), ext_nodes.len(), "{path}");
+        with_extensions += usize::from(!ext_nodes.is_empty());
+        for (e, n) in got.iter().zip(&ext_nodes) {
+            assert_eq!(e.local(), n.tag_name().name(), "{path}");
+            let uri = n.tag_name().namespace().unwrap_or("");
+            assert!(
+                e.namespace().eq_uri(uri),
+                "{path}: {:?} vs {uri}",
+                e.namespace()
+            );
+            assert_ne!(e.namespace(), Namespace::None, "{path}");
+            assert_eq!(e.as_str(), &source[n.range()], "{path}");
+        }
+
+        match request.command() {
+            Command::Login(login) => {
+                logins += 1;
+                let n = epp_kids(command, "login")[0];
+                let one = |local| epp_kids(n, local).first().map(|c| text(*c));
+                assert_eq!(Some(s(login.client_id())), one("clID"), "{path}");
+                assert_eq!(Some(s(login.password())), one("pw"), "{path}");
+                assert_eq!(login.new_password().map(s), one("newPW"), "{path}");
+                let options = epp_kids(n, "options")[0];
+                assert_eq!(
+                    s(login.version()),
+                    text(epp_kids(options, "version")[0]),
+                    "{path}"
+                );
+                assert_eq!(
+                    s(login.lang()),
+                    text(epp_kids(options, "lang")[0]),
+                    "{path}"
+                );
+                let svcs = epp_kids(n, "svcs")[0];
+                let uris: Vec<String> = epp_kids(svcs, "objURI").into_iter().map(text).collect();
+                assert_eq!(
+                    login.object_uris().iter().map(s).collect::<Vec<_>>(),
+                    uris,
+                    "{path}"
+                );
+                let ext_uris: Vec<String> = epp_kids(svcs, "svcExtension")
+                    .first()
+                    .map(|e| epp_kids(*e, "extURI").into_iter().map(text).collect())
+                    .unwrap_or_default();
+                assert_eq!(
+                    login.extension_uris().iter().map(s).collect::<Vec<_>>(),
+                    ext_uris,
+                    "{path}"
+                );
+            }
+            Command::Poll(poll) => {
+                let n = epp_kids(command, "poll")[0];
+                match (poll, n.attribute("op")) {
+                    (Poll::Request, Some("req")) => {}
+                    (Poll::Acknowledge { message_id }, Some("ack")) => {
+                        assert_eq!(
+                            Some(s(*message_id)).as_deref(),
+                            n.attribute("msgID"),
+                            "{path}"
+                        );
+                    }
+                    (p, op) => panic!("{path}: {p:?} for op {op:?}"),
+                }
+            }
+            Command::Logout => assert_eq!(epp_kids(command, "logout").len(), 1, "{path}"),
+            _ => {}
+        }
+    }
+    assert!(logins >= 6, "{logins} logins");
+    assert!(
+        with_extensions >= 40,
+        "{with_extensions} commands with extensions"
+    );
+}
+
+fn login(clid: &str, pw: &str, version: &str) -> String {
+    format!(
+        r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><command><login><clID>{clid}</clID><pw>{pw}</pw>
+<options><version>{version}</version><lang>en</lang></options>
+<svcs><objURI>urn:ietf:params:xml:ns:domain-1.0</objURI></svcs></login><clTRID>ABC-1</clTRID></command></epp>"#
+    )
+}
+
+fn command(body: &str) -> String {
+    format!(r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><command>{body}</command></epp>"#)
+}
+
+/// Every error kind the reader produces, with its code, element, attribute
+/// and offset (the marker's first occurrence).
+#[test]
+fn every_error_kind() {
+    use CommandErrorKind as K;
+    let domain_check = |inner: &str| {
+        command(&format!(
+            r#"<check><d:check xmlns:d="urn:ietf:params:xml:ns:domain-1.0">{inner}</d:check></check>"#
+        ))
+    };
+    let cases: Vec<(String, K, Option<&str>, Option<&str>, &str)> = vec![
+        (
+            r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><hello></epp>"#.into(),
+            K::Xml(XmlErrorKind::MismatchedEndTag),
+            None,
+            None,
+            "</epp>",
+        ),
+        ("<epp xmlns=\"urn:x\"/>".into(), K::NotACommand, Some("epp"), None, "<epp"),
+        (
+            r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><response/></epp>"#.into(),
+            K::NotACommand,
+            Some("response"),
+            None,
+            "<response",
+        ),
+        (
+            r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><greeting/></epp>"#.into(),
+            K::NotACommand,
+            Some("greeting"),
+            None,
+            "<greeting",
+        ),
+        (command("<logout/><logout/>"), K::UnexpectedElement, Some("logout"), None, "<logout/></command>"),
+        (command("<logout/>text"), K::UnexpectedText, None, None, "text"),
+        (command("<logout a=\"1\"/>"), K::UnexpectedAttribute, Some("logout"), Some("a"), "a=\"1\""),
+        (domain_check(""), K::MissingElement, Some("name"), None, "</d:check>"),
+        (command("<poll op=\"ack\"/>"), K::MissingAttribute, Some("poll"), Some("msgID"), "<poll"),
+        (command("<poll/>"), K::MissingAttribute, Some("poll"), Some("op"), "<poll"),
+        (
+            domain_check(&format!("<d:name>{}</d:name>", "a".repeat(256))),
+            K::LengthOutOfRange { min: 1, max: 255 },
+            Some("name"),
+            None,
+            "aaaa",
+        ),
+        (
+            command(r#"<create><d:create xmlns:d="urn:ietf:params:xml:ns:domain-1.0"><d:name>a.b</d:name><d:period unit="y">100</d:period><d:authInfo><d:pw>x</d:pw></d:authInfo></d:create></create>"#),
+            K::ValueOutOfRange { min: 1, max: 99 },
+            Some("period"),
+            None,
+            "100",
+        ),
+        (
+            command(r#"<update><h:update xmlns:h="urn:ietf:params:xml:ns:host-1.0"><h:name>a</h:name><h:add><h:status s="ok"/><h:status s="ok"/><h:status s="ok"/><h:status s="ok"/><h:status s="ok"/><h:status s="ok"/><h:status s="ok"/><h:status s="linked"/></h:add></h:update></update>"#),
+            K::TooMany { max: 7 },
+            Some("status"),
+            None,
+            "<h:status s=\"linked\"",
+        ),
+        (command("<poll op=\"get\"/>"), K::InvalidValue { expected: "a poll op (req, ack)" }, Some("poll"), Some("op"), "get"),
+        (command("<frobnicate/>"), K::UnknownCommand, Some("frobnicate"), None, "<frobnicate"),
+        (login("ClientX", "foo-BAR2", "2.0"), K::UnimplementedProtocolVersion, Some("version"), None, "2.0"),
+        (
+            r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><extension><x:y xmlns:x="urn:x"/></extension></epp>"#.into(),
+            K::UnimplementedExtension,
+            Some("extension"),
+            None,
+            "<extension",
+        ),
+    ];
+    for (doc, kind, element, attribute, marker) in cases {
+        let err = read_command(doc.as_bytes()).expect_err(&doc);
+        assert_eq!(err.kind(), kind, "{doc}: {err}");
+        assert_eq!(err.result_code(), kind.result_code(), "{doc}");
+        assert_eq!(err.element().map(|e| e.local), element, "{doc}: {err}");
+        assert_eq!(err.attribute(), attribute, "{doc}: {err}");
+        assert_eq!(err.offset(), doc.find(marker).unwrap(), "{doc}: {err}");
+        assert!(!err.to_string().is_empty());
+    }
+
+    // The kinds a server raises itself, and what they answer.
+    let other =
+        command(r#"<info><o:info xmlns:o="urn:ietf:params:xml:ns:obj"><o:x/></o:info></info>"#);
+    let request = read_command(other.as_bytes()).unwrap();
+    let Command::Other(o) = request.command() else {
+        panic!()
+    };
+    assert_eq!(
+        o.unimplemented().result_code(),
+        ResultCode::UnimplementedObjectService
+    );
+    assert_eq!(o.object().local(), "info");
+    for (kind, code) in [
+        (K::UnimplementedCommand, 2101),
+        (K::UnimplementedOption, 2102),
+        (K::UnimplementedExtension, 2103),
+        (K::UnimplementedObject, 2307),
+        (K::UnexpectedText, 2001),
+        (K::MissingElement, 2003),
+        (K::LengthOutOfRange { min: 0, max: 0 }, 2004),
+        (K::InvalidValue { expected: "" }, 2005),
+        (K::UnknownCommand, 2000),
+        (K::UnimplementedProtocolVersion, 2100),
+    ] {
+        assert_eq!(CommandError::new(kind, 0).result_code().as_u16(), code);
+    }
+}
+
+#[test]
+fn login_bounds_and_patterns() {
+    for (clid, pw, version, code) in [
+        ("ClientX", "foo-BAR2", "1.0", None),
+        ("ClientX", "fooBA", "1.0", Some(2004)),
+        ("ClientX", &*"p".repeat(17), "1.0", Some(2004)),
+        ("Cl", "foo-BAR2", "1.0", Some(2004)),
+        ("ClientX", "foo-BAR2", "x", Some(2005)),
+        ("ClientX", "foo-BAR2", "2.0", Some(2100)),
+    ] {
+        let doc = login(clid, pw, version);
+        match (read_command(doc.as_bytes()), code) {
+            (Ok(r), None) => assert!(matches!(r.command(), Command::Login(_))),
+            (Err(e), Some(code)) => assert_eq!(e.result_code().as_u16(), code, "{doc}: {e}"),
+            (r, code) => panic!("{doc}: {:?} vs {code:?}", r.map(|_| ())),
+        }
+    }
+}
