@@ -147,6 +147,15 @@ fn command(body: &str) -> String {
     format!(r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><command>{body}</command></epp>"#)
 }
 
+/// A payload, the kind, element, attribute and offset marker expected.
+type ErrorCase = (
+    String,
+    CommandErrorKind,
+    Option<&'static str>,
+    Option<&'static str>,
+    &'static str,
+);
+
 /// Every error kind the reader produces, with its code, element, attribute
 /// and offset (the marker's first occurrence).
 #[test]
@@ -157,7 +166,7 @@ fn every_error_kind() {
             r#"<check><d:check xmlns:d="urn:ietf:params:xml:ns:domain-1.0">{inner}</d:check></check>"#
         ))
     };
-    let cases: Vec<(String, K, Option<&str>, Option<&str>, &str)> = vec![
+    let cases: Vec<ErrorCase> = vec![
         (
             r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><hello></epp>"#.into(),
             K::Xml(XmlErrorKind::MismatchedEndTag),

@@ -296,10 +296,7 @@ fn visit(
     // Simple content: length and syntax.
     if let Some(text_ty) = s.text_type(&ty) {
         let f = s.facets(&text_ty);
-        if let Some(range) = content_range(text, node).or_else(|| {
-            // `<x/>`: make it `<x></x>` so there is content to change.
-            None
-        }) {
+        if let Some(range) = content_range(text, node) {
             let enumerated = !f.enumeration.is_empty();
             if !enumerated && !f.pattern {
                 let max = f.length.or(f.max_len);

@@ -303,7 +303,6 @@ fn touch_server_message(m: &epp_codec::view::ServerMessage<'_>, sink: &mut Count
                 }
             }
         }
-        _ => {}
     }
 }
 

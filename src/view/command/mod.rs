@@ -306,10 +306,6 @@ impl<'a> RawElement<'a> {
         self.namespace == Namespace::Known(ns) && self.local == local
     }
 
-    pub(crate) fn doc(&self) -> &'a str {
-        self.doc
-    }
-
     /// The element's bytes in the payload, start tag to end tag.
     pub fn span(&self) -> Span {
         self.span

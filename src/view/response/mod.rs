@@ -8,13 +8,13 @@
 //! elements nobody modelled, values that break a schema pattern, foreign
 //! namespaces. The rest of the message is read lazily from the checked
 //! payload: fields that are absent are `None`, unmodelled data stays
-//! reachable as namespace-tagged [`RawElement`]s.
+//! reachable as namespace-tagged [`RawElement`](super::RawElement)s.
 
 pub mod greeting;
 
 use core::fmt;
 
-use super::command::{Extensions, RawElement};
+use super::command::Extensions;
 use super::error::ElementName;
 use super::result_code::ResultCode;
 use super::scan::{Child, Children, FromChild, List};
@@ -660,9 +660,4 @@ fn read_raw_children<'a>(
         [root.tag, response.tag, parent.tag],
         len,
     ))
-}
-
-/// A `RawElement`'s element, for the typed readers.
-pub(crate) fn element_of<'a>(raw: &RawElement<'a>) -> Option<Child<'a>> {
-    Children::new(raw.doc(), raw.span()).next()
 }
