@@ -1512,9 +1512,12 @@ mod scan_tests {
     /// second stop after it: the word-at-a-time scans agree with the table.
     #[test]
     fn word_scans_agree_with_the_table() {
+        // Under Miri every byte value is too slow; a spread of them still
+        // covers every class (the native run checks all 256).
+        let step = if cfg!(miri) { 7 } else { 1 };
         for len in 0..24 {
             for at in 0..len {
-                for b in 0..=255u8 {
+                for b in (0..=255u8).step_by(step) {
                     let mut buf = [b'a'; 24];
                     buf[at] = b;
                     if at + 3 < len {

@@ -306,6 +306,10 @@ impl<'a> RawElement<'a> {
         self.namespace == Namespace::Known(ns) && self.local == local
     }
 
+    pub(crate) fn document(&self) -> &'a str {
+        self.doc
+    }
+
     /// The element's bytes in the payload, start tag to end tag.
     pub fn span(&self) -> Span {
         self.span

@@ -10,7 +10,10 @@
 //! payload: fields that are absent are `None`, unmodelled data stays
 //! reachable as namespace-tagged [`RawElement`](super::RawElement)s.
 
+pub mod domain;
 pub mod greeting;
+pub mod host;
+pub mod object;
 
 use core::fmt;
 
@@ -23,7 +26,9 @@ use super::value::DateTime;
 use crate::Limits;
 use crate::xml::{Name, Namespace, Ns, Span, Token, Tokenizer, XmlError, XmlErrorKind};
 
+pub use domain::DomainData;
 pub use greeting::Greeting;
+pub use host::HostData;
 
 /// Why a server message could not be read.
 #[non_exhaustive]
