@@ -96,5 +96,50 @@ pub fn read_epp_codec(doc: &[u8]) -> usize {
 /// Every field of the typed resData views (domain, host, contact) — the
 /// raw element where none applies.
 fn touch_res_data(data: epp_codec::view::RawElement<'_>) -> usize {
-    data.as_str().len()
+    use epp_codec::view::command::domain::NameServers;
+    use epp_codec::view::{ContactData, DomainData, HostData};
+    let opt = |s: Option<epp_codec::view::Str<'_>>| s.map_or(0, str_len);
+    let date = |t: Option<epp_codec::view::response::object::Timestamp<'_>>| {
+        t.and_then(|t| t.parsed())
+            .map_or(0, |d| usize::from(d.second) + 1)
+    };
+    let mut sum = 0;
+    match DomainData::from_raw(data) {
+        Some(DomainData::Info(i)) => {
+            sum += opt(i.name()) + opt(i.roid()) + opt(i.registrant());
+            for st in i.statuses().iter() {
+                sum += str_len(st.raw()) + st.value().map_or(0, |v| v.as_str().len());
+            }
+            for c in i.contacts().iter() {
+                sum += str_len(c.id()) + c.type_raw().map_or(0, str_len);
+            }
+            match i.ns() {
+                Some(NameServers::HostObjs(h)) => sum += h.iter().map(str_len).sum::<usize>(),
+                Some(NameServers::HostAttrs(h)) => {
+                    for a in h.iter() {
+                        sum += str_len(a.name()) + a.addresses().len();
+                    }
+                }
+                _ => {}
+            }
+            sum += i.hosts().iter().map(str_len).sum::<usize>();
+            sum += opt(i.client_id()) + opt(i.creator_id()) + opt(i.updater_id());
+            sum +=
+                date(i.created()) + date(i.updated()) + date(i.expires()) + date(i.transferred());
+            sum += opt(i.password());
+        }
+        Some(DomainData::Check(list)) => {
+            for cd in list.iter() {
+                sum += opt(cd.name())
+                    + usize::from(cd.available().unwrap_or(false))
+                    + opt(cd.reason());
+            }
+        }
+        Some(_) => sum += 1,
+        None if HostData::from_raw(data).is_some() || ContactData::from_raw(data).is_some() => {
+            sum += 1
+        }
+        None => sum += data.as_str().len(),
+    }
+    sum
 }

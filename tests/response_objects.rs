@@ -1,4 +1,4 @@
-//! Domain and host response data: every `<resData>` child of every corpus
+//! Domain, host and contact response data: every `<resData>` child of every corpus
 //! response in those namespaces is read through the typed views and
 //! compared field by field with an independent roxmltree walk.
 
@@ -6,10 +6,141 @@ mod common;
 
 use epp_codec::view::command::domain::NameServers;
 use epp_codec::view::response::object::{CheckItem, PendingData, Timestamp, TransferData};
-use epp_codec::view::{DomainData, HostData, List, Str, read_response};
+use epp_codec::view::{ContactData, DomainData, HostData, List, Str, read_response};
 
 const DOMAIN: &str = "urn:ietf:params:xml:ns:domain-1.0";
 const HOST: &str = "urn:ietf:params:xml:ns:host-1.0";
+const CONTACT: &str = "urn:ietf:params:xml:ns:contact-1.0";
+
+fn raw_text(n: Node<'_, '_>) -> String {
+    n.descendants()
+        .filter(|d| d.is_text())
+        .map(|d| d.text().unwrap_or(""))
+        .collect()
+}
+
+fn compare_contact(c: ContactData<'_>, n: Node<'_, '_>, path: &str) {
+    match c {
+        ContactData::Check(list) => compare_check(list, n, path),
+        ContactData::Pending(p) => compare_pending(p, n, path),
+        ContactData::Transfer(t) => compare_transfer(t, n, path),
+        ContactData::Create(c) => {
+            assert_eq!(c.id().map(s), tok(n, "id"), "{path}");
+            assert_eq!(ts(c.created()), tok(n, "crDate"), "{path}");
+        }
+        ContactData::Info(i) => {
+            assert_eq!(i.id().map(s), tok(n, "id"), "{path}");
+            assert_eq!(i.roid().map(s), tok(n, "roid"), "{path}");
+            let st: Vec<String> = kids(n, "status")
+                .into_iter()
+                .map(|x| x.attribute("s").unwrap().to_string())
+                .collect();
+            assert_eq!(
+                i.statuses().iter().map(|v| s(v.raw())).collect::<Vec<_>>(),
+                st,
+                "{path}"
+            );
+            for v in i.statuses().iter() {
+                assert_eq!(
+                    v.value().map(|x| x.as_str().to_string()),
+                    Some(s(v.raw())),
+                    "{path}"
+                );
+            }
+            let postal = kids(n, "postalInfo");
+            assert_eq!(i.postal_infos().len(), postal.len(), "{path}");
+            for (p, pn) in i.postal_infos().iter().zip(postal) {
+                assert_eq!(
+                    p.info_type().as_str(),
+                    pn.attribute("type").unwrap(),
+                    "{path}"
+                );
+                assert_eq!(
+                    p.name().map(s),
+                    kids(pn, "name").first().map(|x| raw_text(*x)),
+                    "{path}"
+                );
+                assert_eq!(
+                    p.org().map(s),
+                    kids(pn, "org").first().map(|x| raw_text(*x)),
+                    "{path}"
+                );
+                let an = kids(pn, "addr")[0];
+                let a = p.address().unwrap();
+                let streets: Vec<String> = a.streets().iter().map(|x| s(x.0)).collect();
+                assert_eq!(
+                    streets,
+                    kids(an, "street")
+                        .into_iter()
+                        .map(raw_text)
+                        .collect::<Vec<_>>(),
+                    "{path}"
+                );
+                assert_eq!(
+                    Some(s(a.city())),
+                    kids(an, "city").first().map(|x| raw_text(*x)),
+                    "{path}"
+                );
+                assert_eq!(
+                    a.state_province().map(s),
+                    kids(an, "sp").first().map(|x| raw_text(*x)),
+                    "{path}"
+                );
+                assert_eq!(a.postal_code().map(s), tok(an, "pc"), "{path}");
+                assert_eq!(Some(s(a.country_code())), tok(an, "cc"), "{path}");
+            }
+            for (phone, local) in [(i.voice(), "voice"), (i.fax(), "fax")] {
+                let node = kids(n, local).first().copied();
+                assert_eq!(
+                    phone.map(|p| s(p.number())),
+                    node.map(|x| raw_text(x).trim().to_string()),
+                    "{path}"
+                );
+                assert_eq!(
+                    phone.and_then(|p| p.extension()).map(s).as_deref(),
+                    node.and_then(|x| x.attribute("x")),
+                    "{path}"
+                );
+            }
+            assert_eq!(i.email().map(s), tok(n, "email"), "{path}");
+            assert_eq!(i.client_id().map(s), tok(n, "clID"), "{path}");
+            assert_eq!(i.creator_id().map(s), tok(n, "crID"), "{path}");
+            assert_eq!(ts(i.created()), tok(n, "crDate"), "{path}");
+            assert_eq!(i.updater_id().map(s), tok(n, "upID"), "{path}");
+            assert_eq!(ts(i.updated()), tok(n, "upDate"), "{path}");
+            assert_eq!(ts(i.transferred()), tok(n, "trDate"), "{path}");
+            let pw = kids(n, "authInfo")
+                .first()
+                .and_then(|a| kids(*a, "pw").first().copied());
+            assert_eq!(i.password().map(s), pw.map(raw_text), "{path}");
+            let d = kids(n, "disclose").first().copied();
+            assert_eq!(i.disclose().is_some(), d.is_some(), "{path}");
+            if let (Some(v), Some(dn)) = (i.disclose(), d) {
+                assert_eq!(v.flag, bool_attr(dn, "flag").unwrap(), "{path}");
+                for (forms, local) in [(v.name, "name"), (v.org, "org"), (v.addr, "addr")] {
+                    let types: Vec<&str> = kids(dn, local)
+                        .iter()
+                        .filter_map(|k| k.attribute("type"))
+                        .collect();
+                    assert_eq!(
+                        (forms.int, forms.loc),
+                        (types.contains(&"int"), types.contains(&"loc")),
+                        "{path}"
+                    );
+                }
+                assert_eq!(
+                    (v.voice, v.fax, v.email),
+                    (
+                        !kids(dn, "voice").is_empty(),
+                        !kids(dn, "fax").is_empty(),
+                        !kids(dn, "email").is_empty()
+                    ),
+                    "{path}"
+                );
+            }
+        }
+    }
+}
 
 type Node<'a, 'i> = roxmltree::Node<'a, 'i>;
 
@@ -104,7 +235,7 @@ fn compare_transfer(t: TransferData<'_>, n: Node<'_, '_>, path: &str) {
 }
 
 #[test]
-fn every_corpus_domain_and_host_response_matches_roxmltree() {
+fn every_corpus_object_response_matches_roxmltree() {
     let mut seen = std::collections::HashMap::<String, usize>::new();
     for m in common::corpus_messages()
         .into_iter()
@@ -121,6 +252,14 @@ fn every_corpus_domain_and_host_response_matches_roxmltree() {
             .unwrap_or_default();
         for (raw, n) in response.res_data().iter().zip(res_data) {
             let ns = n.tag_name().namespace().unwrap_or("");
+            if let Some(c) = ContactData::from_raw(raw) {
+                assert_eq!(ns, CONTACT, "{path}");
+                *seen
+                    .entry(format!("contact:{}", n.tag_name().name()))
+                    .or_default() += 1;
+                compare_contact(c, n, path);
+                continue;
+            }
             match (DomainData::from_raw(raw), HostData::from_raw(raw)) {
                 (Some(d), None) => {
                     assert_eq!(ns, DOMAIN, "{path}");

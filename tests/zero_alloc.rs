@@ -276,6 +276,7 @@ fn touch_server_message(m: &epp_codec::view::ServerMessage<'_>, sink: &mut Count
             }
             for e in r.res_data().iter().chain(r.extensions().iter()) {
                 sink.0 += e.as_str().len() + namespace_len(e.namespace());
+                touch_object_data(e, sink);
             }
             let _ = write!(sink, "{:?}{}", r.cl_trid(), r.sv_trid());
         }
@@ -302,6 +303,172 @@ fn touch_server_message(m: &epp_codec::view::ServerMessage<'_>, sink: &mut Count
                     );
                 }
             }
+        }
+    }
+}
+
+/// Every field of the typed domain, host and contact data, formatted.
+fn touch_object_data(e: epp_codec::view::RawElement<'_>, sink: &mut CountingSink) {
+    use epp_codec::view::response::object::{PendingData, TransferData};
+    use epp_codec::view::{ContactData, DomainData, HostData};
+    use std::fmt::Write;
+    let pending = |p: PendingData<'_>, sink: &mut CountingSink| {
+        let _ = write!(
+            sink,
+            "{:?}{:?}{:?}{:?}",
+            p.name(),
+            p.result(),
+            p.transaction(),
+            p.date().map(|d| d.parsed())
+        );
+    };
+    let transfer = |t: TransferData<'_>, sink: &mut CountingSink| {
+        let _ = write!(
+            sink,
+            "{:?}{:?}{:?}{:?}{:?}{:?}{:?}",
+            t.name(),
+            t.status(),
+            t.requester(),
+            t.requested().map(|d| d.parsed()),
+            t.actor(),
+            t.action_due().map(|d| d.parsed()),
+            t.expires().map(|d| d.parsed())
+        );
+    };
+    if let Some(d) = DomainData::from_raw(e) {
+        match d {
+            DomainData::Check(list) => {
+                for c in list.iter() {
+                    let _ = write!(sink, "{:?}{:?}{:?}", c.name(), c.available(), c.reason());
+                }
+            }
+            DomainData::Info(i) => {
+                let _ = write!(
+                    sink,
+                    "{:?}{:?}{:?}{:?}{:?}",
+                    i.name(),
+                    i.roid(),
+                    i.statuses(),
+                    i.registrant(),
+                    i.contacts()
+                );
+                let _ = write!(
+                    sink,
+                    "{:?}{:?}{:?}{:?}",
+                    i.ns(),
+                    i.hosts(),
+                    i.client_id(),
+                    i.creator_id()
+                );
+                let _ = write!(
+                    sink,
+                    "{:?}{:?}{:?}",
+                    i.created().map(|d| d.parsed()),
+                    i.updater_id(),
+                    i.updated().map(|d| d.parsed())
+                );
+                let _ = write!(
+                    sink,
+                    "{:?}{:?}{:?}{:?}",
+                    i.expires().map(|d| d.parsed()),
+                    i.transferred(),
+                    i.password(),
+                    i.password_roid()
+                );
+                if let Some(epp_codec::view::command::domain::NameServers::HostAttrs(h)) = i.ns() {
+                    for a in h.iter() {
+                        let _ = write!(sink, "{:?}", a.addresses());
+                    }
+                }
+            }
+            DomainData::Create(c) => {
+                let _ = write!(
+                    sink,
+                    "{:?}{:?}{:?}",
+                    c.name(),
+                    c.created().map(|d| d.parsed()),
+                    c.expires()
+                );
+            }
+            DomainData::Pending(p) => pending(p, sink),
+            DomainData::Renew(r) => {
+                let _ = write!(sink, "{:?}{:?}", r.name(), r.expires().map(|d| d.parsed()));
+            }
+            DomainData::Transfer(t) => transfer(t, sink),
+        }
+    } else if let Some(h) = HostData::from_raw(e) {
+        match h {
+            HostData::Check(list) => {
+                let _ = write!(sink, "{list:?}");
+            }
+            HostData::Info(i) => {
+                let _ = write!(
+                    sink,
+                    "{:?}{:?}{:?}{:?}{:?}",
+                    i.name(),
+                    i.roid(),
+                    i.statuses(),
+                    i.addresses(),
+                    i.client_id()
+                );
+                let _ = write!(
+                    sink,
+                    "{:?}{:?}{:?}{:?}",
+                    i.creator_id(),
+                    i.created().map(|d| d.parsed()),
+                    i.updated(),
+                    i.transferred()
+                );
+            }
+            HostData::Create(c) => {
+                let _ = write!(sink, "{:?}{:?}", c.name(), c.created());
+            }
+            HostData::Pending(p) => pending(p, sink),
+        }
+    } else if let Some(c) = ContactData::from_raw(e) {
+        match c {
+            ContactData::Check(list) => {
+                let _ = write!(sink, "{list:?}");
+            }
+            ContactData::Info(i) => {
+                let _ = write!(
+                    sink,
+                    "{:?}{:?}{:?}{:?}{:?}",
+                    i.id(),
+                    i.roid(),
+                    i.statuses(),
+                    i.voice(),
+                    i.fax()
+                );
+                for p in i.postal_infos().iter() {
+                    let _ = write!(sink, "{:?}{:?}{:?}", p.info_type(), p.name(), p.org());
+                    if let Some(a) = p.address() {
+                        let _ = write!(
+                            sink,
+                            "{:?}{}{:?}{:?}{}",
+                            a.streets(),
+                            a.city(),
+                            a.state_province(),
+                            a.postal_code(),
+                            a.country_code()
+                        );
+                    }
+                }
+                let _ = write!(
+                    sink,
+                    "{:?}{:?}{:?}{:?}{:?}",
+                    i.email(),
+                    i.client_id(),
+                    i.created().map(|d| d.parsed()),
+                    i.password(),
+                    i.disclose()
+                );
+            }
+            ContactData::Create(c) => {
+                let _ = write!(sink, "{:?}{:?}", c.id(), c.created());
+            }
+            ContactData::Pending(p) => pending(p, sink),
+            ContactData::Transfer(t) => transfer(t, sink),
         }
     }
 }

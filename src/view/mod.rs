@@ -29,9 +29,9 @@ pub use command::{
 };
 pub use error::{CommandError, CommandErrorKind, ElementName};
 pub use response::{
-    DomainData, EppResult, ExtValue, Greeting, HostData, MessageQueue, Response, ResponseError,
-    ResponseErrorKind, ServerMessage, Value, read_greeting, read_response, read_response_with,
-    read_server_message, read_server_message_with,
+    ContactData, DomainData, EppResult, ExtValue, Greeting, HostData, MessageQueue, Response,
+    ResponseError, ResponseErrorKind, ServerMessage, Value, read_greeting, read_response,
+    read_response_with, read_server_message, read_server_message_with,
 };
 pub use result_code::{ResultClass, ResultCode};
 pub use scan::{List, ListItem, ListIter};

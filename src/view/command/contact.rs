@@ -367,6 +367,14 @@ pub struct Phone<'a> {
 }
 
 impl<'a> Phone<'a> {
+    /// A phone element re-read from a message (response data).
+    pub(crate) fn from_element(child: &Child<'a>) -> Self {
+        Phone {
+            number: child.token(),
+            extension: child.attr("x").map(Str::trimmed),
+        }
+    }
+
     /// The number as written (`+CC.NUMBER`, or empty).
     pub fn number(&self) -> Str<'a> {
         self.number
@@ -409,6 +417,46 @@ pub struct Disclose {
     pub fax: bool,
     /// `<contact:email/>`.
     pub email: bool,
+}
+
+impl Disclose {
+    /// A `<disclose>` re-read from a message (response data), tolerantly:
+    /// a flag that is not a boolean reads as `false`.
+    pub(crate) fn from_element(child: &Child<'_>) -> Self {
+        let flag = child.attr("flag").is_some_and(|f| {
+            let f = f.trimmed();
+            f.eq_str("1") || f.eq_str("true")
+        });
+        let mut d = Disclose {
+            flag,
+            ..Disclose::default()
+        };
+        for c in child.children() {
+            let forms = match c.local() {
+                "name" => &mut d.name,
+                "org" => &mut d.org,
+                "addr" => &mut d.addr,
+                "voice" => {
+                    d.voice = true;
+                    continue;
+                }
+                "fax" => {
+                    d.fax = true;
+                    continue;
+                }
+                "email" => {
+                    d.email = true;
+                    continue;
+                }
+                _ => continue,
+            };
+            match postal_type_of(&c) {
+                PostalInfoType::Int => forms.int = true,
+                PostalInfoType::Loc => forms.loc = true,
+            }
+        }
+        d
+    }
 }
 
 macro_rules! contact_statuses {

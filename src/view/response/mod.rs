@@ -10,6 +10,7 @@
 //! payload: fields that are absent are `None`, unmodelled data stays
 //! reachable as namespace-tagged [`RawElement`](super::RawElement)s.
 
+pub mod contact;
 pub mod domain;
 pub mod greeting;
 pub mod host;
@@ -26,6 +27,7 @@ use super::value::DateTime;
 use crate::Limits;
 use crate::xml::{Name, Namespace, Ns, Span, Token, Tokenizer, XmlError, XmlErrorKind};
 
+pub use contact::ContactData;
 pub use domain::DomainData;
 pub use greeting::Greeting;
 pub use host::HostData;
