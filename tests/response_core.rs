@@ -352,6 +352,29 @@ fn tolerant_of_what_registries_send() {
 }
 
 #[test]
+fn an_echoed_element_without_its_declaration_is_read() {
+    let doc = response(&format!(
+        r#"<result code="2303"><msg>Object does not exist</msg><value><domain:name>example.com</domain:name></value>
+<extValue><value><obj:elem s:a="1">x</obj:elem></value><reason>no</reason></extValue></result>{TRID}"#
+    ));
+    let r = read_response(doc.as_bytes()).unwrap();
+    let result = r.results().first().unwrap();
+    assert_eq!(result.code(), ResultCode::ObjectDoesNotExist);
+    assert_eq!(
+        result.values().first().unwrap().content(),
+        "<domain:name>example.com</domain:name>"
+    );
+    assert_eq!(result.ext_values().first().unwrap().reason().unwrap(), "no");
+    // A command is still read strictly.
+    let command = r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><command><check><d:check/></check></command></epp>"#;
+    let err = epp_codec::view::read_command(command.as_bytes()).unwrap_err();
+    assert_eq!(
+        err.kind(),
+        epp_codec::view::CommandErrorKind::Xml(epp_codec::xml::XmlErrorKind::UnboundPrefix)
+    );
+}
+
+#[test]
 fn structural_errors() {
     let cases = [
         (

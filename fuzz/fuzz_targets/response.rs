@@ -1,5 +1,6 @@
 //! Reading arbitrary payloads as greetings or responses: never a panic; on
-//! success the payload is well-formed (roxmltree agrees), every span lies
+//! success the payload is well-formed (roxmltree agrees, but for the
+//! undeclared prefixes a client tolerates), every span lies
 //! inside it and every field can be read; on error the offset lies inside.
 
 #![no_main]
@@ -20,7 +21,12 @@ fuzz_target!(|data: &[u8]| {
     match read_server_message(data) {
         Ok(message) => {
             let text = std::str::from_utf8(data).expect("a response read from non-UTF-8");
-            assert!(roxmltree::Document::parse(text).is_ok());
+            // Responses tolerate undeclared prefixes (echoed `<value>`s);
+            // roxmltree does not, and is right to refuse anything else.
+            match roxmltree::Document::parse(text) {
+                Ok(_) | Err(roxmltree::Error::UnknownNamespace(..)) => {}
+                Err(e) => panic!("a response roxmltree refuses: {e}"),
+            }
             match message {
                 ServerMessage::Response(r) => {
                     inside(r.span(), len);

@@ -162,6 +162,8 @@ pub struct Tokenizer<'a> {
     error: Option<XmlError>,
     /// The error was already yielded by the `Iterator` impl.
     error_yielded: bool,
+    /// Unbound prefixes resolve to no namespace instead of failing.
+    tolerate_unbound_prefixes: bool,
     open: Vec<OpenElement, DEPTH_CAP>,
     bindings: Vec<Binding, BINDING_CAP>,
     attrs: Vec<RawAttribute, ATTR_CAP>,
@@ -193,6 +195,7 @@ impl<'a> Tokenizer<'a> {
             open: empty_stack(),
             bindings: empty_stack(),
             attrs: empty_stack(),
+            tolerate_unbound_prefixes: false,
             last_name: Name {
                 qname: "",
                 prefix_len: 0,
@@ -221,6 +224,16 @@ impl<'a> Tokenizer<'a> {
             Ok(s) => Ok(Self::new(s, limits)),
             Err(e) => Err(XmlError::new(XmlErrorKind::InvalidUtf8, e.valid_up_to())),
         }
+    }
+
+    /// The same tokenizer, resolving a prefix that no declaration binds to
+    /// [`Namespace::None`] instead of failing with
+    /// [`XmlErrorKind::UnboundPrefix`]. For tolerant readers only: some
+    /// servers echo a client's element in `<value>` without its declaration.
+    #[must_use]
+    pub fn tolerate_unbound_prefixes(mut self) -> Self {
+        self.tolerate_unbound_prefixes = true;
+        self
     }
 
     /// The document being read.
@@ -1201,8 +1214,13 @@ impl<'a> Tokenizer<'a> {
     /// Finds the binding for the prefix of the name at `name_start`.
     fn resolve(&self, name_start: usize, prefix_len: usize) -> Result<Resolution, XmlError> {
         let prefix = self.slice_bytes(name_start, name_start + prefix_len);
-        self.lookup(prefix)
-            .ok_or_else(|| self.err(XmlErrorKind::UnboundPrefix, name_start))
+        match self.lookup(prefix) {
+            Some(r) => Ok(r),
+            // A client reading a response takes an echoed element whose
+            // prefix the server never declared: it gets no namespace.
+            None if self.tolerate_unbound_prefixes => Ok(RESOLVED_NONE),
+            None => Err(self.err(XmlErrorKind::UnboundPrefix, name_start)),
+        }
     }
 
     fn lookup(&self, prefix: &[u8]) -> Option<Resolution> {

@@ -140,7 +140,7 @@ pub(crate) struct Walker<'a> {
 impl<'a> Walker<'a> {
     pub(crate) fn new(payload: &'a [u8], limits: &Limits) -> Result<Self, ResponseError<'a>> {
         Ok(Walker {
-            tok: Tokenizer::from_bytes(payload, limits)?,
+            tok: Tokenizer::from_bytes(payload, limits)?.tolerate_unbound_prefixes(),
             last_end: 0,
         })
     }
