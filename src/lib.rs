@@ -75,6 +75,7 @@ extern crate alloc;
 pub mod frame;
 mod limits;
 pub mod view;
+pub mod write;
 pub mod xml;
 
 pub use limits::{Limit, Limits};

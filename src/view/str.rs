@@ -101,6 +101,13 @@ impl<'a> Str<'a> {
         self.flags & ESCAPED != 0
     }
 
+    /// Whether [`raw`](Self::raw) can be written as element content as it
+    /// stands: read from element content (so already escaped, well formed)
+    /// and holding no comments, PIs or CDATA sections.
+    pub(crate) const fn is_verbatim_content(&self) -> bool {
+        self.flags & (PLAIN | ATTRIBUTE | MARKUP) == 0
+    }
+
     /// Whether this value was built by hand ([`Str::new`]) rather than read.
     pub const fn is_plain(&self) -> bool {
         self.flags & PLAIN != 0

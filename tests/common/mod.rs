@@ -104,3 +104,82 @@ pub fn corpus_payloads() -> Vec<Vec<u8>> {
     assert!(payloads.len() >= 290, "corpus truncated");
     payloads
 }
+
+/// Compares two documents as XML: expanded element names, attributes (by
+/// expanded name, any order; namespace declarations aside) and text
+/// (trimmed; white space between elements ignored). Comments and
+/// processing instructions do not count. `Err` says where they differ.
+pub fn xml_equivalent(expected: &str, actual: &str) -> Result<(), String> {
+    let a = roxmltree::Document::parse(expected)
+        .map_err(|e| format!("expected does not parse: {e}"))?;
+    let b = roxmltree::Document::parse(actual)
+        .map_err(|e| format!("written does not parse: {e}\n{actual}"))?;
+    element_equivalent(a.root_element(), b.root_element(), "")
+}
+
+fn element_equivalent(
+    a: roxmltree::Node<'_, '_>,
+    b: roxmltree::Node<'_, '_>,
+    path: &str,
+) -> Result<(), String> {
+    let here = format!("{path}/{}", a.tag_name().name());
+    if a.tag_name() != b.tag_name() {
+        return Err(format!(
+            "{here}: element {:?} became {:?}",
+            a.tag_name(),
+            b.tag_name()
+        ));
+    }
+    let attrs = |n: roxmltree::Node<'_, '_>| {
+        let mut v: Vec<(Option<String>, String, String)> = n
+            .attributes()
+            .map(|at| {
+                (
+                    at.namespace().map(str::to_string),
+                    at.name().to_string(),
+                    at.value().to_string(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    if attrs(a) != attrs(b) {
+        return Err(format!(
+            "{here}: attributes {:?} became {:?}",
+            attrs(a),
+            attrs(b)
+        ));
+    }
+    let text = |n: roxmltree::Node<'_, '_>| {
+        n.children()
+            .filter(|c| c.is_text())
+            .map(|c| c.text().unwrap_or(""))
+            .collect::<String>()
+            .trim()
+            .to_string()
+    };
+    if text(a) != text(b) {
+        return Err(format!("{here}: text {:?} became {:?}", text(a), text(b)));
+    }
+    fn kids<'a, 'i>(n: roxmltree::Node<'a, 'i>) -> Vec<roxmltree::Node<'a, 'i>> {
+        n.children().filter(|c| c.is_element()).collect()
+    }
+    let (ka, kb) = (kids(a), kids(b));
+    if ka.len() != kb.len() {
+        let names = |k: &[roxmltree::Node<'_, '_>]| {
+            k.iter()
+                .map(|n| n.tag_name().name().to_string())
+                .collect::<Vec<_>>()
+        };
+        return Err(format!(
+            "{here}: children {:?} became {:?}",
+            names(&ka),
+            names(&kb)
+        ));
+    }
+    for (x, y) in ka.into_iter().zip(kb) {
+        element_equivalent(x, y, &here)?;
+    }
+    Ok(())
+}

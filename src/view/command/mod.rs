@@ -13,7 +13,7 @@ use super::scan::{Child, Children, List};
 use super::str::Str;
 use super::value::check_length;
 use crate::Limits;
-use crate::xml::{Namespace, Ns, Span};
+use crate::xml::{Namespace, Ns, Span, Token, Tokenizer, XmlError, XmlErrorKind};
 
 pub use common::AuthInfo;
 pub use contact::ContactCommand;
@@ -116,6 +116,28 @@ pub struct Request<'a> {
 }
 
 impl<'a> Request<'a> {
+    /// A request built by hand, to write: `command`, no extensions, no `<clTRID>`.
+    pub const fn new(command: Command<'a>) -> Self {
+        Request {
+            command,
+            extensions: Extensions::none(),
+            cl_trid: None,
+            span: Span { start: 0, end: 0 },
+        }
+    }
+
+    /// The same request with client transaction id `cl_trid`.
+    pub const fn with_cl_trid(mut self, cl_trid: &'a str) -> Self {
+        self.cl_trid = Some(Str::new(cl_trid));
+        self
+    }
+
+    /// The same request with `extensions`.
+    pub const fn with_extensions(mut self, extensions: Extensions<'a>) -> Self {
+        self.extensions = extensions;
+        self
+    }
+
     /// The command.
     pub fn command(&self) -> &Command<'a> {
         &self.command
@@ -239,6 +261,12 @@ pub struct OtherCommand<'a> {
 }
 
 impl<'a> OtherCommand<'a> {
+    /// A command on another object, built by hand: `object` is the object
+    /// element (e.g. `<obj:check xmlns:obj="…">…</obj:check>`).
+    pub const fn new(verb: Verb, object: RawElement<'a>) -> Self {
+        OtherCommand { verb, object }
+    }
+
     /// The verb.
     pub fn verb(&self) -> Verb {
         self.verb
@@ -282,6 +310,46 @@ impl PartialEq for RawElement<'_> {
 }
 
 impl<'a> RawElement<'a> {
+    /// A raw element built by hand from its XML, to write: `xml` must be
+    /// one well-formed element (white space around it is ignored) that
+    /// declares the prefixes it uses.
+    ///
+    /// # Errors
+    ///
+    /// The [`XmlError`] when `xml` is not one well-formed element.
+    pub fn parse(xml: &'a str) -> Result<Self, XmlError> {
+        let limits = Limits::new();
+        let mut tokens = Tokenizer::new(xml, &limits);
+        let mut root: Option<(Namespace<'a>, &'a str, usize)> = None;
+        let mut end = 0;
+        while let Some(token) = tokens.next_token()? {
+            match token {
+                Token::ElementStart(start) if root.is_none() => {
+                    let name = start.name();
+                    root = Some((name.namespace(), name.local(), start.span().start));
+                }
+                // A self-closing root's end is empty, at the end of its start tag.
+                Token::ElementEnd(e) if tokens.depth() == 0 => end = e.span().end,
+                Token::Declaration(d) => {
+                    return Err(XmlError::new(
+                        XmlErrorKind::MisplacedDeclaration,
+                        d.span().start,
+                    ));
+                }
+                _ => {}
+            }
+        }
+        let Some((namespace, local, start)) = root else {
+            return Err(XmlError::new(XmlErrorKind::NoRootElement, xml.len()));
+        };
+        Ok(RawElement {
+            namespace,
+            local,
+            span: Span { start, end },
+            doc: xml,
+        })
+    }
+
     pub(crate) fn new(namespace: Namespace<'a>, local: &'a str, span: Span, doc: &'a str) -> Self {
         RawElement {
             namespace,
@@ -333,6 +401,8 @@ pub struct Extensions<'a> {
     /// used by the children may be declared.
     ancestors: [Span; 3],
     len: u32,
+    /// Elements built by hand (then `content` is empty).
+    built: &'a [RawElement<'a>],
 }
 
 impl<'a> Extensions<'a> {
@@ -342,6 +412,7 @@ impl<'a> Extensions<'a> {
             content,
             ancestors,
             len,
+            built: &[],
         }
     }
 
@@ -351,6 +422,18 @@ impl<'a> Extensions<'a> {
             content: Span { start: 0, end: 0 },
             ancestors: [Span { start: 0, end: 0 }; 3],
             len: 0,
+            built: &[],
+        }
+    }
+
+    /// Extension elements built by hand, to write.
+    pub const fn from_slice(elements: &'a [RawElement<'a>]) -> Self {
+        Extensions {
+            doc: "",
+            content: Span { start: 0, end: 0 },
+            ancestors: [Span { start: 0, end: 0 }; 3],
+            len: elements.len() as u32,
+            built: elements,
         }
     }
 
@@ -367,7 +450,10 @@ impl<'a> Extensions<'a> {
     /// The extension elements, in order.
     pub fn iter(&self) -> impl Iterator<Item = RawElement<'a>> + 'a {
         let this = *self;
-        Children::new(self.doc, self.content).map(move |c| this.raw(c))
+        self.built
+            .iter()
+            .copied()
+            .chain(Children::new(self.doc, self.content).map(move |c| this.raw(c)))
     }
 
     /// The first extension element in namespace `ns`.
@@ -490,6 +576,7 @@ fn read_command_body<'a>(
             },
             ancestors: [epp_tag, command_elem.tag, ext.tag],
             len,
+            built: &[],
         };
     }
     let mut cl_trid = None;
@@ -548,6 +635,38 @@ pub struct Login<'a> {
 }
 
 impl<'a> Login<'a> {
+    /// A login built by hand: protocol version `1.0`, language `en`, no
+    /// new password, no extension URIs.
+    pub const fn new(client_id: &'a str, password: &'a str, object_uris: &'a [Str<'a>]) -> Self {
+        Login {
+            client_id: Str::new(client_id),
+            password: Str::new(password),
+            new_password: None,
+            version: Str::new("1.0"),
+            lang: Str::new("en"),
+            object_uris: List::from_slice(object_uris),
+            extension_uris: List::empty(),
+        }
+    }
+
+    /// The same login, changing the password to `new_password`.
+    pub const fn with_new_password(mut self, new_password: &'a str) -> Self {
+        self.new_password = Some(Str::new(new_password));
+        self
+    }
+
+    /// The same login in language `lang`.
+    pub const fn with_lang(mut self, lang: &'a str) -> Self {
+        self.lang = Str::new(lang);
+        self
+    }
+
+    /// The same login asking for the extensions `uris`.
+    pub const fn with_extension_uris(mut self, uris: &'a [Str<'a>]) -> Self {
+        self.extension_uris = List::from_slice(uris);
+        self
+    }
+
     /// `<clID>`: the client identifier (3–16 characters).
     pub fn client_id(&self) -> Str<'a> {
         self.client_id

@@ -1,0 +1,197 @@
+//! Where written bytes go: a [`Sink`] is a growable or fixed byte buffer
+//! the writer appends to, and can patch (for the frame header) and roll
+//! back (so a failed write leaves nothing half-valid behind).
+
+/// The sink has no room for the bytes offered; nothing of them was taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SinkFull;
+
+/// A byte buffer the writers append to.
+///
+/// Implemented for [`SliceSink`] (a `&mut [u8]`), `heapless::Vec<u8, N>`,
+/// and with feature `alloc` `Vec<u8>`, with feature `bytes`
+/// `bytes::BytesMut`. Implement it for your own buffer type the same way:
+/// `append` takes all of the bytes or none.
+pub trait Sink {
+    /// How many bytes the sink holds.
+    fn len(&self) -> usize;
+
+    /// Whether the sink holds no bytes.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Appends all of `bytes`, or none of them when they do not fit.
+    ///
+    /// # Errors
+    ///
+    /// [`SinkFull`] when the bytes do not fit; the sink is unchanged.
+    fn append(&mut self, bytes: &[u8]) -> Result<(), SinkFull>;
+
+    /// Overwrites bytes already appended, starting at `at` (the frame
+    /// header, reserved first and patched once the length is known).
+    /// Bytes outside what the sink holds are ignored.
+    fn overwrite(&mut self, at: usize, bytes: &[u8]);
+
+    /// Drops everything after the first `len` bytes.
+    fn truncate(&mut self, len: usize);
+}
+
+/// A `&mut [u8]` used as a [`Sink`]: fills the slice from the start.
+///
+/// [`write_to_slice`](super::write_to_slice) wraps a slice in one for you.
+#[derive(Debug)]
+pub struct SliceSink<'b> {
+    buf: &'b mut [u8],
+    len: usize,
+}
+
+impl<'b> SliceSink<'b> {
+    /// A sink writing into `buf` from its first byte.
+    pub fn new(buf: &'b mut [u8]) -> Self {
+        SliceSink { buf, len: 0 }
+    }
+
+    /// The bytes written so far.
+    pub fn written(&self) -> &[u8] {
+        self.buf.get(..self.len).unwrap_or_default()
+    }
+
+    /// The slice back, with the number of bytes written.
+    pub fn into_inner(self) -> (&'b mut [u8], usize) {
+        (self.buf, self.len)
+    }
+}
+
+impl Sink for SliceSink<'_> {
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn append(&mut self, bytes: &[u8]) -> Result<(), SinkFull> {
+        let end = self.len.checked_add(bytes.len()).ok_or(SinkFull)?;
+        let dest = self.buf.get_mut(self.len..end).ok_or(SinkFull)?;
+        dest.copy_from_slice(bytes);
+        self.len = end;
+        Ok(())
+    }
+
+    fn overwrite(&mut self, at: usize, bytes: &[u8]) {
+        overwrite_within(self.buf.get_mut(..self.len).unwrap_or_default(), at, bytes);
+    }
+
+    fn truncate(&mut self, len: usize) {
+        self.len = self.len.min(len);
+    }
+}
+
+/// Overwrites the part of `bytes` that falls inside `held`.
+fn overwrite_within(held: &mut [u8], at: usize, bytes: &[u8]) {
+    let end = at.saturating_add(bytes.len()).min(held.len());
+    if let Some(dest) = held.get_mut(at..end) {
+        let n = dest.len();
+        dest.copy_from_slice(&bytes[..n]);
+    }
+}
+
+impl<const N: usize> Sink for heapless::Vec<u8, N> {
+    fn len(&self) -> usize {
+        self.as_slice().len()
+    }
+
+    fn append(&mut self, bytes: &[u8]) -> Result<(), SinkFull> {
+        self.extend_from_slice(bytes).map_err(|_| SinkFull)
+    }
+
+    fn overwrite(&mut self, at: usize, bytes: &[u8]) {
+        overwrite_within(self.as_mut_slice(), at, bytes);
+    }
+
+    fn truncate(&mut self, len: usize) {
+        heapless::Vec::truncate(self, len);
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl Sink for alloc::vec::Vec<u8> {
+    fn len(&self) -> usize {
+        alloc::vec::Vec::len(self)
+    }
+
+    fn append(&mut self, bytes: &[u8]) -> Result<(), SinkFull> {
+        self.extend_from_slice(bytes);
+        Ok(())
+    }
+
+    fn overwrite(&mut self, at: usize, bytes: &[u8]) {
+        overwrite_within(self.as_mut_slice(), at, bytes);
+    }
+
+    fn truncate(&mut self, len: usize) {
+        alloc::vec::Vec::truncate(self, len);
+    }
+}
+
+#[cfg(feature = "bytes")]
+impl Sink for bytes::BytesMut {
+    fn len(&self) -> usize {
+        bytes::BytesMut::len(self)
+    }
+
+    fn append(&mut self, bytes: &[u8]) -> Result<(), SinkFull> {
+        self.extend_from_slice(bytes);
+        Ok(())
+    }
+
+    fn overwrite(&mut self, at: usize, bytes: &[u8]) {
+        overwrite_within(self.as_mut(), at, bytes);
+    }
+
+    fn truncate(&mut self, len: usize) {
+        bytes::BytesMut::truncate(self, len);
+    }
+}
+
+impl<S: Sink + ?Sized> Sink for &mut S {
+    fn len(&self) -> usize {
+        (**self).len()
+    }
+
+    fn append(&mut self, bytes: &[u8]) -> Result<(), SinkFull> {
+        (**self).append(bytes)
+    }
+
+    fn overwrite(&mut self, at: usize, bytes: &[u8]) {
+        (**self).overwrite(at, bytes);
+    }
+
+    fn truncate(&mut self, len: usize) {
+        (**self).truncate(len);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slice_sink_takes_all_or_nothing() {
+        let mut buf = [0u8; 5];
+        let mut sink = SliceSink::new(&mut buf);
+        sink.append(b"abc").unwrap();
+        assert_eq!(sink.append(b"def"), Err(SinkFull));
+        assert_eq!(sink.written(), b"abc");
+        sink.overwrite(1, b"XYZ");
+        assert_eq!(sink.written(), b"aXY");
+        sink.truncate(1);
+        assert_eq!(sink.written(), b"a");
+    }
+
+    #[test]
+    fn heapless_sink_is_bounded() {
+        let mut v: heapless::Vec<u8, 4> = heapless::Vec::new();
+        v.append(b"ab").unwrap();
+        assert_eq!(v.append(b"cde"), Err(SinkFull));
+        assert_eq!(&v[..], b"ab");
+    }
+}

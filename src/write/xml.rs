@@ -1,0 +1,414 @@
+//! [`XmlWriter`]: appends well-formed, escaped XML to a [`Sink`].
+
+use super::sink::Sink;
+use super::{WriteError, WriteOptions};
+use crate::view::Str;
+use crate::xml::Chunk;
+
+/// What replaces a secret in redacted output.
+pub const REDACTED: &str = "*****";
+
+/// Where a value goes: escaping differs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Context {
+    Text,
+    Attribute,
+}
+
+/// Appends XML to a [`Sink`]: start and end tags, attributes, escaped
+/// text, and verbatim runs of already well-formed XML.
+///
+/// Writers of messages drive it; most users call [`write`](super::write)
+/// and never see it. A sink that fills up does not stop the writer: it
+/// goes on counting, so [`finish`](Self::finish) can report how big a
+/// buffer would have been needed.
+#[derive(Debug)]
+pub struct XmlWriter<S: Sink> {
+    sink: S,
+    options: WriteOptions,
+    /// Sink length when writing began: a failed write is cut back to it.
+    start: usize,
+    /// Bytes produced, stored or not.
+    produced: usize,
+    /// The sink refused bytes; from then on only counting.
+    full: bool,
+    /// A start tag is open (`<name attr="…"`), waiting for `>` or `/>`.
+    tag_open: bool,
+    /// The last thing written was an end tag (for indentation).
+    after_end: bool,
+    depth: usize,
+}
+
+impl<S: Sink> XmlWriter<S> {
+    /// A writer appending to `sink`.
+    pub fn new(sink: S, options: WriteOptions) -> Self {
+        let start = sink.len();
+        XmlWriter {
+            sink,
+            options,
+            start,
+            produced: 0,
+            full: false,
+            tag_open: false,
+            after_end: false,
+            depth: 0,
+        }
+    }
+
+    /// The options in force.
+    pub fn options(&self) -> &WriteOptions {
+        &self.options
+    }
+
+    /// Whether secrets are masked ([`WriteOptions::redact`]).
+    pub fn redacting(&self) -> bool {
+        self.options.redact
+    }
+
+    /// Bytes produced so far (including any the sink had no room for).
+    pub fn produced(&self) -> usize {
+        self.produced
+    }
+
+    /// The sink's length when this writer started.
+    pub(crate) fn start_offset(&self) -> usize {
+        self.start
+    }
+
+    /// Appends bytes as they are.
+    #[inline]
+    fn put(&mut self, bytes: &[u8]) {
+        self.produced += bytes.len();
+        if !self.full && self.sink.append(bytes).is_err() {
+            self.full = true;
+        }
+    }
+
+    fn close_start_tag(&mut self) {
+        if self.tag_open {
+            self.put(b">");
+            self.tag_open = false;
+        }
+    }
+
+    fn newline(&mut self, depth: usize) {
+        let indent = usize::from(self.options.indent);
+        if indent == 0 {
+            return;
+        }
+        if self.produced > 0 {
+            self.put(b"\n");
+        }
+        const SPACES: &[u8; 64] = &[b' '; 64];
+        let mut n = indent.saturating_mul(depth);
+        while n > 0 {
+            let take = n.min(SPACES.len());
+            self.put(&SPACES[..take]);
+            n -= take;
+        }
+    }
+
+    /// The XML declaration, unless the options leave it out.
+    pub fn declaration(&mut self) {
+        if self.options.declaration {
+            self.put(br#"<?xml version="1.0" encoding="UTF-8" standalone="no"?>"#);
+        }
+    }
+
+    /// Opens element `name` (a qualified name such as `domain:name`).
+    pub fn start(&mut self, name: &str) {
+        self.close_start_tag();
+        self.newline(self.depth);
+        self.put(b"<");
+        self.put(name.as_bytes());
+        self.tag_open = true;
+        self.after_end = false;
+        self.depth += 1;
+    }
+
+    /// Closes element `name`, the innermost open one (`/>` when it has no content).
+    pub fn end(&mut self, name: &str) {
+        self.depth = self.depth.saturating_sub(1);
+        if self.tag_open {
+            self.put(b"/>");
+            self.tag_open = false;
+        } else {
+            if self.after_end {
+                self.newline(self.depth);
+            }
+            self.put(b"</");
+            self.put(name.as_bytes());
+            self.put(b">");
+        }
+        self.after_end = true;
+    }
+
+    /// An attribute of the open start tag, `value` escaped.
+    ///
+    /// # Errors
+    ///
+    /// [`WriteError::ForbiddenCharacter`] when `value` holds a character
+    /// XML does not allow.
+    pub fn attr(&mut self, name: &str, value: &str) -> Result<(), WriteError> {
+        self.put(b" ");
+        self.put(name.as_bytes());
+        self.put(b"=\"");
+        self.escaped(value, Context::Attribute)?;
+        self.put(b"\"");
+        Ok(())
+    }
+
+    /// An attribute whose value is a [`Str`] (read or built).
+    ///
+    /// # Errors
+    ///
+    /// As [`attr`](Self::attr).
+    pub fn attr_str(&mut self, name: &str, value: Str<'_>) -> Result<(), WriteError> {
+        self.put(b" ");
+        self.put(name.as_bytes());
+        self.put(b"=\"");
+        self.str_value(value, Context::Attribute)?;
+        self.put(b"\"");
+        Ok(())
+    }
+
+    /// A namespace declaration on the open start tag (`xmlns:prefix`, or
+    /// `xmlns` when `prefix` is empty).
+    pub fn namespace(&mut self, prefix: &str, uri: &str) {
+        self.put(b" xmlns");
+        if !prefix.is_empty() {
+            self.put(b":");
+            self.put(prefix.as_bytes());
+        }
+        self.put(b"=\"");
+        // Namespace URIs are the crate's constants or were read from a
+        // document (already escaped for an attribute).
+        self.put(uri.as_bytes());
+        self.put(b"\"");
+    }
+
+    /// Text content, escaped.
+    ///
+    /// # Errors
+    ///
+    /// [`WriteError::ForbiddenCharacter`] when `text` holds a character
+    /// XML does not allow.
+    pub fn text(&mut self, text: &str) -> Result<(), WriteError> {
+        self.close_start_tag();
+        self.escaped(text, Context::Text)
+    }
+
+    /// Text content from a [`Str`]: copied as it stands when it was read
+    /// from element content (already escaped), escaped otherwise.
+    ///
+    /// # Errors
+    ///
+    /// As [`text`](Self::text).
+    pub fn text_str(&mut self, value: Str<'_>) -> Result<(), WriteError> {
+        self.close_start_tag();
+        self.str_value(value, Context::Text)
+    }
+
+    /// Well-formed XML copied as it stands (a raw element read from a
+    /// message).
+    pub fn raw(&mut self, xml: &str) {
+        self.close_start_tag();
+        self.put(xml.as_bytes());
+    }
+
+    /// Raw bytes inside a start tag being written (the name, declarations,
+    /// the rest of a raw element).
+    pub(crate) fn raw_in_tag(&mut self, xml: &str) {
+        self.put(xml.as_bytes());
+    }
+
+    /// Begins a raw element: placed and indented like a child element.
+    pub(crate) fn start_raw(&mut self) {
+        self.close_start_tag();
+        self.newline(self.depth);
+        self.after_end = false;
+    }
+
+    /// Ends a raw element.
+    pub(crate) fn end_raw(&mut self) {
+        self.after_end = true;
+    }
+
+    /// An attribute whose value comes unescaped in pieces.
+    pub(crate) fn attr_unescaped(
+        &mut self,
+        name: &str,
+        value: crate::xml::Unescaped<'_>,
+    ) -> Result<(), WriteError> {
+        self.put(b" ");
+        self.put(name.as_bytes());
+        self.put(b"=\"");
+        for chunk in value {
+            self.chunk(chunk, Context::Attribute)?;
+        }
+        self.put(b"\"");
+        Ok(())
+    }
+
+    /// `<name>value</name>`.
+    ///
+    /// # Errors
+    ///
+    /// As [`text`](Self::text).
+    pub fn leaf(&mut self, name: &str, value: Str<'_>) -> Result<(), WriteError> {
+        self.start(name);
+        self.text_str(value)?;
+        self.end(name);
+        Ok(())
+    }
+
+    /// `<name>value</name>` from plain text.
+    ///
+    /// # Errors
+    ///
+    /// As [`text`](Self::text).
+    pub fn leaf_text(&mut self, name: &str, value: &str) -> Result<(), WriteError> {
+        self.start(name);
+        self.text(value)?;
+        self.end(name);
+        Ok(())
+    }
+
+    /// `<name>value</name>`, or `<name>*****</name>` when redacting.
+    ///
+    /// # Errors
+    ///
+    /// As [`text`](Self::text).
+    pub fn secret(&mut self, name: &str, value: Str<'_>) -> Result<(), WriteError> {
+        if self.options.redact {
+            self.leaf_text(name, REDACTED)
+        } else {
+            self.leaf(name, value)
+        }
+    }
+
+    /// `<name/>`.
+    pub fn empty(&mut self, name: &str) {
+        self.start(name);
+        self.end(name);
+    }
+
+    fn str_value(&mut self, value: Str<'_>, context: Context) -> Result<(), WriteError> {
+        if context == Context::Text && value.is_verbatim_content() {
+            self.put(value.raw().as_bytes());
+            return Ok(());
+        }
+        if let Some(plain) = value.as_plain() {
+            return self.escaped(plain, context);
+        }
+        for chunk in value.chunks() {
+            self.chunk(chunk, context)?;
+        }
+        Ok(())
+    }
+
+    fn chunk(&mut self, chunk: Chunk<'_>, context: Context) -> Result<(), WriteError> {
+        match chunk {
+            Chunk::Str(s) => self.escaped(s, context),
+            Chunk::Char(c) => {
+                let mut buf = [0u8; 4];
+                self.escaped(c.encode_utf8(&mut buf), context)
+            }
+        }
+    }
+
+    /// Writes `s` with what XML requires escaped in `context`.
+    fn escaped(&mut self, s: &str, context: Context) -> Result<(), WriteError> {
+        let bytes = s.as_bytes();
+        let mut run = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if NEEDS_CARE[usize::from(b)] == 0 {
+                i += 1;
+                continue;
+            }
+            let replacement: &[u8] = match (b, context) {
+                (b'&', _) => b"&amp;",
+                (b'<', _) => b"&lt;",
+                (b'>', _) => b"&gt;",
+                (b'"', Context::Attribute) => b"&quot;",
+                (b'"', Context::Text) => b"\"",
+                // Written as references so that reading gives them back
+                // (a literal one would be normalized away).
+                (b'\r', _) => b"&#13;",
+                (b'\t', Context::Attribute) => b"&#9;",
+                (b'\n', Context::Attribute) => b"&#10;",
+                (b'\t', Context::Text) => b"\t",
+                (b'\n', Context::Text) => b"\n",
+                (0xEF, _) => {
+                    if crate::xml::is_forbidden_ef(bytes, i) {
+                        let character = s[i..].chars().next().unwrap_or('\u{FFFF}');
+                        return Err(WriteError::ForbiddenCharacter { character });
+                    }
+                    i += 1;
+                    continue;
+                }
+                _ => {
+                    return Err(WriteError::ForbiddenCharacter {
+                        character: char::from(b),
+                    });
+                }
+            };
+            self.put(&bytes[run..i]);
+            self.put(replacement);
+            i += 1;
+            run = i;
+        }
+        self.put(&bytes[run..]);
+        Ok(())
+    }
+
+    /// Ends the document: the bytes written, or why not.
+    ///
+    /// # Errors
+    ///
+    /// [`WriteError::BufferTooSmall`] with the length needed when the sink
+    /// ran out of room; the sink is cut back to where it was.
+    pub fn finish(mut self) -> Result<(usize, S), WriteError> {
+        if self.full {
+            self.sink.truncate(self.start);
+            return Err(WriteError::BufferTooSmall {
+                needed: self.produced,
+            });
+        }
+        if self.options.indent > 0 {
+            self.put(b"\n");
+        }
+        if self.full {
+            self.sink.truncate(self.start);
+            return Err(WriteError::BufferTooSmall {
+                needed: self.produced,
+            });
+        }
+        Ok((self.produced, self.sink))
+    }
+
+    /// Cuts the sink back to where it was (after an error).
+    pub(crate) fn abandon(mut self) {
+        let start = self.start;
+        self.sink.truncate(start);
+    }
+}
+
+/// 1 for the bytes [`XmlWriter::escaped`] looks at: markup characters,
+/// quotes, C0 controls, and 0xEF (the lead byte of U+FFFE and U+FFFF).
+static NEEDS_CARE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = 1;
+        b += 1;
+    }
+    t[b'&' as usize] = 1;
+    t[b'<' as usize] = 1;
+    t[b'>' as usize] = 1;
+    t[b'"' as usize] = 1;
+    t[0xEF] = 1;
+    t
+};
