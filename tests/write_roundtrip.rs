@@ -62,7 +62,6 @@ fn every_corpus_command_round_trips() {
     );
 }
 
-#[cfg(any())] // TEMP until the response writer lands
 #[test]
 fn every_corpus_response_and_greeting_round_trips() {
     let mut read = 0;

@@ -497,3 +497,55 @@ fn reading_every_corpus_response_and_every_field_allocates_nothing() {
         "reading responses allocated {allocations} times"
     );
 }
+
+#[test]
+fn writing_every_corpus_message_into_fixed_buffers_allocates_nothing() {
+    use epp_codec::view::{ServerMessage, read_command, read_server_message};
+    use epp_codec::write::{SliceSink, WriteOptions, write, write_framed, write_to_slice};
+    let messages = common::corpus_messages();
+    let mut buf = vec![0u8; 1 << 20];
+    let mut fixed: Box<heapless::Vec<u8, 65536>> = Box::default();
+    let (mut written, mut bytes, mut failures) = (0usize, 0usize, 0usize);
+    let options = [
+        WriteOptions::new(),
+        WriteOptions::new().indent(2),
+        WriteOptions::new().redact(true),
+    ];
+    let allocations = allocations_in(|| {
+        for m in &messages {
+            for options in &options {
+                let mut one = |n: Result<usize, epp_codec::write::WriteError>| match n {
+                    Ok(n) => {
+                        written += 1;
+                        bytes += n;
+                    }
+                    Err(_) => failures += 1,
+                };
+                if let Ok(request) = read_command(&m.bytes) {
+                    one(write_to_slice(&request, &mut buf, options));
+                    one(write_framed(&request, SliceSink::new(&mut buf), options));
+                    fixed.clear();
+                    one(write(&request, &mut *fixed, options));
+                } else if let Ok(message) = read_server_message(&m.bytes) {
+                    match message {
+                        ServerMessage::Greeting(g) => {
+                            one(write_to_slice(&g, &mut buf, options));
+                            fixed.clear();
+                            one(write(&g, &mut *fixed, options));
+                        }
+                        ServerMessage::Response(r) => {
+                            one(write_to_slice(&r, &mut buf, options));
+                            one(write_framed(&r, SliceSink::new(&mut buf), options));
+                            fixed.clear();
+                            one(write(&r, &mut *fixed, options));
+                        }
+                    }
+                }
+            }
+        }
+    });
+    assert_eq!(failures, 0, "{failures} writes failed");
+    assert!(written >= 2_000, "only {written} writes");
+    assert!(bytes > 1_000_000);
+    assert_eq!(allocations, 0, "writing allocated {allocations} times");
+}

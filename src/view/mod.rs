@@ -19,7 +19,7 @@ mod error;
 mod reader;
 pub mod response;
 mod result_code;
-mod scan;
+pub(crate) mod scan;
 mod str;
 mod value;
 

@@ -53,6 +53,11 @@ impl<'a> Child<'a> {
         self.doc.get(self.content.range()).unwrap_or_default()
     }
 
+    /// Where the content lies in the document.
+    pub(crate) fn content_span(&self) -> Span {
+        self.content
+    }
+
     /// The prefix as written (`""` when there is none).
     pub(crate) fn prefix(&self) -> &'a str {
         self.qname.split_once(':').map_or("", |(p, _)| p)

@@ -38,6 +38,10 @@ mod xml;
 
 use core::fmt;
 
+pub use response::{
+    CommandErrorResponse, ContactResData, DcpData, DomainResData, ExtValueData, GreetingData,
+    HostResData, MessageQueueData, ResData, ResponseData, ResultData, StatementData,
+};
 pub use sink::{Sink, SinkFull, SliceSink};
 pub use xml::{REDACTED, XmlWriter};
 

@@ -10,6 +10,7 @@ use super::WriteError;
 use super::sink::Sink;
 use super::xml::{REDACTED, XmlWriter};
 use crate::Limits;
+use crate::view::scan::Children;
 use crate::xml::{Namespace, Ns, Span, Token, Tokenizer};
 
 /// Prefixes one raw element may borrow from its ancestors.
@@ -21,29 +22,48 @@ fn is_secret(local: &str) -> bool {
     matches!(local, "pw" | "newPW" | "authInfo")
 }
 
-/// Writes the element at `span` of `doc` as a child of the element being
-/// written, whose default namespace is EPP's.
-pub(crate) fn write_raw_element<S: Sink>(
-    w: &mut XmlWriter<S>,
-    doc: &str,
-    span: Span,
-) -> Result<(), WriteError> {
-    let raw = doc.get(span.range()).unwrap_or_default();
+/// What writing one raw element takes: worked out before anything is
+/// written, so a raw element that cannot be written leaves no trace.
+pub(crate) struct RawPlan<'d> {
+    raw: &'d str,
+    /// `<qname` of the root.
+    head: &'d str,
+    /// Declarations to add to the root's start tag.
+    declarations: heapless::Vec<(&'d str, Namespace<'d>), MAX_BORROWED>,
+    has_secret: bool,
+}
+
+/// Plans writing the element at `span` of `doc`, as a child of an element
+/// whose default namespace is EPP's.
+///
+/// # Errors
+///
+/// [`WriteError::InvalidRaw`] when the span is not one well-formed
+/// element, or borrows more than 16 prefixes.
+pub(crate) fn plan_raw_element(doc: &str, span: Span) -> Result<RawPlan<'_>, WriteError> {
+    let raw = doc.get(span.range()).ok_or(WriteError::InvalidRaw)?;
     let limits = Limits::new();
     // Which prefixes (and whether the default namespace) does it use
     // without declaring them?
     let mut borrowed: heapless::Vec<&str, MAX_BORROWED> = heapless::Vec::new();
     let mut needs_default = false;
     let mut root_name_end = 0;
+    let mut roots = 0;
     let mut has_secret = false;
     let mut tokens = Tokenizer::new(raw, &limits).tolerate_unbound_prefixes();
     while let Some(token) = tokens.next_token().map_err(|_| WriteError::InvalidRaw)? {
-        let Token::ElementStart(start) = token else {
-            continue;
+        let start = match token {
+            Token::ElementStart(start) => start,
+            Token::Declaration(_) => return Err(WriteError::InvalidRaw),
+            Token::Text(text) if tokens.depth() == 0 && !text.is_whitespace() => {
+                return Err(WriteError::InvalidRaw);
+            }
+            _ => continue,
         };
         let name = start.name();
-        if root_name_end == 0 {
-            root_name_end = 1 + name.qualified().len();
+        if tokens.depth() == 1 {
+            roots += 1;
+            root_name_end = start.span().start + 1 + name.qualified().len();
         }
         has_secret |= is_secret(name.local());
         let prefix = name.prefix();
@@ -64,32 +84,90 @@ pub(crate) fn write_raw_element<S: Sink>(
             }
         }
     }
-    let (head, tail) = raw.split_at(root_name_end.min(raw.len()));
-    w.start_raw();
-    w.raw_in_tag(head);
-    if !borrowed.is_empty() || needs_default {
-        declare_from_context(w, doc, span.start, &borrowed, needs_default, &limits)?;
+    // The span must be exactly one element.
+    if roots != 1 || !raw.starts_with('<') {
+        return Err(WriteError::InvalidRaw);
     }
-    if w.redacting() && has_secret {
-        write_redacted(w, raw, head.len())?;
+    let mut declarations = heapless::Vec::new();
+    if !borrowed.is_empty() || needs_default {
+        context_declarations(doc, span.start, &borrowed, needs_default, &mut declarations)?;
+    }
+    Ok(RawPlan {
+        raw,
+        head: raw.get(..root_name_end).ok_or(WriteError::InvalidRaw)?,
+        declarations,
+        has_secret,
+    })
+}
+
+/// Writes a planned raw element.
+pub(crate) fn write_planned<S: Sink>(
+    w: &mut XmlWriter<S>,
+    plan: &RawPlan<'_>,
+) -> Result<(), WriteError> {
+    w.start_raw();
+    w.raw_in_tag(plan.head);
+    for &(prefix, ns) in &plan.declarations {
+        declare(w, prefix, ns)?;
+    }
+    if w.redacting() && plan.has_secret {
+        write_redacted(w, plan.raw, plan.head.len())?;
     } else {
-        w.raw_in_tag(tail);
+        w.raw_in_tag(plan.raw.get(plan.head.len()..).unwrap_or_default());
     }
     w.end_raw();
     Ok(())
 }
 
-/// Declares `prefixes` (and the default namespace) as they are in scope
-/// at `at` in the original document.
-fn declare_from_context<S: Sink>(
+/// Writes the element at `span` of `doc` as a child of the element being
+/// written, whose default namespace is EPP's.
+pub(crate) fn write_raw_element<S: Sink>(
     w: &mut XmlWriter<S>,
     doc: &str,
-    at: usize,
-    prefixes: &[&str],
-    default: bool,
-    limits: &Limits,
+    span: Span,
 ) -> Result<(), WriteError> {
-    let mut tokens = Tokenizer::new(doc, limits).tolerate_unbound_prefixes();
+    let plan = plan_raw_element(doc, span)?;
+    write_planned(w, &plan)
+}
+
+/// Writes mixed content read from `doc` (a `<value>` or a `<msg>`): text
+/// as it stands, elements as raw elements.
+pub(crate) fn write_raw_content<S: Sink>(
+    w: &mut XmlWriter<S>,
+    doc: &str,
+    content: Span,
+) -> Result<(), WriteError> {
+    // White space between elements is layout, the writer's own business.
+    let text = |from: usize, to: usize| {
+        let t = doc.get(from..to).unwrap_or_default();
+        if t.bytes().all(crate::xml::is_space) {
+            ""
+        } else {
+            t
+        }
+    };
+    let mut at = content.start;
+    for child in Children::new(doc, content) {
+        let span = child.span();
+        w.raw(text(at, span.start));
+        write_raw_element(w, doc, span)?;
+        at = span.end;
+    }
+    w.raw(text(at, content.end));
+    Ok(())
+}
+
+/// The declarations of `prefixes` (and of the default namespace, when it
+/// is not EPP's) in scope at `at` in the original document.
+fn context_declarations<'d>(
+    doc: &'d str,
+    at: usize,
+    prefixes: &[&'d str],
+    default: bool,
+    out: &mut heapless::Vec<(&'d str, Namespace<'d>), MAX_BORROWED>,
+) -> Result<(), WriteError> {
+    let limits = Limits::new();
+    let mut tokens = Tokenizer::new(doc, &limits).tolerate_unbound_prefixes();
     loop {
         match tokens.next_token().map_err(|_| WriteError::InvalidRaw)? {
             Some(Token::ElementStart(start)) if start.span().start == at => break,
@@ -97,17 +175,20 @@ fn declare_from_context<S: Sink>(
             None => return Err(WriteError::InvalidRaw),
         }
     }
+    // The element's own declarations are in scope now: undo them by
+    // looking the prefixes up as its parent saw them. They were unbound
+    // within the element, so the element declares none of them.
     for &prefix in prefixes {
         // Still unbound in the original: a tolerated undeclared prefix,
         // which stays as it was.
         if let Some(ns) = tokens.resolve_prefix(prefix) {
-            declare(w, prefix, ns)?;
+            out.push((prefix, ns)).map_err(|_| WriteError::InvalidRaw)?;
         }
     }
     if default {
         let ns = tokens.resolve_prefix("").unwrap_or(Namespace::None);
         if ns != Namespace::Known(Ns::Epp) {
-            declare(w, "", ns)?;
+            out.push(("", ns)).map_err(|_| WriteError::InvalidRaw)?;
         }
     }
     Ok(())

@@ -426,6 +426,17 @@ impl<'a> Extensions<'a> {
         }
     }
 
+    /// The document and the element's content, when the element was read
+    /// (present, even if empty of elements).
+    pub(crate) fn read_content(&self) -> Option<(&'a str, Span)> {
+        (self.content.start > 0).then_some((self.doc, self.content))
+    }
+
+    /// The elements built by hand.
+    pub(crate) fn built(&self) -> &'a [RawElement<'a>] {
+        self.built
+    }
+
     /// Extension elements built by hand, to write.
     pub const fn from_slice(elements: &'a [RawElement<'a>]) -> Self {
         Extensions {

@@ -135,6 +135,8 @@ pub(crate) struct Walker<'a> {
     tok: Tokenizer<'a>,
     /// End offset of the last end tag consumed.
     last_end: usize,
+    /// Start offset of the last end tag consumed (where its element's content ends).
+    last_content_end: usize,
 }
 
 impl<'a> Walker<'a> {
@@ -142,6 +144,7 @@ impl<'a> Walker<'a> {
         Ok(Walker {
             tok: Tokenizer::from_bytes(payload, limits)?.tolerate_unbound_prefixes(),
             last_end: 0,
+            last_content_end: 0,
         })
     }
 
@@ -159,6 +162,7 @@ impl<'a> Walker<'a> {
                 }
                 Some(Token::ElementEnd(e)) => {
                     self.last_end = e.span().end;
+                    self.last_content_end = e.span().start;
                     return Ok(None);
                 }
                 Some(_) => {}
@@ -391,6 +395,11 @@ impl PartialEq for Child<'_> {
 }
 
 impl<'a> EppResult<'a> {
+    /// The element, for the writers.
+    pub(crate) fn element(&self) -> Child<'a> {
+        self.element
+    }
+
     /// The result code (an unknown one is [`ResultCode::Other`]).
     pub fn code(&self) -> ResultCode {
         self.code
@@ -502,6 +511,11 @@ pub struct MessageQueue<'a> {
 }
 
 impl<'a> MessageQueue<'a> {
+    /// The element, for the writers.
+    pub(crate) fn element(&self) -> Child<'a> {
+        self.element
+    }
+
     /// The `count` attribute, as written.
     pub fn count_raw(&self) -> Option<Str<'a>> {
         self.element.attr("count")
@@ -662,7 +676,7 @@ fn read_raw_children<'a>(
         w.tok.input(),
         Span {
             start: parent.tag.end,
-            end: w.last_end,
+            end: w.last_content_end.max(parent.tag.end),
         },
         [root.tag, response.tag, parent.tag],
         len,
