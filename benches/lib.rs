@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 pub mod command;
 pub mod response;
+pub mod write;
 
 use epp_codec::Limits;
 use epp_codec::xml::{Token, Tokenizer};

@@ -163,7 +163,7 @@ pub trait Writable {
     ///
     /// # Errors
     ///
-    /// As [`write`].
+    /// As [`write()`].
     fn write_xml<S: Sink>(&self, w: &mut XmlWriter<S>) -> Result<(), WriteError>;
 
     /// The message with its secrets masked, for logs: `Display` writes it
@@ -206,7 +206,7 @@ pub fn write<M: Writable + ?Sized, S: Sink>(
 ///
 /// # Errors
 ///
-/// As [`write`]; [`WriteError::FrameTooLarge`] past `u32::MAX` bytes.
+/// As [`write()`]; [`WriteError::FrameTooLarge`] past `u32::MAX` bytes.
 pub fn write_framed<M: Writable + ?Sized, S: Sink>(
     message: &M,
     sink: S,
@@ -232,7 +232,7 @@ pub fn write_framed<M: Writable + ?Sized, S: Sink>(
 ///
 /// # Errors
 ///
-/// As [`write`].
+/// As [`write()`].
 pub fn write_to_slice<M: Writable + ?Sized>(
     message: &M,
     buf: &mut [u8],

@@ -412,11 +412,11 @@ impl GreetingData<'_> {
 /// use epp_codec::view::{ResultCode, read_response};
 /// use epp_codec::write::{ResponseData, ResultData, WriteOptions, to_vec};
 ///
-/// let results = [ResultData::new(ResultCode::CommandCompletedSuccessfully)];
+/// let results = [ResultData::new(ResultCode::Success)];
 /// let response = ResponseData::new(&results, "54321-XYZ").with_cl_trid("ABC-12345");
 /// let xml = to_vec(&response, &WriteOptions::new()).unwrap();
 /// let read = read_response(&xml).unwrap();
-/// assert_eq!(read.code(), ResultCode::CommandCompletedSuccessfully);
+/// assert_eq!(read.code(), ResultCode::Success);
 /// assert_eq!(read.sv_trid(), "54321-XYZ");
 /// ```
 #[derive(Clone, Copy, Debug)]
