@@ -49,6 +49,8 @@ pub(crate) struct Reader<'a> {
     peeked: Peeked<'a>,
     /// End offset of the last end tag consumed.
     last_end: usize,
+    /// Start offset of the last end tag that ended a run of children.
+    last_end_start: usize,
 }
 
 impl<'a> Reader<'a> {
@@ -57,6 +59,7 @@ impl<'a> Reader<'a> {
             tok: Tokenizer::from_bytes(payload, limits)?,
             peeked: Peeked::Nothing,
             last_end: 0,
+            last_end_start: 0,
         })
     }
 
@@ -107,6 +110,7 @@ impl<'a> Reader<'a> {
                 Some(Token::ElementEnd(end)) => {
                     self.peeked = Peeked::End(end.span().start);
                     self.last_end = end.span().end;
+                    self.last_end_start = end.span().start;
                 }
                 Some(Token::Text(text)) => {
                     if !text.is_whitespace() || text.is_cdata() {
@@ -294,6 +298,12 @@ impl<'a> Reader<'a> {
     /// just finished by [`end`](Self::end), [`text`](Self::text) or [`skip`](Self::skip)).
     pub(crate) fn last_end(&self) -> usize {
         self.last_end
+    }
+
+    /// Where the current element's content ends, once [`next`](Self::next)
+    /// has returned `None`: the start of its end tag.
+    pub(crate) fn content_end(&self) -> usize {
+        self.last_end_start
     }
 
     /// Every attribute of `e` (the element just taken or peeked) must be

@@ -226,7 +226,7 @@ impl<'a> Iterator for Children<'a> {
 }
 
 /// Past a comment, CDATA section or PI starting at `lt`.
-fn skip_markup(bytes: &[u8], lt: usize) -> Option<usize> {
+pub(crate) fn skip_markup(bytes: &[u8], lt: usize) -> Option<usize> {
     let rest = bytes.get(lt..)?;
     let (terminator, skip): (&[u8], usize) = if rest.starts_with(b"<!--") {
         (b"-->", 4)
@@ -244,7 +244,7 @@ fn skip_markup(bytes: &[u8], lt: usize) -> Option<usize> {
 }
 
 /// The end (one past `>`) of the start tag at `lt`, and whether it is `/>`.
-fn tag_end(bytes: &[u8], lt: usize) -> Option<(usize, bool)> {
+pub(crate) fn tag_end(bytes: &[u8], lt: usize) -> Option<(usize, bool)> {
     let mut quote = 0u8;
     let mut i = lt + 1;
     loop {

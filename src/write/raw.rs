@@ -41,7 +41,29 @@ pub(crate) struct RawPlan<'d> {
 /// [`WriteError::InvalidRaw`] when the span is not one well-formed
 /// element, or borrows more than 16 prefixes.
 pub(crate) fn plan_raw_element(doc: &str, span: Span) -> Result<RawPlan<'_>, WriteError> {
+    plan(doc, span, false)
+}
+
+/// As [`plan_raw_element`], for an element known to be well formed (read
+/// from a message, or checked by [`RawElement::parse`](crate::view::RawElement::parse)):
+/// the usual case, an element declaring every prefix it uses on its own
+/// start tag, is recognised by a light scan instead of tokenizing.
+pub(crate) fn plan_trusted_element(doc: &str, span: Span) -> Result<RawPlan<'_>, WriteError> {
+    plan(doc, span, true)
+}
+
+fn plan(doc: &str, span: Span, trusted: bool) -> Result<RawPlan<'_>, WriteError> {
     let raw = doc.get(span.range()).ok_or(WriteError::InvalidRaw)?;
+    if trusted {
+        if let Some((head_len, has_secret)) = self_contained(raw) {
+            return Ok(RawPlan {
+                raw,
+                head: raw.get(..head_len).ok_or(WriteError::InvalidRaw)?,
+                declarations: heapless::Vec::new(),
+                has_secret,
+            });
+        }
+    }
     let limits = Limits::new();
     // Which prefixes (and whether the default namespace) does it use
     // without declaring them?
@@ -126,8 +148,195 @@ pub(crate) fn write_raw_element<S: Sink>(
     doc: &str,
     span: Span,
 ) -> Result<(), WriteError> {
-    let plan = plan_raw_element(doc, span)?;
+    let plan = plan_trusted_element(doc, span)?;
     write_planned(w, &plan)
+}
+
+/// For a well-formed element: `Some((length of "<qname", holds a secret))`
+/// when every prefix used anywhere in it is declared on its own start tag
+/// (or is `xml`) and, if an unprefixed element occurs, so is the default
+/// namespace. `None` means "look closer", never "wrong".
+fn self_contained(raw: &str) -> Option<(usize, bool)> {
+    let bytes = raw.as_bytes();
+    if bytes.first() != Some(&b'<') {
+        return None;
+    }
+    // Prefixes declared on the root (a handful at most).
+    let mut declared: heapless::Vec<&[u8], 8> = heapless::Vec::new();
+    let mut default_declared = false;
+    let mut head_len = 0;
+    let mut has_secret = false;
+    let mut pos = 0;
+    let mut root = true;
+    while let Some(offset) = memchr_lt(bytes.get(pos..)?) {
+        let lt = pos + offset;
+        match bytes.get(lt + 1)? {
+            b'!' | b'?' => {
+                pos = crate::view::scan::skip_markup(bytes, lt)?;
+                continue;
+            }
+            b'/' => {
+                pos = lt + 2;
+                continue;
+            }
+            _ => {}
+        }
+        let (end, _) = crate::view::scan::tag_end(bytes, lt)?;
+        let tag = bytes.get(lt + 1..end - 1)?;
+        let name_len = tag
+            .iter()
+            .position(|&b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'/'))
+            .unwrap_or(tag.len());
+        let name = tag.get(..name_len)?;
+        let (prefix, local) = split(name);
+        has_secret |= matches!(local, b"pw" | b"newPW" | b"authInfo");
+        // Attributes: `name = "value"`, values skipped whole.
+        let mut rest = tag.get(name_len..)?;
+        let mut attr_prefixes: heapless::Vec<&[u8], 8> = heapless::Vec::new();
+        loop {
+            let start = rest
+                .iter()
+                .position(|&b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'/'));
+            let Some(start) = start else { break };
+            rest = rest.get(start..)?;
+            let eq = rest.iter().position(|&b| b == b'=')?;
+            let attr = trim_end(rest.get(..eq)?);
+            let after = rest.get(eq + 1..)?;
+            let q = after.iter().position(|&b| b == b'"' || b == b'\'')?;
+            let quote = after[q];
+            let close = after.get(q + 1..)?.iter().position(|&b| b == quote)?;
+            rest = after.get(q + 1 + close + 1..)?;
+            if attr == b"xmlns" {
+                if root {
+                    default_declared = true;
+                } else {
+                    return None;
+                }
+            } else if let Some(p) = attr.strip_prefix(b"xmlns:") {
+                if root {
+                    declared.push(p).ok()?;
+                } else {
+                    // Declared below the root: scoping needs a closer look.
+                    return None;
+                }
+            } else {
+                let (p, _) = split(attr);
+                if !p.is_empty() && p != b"xml" {
+                    attr_prefixes.push(p).ok()?;
+                }
+            }
+        }
+        if root {
+            head_len = 1 + name_len;
+            root = false;
+        }
+        let known = |p: &[u8]| declared.contains(&p);
+        if prefix.is_empty() {
+            if !default_declared {
+                return None;
+            }
+        } else if !known(prefix) {
+            return None;
+        }
+        if !attr_prefixes.iter().all(|p| known(p)) {
+            return None;
+        }
+        pos = end;
+    }
+    (head_len > 0).then_some((head_len, has_secret))
+}
+
+fn memchr_lt(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'<')
+}
+
+fn split(name: &[u8]) -> (&[u8], &[u8]) {
+    match name.iter().position(|&b| b == b':') {
+        Some(i) => (&name[..i], &name[i + 1..]),
+        None => (&[], name),
+    }
+}
+
+fn trim_end(mut s: &[u8]) -> &[u8] {
+    while let [rest @ .., b' ' | b'\t' | b'\n' | b'\r'] = s {
+        s = rest;
+    }
+    s
+}
+
+/// Writes the elements read as the content of an `<extension>` or
+/// `<resData>` whose ancestors' start tags are `ancestors`.
+///
+/// When no ancestor declares a prefix or a default namespace other than
+/// EPP's (the usual case), nothing can have been borrowed from them, and
+/// the elements are copied without looking inside.
+pub(crate) fn write_read_children<S: Sink>(
+    w: &mut XmlWriter<S>,
+    doc: &str,
+    content: Span,
+    count: u32,
+    ancestors: &[Span],
+) -> Result<(), WriteError> {
+    let borrows_nothing = !w.redacting()
+        && ancestors
+            .iter()
+            .all(|tag| declares_nothing_but_epp(doc.get(tag.range()).unwrap_or_default()));
+    if !borrows_nothing {
+        return write_raw_content(w, doc, content);
+    }
+    let text = doc.get(content.range()).unwrap_or_default();
+    let trimmed = text.trim_matches(|c: char| c.is_ascii() && crate::xml::is_space(c as u8));
+    if count == 1 && trimmed.starts_with('<') && trimmed.ends_with('>') {
+        // One element and white space around it: that is the element.
+        w.start_raw();
+        w.raw_in_tag(trimmed);
+        w.end_raw();
+        return Ok(());
+    }
+    let mut at = content.start;
+    for child in Children::new(doc, content) {
+        let span = child.span();
+        w.raw(layout_free(doc.get(at..span.start).unwrap_or_default()));
+        w.start_raw();
+        w.raw_in_tag(doc.get(span.range()).unwrap_or_default());
+        w.end_raw();
+        at = span.end;
+    }
+    w.raw(layout_free(doc.get(at..content.end).unwrap_or_default()));
+    Ok(())
+}
+
+/// Whether a start tag declares no namespace but, at most, EPP's as the default.
+fn declares_nothing_but_epp(tag: &str) -> bool {
+    let mut rest = tag;
+    while let Some(i) = rest.find("xmlns") {
+        let after = &rest[i + 5..];
+        let after_ws = after.trim_start();
+        let Some(value) = after_ws.strip_prefix('=') else {
+            // `xmlns:p=…`, or an attribute merely starting with "xmlns".
+            return false;
+        };
+        let value = value.trim_start();
+        let expected = Ns::Epp.uri();
+        let quoted = value
+            .strip_prefix('"')
+            .or_else(|| value.strip_prefix('\''))
+            .and_then(|v| v.strip_prefix(expected));
+        match quoted {
+            Some(v) if v.starts_with('"') || v.starts_with('\'') => rest = &v[1..],
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Text between elements, unless it is only white space (layout).
+fn layout_free(text: &str) -> &str {
+    if text.bytes().all(crate::xml::is_space) {
+        ""
+    } else {
+        text
+    }
 }
 
 /// Writes mixed content read from `doc` (a `<value>` or a `<msg>`): text

@@ -28,6 +28,17 @@ pub trait Sink {
     /// [`SinkFull`] when the bytes do not fit; the sink is unchanged.
     fn append(&mut self, bytes: &[u8]) -> Result<(), SinkFull>;
 
+    /// Appends one byte (markup: `<`, `>`, `/`); a sink can do this
+    /// cheaper than a one-byte [`append`](Self::append).
+    ///
+    /// # Errors
+    ///
+    /// [`SinkFull`] when there is no room; the sink is unchanged.
+    #[inline]
+    fn append_byte(&mut self, byte: u8) -> Result<(), SinkFull> {
+        self.append(&[byte])
+    }
+
     /// Overwrites bytes already appended, starting at `at` (the frame
     /// header, reserved first and patched once the length is known).
     /// Bytes outside what the sink holds are ignored.
@@ -68,11 +79,20 @@ impl Sink for SliceSink<'_> {
         self.len
     }
 
+    #[inline]
     fn append(&mut self, bytes: &[u8]) -> Result<(), SinkFull> {
         let end = self.len.checked_add(bytes.len()).ok_or(SinkFull)?;
         let dest = self.buf.get_mut(self.len..end).ok_or(SinkFull)?;
         dest.copy_from_slice(bytes);
         self.len = end;
+        Ok(())
+    }
+
+    #[inline]
+    fn append_byte(&mut self, byte: u8) -> Result<(), SinkFull> {
+        let slot = self.buf.get_mut(self.len).ok_or(SinkFull)?;
+        *slot = byte;
+        self.len += 1;
         Ok(())
     }
 
@@ -99,8 +119,14 @@ impl<const N: usize> Sink for heapless::Vec<u8, N> {
         self.as_slice().len()
     }
 
+    #[inline]
     fn append(&mut self, bytes: &[u8]) -> Result<(), SinkFull> {
         self.extend_from_slice(bytes).map_err(|_| SinkFull)
+    }
+
+    #[inline]
+    fn append_byte(&mut self, byte: u8) -> Result<(), SinkFull> {
+        self.push(byte).map_err(|_| SinkFull)
     }
 
     fn overwrite(&mut self, at: usize, bytes: &[u8]) {
@@ -118,8 +144,15 @@ impl Sink for alloc::vec::Vec<u8> {
         alloc::vec::Vec::len(self)
     }
 
+    #[inline]
     fn append(&mut self, bytes: &[u8]) -> Result<(), SinkFull> {
         self.extend_from_slice(bytes);
+        Ok(())
+    }
+
+    #[inline]
+    fn append_byte(&mut self, byte: u8) -> Result<(), SinkFull> {
+        self.push(byte);
         Ok(())
     }
 
@@ -157,8 +190,14 @@ impl<S: Sink + ?Sized> Sink for &mut S {
         (**self).len()
     }
 
+    #[inline]
     fn append(&mut self, bytes: &[u8]) -> Result<(), SinkFull> {
         (**self).append(bytes)
+    }
+
+    #[inline]
+    fn append_byte(&mut self, byte: u8) -> Result<(), SinkFull> {
+        (**self).append_byte(byte)
     }
 
     fn overwrite(&mut self, at: usize, bytes: &[u8]) {

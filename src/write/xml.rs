@@ -84,13 +84,23 @@ impl<S: Sink> XmlWriter<S> {
         }
     }
 
+    /// Appends one byte of markup.
+    #[inline]
+    fn put_byte(&mut self, byte: u8) {
+        self.produced += 1;
+        if !self.full && self.sink.append_byte(byte).is_err() {
+            self.full = true;
+        }
+    }
+
     fn close_start_tag(&mut self) {
         if self.tag_open {
-            self.put(b">");
+            self.put_byte(b'>');
             self.tag_open = false;
         }
     }
 
+    #[inline]
     fn newline(&mut self, depth: usize) {
         let indent = usize::from(self.options.indent);
         if indent == 0 {
@@ -119,7 +129,7 @@ impl<S: Sink> XmlWriter<S> {
     pub fn start(&mut self, name: &str) {
         self.close_start_tag();
         self.newline(self.depth);
-        self.put(b"<");
+        self.put_byte(b'<');
         self.put(name.as_bytes());
         self.tag_open = true;
         self.after_end = false;
@@ -136,9 +146,10 @@ impl<S: Sink> XmlWriter<S> {
             if self.after_end {
                 self.newline(self.depth);
             }
-            self.put(b"</");
+            self.put_byte(b'<');
+            self.put_byte(b'/');
             self.put(name.as_bytes());
-            self.put(b">");
+            self.put_byte(b'>');
         }
         self.after_end = true;
     }

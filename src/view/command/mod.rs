@@ -432,6 +432,17 @@ impl<'a> Extensions<'a> {
         (self.content.start > 0).then_some((self.doc, self.content))
     }
 
+    /// The start tags of the ancestors, where the elements' prefixes may
+    /// have been declared.
+    pub(crate) fn ancestors(&self) -> &[Span; 3] {
+        &self.ancestors
+    }
+
+    /// How many elements were read (without scanning for them).
+    pub(crate) fn read_len(&self) -> u32 {
+        self.len
+    }
+
     /// The elements built by hand.
     pub(crate) fn built(&self) -> &'a [RawElement<'a>] {
         self.built
@@ -583,7 +594,7 @@ fn read_command_body<'a>(
             doc: r.input(),
             content: Span {
                 start: content_start,
-                end: r.last_end(),
+                end: r.content_end(),
             },
             ancestors: [epp_tag, command_elem.tag, ext.tag],
             len,

@@ -4,7 +4,7 @@ mod contact;
 mod domain;
 mod host;
 
-use super::raw::write_raw_element;
+use super::raw::{write_raw_element, write_read_children};
 use super::sink::Sink;
 use super::xml::XmlWriter;
 use super::{Writable, WriteError};
@@ -183,8 +183,18 @@ pub(super) fn write_extensions<S: Sink>(
         return Ok(());
     }
     w.start("extension");
-    for raw in extensions.iter() {
-        write_raw(w, &raw)?;
+    if let Some((doc, content)) = extensions.read_content() {
+        write_read_children(
+            w,
+            doc,
+            content,
+            extensions.read_len(),
+            extensions.ancestors(),
+        )?;
+    } else {
+        for raw in extensions.built() {
+            write_raw(w, raw)?;
+        }
     }
     w.end("extension");
     Ok(())

@@ -10,7 +10,10 @@ pub use contact::ContactResData;
 pub use domain::DomainResData;
 pub use host::HostResData;
 
-use super::raw::{RawPlan, plan_raw_element, write_planned, write_raw_content, write_raw_element};
+use super::raw::{
+    RawPlan, plan_raw_element, write_planned, write_raw_content, write_raw_element,
+    write_read_children,
+};
 use super::sink::Sink;
 use super::xml::XmlWriter;
 use super::{Writable, WriteError};
@@ -34,7 +37,7 @@ fn write_extension_elements<S: Sink>(
 ) -> Result<(), WriteError> {
     if let Some((doc, content)) = elements.read_content() {
         w.start(name);
-        write_raw_content(w, doc, content)?;
+        write_read_children(w, doc, content, elements.read_len(), elements.ancestors())?;
         w.end(name);
     } else if !elements.built().is_empty() {
         w.start(name);
