@@ -36,6 +36,13 @@ pub struct Check<'a> {
 }
 
 impl<'a> Check<'a> {
+    /// A check of `names`, built by hand.
+    pub const fn new(names: &'a [Str<'a>]) -> Self {
+        Check {
+            names: List::from_slice(names),
+        }
+    }
+
     /// The names to check (1–255 characters each).
     pub fn names(&self) -> List<'a, Str<'a>> {
         self.names
@@ -49,6 +56,13 @@ pub struct Info<'a> {
 }
 
 impl<'a> Info<'a> {
+    /// An info of host `name`, built by hand.
+    pub const fn new(name: &'a str) -> Self {
+        Info {
+            name: Str::new(name),
+        }
+    }
+
     /// The host name.
     pub fn name(&self) -> Str<'a> {
         self.name
@@ -62,6 +76,13 @@ pub struct Delete<'a> {
 }
 
 impl<'a> Delete<'a> {
+    /// A delete of host `name`, built by hand.
+    pub const fn new(name: &'a str) -> Self {
+        Delete {
+            name: Str::new(name),
+        }
+    }
+
     /// The host name.
     pub fn name(&self) -> Str<'a> {
         self.name
@@ -76,6 +97,20 @@ pub struct Create<'a> {
 }
 
 impl<'a> Create<'a> {
+    /// A create of host `name` with no addresses, built by hand.
+    pub const fn new(name: &'a str) -> Self {
+        Create {
+            name: Str::new(name),
+            addresses: List::empty(),
+        }
+    }
+
+    /// The same with `addresses`.
+    pub const fn with_addresses(mut self, addresses: &'a [Address<'a>]) -> Self {
+        self.addresses = List::from_slice(addresses);
+        self
+    }
+
     /// The host name.
     pub fn name(&self) -> Str<'a> {
         self.name
@@ -98,6 +133,34 @@ pub struct Update<'a> {
 }
 
 impl<'a> Update<'a> {
+    /// An update of host `name` changing nothing yet, built by hand.
+    pub const fn new(name: &'a str) -> Self {
+        Update {
+            name: Str::new(name),
+            add: AddRemove::ABSENT,
+            remove: AddRemove::ABSENT,
+            new_name: None,
+        }
+    }
+
+    /// The same, adding `add`.
+    pub const fn with_add(mut self, add: AddRemove<'a>) -> Self {
+        self.add = add;
+        self
+    }
+
+    /// The same, removing `remove`.
+    pub const fn with_remove(mut self, remove: AddRemove<'a>) -> Self {
+        self.remove = remove;
+        self
+    }
+
+    /// The same, renaming the host to `new_name`.
+    pub const fn with_new_name(mut self, new_name: &'a str) -> Self {
+        self.new_name = Some(Str::new(new_name));
+        self
+    }
+
     /// The host name.
     pub fn name(&self) -> Str<'a> {
         self.name
@@ -134,6 +197,27 @@ impl<'a> AddRemove<'a> {
         statuses: List::empty(),
     };
 
+    /// An empty `<host:add>` or `<host:rem>`, built by hand.
+    pub const fn new() -> Self {
+        AddRemove {
+            present: true,
+            addresses: List::empty(),
+            statuses: List::empty(),
+        }
+    }
+
+    /// The same with `addresses`.
+    pub const fn with_addresses(mut self, addresses: &'a [Address<'a>]) -> Self {
+        self.addresses = List::from_slice(addresses);
+        self
+    }
+
+    /// The same with `statuses`.
+    pub const fn with_statuses(mut self, statuses: &'a [Status<'a>]) -> Self {
+        self.statuses = List::from_slice(statuses);
+        self
+    }
+
     /// Whether the element was present (it may be present and empty).
     pub fn is_present(&self) -> bool {
         self.present
@@ -155,10 +239,34 @@ impl<'a> AddRemove<'a> {
 pub struct Address<'a> {
     raw: Str<'a>,
     version: IpVersion,
+    /// Whether the `ip` attribute is written (it was, or the value was built).
+    version_written: bool,
     ip: IpAddr,
 }
 
 impl<'a> Address<'a> {
+    /// An address built by hand from its text (IPv4 dotted quad or IPv6);
+    /// `None` when `text` is neither.
+    pub fn parse(text: &'a str) -> Option<Self> {
+        let ip: IpAddr = text.parse().ok()?;
+        let version = match ip {
+            IpAddr::V4(_) => IpVersion::V4,
+            IpAddr::V6(_) => IpVersion::V6,
+        };
+        Some(Address {
+            raw: Str::new(text),
+            version,
+            version_written: true,
+            ip,
+        })
+    }
+
+    /// Whether the `ip` attribute was present (or the address was built by
+    /// hand): `false` only for an address read without one (`v4` then).
+    pub fn has_version_attribute(&self) -> bool {
+        self.version_written
+    }
+
     /// The address as written (3–45 characters).
     pub fn raw(&self) -> Str<'a> {
         self.raw
@@ -179,7 +287,8 @@ const IP_VERSIONS: &[(&str, IpVersion)] = &[("v4", IpVersion::V4), ("v6", IpVers
 
 impl<'a> FromChild<'a> for Address<'a> {
     fn from_child(child: Child<'a>) -> Self {
-        let version = match child.attr("ip") {
+        let attribute = child.attr("ip");
+        let version = match attribute {
             Some(v) if v.trimmed().eq_str("v6") => IpVersion::V6,
             _ => IpVersion::V4,
         };
@@ -191,7 +300,12 @@ impl<'a> FromChild<'a> for Address<'a> {
             IpVersion::V4 => IpAddr::V4(text.parse().unwrap_or(Ipv4Addr::UNSPECIFIED)),
             IpVersion::V6 => IpAddr::V6(text.parse().unwrap_or(Ipv6Addr::UNSPECIFIED)),
         };
-        Address { raw, version, ip }
+        Address {
+            raw,
+            version,
+            version_written: attribute.is_some(),
+            ip,
+        }
     }
 }
 
@@ -279,6 +393,25 @@ pub struct Status<'a> {
 }
 
 impl<'a> Status<'a> {
+    /// A status built by hand, with no text.
+    pub const fn new(value: HostStatus) -> Self {
+        Status {
+            value,
+            lang: None,
+            text: Str::new(""),
+        }
+    }
+
+    /// The same with human-readable `text` in language `lang` (`None`: English).
+    pub const fn with_text(mut self, text: &'a str, lang: Option<&'a str>) -> Self {
+        self.text = Str::new(text);
+        self.lang = match lang {
+            Some(lang) => Some(Str::new(lang)),
+            None => None,
+        };
+        self
+    }
+
     /// The `s` attribute.
     pub fn value(&self) -> HostStatus {
         self.value
