@@ -78,6 +78,13 @@ pub struct Check<'a> {
 }
 
 impl<'a> Check<'a> {
+    /// A check of `ids`, built by hand.
+    pub const fn new(ids: &'a [Str<'a>]) -> Self {
+        Check {
+            ids: List::from_slice(ids),
+        }
+    }
+
     /// The ids to check (3–16 characters each).
     pub fn ids(&self) -> List<'a, Str<'a>> {
         self.ids
@@ -92,6 +99,20 @@ pub struct Info<'a> {
 }
 
 impl<'a> Info<'a> {
+    /// An info (or transfer) of contact `id`, built by hand.
+    pub const fn new(id: &'a str) -> Self {
+        Info {
+            id: Str::new(id),
+            auth_info: None,
+        }
+    }
+
+    /// The same with authorization information.
+    pub const fn with_auth_info(mut self, auth_info: AuthInfo<'a>) -> Self {
+        self.auth_info = Some(auth_info);
+        self
+    }
+
     /// The contact id.
     pub fn id(&self) -> Str<'a> {
         self.id
@@ -110,6 +131,11 @@ pub struct Delete<'a> {
 }
 
 impl<'a> Delete<'a> {
+    /// A delete of contact `id`, built by hand.
+    pub const fn new(id: &'a str) -> Self {
+        Delete { id: Str::new(id) }
+    }
+
     /// The contact id.
     pub fn id(&self) -> Str<'a> {
         self.id
@@ -129,6 +155,44 @@ pub struct Create<'a> {
 }
 
 impl<'a> Create<'a> {
+    /// A create built by hand: id, postal information (one or two:
+    /// `int` and/or `loc`), email and authorization information; no
+    /// phones, no disclose.
+    pub const fn new(
+        id: &'a str,
+        postal_infos: &'a [PostalInfo<'a>],
+        email: &'a str,
+        auth_info: AuthInfo<'a>,
+    ) -> Self {
+        Create {
+            id: Str::new(id),
+            postal_infos: List::from_slice(postal_infos),
+            voice: None,
+            fax: None,
+            email: Str::new(email),
+            auth_info,
+            disclose: None,
+        }
+    }
+
+    /// The same with a voice number.
+    pub const fn with_voice(mut self, voice: Phone<'a>) -> Self {
+        self.voice = Some(voice);
+        self
+    }
+
+    /// The same with a fax number.
+    pub const fn with_fax(mut self, fax: Phone<'a>) -> Self {
+        self.fax = Some(fax);
+        self
+    }
+
+    /// The same with a disclosure preference.
+    pub const fn with_disclose(mut self, disclose: Disclose) -> Self {
+        self.disclose = Some(disclose);
+        self
+    }
+
     /// The contact id (3–16 characters).
     pub fn id(&self) -> Str<'a> {
         self.id
@@ -175,6 +239,34 @@ pub struct Update<'a> {
 }
 
 impl<'a> Update<'a> {
+    /// An update of contact `id` changing nothing yet, built by hand.
+    pub const fn new(id: &'a str) -> Self {
+        Update {
+            id: Str::new(id),
+            add: None,
+            remove: None,
+            change: None,
+        }
+    }
+
+    /// The same, adding `statuses`.
+    pub const fn with_add(mut self, statuses: &'a [Status<'a>]) -> Self {
+        self.add = Some(List::from_slice(statuses));
+        self
+    }
+
+    /// The same, removing `statuses`.
+    pub const fn with_remove(mut self, statuses: &'a [Status<'a>]) -> Self {
+        self.remove = Some(List::from_slice(statuses));
+        self
+    }
+
+    /// The same, with `change`.
+    pub const fn with_change(mut self, change: Change<'a>) -> Self {
+        self.change = Some(change);
+        self
+    }
+
     /// The contact id.
     pub fn id(&self) -> Str<'a> {
         self.id
@@ -207,7 +299,61 @@ pub struct Change<'a> {
     disclose: Option<Disclose>,
 }
 
+impl Default for Change<'_> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl<'a> Change<'a> {
+    /// An empty `<contact:chg>`, built by hand.
+    pub const fn new() -> Self {
+        Change {
+            postal_infos: List::empty(),
+            voice: None,
+            fax: None,
+            email: None,
+            auth_info: None,
+            disclose: None,
+        }
+    }
+
+    /// The same, changing postal information (see [`PostalInfo::change`]).
+    pub const fn with_postal_infos(mut self, postal_infos: &'a [PostalInfo<'a>]) -> Self {
+        self.postal_infos = List::from_slice(postal_infos);
+        self
+    }
+
+    /// The same, changing the voice number.
+    pub const fn with_voice(mut self, voice: Phone<'a>) -> Self {
+        self.voice = Some(voice);
+        self
+    }
+
+    /// The same, changing the fax number.
+    pub const fn with_fax(mut self, fax: Phone<'a>) -> Self {
+        self.fax = Some(fax);
+        self
+    }
+
+    /// The same, changing the email address.
+    pub const fn with_email(mut self, email: &'a str) -> Self {
+        self.email = Some(Str::new(email));
+        self
+    }
+
+    /// The same, changing the authorization information.
+    pub const fn with_auth_info(mut self, auth_info: AuthInfo<'a>) -> Self {
+        self.auth_info = Some(auth_info);
+        self
+    }
+
+    /// The same, changing the disclosure preference.
+    pub const fn with_disclose(mut self, disclose: Disclose) -> Self {
+        self.disclose = Some(disclose);
+        self
+    }
+
     /// New postal information (0–2; their parts are optional).
     pub fn postal_infos(&self) -> List<'a, PostalInfo<'a>> {
         self.postal_infos
@@ -270,13 +416,73 @@ fn postal_type_of(child: &Child<'_>) -> PostalInfoType {
 
 /// `<contact:postalInfo>`. In a create, the name and address are always
 /// present; in a `<chg>`, every part is optional.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug)]
 pub struct PostalInfo<'a> {
-    element: Child<'a>,
+    source: PostalSource<'a>,
     info_type: PostalInfoType,
 }
 
+#[derive(Clone, Copy, Debug)]
+enum PostalSource<'a> {
+    Read(Child<'a>),
+    Built {
+        name: Option<Str<'a>>,
+        org: Option<Str<'a>>,
+        address: Option<Address<'a>>,
+    },
+}
+
 impl<'a> PostalInfo<'a> {
+    /// Postal information built by hand: `name` and `address` (both
+    /// required in a create), no organization.
+    pub const fn new(info_type: PostalInfoType, name: &'a str, address: Address<'a>) -> Self {
+        PostalInfo {
+            source: PostalSource::Built {
+                name: Some(Str::new(name)),
+                org: None,
+                address: Some(address),
+            },
+            info_type,
+        }
+    }
+
+    /// Postal information to change, built by hand: every part optional
+    /// (add them with the `with_*` methods).
+    pub const fn change(info_type: PostalInfoType) -> Self {
+        PostalInfo {
+            source: PostalSource::Built {
+                name: None,
+                org: None,
+                address: None,
+            },
+            info_type,
+        }
+    }
+
+    /// The same with `<contact:name>` `name` (built by hand only).
+    pub const fn with_name(mut self, new_name: &'a str) -> Self {
+        if let PostalSource::Built { name, .. } = &mut self.source {
+            *name = Some(Str::new(new_name));
+        }
+        self
+    }
+
+    /// The same with `<contact:org>` `org` (built by hand only).
+    pub const fn with_org(mut self, new_org: &'a str) -> Self {
+        if let PostalSource::Built { org, .. } = &mut self.source {
+            *org = Some(Str::new(new_org));
+        }
+        self
+    }
+
+    /// The same with `<contact:addr>` `address` (built by hand only).
+    pub const fn with_address(mut self, new_address: Address<'a>) -> Self {
+        if let PostalSource::Built { address, .. } = &mut self.source {
+            *address = Some(new_address);
+        }
+        self
+    }
+
     /// The `type` attribute.
     pub fn info_type(&self) -> PostalInfoType {
         self.info_type
@@ -284,19 +490,49 @@ impl<'a> PostalInfo<'a> {
 
     /// `<contact:name>` (1–255 characters).
     pub fn name(&self) -> Option<Str<'a>> {
-        self.element.child("name").map(|c| c.text())
+        match self.source {
+            PostalSource::Read(element) => element.child("name").map(|c| c.text()),
+            PostalSource::Built { name, .. } => name,
+        }
     }
 
     /// `<contact:org>` (up to 255 characters).
     pub fn org(&self) -> Option<Str<'a>> {
-        self.element.child("org").map(|c| c.text())
+        match self.source {
+            PostalSource::Read(element) => element.child("org").map(|c| c.text()),
+            PostalSource::Built { org, .. } => org,
+        }
     }
 
     /// `<contact:addr>`.
     pub fn address(&self) -> Option<Address<'a>> {
-        self.element
-            .child("addr")
-            .map(|element| Address { element })
+        match self.source {
+            PostalSource::Read(element) => element.child("addr").map(|element| Address {
+                source: AddressSource::Read(element),
+            }),
+            PostalSource::Built { address, .. } => address,
+        }
+    }
+}
+
+impl PartialEq for PostalInfo<'_> {
+    /// Postal information compares by value, read or built.
+    fn eq(&self, other: &Self) -> bool {
+        self.info_type == other.info_type
+            && self.name() == other.name()
+            && self.org() == other.org()
+            && self.address() == other.address()
+    }
+}
+
+impl PartialEq for Address<'_> {
+    /// Addresses compare by value, read or built.
+    fn eq(&self, other: &Self) -> bool {
+        self.streets().iter().eq(other.streets().iter())
+            && self.city() == other.city()
+            && self.state_province() == other.state_province()
+            && self.postal_code() == other.postal_code()
+            && self.country_code() == other.country_code()
     }
 }
 
@@ -304,47 +540,105 @@ impl<'a> FromChild<'a> for PostalInfo<'a> {
     fn from_child(child: Child<'a>) -> Self {
         PostalInfo {
             info_type: postal_type_of(&child),
-            element: child,
+            source: PostalSource::Read(child),
         }
     }
 }
 
 /// `<contact:addr>`.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug)]
 pub struct Address<'a> {
-    element: Child<'a>,
+    source: AddressSource<'a>,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum AddressSource<'a> {
+    Read(Child<'a>),
+    Built {
+        streets: &'a [Street<'a>],
+        city: Str<'a>,
+        state_province: Option<Str<'a>>,
+        postal_code: Option<Str<'a>>,
+        country_code: Str<'a>,
+    },
 }
 
 impl<'a> Address<'a> {
+    /// An address built by hand: street lines (0–3), city and two-letter
+    /// country code; no state or postal code.
+    pub const fn new(streets: &'a [Street<'a>], city: &'a str, country_code: &'a str) -> Self {
+        Address {
+            source: AddressSource::Built {
+                streets,
+                city: Str::new(city),
+                state_province: None,
+                postal_code: None,
+                country_code: Str::new(country_code),
+            },
+        }
+    }
+
+    /// The same with state or province `sp` (built by hand only).
+    pub const fn with_state_province(mut self, sp: &'a str) -> Self {
+        if let AddressSource::Built { state_province, .. } = &mut self.source {
+            *state_province = Some(Str::new(sp));
+        }
+        self
+    }
+
+    /// The same with postal code `pc` (built by hand only).
+    pub const fn with_postal_code(mut self, pc: &'a str) -> Self {
+        if let AddressSource::Built { postal_code, .. } = &mut self.source {
+            *postal_code = Some(Str::new(pc));
+        }
+        self
+    }
+
+    fn child(&self, local: &str) -> Option<Child<'a>> {
+        match self.source {
+            AddressSource::Read(element) => element.child(local),
+            AddressSource::Built { .. } => None,
+        }
+    }
+
     /// `<contact:street>` lines (0–3, up to 255 characters each).
     pub fn streets(&self) -> List<'a, Street<'a>> {
-        self.element.list("street")
+        match self.source {
+            AddressSource::Read(element) => element.list("street"),
+            AddressSource::Built { streets, .. } => List::from_slice(streets),
+        }
     }
 
     /// `<contact:city>`.
     pub fn city(&self) -> Str<'a> {
-        self.element
-            .child("city")
-            .map(|c| c.text())
-            .unwrap_or_default()
+        match self.source {
+            AddressSource::Built { city, .. } => city,
+            AddressSource::Read(_) => self.child("city").map(|c| c.text()).unwrap_or_default(),
+        }
     }
 
     /// `<contact:sp>`: state or province.
     pub fn state_province(&self) -> Option<Str<'a>> {
-        self.element.child("sp").map(|c| c.text())
+        match self.source {
+            AddressSource::Built { state_province, .. } => state_province,
+            AddressSource::Read(_) => self.child("sp").map(|c| c.text()),
+        }
     }
 
     /// `<contact:pc>`: postal code (up to 16 characters).
     pub fn postal_code(&self) -> Option<Str<'a>> {
-        self.element.child("pc").map(|c| c.token())
+        match self.source {
+            AddressSource::Built { postal_code, .. } => postal_code,
+            AddressSource::Read(_) => self.child("pc").map(|c| c.token()),
+        }
     }
 
     /// `<contact:cc>`: the two-letter country code.
     pub fn country_code(&self) -> Str<'a> {
-        self.element
-            .child("cc")
-            .map(|c| c.token())
-            .unwrap_or_default()
+        match self.source {
+            AddressSource::Built { country_code, .. } => country_code,
+            AddressSource::Read(_) => self.child("cc").map(|c| c.token()).unwrap_or_default(),
+        }
     }
 }
 
@@ -367,6 +661,20 @@ pub struct Phone<'a> {
 }
 
 impl<'a> Phone<'a> {
+    /// A number built by hand (`+CC.NUMBER`), with no extension.
+    pub const fn new(number: &'a str) -> Self {
+        Phone {
+            number: Str::new(number),
+            extension: None,
+        }
+    }
+
+    /// The same with extension `x`.
+    pub const fn with_extension(mut self, x: &'a str) -> Self {
+        self.extension = Some(Str::new(x));
+        self
+    }
+
     /// A phone element re-read from a message (response data).
     pub(crate) fn from_element(child: &Child<'a>) -> Self {
         Phone {
@@ -524,6 +832,26 @@ pub struct Status<'a> {
 }
 
 impl<'a> Status<'a> {
+    /// A status built by hand, with no text.
+    pub const fn new(value: ContactStatus) -> Self {
+        Status {
+            value,
+            raw: Str::new(value.as_str()),
+            lang: None,
+            text: Str::new(""),
+        }
+    }
+
+    /// The same with human-readable `text` in language `lang` (`None`: English).
+    pub const fn with_text(mut self, text: &'a str, lang: Option<&'a str>) -> Self {
+        self.text = Str::new(text);
+        self.lang = match lang {
+            Some(lang) => Some(Str::new(lang)),
+            None => None,
+        };
+        self
+    }
+
     /// The `s` attribute.
     pub fn value(&self) -> ContactStatus {
         self.value

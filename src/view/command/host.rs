@@ -190,6 +190,12 @@ pub struct AddRemove<'a> {
     statuses: List<'a, Status<'a>>,
 }
 
+impl Default for AddRemove<'_> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl<'a> AddRemove<'a> {
     const ABSENT: AddRemove<'static> = AddRemove {
         present: false,
