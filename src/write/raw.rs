@@ -126,8 +126,9 @@ fn plan(doc: &str, span: Span, trusted: bool) -> Result<RawPlan<'_>, WriteError>
 pub(crate) fn write_planned<S: Sink>(
     w: &mut XmlWriter<S>,
     plan: &RawPlan<'_>,
+    inline: bool,
 ) -> Result<(), WriteError> {
-    w.start_raw();
+    w.start_raw(inline);
     w.raw_in_tag(plan.head);
     for &(prefix, ns) in &plan.declarations {
         declare(w, prefix, ns)?;
@@ -137,7 +138,7 @@ pub(crate) fn write_planned<S: Sink>(
     } else {
         w.raw_in_tag(plan.raw.get(plan.head.len()..).unwrap_or_default());
     }
-    w.end_raw();
+    w.end_raw(inline);
     Ok(())
 }
 
@@ -149,7 +150,7 @@ pub(crate) fn write_raw_element<S: Sink>(
     span: Span,
 ) -> Result<(), WriteError> {
     let plan = plan_trusted_element(doc, span)?;
-    write_planned(w, &plan)
+    write_planned(w, &plan, false)
 }
 
 /// For a well-formed element: `Some((length of "<qname", holds a secret))`
@@ -282,28 +283,62 @@ pub(crate) fn write_read_children<S: Sink>(
             .iter()
             .all(|tag| declares_nothing_but_epp(doc.get(tag.range()).unwrap_or_default()));
     if !borrows_nothing {
-        return write_raw_content(w, doc, content);
+        return write_raw_children(w, doc, content, false);
     }
     let text = doc.get(content.range()).unwrap_or_default();
     let trimmed = text.trim_matches(|c: char| c.is_ascii() && crate::xml::is_space(c as u8));
-    if count == 1 && trimmed.starts_with('<') && trimmed.ends_with('>') {
+    if count == 1 && is_one_element(trimmed) {
         // One element and white space around it: that is the element.
-        w.start_raw();
+        w.start_raw(false);
         w.raw_in_tag(trimmed);
-        w.end_raw();
+        w.end_raw(false);
         return Ok(());
     }
+    let mixed = has_text(doc, content);
     let mut at = content.start;
     for child in Children::new(doc, content) {
         let span = child.span();
-        w.raw(layout_free(doc.get(at..span.start).unwrap_or_default()));
-        w.start_raw();
+        let between = doc.get(at..span.start).unwrap_or_default();
+        w.raw(if mixed { between } else { layout_free(between) });
+        w.start_raw(mixed);
         w.raw_in_tag(doc.get(span.range()).unwrap_or_default());
-        w.end_raw();
+        w.end_raw(mixed);
         at = span.end;
     }
-    w.raw(layout_free(doc.get(at..content.end).unwrap_or_default()));
+    let after = doc.get(at..content.end).unwrap_or_default();
+    w.raw(if mixed { after } else { layout_free(after) });
     Ok(())
+}
+
+/// Whether `text` (trimmed) is exactly one element with nothing around it
+/// — judged without scanning it: it begins with a start tag, and its last
+/// markup is an end tag closing it all. `false` means "look closer".
+fn is_one_element(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let starts =
+        bytes.first() == Some(&b'<') && !matches!(bytes.get(1), Some(b'!' | b'?' | b'/') | None);
+    let Some(last) = text.rfind('<') else {
+        return false;
+    };
+    let tail = &bytes[last..];
+    starts
+        && last > 0
+        && tail.starts_with(b"</")
+        && tail.iter().position(|&b| b == b'>') == Some(tail.len() - 1)
+}
+
+/// Whether content holds text (other than white space) between, before or
+/// after its elements.
+fn has_text(doc: &str, content: Span) -> bool {
+    let mut at = content.start;
+    for child in Children::new(doc, content) {
+        let span = child.span();
+        if !layout_free(doc.get(at..span.start).unwrap_or_default()).is_empty() {
+            return true;
+        }
+        at = span.end;
+    }
+    !layout_free(doc.get(at..content.end).unwrap_or_default()).is_empty()
 }
 
 /// Whether a start tag declares no namespace but, at most, EPP's as the default.
@@ -339,27 +374,28 @@ fn layout_free(text: &str) -> &str {
     }
 }
 
-/// Writes mixed content read from `doc` (a `<value>` or a `<msg>`): text
-/// as it stands, elements as raw elements.
-pub(crate) fn write_raw_content<S: Sink>(
+/// Writes content read from `doc`: elements as raw elements and text.
+/// `mixed` content (a `<msg>` or `<value>`) keeps its text as it stands
+/// and its elements in line; otherwise text that is only white space is
+/// layout, dropped, and elements are placed like children.
+pub(crate) fn write_raw_children<S: Sink>(
     w: &mut XmlWriter<S>,
     doc: &str,
     content: Span,
+    mixed: bool,
 ) -> Result<(), WriteError> {
-    // White space between elements is layout, the writer's own business.
+    // Text between the elements makes it mixed content, whatever the element.
+    let mixed = mixed || has_text(doc, content);
     let text = |from: usize, to: usize| {
         let t = doc.get(from..to).unwrap_or_default();
-        if t.bytes().all(crate::xml::is_space) {
-            ""
-        } else {
-            t
-        }
+        if mixed { t } else { layout_free(t) }
     };
     let mut at = content.start;
     for child in Children::new(doc, content) {
         let span = child.span();
         w.raw(text(at, span.start));
-        write_raw_element(w, doc, span)?;
+        let plan = plan_trusted_element(doc, span)?;
+        write_planned(w, &plan, mixed)?;
         at = span.end;
     }
     w.raw(text(at, content.end));

@@ -233,16 +233,19 @@ impl<S: Sink> XmlWriter<S> {
         self.put(xml.as_bytes());
     }
 
-    /// Begins a raw element: placed and indented like a child element.
-    pub(crate) fn start_raw(&mut self) {
+    /// Begins a raw element: placed and indented like a child element,
+    /// or `inline` in mixed content (where white space would be content).
+    pub(crate) fn start_raw(&mut self, inline: bool) {
         self.close_start_tag();
-        self.newline(self.depth);
+        if !inline {
+            self.newline(self.depth);
+        }
         self.after_end = false;
     }
 
-    /// Ends a raw element.
-    pub(crate) fn end_raw(&mut self) {
-        self.after_end = true;
+    /// Ends a raw element; `inline` as it began.
+    pub(crate) fn end_raw(&mut self, inline: bool) {
+        self.after_end = !inline;
     }
 
     /// An attribute whose value comes unescaped in pieces.

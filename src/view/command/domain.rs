@@ -92,6 +92,13 @@ pub struct Check<'a> {
 }
 
 impl<'a> Check<'a> {
+    /// A check of `names`, built by hand.
+    pub const fn new(names: &'a [Str<'a>]) -> Self {
+        Check {
+            names: List::from_slice(names),
+        }
+    }
+
     /// `<domain:name>`s: the names to check (at least one, each 1–255 characters).
     pub fn names(&self) -> List<'a, Str<'a>> {
         self.names
@@ -108,6 +115,29 @@ pub struct Info<'a> {
 }
 
 impl<'a> Info<'a> {
+    /// An info of `name`, built by hand (no `hosts` attribute, no authInfo).
+    pub const fn new(name: &'a str) -> Self {
+        Info {
+            name: Str::new(name),
+            hosts: HostsFilter::All,
+            hosts_raw: None,
+            auth_info: None,
+        }
+    }
+
+    /// The same asking for `hosts`.
+    pub const fn with_hosts(mut self, hosts: HostsFilter) -> Self {
+        self.hosts = hosts;
+        self.hosts_raw = Some(Str::new(hosts.as_str()));
+        self
+    }
+
+    /// The same with authorization information.
+    pub const fn with_auth_info(mut self, auth_info: AuthInfo<'a>) -> Self {
+        self.auth_info = Some(auth_info);
+        self
+    }
+
     /// `<domain:name>`: the domain (1–255 characters).
     pub fn name(&self) -> Str<'a> {
         self.name
@@ -142,6 +172,43 @@ pub struct Create<'a> {
 }
 
 impl<'a> Create<'a> {
+    /// A create of `name` with `auth_info`, built by hand (no period, name
+    /// servers, registrant or contacts: add them with the `with_*` methods).
+    pub const fn new(name: &'a str, auth_info: AuthInfo<'a>) -> Self {
+        Create {
+            name: Str::new(name),
+            period: None,
+            ns: None,
+            registrant: None,
+            contacts: List::empty(),
+            auth_info,
+        }
+    }
+
+    /// The same for `period`.
+    pub const fn with_period(mut self, period: Period) -> Self {
+        self.period = Some(PeriodValue::built(period));
+        self
+    }
+
+    /// The same with name servers.
+    pub const fn with_name_servers(mut self, ns: NameServers<'a>) -> Self {
+        self.ns = Some(ns);
+        self
+    }
+
+    /// The same with a registrant.
+    pub const fn with_registrant(mut self, registrant: &'a str) -> Self {
+        self.registrant = Some(Str::new(registrant));
+        self
+    }
+
+    /// The same with contacts.
+    pub const fn with_contacts(mut self, contacts: &'a [Contact<'a>]) -> Self {
+        self.contacts = List::from_slice(contacts);
+        self
+    }
+
     /// `<domain:name>`: the domain to create (1–255 characters).
     pub fn name(&self) -> Str<'a> {
         self.name
@@ -152,9 +219,12 @@ impl<'a> Create<'a> {
         self.period.map(|p| p.period)
     }
 
-    /// `<domain:period>`'s number as written, if given.
+    /// `<domain:period>`'s number as written, if given (`None` when built by hand).
     pub fn period_raw(&self) -> Option<Str<'a>> {
-        self.period.map(|p| p.raw)
+        // Empty for a period built by hand.
+        self.period
+            .map(|p| p.raw)
+            .filter(|raw| !raw.raw().is_empty())
     }
 
     /// `<domain:ns>`: the name servers, if given.
@@ -185,6 +255,13 @@ pub struct Delete<'a> {
 }
 
 impl<'a> Delete<'a> {
+    /// A delete of `name`, built by hand.
+    pub const fn new(name: &'a str) -> Self {
+        Delete {
+            name: Str::new(name),
+        }
+    }
+
     /// `<domain:name>`: the domain to delete (1–255 characters).
     pub fn name(&self) -> Str<'a> {
         self.name
@@ -201,6 +278,24 @@ pub struct Renew<'a> {
 }
 
 impl<'a> Renew<'a> {
+    /// A renewal of `name`, which now expires on `current_expiry`, built by
+    /// hand (no period: the server's default).
+    pub const fn new(name: &'a str, current_expiry: Date) -> Self {
+        Renew {
+            name: Str::new(name),
+            current_expiry,
+            // Empty: written from `current_expiry`.
+            current_expiry_raw: Str::new(""),
+            period: None,
+        }
+    }
+
+    /// The same for `period`.
+    pub const fn with_period(mut self, period: Period) -> Self {
+        self.period = Some(PeriodValue::built(period));
+        self
+    }
+
     /// `<domain:name>`: the domain to renew (1–255 characters).
     pub fn name(&self) -> Str<'a> {
         self.name
@@ -212,7 +307,7 @@ impl<'a> Renew<'a> {
         self.current_expiry
     }
 
-    /// `<domain:curExpDate>` as written (trimmed).
+    /// `<domain:curExpDate>` as written (trimmed); empty when built by hand.
     pub fn current_expiry_raw(&self) -> Str<'a> {
         self.current_expiry_raw
     }
@@ -222,9 +317,12 @@ impl<'a> Renew<'a> {
         self.period.map(|p| p.period)
     }
 
-    /// `<domain:period>`'s number as written, if given.
+    /// `<domain:period>`'s number as written, if given (`None` when built by hand).
     pub fn period_raw(&self) -> Option<Str<'a>> {
-        self.period.map(|p| p.raw)
+        // Empty for a period built by hand.
+        self.period
+            .map(|p| p.raw)
+            .filter(|raw| !raw.raw().is_empty())
     }
 }
 
@@ -238,6 +336,27 @@ pub struct Transfer<'a> {
 }
 
 impl<'a> Transfer<'a> {
+    /// A transfer of `name`, built by hand (no period, no authInfo).
+    pub const fn new(name: &'a str) -> Self {
+        Transfer {
+            name: Str::new(name),
+            period: None,
+            auth_info: None,
+        }
+    }
+
+    /// The same for `period`.
+    pub const fn with_period(mut self, period: Period) -> Self {
+        self.period = Some(PeriodValue::built(period));
+        self
+    }
+
+    /// The same with authorization information.
+    pub const fn with_auth_info(mut self, auth_info: AuthInfo<'a>) -> Self {
+        self.auth_info = Some(auth_info);
+        self
+    }
+
     /// `<domain:name>`: the domain (1–255 characters).
     pub fn name(&self) -> Str<'a> {
         self.name
@@ -249,9 +368,12 @@ impl<'a> Transfer<'a> {
         self.period.map(|p| p.period)
     }
 
-    /// `<domain:period>`'s number as written, if given.
+    /// `<domain:period>`'s number as written, if given (`None` when built by hand).
     pub fn period_raw(&self) -> Option<Str<'a>> {
-        self.period.map(|p| p.raw)
+        // Empty for a period built by hand.
+        self.period
+            .map(|p| p.raw)
+            .filter(|raw| !raw.raw().is_empty())
     }
 
     /// `<domain:authInfo>`, if given (never [`AuthInfo::Null`]).
@@ -275,6 +397,34 @@ pub struct Update<'a> {
 }
 
 impl<'a> Update<'a> {
+    /// An update of `name` changing nothing yet, built by hand.
+    pub const fn new(name: &'a str) -> Self {
+        Update {
+            name: Str::new(name),
+            add: None,
+            rem: None,
+            chg: None,
+        }
+    }
+
+    /// The same, adding `add`.
+    pub const fn with_add(mut self, add: AddRemove<'a>) -> Self {
+        self.add = Some(add);
+        self
+    }
+
+    /// The same, removing `remove`.
+    pub const fn with_remove(mut self, remove: AddRemove<'a>) -> Self {
+        self.rem = Some(remove);
+        self
+    }
+
+    /// The same, with `change`.
+    pub const fn with_change(mut self, change: Change<'a>) -> Self {
+        self.chg = Some(change);
+        self
+    }
+
     /// `<domain:name>`: the domain to update (1–255 characters).
     pub fn name(&self) -> Str<'a> {
         self.name
@@ -310,7 +460,40 @@ pub struct AddRemove<'a> {
     statuses: List<'a, Status<'a>>,
 }
 
+impl Default for AddRemove<'_> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl<'a> AddRemove<'a> {
+    /// An empty `<domain:add>` or `<domain:rem>`, built by hand.
+    pub const fn new() -> Self {
+        AddRemove {
+            ns: None,
+            contacts: List::empty(),
+            statuses: List::empty(),
+        }
+    }
+
+    /// The same with name servers.
+    pub const fn with_name_servers(mut self, ns: NameServers<'a>) -> Self {
+        self.ns = Some(ns);
+        self
+    }
+
+    /// The same with contacts.
+    pub const fn with_contacts(mut self, contacts: &'a [Contact<'a>]) -> Self {
+        self.contacts = List::from_slice(contacts);
+        self
+    }
+
+    /// The same with statuses.
+    pub const fn with_statuses(mut self, statuses: &'a [Status<'a>]) -> Self {
+        self.statuses = List::from_slice(statuses);
+        self
+    }
+
     /// `<domain:ns>`: name servers to add or remove, if given.
     pub fn ns(&self) -> Option<NameServers<'a>> {
         self.ns
@@ -339,7 +522,33 @@ pub struct Change<'a> {
     auth_info: Option<AuthInfo<'a>>,
 }
 
+impl Default for Change<'_> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl<'a> Change<'a> {
+    /// An empty `<domain:chg>`, built by hand.
+    pub const fn new() -> Self {
+        Change {
+            registrant: None,
+            auth_info: None,
+        }
+    }
+
+    /// The same, changing the registrant.
+    pub const fn with_registrant(mut self, registrant: RegistrantChange<'a>) -> Self {
+        self.registrant = Some(registrant);
+        self
+    }
+
+    /// The same, changing the authorization information.
+    pub const fn with_auth_info(mut self, auth_info: AuthInfo<'a>) -> Self {
+        self.auth_info = Some(auth_info);
+        self
+    }
+
     /// `<domain:registrant>`: a new registrant, or its removal; `None`
     /// when the element is absent.
     pub fn registrant(&self) -> Option<RegistrantChange<'a>> {
@@ -377,6 +586,16 @@ pub enum NameServers<'a> {
 }
 
 impl<'a> NameServers<'a> {
+    /// `<domain:hostObj>`s built by hand.
+    pub const fn objects(names: &'a [Str<'a>]) -> Self {
+        NameServers::HostObjs(List::from_slice(names))
+    }
+
+    /// `<domain:hostAttr>`s built by hand.
+    pub const fn attributes(hosts: &'a [HostAttr<'a>]) -> Self {
+        NameServers::HostAttrs(List::from_slice(hosts))
+    }
+
     /// The host object names (empty for host attributes).
     pub fn host_objs(&self) -> List<'a, Str<'a>> {
         match self {
@@ -416,6 +635,14 @@ pub struct HostAttr<'a> {
 }
 
 impl<'a> HostAttr<'a> {
+    /// A host by name and addresses, built by hand.
+    pub const fn new(name: &'a str, addresses: &'a [HostAddr<'a>]) -> Self {
+        HostAttr {
+            name: Str::new(name),
+            addresses: List::from_slice(addresses),
+        }
+    }
+
     /// `<domain:hostName>` (1–255 characters).
     pub fn name(&self) -> Str<'a> {
         self.name
@@ -437,6 +664,22 @@ pub struct HostAddr<'a> {
 }
 
 impl<'a> HostAddr<'a> {
+    /// An address built by hand from its text (IPv4 or IPv6); `None`
+    /// when `text` is neither.
+    pub fn parse(text: &'a str) -> Option<Self> {
+        let ip: IpAddr = text.parse().ok()?;
+        let (version, version_raw) = match ip {
+            IpAddr::V4(_) => (IpVersion::V4, "v4"),
+            IpAddr::V6(_) => (IpVersion::V6, "v6"),
+        };
+        Some(HostAddr {
+            ip,
+            raw: Str::new(text),
+            version,
+            version_raw: Some(Str::new(version_raw)),
+        })
+    }
+
     /// The address.
     pub fn ip(&self) -> IpAddr {
         self.ip
@@ -468,6 +711,15 @@ pub struct Contact<'a> {
 }
 
 impl<'a> Contact<'a> {
+    /// A contact of `contact_type`, built by hand.
+    pub const fn new(id: &'a str, contact_type: ContactType) -> Self {
+        Contact {
+            id: Str::new(id),
+            contact_type: Some(contact_type),
+            type_raw: Some(Str::new(contact_type.as_str())),
+        }
+    }
+
     /// The contact id (3–16 characters).
     pub fn id(&self) -> Str<'a> {
         self.id
@@ -494,6 +746,26 @@ pub struct Status<'a> {
 }
 
 impl<'a> Status<'a> {
+    /// A status built by hand, with no text.
+    pub const fn new(value: DomainStatus) -> Self {
+        Status {
+            value,
+            raw: Str::new(value.as_str()),
+            lang: None,
+            text: Str::new(""),
+        }
+    }
+
+    /// The same with human-readable `text` in language `lang` (`None`: English).
+    pub const fn with_text(mut self, text: &'a str, lang: Option<&'a str>) -> Self {
+        self.text = Str::new(text);
+        self.lang = match lang {
+            Some(lang) => Some(Str::new(lang)),
+            None => None,
+        };
+        self
+    }
+
     /// The `s` attribute: the status value.
     pub fn value(&self) -> DomainStatus {
         self.value
@@ -762,7 +1034,17 @@ const PERIOD_UNITS: &[(&str, PeriodUnit)] = &[("y", PeriodUnit::Years), ("m", Pe
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct PeriodValue<'a> {
     period: Period,
+    /// Empty when built by hand: written from `period`.
     raw: Str<'a>,
+}
+
+impl PeriodValue<'_> {
+    const fn built(period: Period) -> Self {
+        PeriodValue {
+            period,
+            raw: Str::new(""),
+        }
+    }
 }
 
 pub(crate) fn read<'a>(

@@ -11,7 +11,7 @@ pub use domain::DomainResData;
 pub use host::HostResData;
 
 use super::raw::{
-    RawPlan, plan_raw_element, write_planned, write_raw_content, write_raw_element,
+    RawPlan, plan_raw_element, write_planned, write_raw_children, write_raw_element,
     write_read_children,
 };
 use super::sink::Sink;
@@ -144,7 +144,7 @@ impl Writable for Response<'_> {
                         if let Some(lang) = child.attr("lang") {
                             w.attr_str("lang", lang)?;
                         }
-                        write_raw_content(w, child.doc(), child.content_span())?;
+                        write_raw_children(w, child.doc(), child.content_span(), true)?;
                         w.end("msg");
                     }
                     _ => write_raw_element(w, child.doc(), child.span())?,
@@ -713,7 +713,7 @@ impl Writable for CommandErrorResponse<'_, '_> {
                 w.leaf_text("msg", code.text())?;
                 w.start("extValue");
                 w.start("value");
-                write_planned(w, &element)?;
+                write_planned(w, &element, false)?;
                 w.end("value");
                 w.leaf_text("reason", &reason)?;
                 w.end("extValue");
