@@ -106,3 +106,31 @@ pub fn serialize_instant_epp(create: &DomainCreate<'_>) -> String {
         instant_xml::to_string(&Epp { data: wrapper }).expect("instant-xml serializes")
     )
 }
+
+/// The RFC 5731 §3.2.1 create command built by hand as epp-codec values,
+/// handed to `f` (the values borrow locals).
+pub fn with_epp_codec_create<R>(f: impl FnOnce(&epp_codec::view::Request<'_>) -> R) -> R {
+    use epp_codec::view::command::domain::{Contact, ContactType, Create, NameServers};
+    use epp_codec::view::command::{Command, Request};
+    use epp_codec::view::{AuthInfo, DomainCommand, Period, PeriodUnit, Str};
+    let hosts = [Str::new("ns1.example.net"), Str::new("ns2.example.net")];
+    let contacts = [
+        Contact::new("sh8013", ContactType::Admin),
+        Contact::new("sh8013", ContactType::Tech),
+    ];
+    let auth_info = AuthInfo::Password {
+        password: Str::new("2fooBAR"),
+        roid: None,
+    };
+    let create = Create::new("example.com", auth_info)
+        .with_period(Period {
+            value: 2,
+            unit: PeriodUnit::Years,
+        })
+        .with_name_servers(NameServers::objects(&hosts))
+        .with_registrant("jd1234")
+        .with_contacts(&contacts);
+    let request =
+        Request::new(Command::Domain(DomainCommand::Create(create))).with_cl_trid("ABC-12345");
+    f(&request)
+}

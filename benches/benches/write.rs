@@ -1,9 +1,9 @@
 //! Writing, into a reused buffer, against instant-epp's serializer:
 //!
 //! - `write_domain_create`: the RFC 5731 §3.2.1 `<domain:create>` command,
-//!   written from the view read from the RFC's bytes, unframed and framed
-//!   (header reserved and patched in place); instant-epp serializing the
-//!   same command from its own types;
+//!   written from the view read from the RFC's bytes and from values built
+//!   by hand, unframed and framed (header reserved and patched in place);
+//!   instant-epp serializing the same command from its own types;
 //! - `write_domain_info_response`: the RFC 5731 §3.1.2 `<domain:info>`
 //!   response written back from its view, unframed and framed.
 //!
@@ -17,6 +17,7 @@ use epp_codec::write::{SliceSink, WriteOptions, write_framed, write_to_slice};
 use epp_codec_benches::corpus_dir;
 use epp_codec_benches::write::{
     instant_epp_contacts, instant_epp_create, instant_epp_hosts, serialize_instant_epp,
+    with_epp_codec_create,
 };
 
 fn writes(c: &mut Criterion) {
@@ -38,6 +39,19 @@ fn writes(c: &mut Criterion) {
     });
     g.bench_function("epp_codec_framed", |b| {
         b.iter(|| write_framed(black_box(&request), SliceSink::new(&mut buf), &options).unwrap())
+    });
+    with_epp_codec_create(|built| {
+        assert_eq!(
+            write_to_slice(built, &mut buf, &options).expect("fits"),
+            n,
+            "the hand-built create is the RFC's"
+        );
+        g.bench_function("epp_codec_built", |b| {
+            b.iter(|| write_to_slice(black_box(built), &mut buf, &options).unwrap())
+        });
+        g.bench_function("epp_codec_built_framed", |b| {
+            b.iter(|| write_framed(black_box(built), SliceSink::new(&mut buf), &options).unwrap())
+        });
     });
     g.bench_function("instant_epp", |b| {
         b.iter(|| serialize_instant_epp(black_box(&instant)).len())

@@ -1,6 +1,6 @@
 //! Writes one message in a loop, for profilers (callgrind, perf) and a quick
 //! time per write: `cargo run --release -p epp-codec-benches --example
-//! profile_write -- [create|info|login] ITERS`.
+//! profile_write -- [create|built|info|login] ITERS`.
 
 use std::time::Instant;
 
@@ -37,6 +37,10 @@ fn main() {
         _ => "rfc/5731/009-C-s3.2.1.xml",
     };
     let bytes = std::fs::read(corpus_dir().join(file)).expect("corpus file");
+    if which == "built" {
+        epp_codec_benches::write::with_epp_codec_create(|request| run(request, iters));
+        return;
+    }
     if which == "info" {
         run(&read_response(&bytes).expect("reads"), iters);
     } else {

@@ -39,6 +39,30 @@ pub trait Sink {
         self.append(&[byte])
     }
 
+    /// Appends `before`, `middle` and `after` (a tag: `</`, a name, `>`),
+    /// all or none; a sink can check its room once for the three.
+    ///
+    /// # Errors
+    ///
+    /// [`SinkFull`] when they do not fit; the sink is unchanged.
+    #[inline]
+    fn append_wrapped(
+        &mut self,
+        before: &[u8],
+        middle: &[u8],
+        after: &[u8],
+    ) -> Result<(), SinkFull> {
+        let len = self.len();
+        if self.append(before).is_err()
+            || self.append(middle).is_err()
+            || self.append(after).is_err()
+        {
+            self.truncate(len);
+            return Err(SinkFull);
+        }
+        Ok(())
+    }
+
     /// Overwrites bytes already appended, starting at `at` (the frame
     /// header, reserved first and patched once the length is known).
     /// Bytes outside what the sink holds are ignored.
@@ -83,7 +107,27 @@ impl Sink for SliceSink<'_> {
     fn append(&mut self, bytes: &[u8]) -> Result<(), SinkFull> {
         let end = self.len.checked_add(bytes.len()).ok_or(SinkFull)?;
         let dest = self.buf.get_mut(self.len..end).ok_or(SinkFull)?;
-        dest.copy_from_slice(bytes);
+        copy_short(dest, bytes);
+        self.len = end;
+        Ok(())
+    }
+
+    #[inline]
+    fn append_wrapped(
+        &mut self,
+        before: &[u8],
+        middle: &[u8],
+        after: &[u8],
+    ) -> Result<(), SinkFull> {
+        let (b, m) = (before.len(), middle.len());
+        let total = b + m + after.len();
+        let end = self.len.checked_add(total).ok_or(SinkFull)?;
+        let dest = self.buf.get_mut(self.len..end).ok_or(SinkFull)?;
+        let (head, rest) = dest.split_at_mut(b);
+        let (mid, tail) = rest.split_at_mut(m);
+        copy_short(head, before);
+        copy_short(mid, middle);
+        copy_short(tail, after);
         self.len = end;
         Ok(())
     }
@@ -102,6 +146,34 @@ impl Sink for SliceSink<'_> {
 
     fn truncate(&mut self, len: usize) {
         self.len = self.len.min(len);
+    }
+}
+
+/// `dest.copy_from_slice(src)` (equal lengths), without a call to
+/// `memcpy` for the short pieces markup is made of: two overlapping
+/// fixed-size copies cover any length from 4 to 16.
+#[inline(always)]
+fn copy_short(dest: &mut [u8], src: &[u8]) {
+    let n = src.len();
+    if n != dest.len() {
+        return;
+    }
+    match n {
+        0 => {}
+        1..=3 => {
+            dest[0] = src[0];
+            dest[n / 2] = src[n / 2];
+            dest[n - 1] = src[n - 1];
+        }
+        4..=7 => {
+            dest[..4].copy_from_slice(&src[..4]);
+            dest[n - 4..].copy_from_slice(&src[n - 4..]);
+        }
+        8..=16 => {
+            dest[..8].copy_from_slice(&src[..8]);
+            dest[n - 8..].copy_from_slice(&src[n - 8..]);
+        }
+        _ => dest.copy_from_slice(src),
     }
 }
 
@@ -200,6 +272,16 @@ impl<S: Sink + ?Sized> Sink for &mut S {
         (**self).append_byte(byte)
     }
 
+    #[inline]
+    fn append_wrapped(
+        &mut self,
+        before: &[u8],
+        middle: &[u8],
+        after: &[u8],
+    ) -> Result<(), SinkFull> {
+        (**self).append_wrapped(before, middle, after)
+    }
+
     fn overwrite(&mut self, at: usize, bytes: &[u8]) {
         (**self).overwrite(at, bytes);
     }
@@ -224,6 +306,30 @@ mod tests {
         assert_eq!(sink.written(), b"aXY");
         sink.truncate(1);
         assert_eq!(sink.written(), b"a");
+    }
+
+    #[test]
+    fn short_copies_copy_every_length() {
+        let src: [u8; 40] = core::array::from_fn(|i| i as u8 + 1);
+        for n in 0..=40 {
+            let mut buf = [0u8; 128];
+            let mut sink = SliceSink::new(&mut buf);
+            sink.append(b"x").unwrap();
+            sink.append(&src[..n]).unwrap();
+            sink.append_wrapped(&src[..n % 3], &src[..n], &src[..n % 5])
+                .unwrap();
+            let mut expected: heapless::Vec<u8, 128> = heapless::Vec::new();
+            for part in [
+                &b"x"[..],
+                &src[..n],
+                &src[..n % 3],
+                &src[..n],
+                &src[..n % 5],
+            ] {
+                expected.extend_from_slice(part).unwrap();
+            }
+            assert_eq!(sink.written(), &expected[..], "length {n}");
+        }
     }
 
     #[test]

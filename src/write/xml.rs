@@ -84,6 +84,15 @@ impl<S: Sink> XmlWriter<S> {
         }
     }
 
+    /// Appends `before`, `middle`, `after` (a tag around a name).
+    #[inline]
+    fn put_wrapped(&mut self, before: &[u8], middle: &[u8], after: &[u8]) {
+        self.produced += before.len() + middle.len() + after.len();
+        if !self.full && self.sink.append_wrapped(before, middle, after).is_err() {
+            self.full = true;
+        }
+    }
+
     /// Appends one byte of markup.
     #[inline]
     fn put_byte(&mut self, byte: u8) {
@@ -127,10 +136,7 @@ impl<S: Sink> XmlWriter<S> {
 
     /// Opens element `name` (a qualified name such as `domain:name`).
     pub fn start(&mut self, name: &str) {
-        self.close_start_tag();
-        self.newline(self.depth);
-        self.put_byte(b'<');
-        self.put(name.as_bytes());
+        self.open_tag(name.as_bytes(), b"");
         self.tag_open = true;
         self.after_end = false;
         self.depth += 1;
@@ -146,12 +152,23 @@ impl<S: Sink> XmlWriter<S> {
             if self.after_end {
                 self.newline(self.depth);
             }
-            self.put_byte(b'<');
-            self.put_byte(b'/');
-            self.put(name.as_bytes());
-            self.put_byte(b'>');
+            self.put_wrapped(b"</", name.as_bytes(), b">");
         }
         self.after_end = true;
+    }
+
+    /// `<name` + `after`, closing the parent's start tag and indenting first.
+    #[inline]
+    fn open_tag(&mut self, name: &[u8], after: &[u8]) {
+        if self.options.indent == 0 {
+            let before: &[u8] = if self.tag_open { b"><" } else { b"<" };
+            self.tag_open = false;
+            self.put_wrapped(before, name, after);
+        } else {
+            self.close_start_tag();
+            self.newline(self.depth);
+            self.put_wrapped(b"<", name, after);
+        }
     }
 
     /// An attribute of the open start tag, `value` escaped.
@@ -270,9 +287,11 @@ impl<S: Sink> XmlWriter<S> {
     ///
     /// As [`text`](Self::text).
     pub fn leaf(&mut self, name: &str, value: Str<'_>) -> Result<(), WriteError> {
-        self.start(name);
-        self.text_str(value)?;
-        self.end(name);
+        self.open_tag(name.as_bytes(), b">");
+        self.after_end = false;
+        self.str_value(value, Context::Text)?;
+        self.put_wrapped(b"</", name.as_bytes(), b">");
+        self.after_end = true;
         Ok(())
     }
 
@@ -282,9 +301,11 @@ impl<S: Sink> XmlWriter<S> {
     ///
     /// As [`text`](Self::text).
     pub fn leaf_text(&mut self, name: &str, value: &str) -> Result<(), WriteError> {
-        self.start(name);
-        self.text(value)?;
-        self.end(name);
+        self.open_tag(name.as_bytes(), b">");
+        self.after_end = false;
+        self.escaped(value, Context::Text)?;
+        self.put_wrapped(b"</", name.as_bytes(), b">");
+        self.after_end = true;
         Ok(())
     }
 
@@ -334,9 +355,27 @@ impl<S: Sink> XmlWriter<S> {
     /// Writes `s` with what XML requires escaped in `context`.
     fn escaped(&mut self, s: &str, context: Context) -> Result<(), WriteError> {
         let bytes = s.as_bytes();
+        // Most values need nothing: one branch-free pass, one copy.
+        if bytes
+            .iter()
+            .fold(0u8, |any, &b| any | NEEDS_CARE[usize::from(b)])
+            == 0
+        {
+            self.put(bytes);
+            return Ok(());
+        }
         let mut run = 0;
         let mut i = 0;
         while i < bytes.len() {
+            // Eight bytes at a time to the first candidate, then one by one.
+            if let Some(word) = crate::xml::word_at(bytes, i) {
+                let candidates = crate::xml::escape_candidates(word);
+                if candidates == 0 {
+                    i += 8;
+                    continue;
+                }
+                i += (candidates.trailing_zeros() / 8) as usize;
+            }
             let b = bytes[i];
             if NEEDS_CARE[usize::from(b)] == 0 {
                 i += 1;

@@ -114,6 +114,21 @@ pub(crate) fn text_stops(x: u64) -> u64 {
         & HI
 }
 
+/// Candidate bytes for a writer to escape or refuse in `x`: `&`, `<`,
+/// `>`, `"`, bytes below 0x20 and non-ASCII bytes (a superset: the caller
+/// looks closer at each; only 0xEF, the lead of U+FFFE and U+FFFF, matters
+/// among the non-ASCII ones).
+#[inline(always)]
+pub(crate) fn escape_candidates(x: u64) -> u64 {
+    (x.wrapping_sub(splat(0x20))
+        | x
+        | eq_bytes(x, b'<')
+        | eq_bytes(x, b'&')
+        | eq_bytes(x, b'>')
+        | eq_bytes(x, b'"'))
+        & HI
+}
+
 /// Bytes of `x` other than a space.
 #[inline(always)]
 pub(crate) fn non_spaces(x: u64) -> u64 {

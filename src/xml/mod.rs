@@ -31,5 +31,5 @@ pub use token::{
 };
 pub use tokenizer::Tokenizer;
 
-pub(crate) use chars::{is_forbidden_ef, is_space};
+pub(crate) use chars::{escape_candidates, is_forbidden_ef, is_space, word_at};
 pub(crate) use escape::UnescapeMode;
