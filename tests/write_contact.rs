@@ -1,5 +1,7 @@
 //! Contact commands built by hand, written, and read back field by field.
 
+#![cfg(feature = "alloc")]
+
 use epp_codec::view::command::contact::{
     Address, Change, Check, ContactCommand, ContactStatus, Create, Delete, Disclose, Info, IntLoc,
     Phone, PostalInfo, PostalInfoType, Status, Street, Update,

@@ -1,5 +1,7 @@
 //! Domain commands built by hand, written, and read back field by field.
 
+#![cfg(feature = "alloc")]
+
 use epp_codec::view::command::domain::{
     AddRemove, Change, Check, Contact, ContactType, Create, Delete, DomainCommand, DomainStatus,
     HostAddr, HostAttr, HostsFilter, Info, NameServers, RegistrantChange, Renew, Status, Transfer,

@@ -1,5 +1,7 @@
 //! Host commands built by hand, written, and read back field by field.
 
+#![cfg(feature = "alloc")]
+
 use epp_codec::view::command::host::{
     AddRemove, Address, Check, Create, Delete, HostCommand, HostStatus, Info, Status, Update,
 };

@@ -2,6 +2,8 @@
 //! whatever reads is written; what is written reads again (commands pass
 //! the strict reader) and writes again to the same bytes.
 
+#![cfg(feature = "alloc")]
+
 mod common;
 
 use epp_codec::view::{ServerMessage, read_command, read_server_message};

@@ -2,6 +2,8 @@
 //! is the same document as XML (names, attributes, text), checked with
 //! roxmltree; framed and unframed, compact and indented.
 
+#![cfg(feature = "alloc")]
+
 mod common;
 
 use epp_codec::view::{ServerMessage, read_command, read_server_message};

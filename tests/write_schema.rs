@@ -3,6 +3,8 @@
 //! wherever the original did. xmllint is required (scripts/setup.sh
 //! installs libxml2-utils): a missing xmllint fails the test.
 
+#![cfg(feature = "alloc")]
+
 mod common;
 
 use std::collections::BTreeSet;

@@ -549,3 +549,58 @@ fn writing_every_corpus_message_into_fixed_buffers_allocates_nothing() {
     assert!(bytes > 1_000_000);
     assert_eq!(allocations, 0, "writing allocated {allocations} times");
 }
+
+#[test]
+fn writing_values_built_by_hand_allocates_nothing() {
+    use epp_codec::view::command::domain::{
+        Contact, ContactType, Create, DomainStatus, NameServers, Status,
+    };
+    use epp_codec::view::command::{Command, Request};
+    use epp_codec::view::{AuthInfo, DomainCommand, Period, PeriodUnit, ResultCode, Str};
+    use epp_codec::write::{
+        DomainInfoData, DomainResData, ResData, ResponseData, ResultData, SliceSink, WriteOptions,
+        write_framed, write_to_slice,
+    };
+    let mut buf = [0u8; 4096];
+    let mut written = 0;
+    let allocations = allocations_in(|| {
+        let hosts = [Str::new("ns1.example.net"), Str::new("ns2.example.net")];
+        let contacts = [Contact::new("sh8013", ContactType::Admin)];
+        let pw = AuthInfo::Password {
+            password: Str::new("2fooBAR"),
+            roid: None,
+        };
+        let create = Create::new("example.com", pw)
+            .with_period(Period {
+                value: 2,
+                unit: PeriodUnit::Years,
+            })
+            .with_name_servers(NameServers::objects(&hosts))
+            .with_contacts(&contacts);
+        let request =
+            Request::new(Command::Domain(DomainCommand::Create(create))).with_cl_trid("ABC-1");
+        let statuses = [Status::new(DomainStatus::Ok)];
+        let info = DomainInfoData {
+            statuses: &statuses,
+            contacts: &contacts,
+            auth_info: Some(pw),
+            ..DomainInfoData::new("example.com", "EXAMPLE1-REP", "ClientX")
+        };
+        let results = [ResultData::new(ResultCode::Success)];
+        let response = ResponseData::new(&results, "SV-1")
+            .with_res_data(ResData::Domain(DomainResData::Info(info)));
+        for options in [
+            WriteOptions::new(),
+            WriteOptions::new().indent(2).redact(true),
+        ] {
+            written += write_to_slice(&request, &mut buf, &options).unwrap();
+            written += write_framed(&request, SliceSink::new(&mut buf), &options).unwrap();
+            written += write_to_slice(&response, &mut buf, &options).unwrap();
+        }
+    });
+    assert!(written > 2_000);
+    assert_eq!(
+        allocations, 0,
+        "writing hand-built values allocated {allocations} times"
+    );
+}

@@ -295,6 +295,45 @@ impl<S: Sink> XmlWriter<S> {
         Ok(())
     }
 
+    /// Opens `prefix:local`.
+    pub(crate) fn start_q(&mut self, prefix: &str, local: &str) {
+        self.open_tag(prefix.as_bytes(), b":");
+        self.put(local.as_bytes());
+        self.tag_open = true;
+        self.after_end = false;
+        self.depth += 1;
+    }
+
+    /// Closes `prefix:local`.
+    pub(crate) fn end_q(&mut self, prefix: &str, local: &str) {
+        self.depth = self.depth.saturating_sub(1);
+        if self.tag_open {
+            self.put(b"/>");
+            self.tag_open = false;
+        } else {
+            if self.after_end {
+                self.newline(self.depth);
+            }
+            self.put_wrapped(b"</", prefix.as_bytes(), b":");
+            self.put(local.as_bytes());
+            self.put_byte(b'>');
+        }
+        self.after_end = true;
+    }
+
+    /// `<prefix:local>value</prefix:local>`.
+    pub(crate) fn leaf_q(
+        &mut self,
+        prefix: &str,
+        local: &str,
+        value: Str<'_>,
+    ) -> Result<(), WriteError> {
+        self.start_q(prefix, local);
+        self.text_str(value)?;
+        self.end_q(prefix, local);
+        Ok(())
+    }
+
     /// `<name>value</name>` from plain text.
     ///
     /// # Errors

@@ -93,7 +93,7 @@ pub(super) fn write<S: Sink>(
     Ok(())
 }
 
-fn write_optional_auth_info<S: Sink>(
+pub(crate) fn write_optional_auth_info<S: Sink>(
     w: &mut XmlWriter<S>,
     auth_info: Option<AuthInfo<'_>>,
 ) -> Result<(), WriteError> {
@@ -103,7 +103,7 @@ fn write_optional_auth_info<S: Sink>(
     }
 }
 
-fn write_postal_infos<S: Sink>(
+pub(crate) fn write_postal_infos<S: Sink>(
     w: &mut XmlWriter<S>,
     postal_infos: List<'_, PostalInfo<'_>>,
 ) -> Result<(), WriteError> {
@@ -136,7 +136,7 @@ fn write_postal_infos<S: Sink>(
     Ok(())
 }
 
-fn write_phone<S: Sink>(
+pub(crate) fn write_phone<S: Sink>(
     w: &mut XmlWriter<S>,
     name: &str,
     phone: Option<Phone<'_>>,
@@ -166,7 +166,7 @@ fn write_int_loc<S: Sink>(
     Ok(())
 }
 
-fn write_disclose<S: Sink>(
+pub(crate) fn write_disclose<S: Sink>(
     w: &mut XmlWriter<S>,
     disclose: Option<Disclose>,
 ) -> Result<(), WriteError> {

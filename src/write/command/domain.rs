@@ -115,7 +115,7 @@ pub(super) fn write<S: Sink>(
     Ok(())
 }
 
-fn write_optional_auth_info<S: Sink>(
+pub(crate) fn write_optional_auth_info<S: Sink>(
     w: &mut XmlWriter<S>,
     auth_info: Option<AuthInfo<'_>>,
 ) -> Result<(), WriteError> {
@@ -153,7 +153,7 @@ fn write_period<S: Sink>(
     Ok(())
 }
 
-fn write_name_servers<S: Sink>(
+pub(crate) fn write_name_servers<S: Sink>(
     w: &mut XmlWriter<S>,
     ns: NameServers<'_>,
 ) -> Result<(), WriteError> {
@@ -182,7 +182,7 @@ fn write_name_servers<S: Sink>(
     Ok(())
 }
 
-fn write_contacts<S: Sink>(
+pub(crate) fn write_contacts<S: Sink>(
     w: &mut XmlWriter<S>,
     contacts: List<'_, Contact<'_>>,
 ) -> Result<(), WriteError> {
@@ -199,7 +199,7 @@ fn write_contacts<S: Sink>(
     Ok(())
 }
 
-fn write_statuses<S: Sink>(
+pub(crate) fn write_statuses<S: Sink>(
     w: &mut XmlWriter<S>,
     statuses: List<'_, Status<'_>>,
 ) -> Result<(), WriteError> {

@@ -57,7 +57,7 @@ pub(super) fn write<S: Sink>(
     Ok(())
 }
 
-fn write_addresses<S: Sink>(
+pub(crate) fn write_addresses<S: Sink>(
     w: &mut XmlWriter<S>,
     addresses: List<'_, Address<'_>>,
 ) -> Result<(), WriteError> {
@@ -78,7 +78,7 @@ fn write_addresses<S: Sink>(
     Ok(())
 }
 
-fn write_statuses<S: Sink>(
+pub(crate) fn write_statuses<S: Sink>(
     w: &mut XmlWriter<S>,
     statuses: List<'_, Status<'_>>,
 ) -> Result<(), WriteError> {

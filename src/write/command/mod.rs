@@ -1,8 +1,8 @@
 //! Commands: [`Request`] (read or built by hand) written as RFC 5730 XML.
 
-mod contact;
-mod domain;
-mod host;
+pub(crate) mod contact;
+pub(crate) mod domain;
+pub(crate) mod host;
 
 use super::raw::{write_raw_element, write_read_children};
 use super::sink::Sink;

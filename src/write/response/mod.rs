@@ -5,10 +5,12 @@
 mod contact;
 mod domain;
 mod host;
+mod object;
 
-pub use contact::ContactResData;
-pub use domain::DomainResData;
-pub use host::HostResData;
+pub use contact::{ContactInfoData, ContactResData};
+pub use domain::{DomainInfoData, DomainResData};
+pub use host::{HostInfoData, HostResData};
+pub use object::{CheckResult, PendingResult, TransferResult};
 
 use super::raw::{
     RawPlan, plan_raw_element, write_planned, write_raw_children, write_raw_element,
