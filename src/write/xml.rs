@@ -367,6 +367,7 @@ impl<S: Sink> XmlWriter<S> {
         self.end(name);
     }
 
+    #[inline]
     fn str_value(&mut self, value: Str<'_>, context: Context) -> Result<(), WriteError> {
         if context == Context::Text && value.is_verbatim_content() {
             self.put(value.raw().as_bytes());
@@ -375,6 +376,13 @@ impl<S: Sink> XmlWriter<S> {
         if let Some(plain) = value.as_plain() {
             return self.escaped(plain, context);
         }
+        self.str_chunks(value, context)
+    }
+
+    /// A value with references to replace: written chunk by chunk.
+    #[cold]
+    #[inline(never)]
+    fn str_chunks(&mut self, value: Str<'_>, context: Context) -> Result<(), WriteError> {
         for chunk in value.chunks() {
             self.chunk(chunk, context)?;
         }
@@ -392,6 +400,7 @@ impl<S: Sink> XmlWriter<S> {
     }
 
     /// Writes `s` with what XML requires escaped in `context`.
+    #[inline]
     fn escaped(&mut self, s: &str, context: Context) -> Result<(), WriteError> {
         let bytes = s.as_bytes();
         // Most values need nothing: one branch-free pass, one copy.
@@ -403,6 +412,15 @@ impl<S: Sink> XmlWriter<S> {
             self.put(bytes);
             return Ok(());
         }
+        self.escaped_slowly(s, context)
+    }
+
+    /// [`escaped`](Self::escaped) for a value with something to escape
+    /// or refuse.
+    #[cold]
+    #[inline(never)]
+    fn escaped_slowly(&mut self, s: &str, context: Context) -> Result<(), WriteError> {
+        let bytes = s.as_bytes();
         let mut run = 0;
         let mut i = 0;
         while i < bytes.len() {
