@@ -250,19 +250,20 @@ fn redaction_masks_every_password() {
 
 #[test]
 fn raw_elements_keep_prefixes_declared_on_their_ancestors() {
-    // secDNS is declared on <epp>, used in <extension>.
-    let payload = br#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0" xmlns:s="urn:ietf:params:xml:ns:secDNS-1.1" xmlns:x="urn:example:x"><command>
+    // s: is declared on <epp>, used in <extension>.
+    let payload = br#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0" xmlns:s="urn:example:ext" xmlns:x="urn:example:x"><command>
       <poll op="req"/><extension><s:update x:flag="1"><s:rem><s:all>true</s:all></s:rem></s:update></extension>
       <clTRID>ABC-3</clTRID></command></epp>"#;
     let read = read_command(payload).unwrap();
     let written = text(&read, &WriteOptions::new());
     assert!(
-        written.contains(r#"<s:update xmlns:s="urn:ietf:params:xml:ns:secDNS-1.1" xmlns:x="urn:example:x" x:flag="1">"#),
+        written
+            .contains(r#"<s:update xmlns:s="urn:example:ext" xmlns:x="urn:example:x" x:flag="1">"#),
         "{written}"
     );
     let again = read_command(written.as_bytes()).unwrap();
     let ext = again.extensions().iter().next().unwrap();
-    assert!(ext.is(epp_codec::xml::Ns::SecDns11, "update"));
+    assert!(ext.namespace().eq_uri("urn:example:ext") && ext.local() == "update");
 }
 
 #[test]

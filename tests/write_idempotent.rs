@@ -82,3 +82,18 @@ fn writing_is_idempotent_over_mutated_messages() {
     }
     assert!(checked >= 500, "only {checked} mutated messages read");
 }
+
+#[test]
+fn found_by_the_fuzzer() {
+    // A result code read as four digits with a leading zero is written as four.
+    let payload = br#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><response>
+      <result code="0999"><msg>x</msg></result><extension> [NAMESPACE-XML] </extension>
+      <trID><svTRID>54322-XYZ</svTRID></trID></response></epp>"#;
+    assert!(idempotent("code 0999", payload));
+    let written = write_back(payload, &WriteOptions::new()).unwrap();
+    assert!(
+        String::from_utf8(written)
+            .unwrap()
+            .contains(r#"<result code="0999">"#)
+    );
+}

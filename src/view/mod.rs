@@ -16,6 +16,7 @@
 
 pub mod command;
 mod error;
+pub mod ext;
 mod reader;
 pub mod response;
 mod result_code;

@@ -36,6 +36,7 @@
 #![allow(clippy::large_enum_variant)]
 
 mod command;
+mod ext;
 mod raw;
 mod response;
 mod sink;

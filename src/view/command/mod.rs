@@ -403,6 +403,20 @@ pub struct Extensions<'a> {
     len: u32,
     /// Elements built by hand (then `content` is empty).
     built: &'a [RawElement<'a>],
+    /// Typed extensions built by hand.
+    typed: &'a [Extension<'a>],
+}
+
+/// An extension element built by hand: typed, or raw XML.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug)]
+pub enum Extension<'a> {
+    /// secDNS-1.1 `<create>` or `<update>` (commands).
+    SecDns(crate::view::ext::SecDns<'a>),
+    /// secDNS-1.1 `<infData>` (responses).
+    SecDnsInfo(crate::view::ext::SecDnsData<'a>),
+    /// Any other extension, as XML.
+    Raw(RawElement<'a>),
 }
 
 impl<'a> Extensions<'a> {
@@ -413,6 +427,7 @@ impl<'a> Extensions<'a> {
             ancestors,
             len,
             built: &[],
+            typed: &[],
         }
     }
 
@@ -423,6 +438,7 @@ impl<'a> Extensions<'a> {
             ancestors: [Span { start: 0, end: 0 }; 3],
             len: 0,
             built: &[],
+            typed: &[],
         }
     }
 
@@ -456,7 +472,48 @@ impl<'a> Extensions<'a> {
             ancestors: [Span { start: 0, end: 0 }; 3],
             len: elements.len() as u32,
             built: elements,
+            typed: &[],
         }
+    }
+
+    /// Extensions built by hand, typed or raw, to write.
+    pub const fn from_typed(extensions: &'a [Extension<'a>]) -> Self {
+        Extensions {
+            doc: "",
+            content: Span { start: 0, end: 0 },
+            ancestors: [Span { start: 0, end: 0 }; 3],
+            len: extensions.len() as u32,
+            built: &[],
+            typed: extensions,
+        }
+    }
+
+    /// The typed extensions built by hand.
+    pub(crate) fn typed(&self) -> &'a [Extension<'a>] {
+        self.typed
+    }
+
+    /// The secDNS-1.1 command extension (`<secDNS:create>` or
+    /// `<secDNS:update>`), if there is one.
+    pub fn sec_dns(&self) -> Option<crate::view::ext::SecDns<'a>> {
+        for e in self.typed {
+            if let Extension::SecDns(sec_dns) = e {
+                return Some(*sec_dns);
+            }
+        }
+        self.find(Ns::SecDns11)
+            .and_then(crate::view::ext::SecDns::from_raw)
+    }
+
+    /// The secDNS-1.1 `<infData>` of a response, if there is one.
+    pub fn sec_dns_info(&self) -> Option<crate::view::ext::SecDnsData<'a>> {
+        for e in self.typed {
+            if let Extension::SecDnsInfo(data) = e {
+                return Some(*data);
+            }
+        }
+        self.find(Ns::SecDns11)
+            .and_then(crate::view::ext::SecDnsData::from_raw)
     }
 
     /// How many extension elements there are.
@@ -583,7 +640,12 @@ fn read_command_body<'a>(
         let mut len = 0u32;
         let content_start = ext.tag.end;
         while let Some(child) = r.next()? {
-            r.skip(child)?;
+            // Typed extensions are checked as strictly as the command.
+            if child.name.namespace() == Namespace::Known(Ns::SecDns11) {
+                crate::view::ext::sec_dns::read(r, &command, child)?;
+            } else {
+                r.skip(child)?;
+            }
             len += 1;
         }
         if len == 0 {
@@ -599,6 +661,7 @@ fn read_command_body<'a>(
             ancestors: [epp_tag, command_elem.tag, ext.tag],
             len,
             built: &[],
+            typed: &[],
         };
     }
     let mut cl_trid = None;

@@ -183,6 +183,7 @@ pub(super) fn write_extensions<S: Sink>(
         return Ok(());
     }
     w.start("extension");
+    super::ext::write_typed(w, extensions.typed())?;
     if let Some((doc, content)) = extensions.read_content() {
         write_read_children(
             w,

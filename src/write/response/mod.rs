@@ -41,8 +41,9 @@ fn write_extension_elements<S: Sink>(
         w.start(name);
         write_read_children(w, doc, content, elements.read_len(), elements.ancestors())?;
         w.end(name);
-    } else if !elements.built().is_empty() {
+    } else if !elements.built().is_empty() || !elements.typed().is_empty() {
         w.start(name);
+        super::ext::write_typed(w, elements.typed())?;
         for raw in elements.built() {
             write_raw_element(w, raw.document(), raw.span())?;
         }
@@ -70,14 +71,15 @@ fn write_code<S: Sink>(w: &mut XmlWriter<S>, code: ResultCode) -> Result<(), Wri
     w.attr("code", code_text(code.as_u16(), &mut digits))
 }
 
-/// The decimal digits of `n`.
+/// The decimal digits of `n`, at least four (`code` is four digits: a
+/// code read as `0999` is written back as `0999`).
 fn code_text(mut n: u16, buf: &mut [u8; 5]) -> &str {
     let mut i = buf.len();
     loop {
         i -= 1;
         buf[i] = b'0' + (n % 10) as u8;
         n /= 10;
-        if n == 0 || i == 0 {
+        if (n == 0 && i <= 1) || i == 0 {
             break;
         }
     }

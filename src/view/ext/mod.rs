@@ -1,0 +1,12 @@
+//! Typed extensions: read strictly inside commands (validated in the same
+//! pass as the command, with the same result codes) and tolerantly inside
+//! responses, then re-read lazily; and built by hand, for the writers.
+//!
+//! Extensions the crate does not type stay raw ([`RawElement`]), in
+//! commands and responses alike.
+//!
+//! [`RawElement`]: crate::view::RawElement
+
+pub mod sec_dns;
+
+pub use sec_dns::{DsData, KeyData, SecDns, SecDnsData, SecDnsRemove, SecDnsUpdate};
