@@ -97,3 +97,16 @@ fn found_by_the_fuzzer() {
             .contains(r#"<result code="0999">"#)
     );
 }
+
+#[test]
+fn tokens_with_markup_inside_are_trimmed_when_written() {
+    // An svTRID holding elements, with white space around its text.
+    let payload = br#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><response>
+      <result code="1000"><msg>x</msg></result>
+      <trID><svTRID>
+        <b>54322</b>-XYZ &#x20;<!-- c -->
+      </svTRID></trID></response></epp>"#;
+    assert!(idempotent("svTRID with markup", payload));
+    let written = String::from_utf8(write_back(payload, &WriteOptions::new()).unwrap()).unwrap();
+    assert!(written.contains("<svTRID>54322-XYZ</svTRID>"), "{written}");
+}

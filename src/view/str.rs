@@ -10,6 +10,7 @@ const ESCAPED: u8 = 1; // references or `\r` to normalize
 const MARKUP: u8 = 2; // comments, PIs or CDATA sections inside the content
 const ATTRIBUTE: u8 = 4; // an attribute value: white space is normalized too
 const PLAIN: u8 = 8; // built by hand: `raw` is the value itself, not XML
+const TOKEN: u8 = 16; // a schema `token`: white space at the ends is not part of it
 
 /// A string value of a message: element content or an attribute value,
 /// borrowed from the payload.
@@ -85,8 +86,14 @@ impl<'a> Str<'a> {
         Str {
             raw,
             offset: self.offset + start as u32,
-            flags: self.flags,
+            flags: self.flags | TOKEN,
         }
+    }
+
+    /// Whether the value was trimmed as a schema `token` (so white space
+    /// that unescaping or markup puts at its ends is not part of it either).
+    pub(crate) const fn is_token(&self) -> bool {
+        self.flags & TOKEN != 0
     }
 
     /// The value as written in the message (still escaped when
