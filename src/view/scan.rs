@@ -10,7 +10,7 @@ use core::fmt;
 use core::marker::PhantomData;
 
 use super::str::Str;
-use crate::xml::Span;
+use crate::xml::{Span, find_any3, find_byte};
 
 /// One element of an already-validated span.
 #[derive(Clone, Copy, Debug)]
@@ -40,6 +40,38 @@ impl<'a> Child<'a> {
                 end: tag.end,
             },
             end: tag.end,
+        })
+    }
+
+    /// The element whose start and end tags bound `span` exactly (a
+    /// validated element's span): no scan of its content.
+    pub(crate) fn from_span(doc: &'a str, span: Span) -> Option<Child<'a>> {
+        let bytes = doc.as_bytes();
+        let (tag_end, self_closing) = tag_end(bytes, span.start)?;
+        let text = doc.get(span.start..tag_end)?;
+        let name_len = text.get(1..)?.find([' ', '\t', '\n', '\r', '/', '>'])?;
+        let content_end = if self_closing {
+            tag_end
+        } else {
+            // The end tag is the last markup of the span.
+            span.start
+                + bytes
+                    .get(span.start..span.end)?
+                    .iter()
+                    .rposition(|&b| b == b'<')?
+        };
+        (content_end >= tag_end && span.end <= doc.len()).then_some(Child {
+            doc,
+            qname: text.get(1..1 + name_len)?,
+            tag: Span {
+                start: span.start,
+                end: tag_end,
+            },
+            content: Span {
+                start: tag_end,
+                end: content_end,
+            },
+            end: span.end,
         })
     }
 
@@ -145,6 +177,149 @@ impl<'a> Child<'a> {
     }
 }
 
+/// Where to find a child element by local name: a [`Child`] (scanned on
+/// each lookup) or an [`Indexed`] element (looked up in its index).
+pub(crate) trait Lookup<'a> {
+    /// The first child called `local`.
+    fn child(&self, local: &str) -> Option<Child<'a>>;
+    /// The run of children called `local`.
+    fn list<T: ListItem<'a>>(&self, local: &'a str) -> List<'a, T>;
+}
+
+impl<'a> Lookup<'a> for Child<'a> {
+    fn child(&self, local: &str) -> Option<Child<'a>> {
+        Child::child(self, local)
+    }
+
+    fn list<T: ListItem<'a>>(&self, local: &'a str) -> List<'a, T> {
+        Child::list(self, local)
+    }
+}
+
+/// How many distinct child names an [`Indexed`] element remembers.
+const INDEX_CAP: usize = 16;
+
+/// One name's entry in an [`Indexed`] element.
+#[derive(Clone, Copy, Debug, Default)]
+struct IndexEntry {
+    /// Offset and length of the local name in the document.
+    name_at: u32,
+    name_len: u8,
+    /// Start of the first child of that name, end of the last.
+    first: u32,
+    last_end: u32,
+    count: u16,
+}
+
+/// An element with its children indexed by local name in one pass, so that
+/// reading many fields of a large response element (an `infData`) costs
+/// one scan, not one per field.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Indexed<'a> {
+    element: Child<'a>,
+    entries: [IndexEntry; INDEX_CAP],
+    len: u8,
+    /// More distinct names than the index holds: look the rest up by scanning.
+    overflow: bool,
+}
+
+impl PartialEq for Indexed<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.element == other.element
+    }
+}
+
+impl<'a> Indexed<'a> {
+    pub(crate) fn new(element: Child<'a>) -> Self {
+        let mut index = Indexed {
+            element,
+            entries: [IndexEntry::default(); INDEX_CAP],
+            len: 0,
+            overflow: false,
+        };
+        let doc = element.doc();
+        let base = doc.as_ptr() as usize;
+        for c in element.children() {
+            let local = c.local();
+            let at = local.as_ptr() as usize - base;
+            let found = index.entries[..usize::from(index.len)]
+                .iter_mut()
+                .find(|e| {
+                    doc.get(e.name_at as usize..e.name_at as usize + usize::from(e.name_len))
+                        == Some(local)
+                });
+            match found {
+                Some(e) => {
+                    e.last_end = c.end as u32;
+                    e.count = e.count.saturating_add(1);
+                }
+                None if usize::from(index.len) < INDEX_CAP
+                    && local.len() <= usize::from(u8::MAX) =>
+                {
+                    index.entries[usize::from(index.len)] = IndexEntry {
+                        name_at: at as u32,
+                        name_len: local.len() as u8,
+                        first: c.tag.start as u32,
+                        last_end: c.end as u32,
+                        count: 1,
+                    };
+                    index.len += 1;
+                }
+                None => index.overflow = true,
+            }
+        }
+        index
+    }
+
+    fn entry(&self, local: &str) -> Option<&IndexEntry> {
+        let doc = self.element.doc();
+        self.entries[..usize::from(self.len)].iter().find(|e| {
+            doc.get(e.name_at as usize..e.name_at as usize + usize::from(e.name_len)) == Some(local)
+        })
+    }
+}
+
+impl<'a> Lookup<'a> for Indexed<'a> {
+    fn child(&self, local: &str) -> Option<Child<'a>> {
+        match self.entry(local) {
+            // One of that name: its span is exact.
+            Some(e) if e.count == 1 => Child::from_span(
+                self.element.doc(),
+                Span {
+                    start: e.first as usize,
+                    end: e.last_end as usize,
+                },
+            ),
+            Some(e) => Children::new(
+                self.element.doc(),
+                Span {
+                    start: e.first as usize,
+                    end: e.last_end as usize,
+                },
+            )
+            .next(),
+            None if self.overflow => self.element.child(local),
+            None => None,
+        }
+    }
+
+    fn list<T: ListItem<'a>>(&self, local: &'a str) -> List<'a, T> {
+        match self.entry(local) {
+            Some(e) => List::from_doc_named(
+                self.element.doc(),
+                Span {
+                    start: e.first as usize,
+                    end: e.last_end as usize,
+                },
+                u32::from(e.count),
+                local,
+            ),
+            None if self.overflow => self.element.list(local),
+            None => List::empty(),
+        }
+    }
+}
+
 /// The child elements of a validated span, in order.
 #[derive(Clone, Debug)]
 pub(crate) struct Children<'a> {
@@ -169,11 +344,7 @@ impl<'a> Iterator for Children<'a> {
     fn next(&mut self) -> Option<Child<'a>> {
         let bytes = self.doc.as_bytes();
         loop {
-            let lt = self.pos
-                + bytes
-                    .get(self.pos..self.end)?
-                    .iter()
-                    .position(|&b| b == b'<')?;
+            let lt = find_byte(bytes.get(..self.end)?, self.pos, b'<')?;
             match bytes.get(lt + 1)? {
                 b'!' | b'?' => self.pos = skip_markup(bytes, lt)?,
                 b'/' => {
@@ -245,20 +416,15 @@ pub(crate) fn skip_markup(bytes: &[u8], lt: usize) -> Option<usize> {
 
 /// The end (one past `>`) of the start tag at `lt`, and whether it is `/>`.
 pub(crate) fn tag_end(bytes: &[u8], lt: usize) -> Option<(usize, bool)> {
-    let mut quote = 0u8;
     let mut i = lt + 1;
     loop {
-        let b = *bytes.get(i)?;
-        if quote != 0 {
-            if b == quote {
-                quote = 0;
-            }
-        } else if b == b'"' || b == b'\'' {
-            quote = b;
-        } else if b == b'>' {
+        i = find_any3(bytes, i, b'>', b'"', b'\'')?;
+        let b = bytes[i];
+        if b == b'>' {
             return Some((i + 1, bytes.get(i - 1) == Some(&b'/')));
         }
-        i += 1;
+        // A quoted attribute value: skip to its closing quote.
+        i = find_byte(bytes, i + 1, b)? + 1;
     }
 }
 
@@ -267,11 +433,11 @@ fn matching_end(bytes: &[u8], from: usize) -> Option<(usize, usize)> {
     let mut depth = 1usize;
     let mut pos = from;
     loop {
-        let lt = pos + bytes.get(pos..)?.iter().position(|&b| b == b'<')?;
+        let lt = find_byte(bytes, pos, b'<')?;
         match bytes.get(lt + 1)? {
             b'!' | b'?' => pos = skip_markup(bytes, lt)?,
             b'/' => {
-                let gt = lt + bytes.get(lt..)?.iter().position(|&b| b == b'>')?;
+                let gt = find_byte(bytes, lt, b'>')?;
                 depth -= 1;
                 if depth == 0 {
                     return Some((lt, gt + 1));

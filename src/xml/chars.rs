@@ -91,7 +91,7 @@ const fn splat(b: u8) -> u64 {
 
 /// Bytes equal to `b` (high bits to be masked with `HI`).
 #[inline(always)]
-fn eq_bytes(x: u64, b: u8) -> u64 {
+pub(crate) fn eq_bytes(x: u64, b: u8) -> u64 {
     let v = x ^ splat(b);
     v.wrapping_sub(LO) & !v
 }
@@ -127,6 +127,42 @@ pub(crate) fn escape_candidates(x: u64) -> u64 {
         | eq_bytes(x, b'>')
         | eq_bytes(x, b'"'))
         & HI
+}
+
+/// The first `needle` at or after `from`, eight bytes at a time.
+#[inline]
+pub(crate) fn find_byte(bytes: &[u8], from: usize, needle: u8) -> Option<usize> {
+    let mut i = from;
+    while let Some(word) = word_at(bytes, i) {
+        let hits = eq_bytes(word, needle) & HI;
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)?
+        .iter()
+        .position(|&b| b == needle)
+        .map(|p| i + p)
+}
+
+/// The first of `a`, `b` or `c` at or after `from`, eight bytes at a time.
+#[inline]
+pub(crate) fn find_any3(bytes: &[u8], from: usize, a: u8, b: u8, c: u8) -> Option<usize> {
+    let mut i = from;
+    while let Some(word) = word_at(bytes, i) {
+        let hits = (eq_bytes(word, a) | eq_bytes(word, b) | eq_bytes(word, c)) & HI;
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)?
+        .iter()
+        .position(|&x| x == a || x == b || x == c)
+        .map(|p| i + p)
 }
 
 /// Bytes of `x` other than a space.

@@ -31,5 +31,7 @@ pub use token::{
 };
 pub use tokenizer::Tokenizer;
 
-pub(crate) use chars::{escape_candidates, is_forbidden_ef, is_space, word_at};
+pub(crate) use chars::{
+    escape_candidates, find_any3, find_byte, is_forbidden_ef, is_space, word_at,
+};
 pub(crate) use escape::UnescapeMode;

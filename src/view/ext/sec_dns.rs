@@ -6,7 +6,7 @@ use crate::view::CommandErrorKind;
 use crate::view::command::{Command, DomainCommand, RawElement};
 use crate::view::error::CommandError;
 use crate::view::reader::{Elem, Reader};
-use crate::view::scan::{Child, Children, FromChild, List};
+use crate::view::scan::{Child, FromChild, List};
 use crate::view::str::Str;
 use crate::view::value::{check_bool, check_length, check_unsigned, value_error};
 use crate::xml::{Ns, Span};
@@ -40,7 +40,7 @@ impl<'a> SecDns<'a> {
 }
 
 fn element_of(raw: RawElement<'_>) -> Option<Child<'_>> {
-    Children::new(raw.document(), raw.span()).next()
+    Child::from_span(raw.document(), raw.span())
 }
 
 /// `dsOrKeyType`: the maximum signature lifetime and either DS data or key

@@ -7,7 +7,7 @@ use super::object::{
 };
 use crate::view::command::RawElement;
 use crate::view::command::contact::{ContactStatus, Disclose, Phone, PostalInfo};
-use crate::view::scan::{Child, List};
+use crate::view::scan::{Child, Indexed, List, Lookup};
 use crate::view::str::Str;
 use crate::xml::{Namespace, Ns};
 
@@ -35,7 +35,9 @@ impl<'a> ContactData<'a> {
         let element = element_of(&raw)?;
         Some(match raw.local() {
             "chkData" => ContactData::Check(element.list("cd")),
-            "infData" => ContactData::Info(InfoData { element }),
+            "infData" => ContactData::Info(InfoData {
+                element: Indexed::new(element),
+            }),
             "creData" => ContactData::Create(CreateData { element }),
             "panData" => ContactData::Pending(PendingData { element }),
             "trnData" => ContactData::Transfer(TransferData { element }),
@@ -47,7 +49,7 @@ impl<'a> ContactData<'a> {
 /// `<contact:infData>`, each element optional here.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct InfoData<'a> {
-    element: Child<'a>,
+    element: Indexed<'a>,
 }
 
 impl<'a> InfoData<'a> {

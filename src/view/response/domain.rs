@@ -6,7 +6,7 @@ use super::object::{
 };
 use crate::view::command::RawElement;
 use crate::view::command::domain::{Contact, DomainStatus, NameServers};
-use crate::view::scan::{Child, Children, List};
+use crate::view::scan::{Child, Indexed, List, Lookup};
 use crate::view::str::Str;
 use crate::xml::{Namespace, Ns};
 
@@ -36,7 +36,9 @@ impl<'a> DomainData<'a> {
         let element = element_of(&raw)?;
         Some(match raw.local() {
             "chkData" => DomainData::Check(element.list("cd")),
-            "infData" => DomainData::Info(InfoData { element }),
+            "infData" => DomainData::Info(InfoData {
+                element: Indexed::new(element),
+            }),
             "creData" => DomainData::Create(CreateData { element }),
             "panData" => DomainData::Pending(PendingData { element }),
             "renData" => DomainData::Renew(RenewData { element }),
@@ -48,14 +50,14 @@ impl<'a> DomainData<'a> {
 
 /// The element a `RawElement` stands for, for lazy reading.
 pub(crate) fn element_of<'a>(raw: &RawElement<'a>) -> Option<Child<'a>> {
-    Children::new(raw.document(), raw.span()).next()
+    Child::from_span(raw.document(), raw.span())
 }
 
 /// `<domain:infData>`: every element of RFC 5731 §3.1.2, each optional
 /// here (a registry may leave out what the schema requires).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct InfoData<'a> {
-    element: Child<'a>,
+    element: Indexed<'a>,
 }
 
 impl<'a> InfoData<'a> {

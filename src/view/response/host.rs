@@ -5,7 +5,7 @@ use super::domain::element_of;
 use super::object::{CheckItem, ObjectStatus, PendingData, Timestamp, timestamp, token};
 use crate::view::command::RawElement;
 use crate::view::command::host::{Address, HostStatus};
-use crate::view::scan::{Child, List};
+use crate::view::scan::{Child, Indexed, List, Lookup};
 use crate::view::str::Str;
 use crate::xml::{Namespace, Ns};
 
@@ -31,7 +31,9 @@ impl<'a> HostData<'a> {
         let element = element_of(&raw)?;
         Some(match raw.local() {
             "chkData" => HostData::Check(element.list("cd")),
-            "infData" => HostData::Info(InfoData { element }),
+            "infData" => HostData::Info(InfoData {
+                element: Indexed::new(element),
+            }),
             "creData" => HostData::Create(CreateData { element }),
             "panData" => HostData::Pending(PendingData { element }),
             _ => return None,
@@ -42,7 +44,7 @@ impl<'a> HostData<'a> {
 /// `<host:infData>`, each element optional here.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct InfoData<'a> {
-    element: Child<'a>,
+    element: Indexed<'a>,
 }
 
 impl<'a> InfoData<'a> {

@@ -8,7 +8,7 @@ use super::parse_date_time;
 use crate::view::command::contact::ContactStatus;
 use crate::view::command::domain::DomainStatus;
 use crate::view::command::host::HostStatus;
-use crate::view::scan::{Child, FromChild};
+use crate::view::scan::{Child, FromChild, Lookup};
 use crate::view::str::Str;
 use crate::view::value::DateTime;
 
@@ -110,12 +110,12 @@ impl<'a> Timestamp<'a> {
 }
 
 /// The child `local` of `e` as a token.
-pub(crate) fn token<'a>(e: &Child<'a>, local: &str) -> Option<Str<'a>> {
+pub(crate) fn token<'a>(e: &impl Lookup<'a>, local: &str) -> Option<Str<'a>> {
     e.child(local).map(|c| c.token())
 }
 
 /// The child `local` of `e` as a timestamp.
-pub(crate) fn timestamp<'a>(e: &Child<'a>, local: &str) -> Option<Timestamp<'a>> {
+pub(crate) fn timestamp<'a>(e: &impl Lookup<'a>, local: &str) -> Option<Timestamp<'a>> {
     token(e, local).map(|raw| Timestamp { raw })
 }
 
