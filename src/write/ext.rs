@@ -5,7 +5,9 @@ use super::command::write_raw;
 use super::sink::Sink;
 use super::xml::XmlWriter;
 use crate::view::command::Extension;
-use crate::view::ext::{DsData, KeyData, SecDns, SecDnsData, SecDnsRemove};
+use crate::view::ext::{
+    DsData, KeyData, ReportText, RgpStatus, RgpUpdate, SecDns, SecDnsData, SecDnsRemove,
+};
 use crate::view::{List, Str};
 use crate::xml::Ns;
 
@@ -51,6 +53,9 @@ pub(crate) fn write_typed<S: Sink>(
                 w.end_q(P, "update");
             }
             Extension::SecDnsInfo(data) => write_data(w, "infData", data)?,
+            Extension::Rgp(update) => write_rgp_update(w, update)?,
+            Extension::RgpInfo(statuses) => write_rgp_statuses(w, "infData", statuses)?,
+            Extension::RgpUpdated(statuses) => write_rgp_statuses(w, "upData", statuses)?,
             Extension::Raw(raw) => write_raw(w, raw)?,
         }
     }
@@ -137,5 +142,97 @@ fn write_key<S: Sink>(w: &mut XmlWriter<S>, key: &KeyData<'_>) -> Result<(), Wri
     write_number(w, "alg", key.alg().unwrap_or_default().into())?;
     w.leaf_q(P, "pubKey", key.public_key())?;
     w.end_q(P, "keyData");
+    Ok(())
+}
+
+// ----- rgp-1.0 (RFC 3915) -----
+
+const RGP: &str = "rgp";
+
+fn write_rgp_update<S: Sink>(
+    w: &mut XmlWriter<S>,
+    update: &RgpUpdate<'_>,
+) -> Result<(), WriteError> {
+    w.start_q(RGP, "update");
+    w.namespace(RGP, Ns::Rgp.uri());
+    w.start_q(RGP, "restore");
+    w.attr("op", update.op().as_str())?;
+    if let Some(report) = update.report_data() {
+        w.start_q(RGP, "report");
+        // Read content (text or XML) is written as it was; text built by hand is escaped.
+        let content =
+            |w: &mut XmlWriter<S>, local: &str, text: Str<'_>| -> Result<(), WriteError> {
+                w.start_q(RGP, local);
+                match report.raw_content(local) {
+                    Some(raw) => w.raw(raw),
+                    None => w.text_str(text)?,
+                }
+                w.end_q(RGP, local);
+                Ok(())
+            };
+        content(w, "preData", report.pre_data())?;
+        content(w, "postData", report.post_data())?;
+        w.leaf_q(RGP, "delTime", report.deleted())?;
+        w.leaf_q(RGP, "resTime", report.restored())?;
+        write_report_text(
+            w,
+            "resReason",
+            &report.reason(),
+            report.raw_content("resReason"),
+        )?;
+        for statement in report.statements().iter() {
+            write_report_text(w, "statement", &statement, None)?;
+        }
+        if let Some(other) = report.other() {
+            content(w, "other", other)?;
+        }
+        w.end_q(RGP, "report");
+    }
+    w.end_q(RGP, "restore");
+    w.end_q(RGP, "update");
+    Ok(())
+}
+
+fn write_report_text<S: Sink>(
+    w: &mut XmlWriter<S>,
+    local: &str,
+    text: &ReportText<'_>,
+    raw: Option<&str>,
+) -> Result<(), WriteError> {
+    w.start_q(RGP, local);
+    if let Some(lang) = text.lang {
+        w.attr_str("lang", lang)?;
+    }
+    match raw {
+        Some(raw) => w.raw(raw),
+        None => w.text_str(text.text)?,
+    }
+    w.end_q(RGP, local);
+    Ok(())
+}
+
+fn write_rgp_statuses<S: Sink>(
+    w: &mut XmlWriter<S>,
+    local: &str,
+    statuses: &[RgpStatus<'_>],
+) -> Result<(), WriteError> {
+    if statuses.is_empty() {
+        return Err(WriteError::Invalid {
+            element: "rgp",
+            reason: "grace-period data needs at least one rgpStatus",
+        });
+    }
+    w.start_q(RGP, local);
+    w.namespace(RGP, Ns::Rgp.uri());
+    for status in statuses {
+        w.start_q(RGP, "rgpStatus");
+        w.attr_str("s", status.raw)?;
+        if let Some(lang) = status.lang {
+            w.attr_str("lang", lang)?;
+        }
+        w.text_str(status.text)?;
+        w.end_q(RGP, "rgpStatus");
+    }
+    w.end_q(RGP, local);
     Ok(())
 }

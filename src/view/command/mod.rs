@@ -415,6 +415,12 @@ pub enum Extension<'a> {
     SecDns(crate::view::ext::SecDns<'a>),
     /// secDNS-1.1 `<infData>` (responses).
     SecDnsInfo(crate::view::ext::SecDnsData<'a>),
+    /// rgp-1.0 `<update>` (a restore request or report, commands).
+    Rgp(crate::view::ext::RgpUpdate<'a>),
+    /// rgp-1.0 `<infData>` (a domain info response).
+    RgpInfo(&'a [crate::view::ext::RgpStatus<'a>]),
+    /// rgp-1.0 `<upData>` (a domain update response).
+    RgpUpdated(&'a [crate::view::ext::RgpStatus<'a>]),
     /// Any other extension, as XML.
     Raw(RawElement<'a>),
 }
@@ -503,6 +509,29 @@ impl<'a> Extensions<'a> {
         }
         self.find(Ns::SecDns11)
             .and_then(crate::view::ext::SecDns::from_raw)
+    }
+
+    /// The rgp-1.0 `<update>` of a command (a restore), if there is one.
+    pub fn rgp(&self) -> Option<crate::view::ext::RgpUpdate<'a>> {
+        for e in self.typed {
+            if let Extension::Rgp(update) = e {
+                return Some(*update);
+            }
+        }
+        self.find(Ns::Rgp)
+            .and_then(crate::view::ext::RgpUpdate::from_raw)
+    }
+
+    /// The grace-period statuses of a response's rgp-1.0 `<infData>` or
+    /// `<upData>`, if there is one.
+    pub fn rgp_statuses(&self) -> Option<List<'a, crate::view::ext::RgpStatus<'a>>> {
+        for e in self.typed {
+            if let Extension::RgpInfo(statuses) | Extension::RgpUpdated(statuses) = e {
+                return Some(List::from_slice(statuses));
+            }
+        }
+        self.find(Ns::Rgp)
+            .and_then(crate::view::ext::rgp::statuses_from_raw)
     }
 
     /// The secDNS-1.1 `<infData>` of a response, if there is one.
@@ -643,6 +672,8 @@ fn read_command_body<'a>(
             // Typed extensions are checked as strictly as the command.
             if child.name.namespace() == Namespace::Known(Ns::SecDns11) {
                 crate::view::ext::sec_dns::read(r, &command, child)?;
+            } else if child.name.namespace() == Namespace::Known(Ns::Rgp) {
+                crate::view::ext::rgp::read(r, &command, child)?;
             } else {
                 r.skip(child)?;
             }

@@ -7,6 +7,8 @@
 //!
 //! [`RawElement`]: crate::view::RawElement
 
+pub mod rgp;
 pub mod sec_dns;
 
+pub use rgp::{ReportText, RestoreOp, RestoreReport, RgpStatus, RgpStatusValue, RgpUpdate};
 pub use sec_dns::{DsData, KeyData, SecDns, SecDnsData, SecDnsRemove, SecDnsUpdate};
