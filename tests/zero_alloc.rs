@@ -219,6 +219,36 @@ fn reading_every_corpus_command_and_every_field_allocates_nothing() {
                     if let Some(id) = request.cl_trid() {
                         let _ = write!(sink, "{id}");
                     }
+                    // Typed extensions, read lazily.
+                    match request.extensions().sec_dns() {
+                        Some(epp_codec::view::ext::SecDns::Create(d)) => {
+                            touch_sec_dns(&d, &mut sink)
+                        }
+                        Some(epp_codec::view::ext::SecDns::Update(u)) => {
+                            sink.0 +=
+                                usize::from(u.is_urgent()) + u.max_sig_life().unwrap_or(0) as usize;
+                            if let Some(add) = u.add() {
+                                touch_sec_dns(&add, &mut sink);
+                            }
+                            if let Some(epp_codec::view::ext::SecDnsRemove::Records(r)) = u.remove()
+                            {
+                                touch_sec_dns(&r, &mut sink);
+                            }
+                        }
+                        _ => {}
+                    }
+                    if let Some(rgp) = request.extensions().rgp() {
+                        if let Some(report) = rgp.report_data() {
+                            let _ = write!(
+                                sink,
+                                "{}{}{}",
+                                report.pre_data(),
+                                report.deleted(),
+                                report.reason().text
+                            );
+                            sink.0 += report.statements().iter().count();
+                        }
+                    }
                 }
                 Err(e) => {
                     let _ = write!(sink, "{e}");
@@ -237,6 +267,18 @@ fn reading_every_corpus_command_and_every_field_allocates_nothing() {
         allocations, 0,
         "reading commands allocated {allocations} times"
     );
+}
+
+fn touch_sec_dns(d: &epp_codec::view::ext::SecDnsData<'_>, sink: &mut CountingSink) {
+    use std::fmt::Write;
+    sink.0 += d.max_sig_life().unwrap_or(0) as usize;
+    for ds in d.ds_data().iter() {
+        sink.0 += usize::from(ds.key_tag().unwrap_or(0));
+        let _ = write!(sink, "{}", ds.digest());
+    }
+    for k in d.key_data().iter() {
+        let _ = write!(sink, "{}", k.public_key());
+    }
 }
 
 /// Notes a failure in a vector with room reserved before measuring starts.
