@@ -135,6 +135,7 @@ impl<S: Sink> XmlWriter<S> {
     }
 
     /// Opens element `name` (a qualified name such as `domain:name`).
+    #[inline]
     pub fn start(&mut self, name: &str) {
         self.open_tag(name.as_bytes(), b"");
         self.tag_open = true;
@@ -143,6 +144,7 @@ impl<S: Sink> XmlWriter<S> {
     }
 
     /// Closes element `name`, the innermost open one (`/>` when it has no content).
+    #[inline]
     pub fn end(&mut self, name: &str) {
         self.depth = self.depth.saturating_sub(1);
         if self.tag_open {
@@ -158,7 +160,7 @@ impl<S: Sink> XmlWriter<S> {
     }
 
     /// `<name` + `after`, closing the parent's start tag and indenting first.
-    #[inline]
+    #[inline(always)]
     fn open_tag(&mut self, name: &[u8], after: &[u8]) {
         if self.options.indent == 0 {
             let before: &[u8] = if self.tag_open { b"><" } else { b"<" };
@@ -177,12 +179,11 @@ impl<S: Sink> XmlWriter<S> {
     ///
     /// [`WriteError::ForbiddenCharacter`] when `value` holds a character
     /// XML does not allow.
+    #[inline]
     pub fn attr(&mut self, name: &str, value: &str) -> Result<(), WriteError> {
-        self.put(b" ");
-        self.put(name.as_bytes());
-        self.put(b"=\"");
+        self.put_wrapped(b" ", name.as_bytes(), b"=\"");
         self.escaped(value, Context::Attribute)?;
-        self.put(b"\"");
+        self.put_byte(b'"');
         Ok(())
     }
 
@@ -191,28 +192,25 @@ impl<S: Sink> XmlWriter<S> {
     /// # Errors
     ///
     /// As [`attr`](Self::attr).
+    #[inline]
     pub fn attr_str(&mut self, name: &str, value: Str<'_>) -> Result<(), WriteError> {
-        self.put(b" ");
-        self.put(name.as_bytes());
-        self.put(b"=\"");
+        self.put_wrapped(b" ", name.as_bytes(), b"=\"");
         self.str_value(value, Context::Attribute)?;
-        self.put(b"\"");
+        self.put_byte(b'"');
         Ok(())
     }
 
     /// A namespace declaration on the open start tag (`xmlns:prefix`, or
     /// `xmlns` when `prefix` is empty).
     pub fn namespace(&mut self, prefix: &str, uri: &str) {
-        self.put(b" xmlns");
-        if !prefix.is_empty() {
-            self.put(b":");
-            self.put(prefix.as_bytes());
+        if prefix.is_empty() {
+            self.put(b" xmlns=\"");
+        } else {
+            self.put_wrapped(b" xmlns:", prefix.as_bytes(), b"=\"");
         }
-        self.put(b"=\"");
         // Namespace URIs are the crate's constants or were read from a
         // document (already escaped for an attribute).
-        self.put(uri.as_bytes());
-        self.put(b"\"");
+        self.put_wrapped(b"", uri.as_bytes(), b"\"");
     }
 
     /// Text content, escaped.
@@ -286,6 +284,7 @@ impl<S: Sink> XmlWriter<S> {
     /// # Errors
     ///
     /// As [`text`](Self::text).
+    #[inline]
     pub fn leaf(&mut self, name: &str, value: Str<'_>) -> Result<(), WriteError> {
         self.open_tag(name.as_bytes(), b">");
         self.after_end = false;
