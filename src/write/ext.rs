@@ -6,7 +6,8 @@ use super::sink::Sink;
 use super::xml::XmlWriter;
 use crate::view::command::Extension;
 use crate::view::ext::{
-    DsData, KeyData, ReportText, RgpStatus, RgpUpdate, SecDns, SecDnsData, SecDnsRemove,
+    AllocationToken, DsData, KeyData, ReportText, RgpStatus, RgpUpdate, SecDns, SecDnsData,
+    SecDnsRemove,
 };
 use crate::view::{List, Str};
 use crate::xml::Ns;
@@ -56,6 +57,22 @@ pub(crate) fn write_typed<S: Sink>(
             Extension::Rgp(update) => write_rgp_update(w, update)?,
             Extension::RgpInfo(statuses) => write_rgp_statuses(w, "infData", statuses)?,
             Extension::RgpUpdated(statuses) => write_rgp_statuses(w, "upData", statuses)?,
+            Extension::AllocationToken(token) => {
+                const AT: &str = "allocationToken";
+                match token {
+                    AllocationToken::Token(value) => {
+                        w.start_q(AT, "allocationToken");
+                        w.namespace(AT, Ns::AllocationToken.uri());
+                        w.text_str(*value)?;
+                        w.end_q(AT, "allocationToken");
+                    }
+                    AllocationToken::Info => {
+                        w.start_q(AT, "info");
+                        w.namespace(AT, Ns::AllocationToken.uri());
+                        w.end_q(AT, "info");
+                    }
+                }
+            }
             Extension::Raw(raw) => write_raw(w, raw)?,
         }
     }

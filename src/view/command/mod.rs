@@ -421,6 +421,8 @@ pub enum Extension<'a> {
     RgpInfo(&'a [crate::view::ext::RgpStatus<'a>]),
     /// rgp-1.0 `<upData>` (a domain update response).
     RgpUpdated(&'a [crate::view::ext::RgpStatus<'a>]),
+    /// allocationToken-1.0 (commands and info responses).
+    AllocationToken(crate::view::ext::AllocationToken<'a>),
     /// Any other extension, as XML.
     Raw(RawElement<'a>),
 }
@@ -532,6 +534,17 @@ impl<'a> Extensions<'a> {
         }
         self.find(Ns::Rgp)
             .and_then(crate::view::ext::rgp::statuses_from_raw)
+    }
+
+    /// The allocationToken-1.0 element (a token, or `<info/>`), if there is one.
+    pub fn allocation_token(&self) -> Option<crate::view::ext::AllocationToken<'a>> {
+        for e in self.typed {
+            if let Extension::AllocationToken(token) = e {
+                return Some(*token);
+            }
+        }
+        self.find(Ns::AllocationToken)
+            .and_then(crate::view::ext::AllocationToken::from_raw)
     }
 
     /// The secDNS-1.1 `<infData>` of a response, if there is one.
@@ -674,6 +687,8 @@ fn read_command_body<'a>(
                 crate::view::ext::sec_dns::read(r, &command, child)?;
             } else if child.name.namespace() == Namespace::Known(Ns::Rgp) {
                 crate::view::ext::rgp::read(r, &command, child)?;
+            } else if child.name.namespace() == Namespace::Known(Ns::AllocationToken) {
+                crate::view::ext::allocation_token::read(r, &command, child)?;
             } else {
                 r.skip(child)?;
             }

@@ -7,8 +7,10 @@
 //!
 //! [`RawElement`]: crate::view::RawElement
 
+pub mod allocation_token;
 pub mod rgp;
 pub mod sec_dns;
 
+pub use allocation_token::AllocationToken;
 pub use rgp::{ReportText, RestoreOp, RestoreReport, RgpStatus, RgpStatusValue, RgpUpdate};
 pub use sec_dns::{DsData, KeyData, SecDns, SecDnsData, SecDnsRemove, SecDnsUpdate};
