@@ -6,8 +6,8 @@ use super::sink::Sink;
 use super::xml::XmlWriter;
 use crate::view::command::Extension;
 use crate::view::ext::{
-    AllocationToken, DsData, KeyData, ReportText, RgpStatus, RgpUpdate, SecDns, SecDnsData,
-    SecDnsRemove,
+    AllocationToken, DsData, KeyData, LoginSec, LoginSecEvent, ReportText, RgpStatus, RgpUpdate,
+    SecDns, SecDnsData, SecDnsRemove,
 };
 use crate::view::{List, Str};
 use crate::xml::Ns;
@@ -73,6 +73,8 @@ pub(crate) fn write_typed<S: Sink>(
                     }
                 }
             }
+            Extension::LoginSec(login_sec) => write_login_sec(w, login_sec)?,
+            Extension::LoginSecData(events) => write_login_sec_events(w, events)?,
             Extension::Raw(raw) => write_raw(w, raw)?,
         }
     }
@@ -251,5 +253,77 @@ fn write_rgp_statuses<S: Sink>(
         w.end_q(RGP, "rgpStatus");
     }
     w.end_q(RGP, local);
+    Ok(())
+}
+
+// ----- loginSec-1.0 (RFC 8807) -----
+
+const LS: &str = "loginSec";
+
+fn write_login_sec<S: Sink>(
+    w: &mut XmlWriter<S>,
+    login_sec: &LoginSec<'_>,
+) -> Result<(), WriteError> {
+    w.start_q(LS, "loginSec");
+    w.namespace(LS, Ns::LoginSec.uri());
+    if let Some(ua) = login_sec.user_agent {
+        w.start_q(LS, "userAgent");
+        for (local, part) in [("app", ua.app), ("tech", ua.tech), ("os", ua.os)] {
+            if let Some(part) = part {
+                w.leaf_q(LS, local, part)?;
+            }
+        }
+        w.end_q(LS, "userAgent");
+    }
+    for (local, pw) in [
+        ("pw", login_sec.password),
+        ("newPW", login_sec.new_password),
+    ] {
+        if let Some(pw) = pw {
+            let shown = if w.redacting() {
+                Str::new(super::REDACTED)
+            } else {
+                pw
+            };
+            w.leaf_q(LS, local, shown)?;
+        }
+    }
+    w.end_q(LS, "loginSec");
+    Ok(())
+}
+
+fn write_login_sec_events<S: Sink>(
+    w: &mut XmlWriter<S>,
+    events: &[LoginSecEvent<'_>],
+) -> Result<(), WriteError> {
+    if events.is_empty() {
+        return Err(WriteError::Invalid {
+            element: "loginSec:loginSecData",
+            reason: "login security data needs at least one event",
+        });
+    }
+    w.start_q(LS, "loginSecData");
+    w.namespace(LS, Ns::LoginSec.uri());
+    for event in events {
+        w.start_q(LS, "event");
+        w.attr_str("type", event.event_type)?;
+        if let Some(name) = event.name {
+            w.attr_str("name", name)?;
+        }
+        w.attr_str("level", event.level)?;
+        for (attr, value) in [
+            ("exDate", event.expires),
+            ("value", event.value),
+            ("duration", event.duration),
+            ("lang", event.lang),
+        ] {
+            if let Some(value) = value {
+                w.attr_str(attr, value)?;
+            }
+        }
+        w.text_str(event.text)?;
+        w.end_q(LS, "event");
+    }
+    w.end_q(LS, "loginSecData");
     Ok(())
 }

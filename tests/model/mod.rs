@@ -70,7 +70,11 @@ fn ip(u: &mut Unstructured<'_>) -> Result<String> {
     };
     // The schema's addresses are 3–45 characters: "::" is too short.
     let text = ip.to_string();
-    Ok(if text.len() < 3 { "::1".to_string() } else { text })
+    Ok(if text.len() < 3 {
+        "::1".to_string()
+    } else {
+        text
+    })
 }
 
 /// A command, owned.

@@ -423,6 +423,10 @@ pub enum Extension<'a> {
     RgpUpdated(&'a [crate::view::ext::RgpStatus<'a>]),
     /// allocationToken-1.0 (commands and info responses).
     AllocationToken(crate::view::ext::AllocationToken<'a>),
+    /// loginSec-1.0 `<loginSec>` (a login).
+    LoginSec(crate::view::ext::LoginSec<'a>),
+    /// loginSec-1.0 `<loginSecData>` events (a login response).
+    LoginSecData(&'a [crate::view::ext::LoginSecEvent<'a>]),
     /// Any other extension, as XML.
     Raw(RawElement<'a>),
 }
@@ -545,6 +549,28 @@ impl<'a> Extensions<'a> {
         }
         self.find(Ns::AllocationToken)
             .and_then(crate::view::ext::AllocationToken::from_raw)
+    }
+
+    /// The loginSec-1.0 `<loginSec>` of a login, if there is one.
+    pub fn login_sec(&self) -> Option<crate::view::ext::LoginSec<'a>> {
+        for e in self.typed {
+            if let Extension::LoginSec(login_sec) = e {
+                return Some(*login_sec);
+            }
+        }
+        self.find(Ns::LoginSec)
+            .and_then(crate::view::ext::LoginSec::from_raw)
+    }
+
+    /// The loginSec-1.0 events of a login response, if there are any.
+    pub fn login_sec_events(&self) -> Option<List<'a, crate::view::ext::LoginSecEvent<'a>>> {
+        for e in self.typed {
+            if let Extension::LoginSecData(events) = e {
+                return Some(List::from_slice(events));
+            }
+        }
+        self.find(Ns::LoginSec)
+            .and_then(crate::view::ext::login_sec::events_from_raw)
     }
 
     /// The secDNS-1.1 `<infData>` of a response, if there is one.
@@ -689,6 +715,8 @@ fn read_command_body<'a>(
                 crate::view::ext::rgp::read(r, &command, child)?;
             } else if child.name.namespace() == Namespace::Known(Ns::AllocationToken) {
                 crate::view::ext::allocation_token::read(r, &command, child)?;
+            } else if child.name.namespace() == Namespace::Known(Ns::LoginSec) {
+                crate::view::ext::login_sec::read(r, &command, child)?;
             } else {
                 r.skip(child)?;
             }
