@@ -496,6 +496,39 @@ impl<'a> ExtValue<'a> {
     pub fn span(&self) -> Span {
         self.element.span()
     }
+
+    /// RFC 9038: when `<reason>` says "`URI` not in login services", the
+    /// URI of the extension the server held back (its element is
+    /// [`element`](Self::element)).
+    pub fn unhandled_namespace(&self) -> Option<&'a str> {
+        let reason = self.element.child("reason")?.content_str();
+        let uri = reason.trim().strip_suffix("not in login services")?.trim();
+        (!uri.is_empty() && !uri.contains(char::is_whitespace)).then_some(uri)
+    }
+
+    /// The element inside `<value>`, with its namespace resolved from the
+    /// declarations on it (how RFC 9038 servers write it), to read with
+    /// the typed extension views.
+    pub fn element(&self) -> Option<super::command::RawElement<'a>> {
+        let value = self.element.child("value")?;
+        let inner = value.children().next()?;
+        let prefix = inner.prefix();
+        let mut name: heapless::String<80> = heapless::String::new();
+        name.push_str("xmlns").ok()?;
+        if !prefix.is_empty() {
+            name.push(':').ok()?;
+            name.push_str(prefix).ok()?;
+        }
+        let namespace = inner.attr(&name).map_or(Namespace::None, |uri| {
+            Namespace::from_value(uri.raw(), uri.has_escapes())
+        });
+        Some(super::command::RawElement::new(
+            namespace,
+            inner.local(),
+            inner.span(),
+            inner.doc(),
+        ))
+    }
 }
 
 impl<'a> FromChild<'a> for ExtValue<'a> {

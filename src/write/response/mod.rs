@@ -509,6 +509,10 @@ pub struct ResultData<'a> {
     pub values: &'a [RawElement<'a>],
     /// `<extValue>`s.
     pub ext_values: &'a [ExtValueData<'a>],
+    /// Extension elements held back because the client did not ask for
+    /// their namespace at login (RFC 9038): each written as an
+    /// `<extValue>` whose reason is "`URI` not in login services".
+    pub unhandled: &'a [RawElement<'a>],
 }
 
 impl<'a> ResultData<'a> {
@@ -520,7 +524,14 @@ impl<'a> ResultData<'a> {
             lang: None,
             values: &[],
             ext_values: &[],
+            unhandled: &[],
         }
+    }
+
+    /// The same, holding back `elements` as unhandled namespaces (RFC 9038).
+    pub const fn with_unhandled(mut self, elements: &'a [RawElement<'a>]) -> Self {
+        self.unhandled = elements;
+        self
     }
 
     /// The same with message `text` in language `lang` (`None`: English).
@@ -583,6 +594,34 @@ impl Writable for ResponseData<'_> {
                 write_raw_element(w, ext.value.document(), ext.value.span())?;
                 w.end("value");
                 write_msg(w, "reason", ext.reason, ext.lang)?;
+                w.end("extValue");
+            }
+            for element in result.unhandled {
+                w.start("extValue");
+                w.start("value");
+                write_raw_element(w, element.document(), element.span())?;
+                w.end("value");
+                w.start("reason");
+                match element.namespace() {
+                    crate::xml::Namespace::Known(ns) => w.text(ns.uri())?,
+                    crate::xml::Namespace::Other(uri) => {
+                        for chunk in uri.unescaped() {
+                            let mut buf = [0u8; 4];
+                            w.text(match chunk {
+                                crate::xml::Chunk::Str(s) => s,
+                                crate::xml::Chunk::Char(c) => c.encode_utf8(&mut buf),
+                            })?;
+                        }
+                    }
+                    crate::xml::Namespace::None => {
+                        return Err(WriteError::Invalid {
+                            element: "extValue",
+                            reason: "an unhandled extension element needs a namespace",
+                        });
+                    }
+                }
+                w.text(" not in login services")?;
+                w.end("reason");
                 w.end("extValue");
             }
             w.end("result");
