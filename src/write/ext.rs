@@ -76,6 +76,7 @@ pub(crate) fn write_typed<S: Sink>(
             Extension::LoginSec(login_sec) => write_login_sec(w, login_sec)?,
             Extension::LoginSecData(events) => write_login_sec_events(w, events)?,
             Extension::Raw(raw) => write_raw(w, raw)?,
+            Extension::Custom(custom) => w.with_dyn(|w| custom.write_extension(w))?,
         }
     }
     Ok(())

@@ -186,6 +186,44 @@ pub trait Writable {
     }
 }
 
+/// An extension element written by the caller's code, for an extension
+/// the crate does not type (a registry's own): put it in a message with
+/// [`Extension::Custom`](crate::view::command::Extension::Custom) and the
+/// writer calls it in its place, with the same escaping, layout,
+/// redaction and sink.
+///
+/// ```
+/// use epp_codec::view::command::{Command, Extension, Extensions, Poll, Request};
+/// use epp_codec::write::{CustomExtension, Sink, WriteError, WriteOptions, XmlWriter, to_vec};
+///
+/// #[derive(Debug)]
+/// struct SubProduct(&'static str);
+///
+/// impl CustomExtension for SubProduct {
+///     fn write_extension(&self, w: &mut XmlWriter<&mut dyn Sink>) -> Result<(), WriteError> {
+///         w.start("ns:namestoreExt");
+///         w.namespace("ns", "http://www.verisign-grs.com/epp/namestoreExt-1.1");
+///         w.leaf_text("ns:subProduct", self.0)?;
+///         w.end("ns:namestoreExt");
+///         Ok(())
+///     }
+/// }
+///
+/// let ext = [Extension::Custom(&SubProduct("com"))];
+/// let request = Request::new(Command::Poll(Poll::Request)).with_extensions(Extensions::from_typed(&ext));
+/// let xml = String::from_utf8(to_vec(&request, &WriteOptions::new()).unwrap()).unwrap();
+/// assert!(xml.contains("<ns:subProduct>com</ns:subProduct>"));
+/// ```
+pub trait CustomExtension: fmt::Debug {
+    /// Writes the extension element (one element, declaring the
+    /// namespace it uses).
+    ///
+    /// # Errors
+    ///
+    /// As [`write()`].
+    fn write_extension(&self, w: &mut XmlWriter<&mut dyn Sink>) -> Result<(), WriteError>;
+}
+
 /// Writes `message` at the end of `sink`; returns the number of bytes written.
 ///
 /// # Errors

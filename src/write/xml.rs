@@ -55,6 +55,35 @@ impl<S: Sink> XmlWriter<S> {
         }
     }
 
+    /// Runs `f` with this writer seen through a `dyn Sink` (for
+    /// [`CustomExtension`](super::CustomExtension)), then takes its state back.
+    pub(crate) fn with_dyn<R>(&mut self, f: impl FnOnce(&mut XmlWriter<&mut dyn Sink>) -> R) -> R {
+        let mut inner = XmlWriter {
+            sink: &mut self.sink as &mut dyn Sink,
+            options: self.options,
+            start: self.start,
+            produced: self.produced,
+            full: self.full,
+            tag_open: self.tag_open,
+            after_end: self.after_end,
+            depth: self.depth,
+        };
+        let result = f(&mut inner);
+        let (produced, full, tag_open, after_end, depth) = (
+            inner.produced,
+            inner.full,
+            inner.tag_open,
+            inner.after_end,
+            inner.depth,
+        );
+        self.produced = produced;
+        self.full = full;
+        self.tag_open = tag_open;
+        self.after_end = after_end;
+        self.depth = depth;
+        result
+    }
+
     /// The options in force.
     pub fn options(&self) -> &WriteOptions {
         &self.options

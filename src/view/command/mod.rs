@@ -383,6 +383,28 @@ impl<'a> RawElement<'a> {
         self.span
     }
 
+    /// A tokenizer standing just before this element in its message, so
+    /// that prefixes declared on its ancestors resolve: the next token is
+    /// the element's start tag. Read until its matching end (the
+    /// tokenizer's [`depth`](Tokenizer::depth) falls back to where it
+    /// was) — this is how an extension the crate does not type is read
+    /// with the crate's tokenizer.
+    ///
+    /// # Errors
+    ///
+    /// The [`XmlError`] of a message that is not well formed before the
+    /// element (never for an element read from a message; possible only
+    /// for one built by hand from broken XML).
+    pub fn tokens(&self, limits: &Limits) -> Result<Tokenizer<'a>, XmlError> {
+        let mut tokens = Tokenizer::new(self.doc, limits).tolerate_unbound_prefixes();
+        while tokens.offset() < self.span.start {
+            if tokens.next_token()?.is_none() {
+                break;
+            }
+        }
+        Ok(tokens)
+    }
+
     /// The element as written (well-formed; prefixes declared on its
     /// ancestors are not repeated in it).
     pub fn as_str(&self) -> &'a str {
@@ -429,6 +451,9 @@ pub enum Extension<'a> {
     LoginSecData(&'a [crate::view::ext::LoginSecEvent<'a>]),
     /// Any other extension, as XML.
     Raw(RawElement<'a>),
+    /// An extension written by the caller's own code (a registry's
+    /// extension the crate does not type).
+    Custom(&'a dyn crate::write::CustomExtension),
 }
 
 impl<'a> Extensions<'a> {
