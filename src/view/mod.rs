@@ -17,6 +17,7 @@
 pub mod command;
 mod error;
 pub mod ext;
+mod negotiate;
 mod reader;
 pub mod response;
 mod result_code;
@@ -29,6 +30,7 @@ pub use command::{
     Poll, RawElement, Request, TransferOp, Verb, read_command, read_command_with,
 };
 pub use error::{CommandError, CommandErrorKind, ElementName};
+pub use negotiate::{Negotiation, check_services};
 pub use response::{
     ContactData, DomainData, EppResult, ExtValue, Greeting, HostData, MessageQueue, Response,
     ResponseError, ResponseErrorKind, ServerMessage, Value, read_greeting, read_response,
