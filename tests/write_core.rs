@@ -444,3 +444,39 @@ fn poll_and_hello_and_logout() {
         );
     }
 }
+
+#[cfg(all(feature = "std", unix))]
+#[test]
+fn generated_passwords_have_128_bits_and_the_rfc_9154_shape() {
+    use epp_codec::view::GeneratedPassword;
+    let a = GeneratedPassword::from_entropy(&[0u8; 16]);
+    let b = GeneratedPassword::from_entropy(&[0xFFu8; 16]);
+    assert_eq!(a.as_str(), "AAAAAAAAAAAAAAAAAAAAAA");
+    assert_eq!(b.as_str().len(), 22);
+    assert_ne!(a, b);
+    // Every input bit shows in the output: flipping any one changes it.
+    for bit in 0..128 {
+        let mut bytes = [0u8; 16];
+        bytes[bit / 8] = 1 << (bit % 8);
+        assert_ne!(GeneratedPassword::from_entropy(&bytes), a, "bit {bit}");
+    }
+    let p = GeneratedPassword::generate().unwrap();
+    assert!(
+        p.as_str()
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+    );
+    assert_ne!(p, GeneratedPassword::generate().unwrap());
+    assert_eq!(format!("{p:?}"), "GeneratedPassword(*****)");
+    // It is a valid domain authInfo, read back as written.
+    let create = epp_codec::view::command::domain::Create::new("example.com", p.auth_info());
+    let request = Request::new(Command::Domain(epp_codec::view::DomainCommand::Create(
+        create,
+    )));
+    let xml = to_vec(&request, &WriteOptions::new()).unwrap();
+    let read = read_command(&xml).unwrap();
+    let Command::Domain(epp_codec::view::DomainCommand::Create(c)) = read.command() else {
+        panic!()
+    };
+    assert_eq!(c.auth_info(), p.auth_info());
+}

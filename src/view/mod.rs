@@ -26,8 +26,9 @@ mod str;
 mod value;
 
 pub use command::{
-    AuthInfo, Command, ContactCommand, DomainCommand, Extensions, HostCommand, Login, OtherCommand,
-    Poll, RawElement, Request, TransferOp, Verb, read_command, read_command_with,
+    AuthInfo, Command, ContactCommand, DomainCommand, Extensions, GeneratedPassword, HostCommand,
+    Login, OtherCommand, Poll, RawElement, Request, TransferOp, Verb, read_command,
+    read_command_with,
 };
 pub use error::{CommandError, CommandErrorKind, ElementName};
 pub use negotiate::{Negotiation, check_services};

@@ -111,3 +111,74 @@ pub(crate) fn element_span(r: &Reader<'_>, e: Elem<'_>) -> Span {
         end: r.last_end(),
     }
 }
+
+impl AuthInfo<'_> {
+    /// An empty password: what RFC 9154 has a client send on an info or
+    /// transfer query of an object it does not sponsor when it has no
+    /// password to give.
+    pub const fn empty() -> AuthInfo<'static> {
+        AuthInfo::Password {
+            password: Str::new(""),
+            roid: None,
+        }
+    }
+}
+
+/// A password for `<authInfo>` with 128 bits of entropy, as RFC 9154
+/// §4.1 asks: 22 characters of `A–Z a–z 0–9 - _` (6 bits each), made from
+/// 16 random bytes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct GeneratedPassword {
+    text: [u8; 22],
+}
+
+impl core::fmt::Debug for GeneratedPassword {
+    /// Shown masked: it is a secret.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("GeneratedPassword(*****)")
+    }
+}
+
+const PASSWORD_ALPHABET: &[u8; 64] =
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+impl GeneratedPassword {
+    /// The password for 16 bytes from the caller's random source (which
+    /// must be a cryptographically secure one).
+    pub fn from_entropy(random: &[u8; 16]) -> Self {
+        let n = u128::from_le_bytes(*random);
+        let mut text = [0u8; 22];
+        for (i, c) in text.iter_mut().enumerate() {
+            *c = PASSWORD_ALPHABET[((n >> (6 * i)) & 63) as usize];
+        }
+        GeneratedPassword { text }
+    }
+
+    /// A password from the operating system's random source
+    /// (`/dev/urandom`; feature `std`, Unix).
+    ///
+    /// # Errors
+    ///
+    /// The I/O error reading the random source.
+    #[cfg(all(feature = "std", unix))]
+    pub fn generate() -> std::io::Result<Self> {
+        use std::io::Read;
+        let mut random = [0u8; 16];
+        std::fs::File::open("/dev/urandom")?.read_exact(&mut random)?;
+        Ok(Self::from_entropy(&random))
+    }
+
+    /// The password.
+    pub fn as_str(&self) -> &str {
+        // Only alphabet bytes, all ASCII.
+        core::str::from_utf8(&self.text).unwrap_or_default()
+    }
+
+    /// As authorization information for a create or update.
+    pub fn auth_info(&self) -> AuthInfo<'_> {
+        AuthInfo::Password {
+            password: Str::new(self.as_str()),
+            roid: None,
+        }
+    }
+}

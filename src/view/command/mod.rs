@@ -15,7 +15,7 @@ use super::value::check_length;
 use crate::Limits;
 use crate::xml::{Namespace, Ns, Span, Token, Tokenizer, XmlError, XmlErrorKind};
 
-pub use common::AuthInfo;
+pub use common::{AuthInfo, GeneratedPassword};
 pub use contact::ContactCommand;
 pub use domain::DomainCommand;
 pub use host::HostCommand;
