@@ -6,8 +6,8 @@ use super::sink::Sink;
 use super::xml::XmlWriter;
 use crate::view::command::Extension;
 use crate::view::ext::{
-    AllocationToken, DsData, KeyData, LoginSec, LoginSecEvent, ReportText, RgpStatus, RgpUpdate,
-    SecDns, SecDnsData, SecDnsRemove,
+    AllocationToken, ChangeData, DsData, KeyData, LoginSec, LoginSecEvent, ReportText, RgpStatus,
+    RgpUpdate, SecDns, SecDnsData, SecDnsRemove,
 };
 use crate::view::{List, Str};
 use crate::xml::Ns;
@@ -76,6 +76,7 @@ pub(crate) fn write_typed<S: Sink>(
             Extension::LoginSec(login_sec) => write_login_sec(w, login_sec)?,
             Extension::LoginSecData(events) => write_login_sec_events(w, events)?,
             Extension::Raw(raw) => write_raw(w, raw)?,
+            Extension::ChangePoll(change) => write_change_poll(w, change)?,
             Extension::Custom(custom) => w.with_dyn(|w| custom.write_extension(w))?,
         }
     }
@@ -326,5 +327,47 @@ fn write_login_sec_events<S: Sink>(
         w.end_q(LS, "event");
     }
     w.end_q(LS, "loginSecData");
+    Ok(())
+}
+
+// ----- changePoll-1.0 (RFC 8590) -----
+
+fn write_change_poll<S: Sink>(
+    w: &mut XmlWriter<S>,
+    change: &ChangeData<'_>,
+) -> Result<(), WriteError> {
+    const CP: &str = "changePoll";
+    w.start_q(CP, "changeData");
+    w.namespace(CP, Ns::ChangePoll.uri());
+    if let Some(state) = change.state {
+        w.attr_str("state", state)?;
+    }
+    w.start_q(CP, "operation");
+    if let Some(op) = change.operation_op {
+        w.attr_str("op", op)?;
+    }
+    w.text_str(change.operation)?;
+    w.end_q(CP, "operation");
+    w.leaf_q(CP, "date", change.date)?;
+    w.leaf_q(CP, "svTRID", change.sv_trid)?;
+    w.leaf_q(CP, "who", change.who)?;
+    if let Some(case) = change.case_id {
+        w.start_q(CP, "caseId");
+        w.attr_str("type", case.case_type)?;
+        if let Some(name) = case.name {
+            w.attr_str("name", name)?;
+        }
+        w.text_str(case.id)?;
+        w.end_q(CP, "caseId");
+    }
+    if let Some(reason) = change.reason {
+        w.start_q(CP, "reason");
+        if let Some(lang) = change.reason_lang {
+            w.attr_str("lang", lang)?;
+        }
+        w.text_str(reason)?;
+        w.end_q(CP, "reason");
+    }
+    w.end_q(CP, "changeData");
     Ok(())
 }

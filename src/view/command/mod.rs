@@ -451,6 +451,8 @@ pub enum Extension<'a> {
     LoginSecData(&'a [crate::view::ext::LoginSecEvent<'a>]),
     /// Any other extension, as XML.
     Raw(RawElement<'a>),
+    /// changePoll-1.0 `<changeData>` (a poll response).
+    ChangePoll(crate::view::ext::ChangeData<'a>),
     /// An extension written by the caller's own code (a registry's
     /// extension the crate does not type).
     Custom(&'a dyn crate::write::CustomExtension),
@@ -596,6 +598,17 @@ impl<'a> Extensions<'a> {
         }
         self.find(Ns::LoginSec)
             .and_then(crate::view::ext::login_sec::events_from_raw)
+    }
+
+    /// The changePoll-1.0 `<changeData>` of a poll response, if there is one.
+    pub fn change_poll(&self) -> Option<crate::view::ext::ChangeData<'a>> {
+        for e in self.typed {
+            if let Extension::ChangePoll(change) = e {
+                return Some(*change);
+            }
+        }
+        self.find(Ns::ChangePoll)
+            .and_then(crate::view::ext::ChangeData::from_raw)
     }
 
     /// The secDNS-1.1 `<infData>` of a response, if there is one.

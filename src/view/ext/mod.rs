@@ -8,11 +8,13 @@
 //! [`RawElement`]: crate::view::RawElement
 
 pub mod allocation_token;
+pub mod change_poll;
 pub mod login_sec;
 pub mod rgp;
 pub mod sec_dns;
 
 pub use allocation_token::AllocationToken;
+pub use change_poll::{CaseId, ChangeData};
 pub use login_sec::{LOGIN_SECURITY, LoginSec, LoginSecEvent, UserAgent};
 pub use rgp::{ReportText, RestoreOp, RestoreReport, RgpStatus, RgpStatusValue, RgpUpdate};
 pub use sec_dns::{DsData, KeyData, SecDns, SecDnsData, SecDnsRemove, SecDnsUpdate};
