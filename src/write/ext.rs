@@ -7,7 +7,7 @@ use super::xml::XmlWriter;
 use crate::view::command::Extension;
 use crate::view::ext::{
     AllocationToken, ChangeData, DsData, KeyData, LoginSec, LoginSecEvent, ReportText, RgpStatus,
-    RgpUpdate, SecDns, SecDnsData, SecDnsRemove,
+    RgpUpdate, SecDns, SecDnsData, SecDnsRemove, Ttl, TtlExtension,
 };
 use crate::view::{List, Str};
 use crate::xml::Ns;
@@ -77,6 +77,7 @@ pub(crate) fn write_typed<S: Sink>(
             Extension::LoginSecData(events) => write_login_sec_events(w, events)?,
             Extension::Raw(raw) => write_raw(w, raw)?,
             Extension::ChangePoll(change) => write_change_poll(w, change)?,
+            Extension::Ttl(ttl) => write_ttl(w, ttl)?,
             Extension::Custom(custom) => w.with_dyn(|w| custom.write_extension(w))?,
         }
     }
@@ -370,4 +371,69 @@ fn write_change_poll<S: Sink>(
     }
     w.end_q(CP, "changeData");
     Ok(())
+}
+
+// ----- ttl-1.0 (RFC 9803) -----
+
+fn write_ttl<S: Sink>(w: &mut XmlWriter<S>, ttl: &TtlExtension<'_>) -> Result<(), WriteError> {
+    const T: &str = "ttl";
+    let (local, list) = match ttl {
+        TtlExtension::Create(list) => ("create", list),
+        TtlExtension::Update(list) => ("update", list),
+        TtlExtension::InfoData(list) => ("infData", list),
+        TtlExtension::Info { policy } => {
+            w.start_q(T, "info");
+            w.namespace(T, Ns::Ttl.uri());
+            if *policy {
+                w.attr("policy", "true")?;
+            }
+            w.end_q(T, "info");
+            return Ok(());
+        }
+    };
+    if list.is_empty() {
+        return Err(WriteError::Invalid {
+            element: "ttl",
+            reason: "at least one <ttl:ttl>",
+        });
+    }
+    w.start_q(T, local);
+    w.namespace(T, Ns::Ttl.uri());
+    for t in list.iter() {
+        write_one_ttl(w, &t)?;
+    }
+    w.end_q(T, local);
+    Ok(())
+}
+
+fn write_one_ttl<S: Sink>(w: &mut XmlWriter<S>, t: &Ttl<'_>) -> Result<(), WriteError> {
+    let mut digits = [0u8; 10];
+    w.start_q("ttl", "ttl");
+    w.attr_str("for", t.record_type)?;
+    if let Some(custom) = t.custom {
+        w.attr_str("custom", custom)?;
+    }
+    for (name, value) in [("min", t.min), ("default", t.default), ("max", t.max)] {
+        if let Some(value) = value {
+            w.attr(name, decimal(value, &mut digits))?;
+        }
+    }
+    if let Some(seconds) = t.seconds {
+        w.text(decimal(seconds, &mut digits))?;
+    }
+    w.end_q("ttl", "ttl");
+    Ok(())
+}
+
+fn decimal(mut n: u32, buf: &mut [u8; 10]) -> &str {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 || i == 0 {
+            break;
+        }
+    }
+    core::str::from_utf8(&buf[i..]).unwrap_or("0")
 }

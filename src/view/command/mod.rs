@@ -451,6 +451,8 @@ pub enum Extension<'a> {
     LoginSecData(&'a [crate::view::ext::LoginSecEvent<'a>]),
     /// Any other extension, as XML.
     Raw(RawElement<'a>),
+    /// ttl-1.0 `<create>`, `<update>`, `<info>` or `<infData>`.
+    Ttl(crate::view::ext::TtlExtension<'a>),
     /// changePoll-1.0 `<changeData>` (a poll response).
     ChangePoll(crate::view::ext::ChangeData<'a>),
     /// An extension written by the caller's own code (a registry's
@@ -611,6 +613,17 @@ impl<'a> Extensions<'a> {
             .and_then(crate::view::ext::ChangeData::from_raw)
     }
 
+    /// The ttl-1.0 element of a command or info response, if there is one.
+    pub fn ttl(&self) -> Option<crate::view::ext::TtlExtension<'a>> {
+        for e in self.typed {
+            if let Extension::Ttl(ttl) = e {
+                return Some(*ttl);
+            }
+        }
+        self.find(Ns::Ttl)
+            .and_then(crate::view::ext::TtlExtension::from_raw)
+    }
+
     /// The secDNS-1.1 `<infData>` of a response, if there is one.
     pub fn sec_dns_info(&self) -> Option<crate::view::ext::SecDnsData<'a>> {
         for e in self.typed {
@@ -755,6 +768,8 @@ fn read_command_body<'a>(
                 crate::view::ext::allocation_token::read(r, &command, child)?;
             } else if child.name.namespace() == Namespace::Known(Ns::LoginSec) {
                 crate::view::ext::login_sec::read(r, &command, child)?;
+            } else if child.name.namespace() == Namespace::Known(Ns::Ttl) {
+                crate::view::ext::ttl::read(r, &command, child)?;
             } else {
                 r.skip(child)?;
             }
