@@ -405,3 +405,20 @@ fn a_response_carries_sec_dns_info_data() {
         ResponseData::new(&results, "SV-1").with_extensions(Extensions::from_typed(&again));
     assert_eq!(to_vec(&rewritten, &WriteOptions::new()).unwrap(), xml);
 }
+
+#[test]
+fn the_obsolete_sec_dns_1_0_is_read_tolerantly() {
+    let payload = br#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><response><result code="1000"><msg>ok</msg></result>
+      <extension><secDNS:infData xmlns:secDNS="urn:ietf:params:xml:ns:secDNS-1.0"><secDNS:dsData>
+        <secDNS:keyTag>12345</secDNS:keyTag><secDNS:alg>3</secDNS:alg><secDNS:digestType>1</secDNS:digestType>
+        <secDNS:digest>49FD46E6C4B45C55D4AC</secDNS:digest><secDNS:maxSigLife>604800</secDNS:maxSigLife>
+      </secDNS:dsData></secDNS:infData></extension><trID><svTRID>SV-1</svTRID></trID></response></epp>"#;
+    let response = read_response(payload).unwrap();
+    let info = response.extensions().sec_dns_info().unwrap();
+    let ds = info.ds_data().first().unwrap();
+    assert_eq!(
+        (ds.key_tag(), ds.alg(), ds.digest_type()),
+        (Some(12345), Some(3), Some(1))
+    );
+    assert_eq!(ds.digest(), "49FD46E6C4B45C55D4AC");
+}

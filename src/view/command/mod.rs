@@ -632,6 +632,7 @@ impl<'a> Extensions<'a> {
             }
         }
         self.find(Ns::SecDns11)
+            .or_else(|| self.find(Ns::SecDns10))
             .and_then(crate::view::ext::SecDnsData::from_raw)
     }
 

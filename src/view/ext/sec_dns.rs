@@ -67,9 +67,13 @@ impl<'a> SecDnsData<'a> {
         }
     }
 
-    /// `<secDNS:infData>` from a response's extension, read tolerantly.
+    /// `<secDNS:infData>` from a response's extension, read tolerantly:
+    /// secDNS-1.1, or the obsolete secDNS-1.0 of RFC 4310 (its DS records
+    /// read the same; its per-record `maxSigLife` is not kept).
     pub fn from_raw(raw: RawElement<'a>) -> Option<Self> {
-        (raw.is(NS, "infData") || raw.is(NS, "create")).then_some(())?;
+        let known =
+            raw.is(NS, "infData") || raw.is(NS, "create") || raw.is(Ns::SecDns10, "infData");
+        known.then_some(())?;
         element_of(raw).map(Self::read)
     }
 
