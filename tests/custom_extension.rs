@@ -1,5 +1,5 @@
 //! The door for extensions the crate does not type: the example
-//! `registry_extension` (Verisign namestoreExt) reads one with the crate's
+//! `registry_extension` (EURid authInfo-1.1) reads one with the crate's
 //! tokenizer and writes one through `CustomExtension`; what it writes
 //! reads back.
 
@@ -14,17 +14,16 @@ use epp_codec::view::read_command;
 #[test]
 fn a_registry_extension_is_read_and_written_from_outside_the_crate() {
     let written = example::demo();
-    assert!(
-        written.contains("<namestoreExt:subProduct>net</namestoreExt:subProduct>"),
-        "{written}"
-    );
+    assert!(written.contains("<authInfo:cancel/>"), "{written}");
     let read = read_command(written.as_bytes()).unwrap();
     let raw = read.extensions().iter().next().unwrap();
-    let namestore = example::Namestore::read(raw).unwrap().unwrap();
-    assert_eq!(namestore.sub_product, "net");
-    // Redaction and layout apply to custom extensions like to any other.
+    assert_eq!(
+        example::AuthInfoRequest::read(raw).unwrap(),
+        Some(example::AuthInfoRequest::Cancel)
+    );
+    // Layout applies to custom extensions like to any other.
     assert!(
-        written.contains("\n      <namestoreExt:namestoreExt"),
+        written.contains("\n      <authInfo:info xmlns:authInfo="),
         "{written}"
     );
 }

@@ -237,6 +237,7 @@ fn reading_every_corpus_command_and_every_field_allocates_nothing() {
                         }
                         _ => {}
                     }
+                    touch_extensions(&request.extensions(), &mut sink);
                     if let Some(rgp) = request.extensions().rgp() {
                         if let Some(report) = rgp.report_data() {
                             let _ = write!(
@@ -267,6 +268,35 @@ fn reading_every_corpus_command_and_every_field_allocates_nothing() {
         allocations, 0,
         "reading commands allocated {allocations} times"
     );
+}
+
+/// Every typed extension accessor, its value formatted (lists walked by
+/// their `Debug`).
+fn touch_extensions(x: &epp_codec::view::command::Extensions<'_>, sink: &mut CountingSink) {
+    use std::fmt::Write as _;
+    let _ = write!(
+        sink,
+        "{:?}{:?}{:?}{:?}{:?}{:?}",
+        x.allocation_token(),
+        x.login_sec(),
+        x.change_poll(),
+        x.ttl(),
+        x.rgp_statuses(),
+        x.login_sec_events()
+    );
+    let _ = write!(
+        sink,
+        "{:?}{:?}{:?}{:?}{:?}",
+        x.verisign_namestore(),
+        x.verisign_namestore_error(),
+        x.verisign_sync().map(|s| s.month_day()),
+        x.verisign_low_balance(),
+        x.verisign_rgp_poll()
+            .map(|p| (p, p.request_date_time(), p.report_due_date_time()))
+    );
+    if let Some(data) = x.sec_dns_info() {
+        touch_sec_dns(&data, sink);
+    }
 }
 
 fn touch_sec_dns(d: &epp_codec::view::ext::SecDnsData<'_>, sink: &mut CountingSink) {
@@ -316,6 +346,8 @@ fn touch_server_message(m: &epp_codec::view::ServerMessage<'_>, sink: &mut Count
                 );
                 sink.0 += q.message().map_or(0, str::len);
             }
+            touch_extensions(&r.extensions(), sink);
+            touch_extensions(&r.res_data(), sink);
             for e in r.res_data().iter().chain(r.extensions().iter()) {
                 sink.0 += e.as_str().len() + namespace_len(e.namespace());
                 touch_object_data(e, sink);

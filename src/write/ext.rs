@@ -79,6 +79,15 @@ pub(crate) fn write_typed<S: Sink>(
             Extension::ChangePoll(change) => write_change_poll(w, change)?,
             Extension::Ttl(ttl) => write_ttl(w, ttl)?,
             Extension::Custom(custom) => w.with_dyn(|w| custom.write_extension(w))?,
+            Extension::VerisignNamestore(n) => super::ext_verisign::write_namestore(w, n)?,
+            Extension::VerisignNamestoreError(e) => {
+                super::ext_verisign::write_namestore_error(w, e)?
+            }
+            Extension::VerisignSync(sync) => super::ext_verisign::write_sync(w, sync)?,
+            Extension::VerisignLowBalancePoll(poll) => {
+                super::ext_verisign::write_low_balance(w, poll)?
+            }
+            Extension::VerisignRgpPoll(poll) => super::ext_verisign::write_rgp_poll(w, poll)?,
         }
     }
     Ok(())

@@ -458,6 +458,19 @@ pub enum Extension<'a> {
     /// An extension written by the caller's own code (a registry's
     /// extension the crate does not type).
     Custom(&'a dyn crate::write::CustomExtension),
+    /// Verisign `<namestoreExt:namestoreExt>` (domain and host commands and
+    /// their responses).
+    VerisignNamestore(crate::view::ext::Namestore<'a>),
+    /// Verisign `<namestoreExt:nsExtErrData>` (an error response).
+    VerisignNamestoreError(crate::view::ext::NamestoreError<'a>),
+    /// Verisign `<sync:update>` (ConsoliDate, a domain update).
+    VerisignSync(crate::view::ext::SyncUpdate<'a>),
+    /// Verisign `<lowbalance-poll:pollData>` (the `<resData>` of a poll
+    /// response: write it with `ResData::Typed`).
+    VerisignLowBalancePoll(crate::view::ext::LowBalancePoll<'a>),
+    /// Verisign `<rgp-poll:pollData>` (the `<resData>` of a poll response:
+    /// write it with `ResData::Typed`).
+    VerisignRgpPoll(crate::view::ext::RgpPoll<'a>),
 }
 
 impl<'a> Extensions<'a> {
@@ -636,6 +649,65 @@ impl<'a> Extensions<'a> {
             .and_then(crate::view::ext::SecDnsData::from_raw)
     }
 
+    /// Verisign's `<namestoreExt:namestoreExt>` (the sub-product), if
+    /// there is one.
+    pub fn verisign_namestore(&self) -> Option<crate::view::ext::Namestore<'a>> {
+        for e in self.typed {
+            if let Extension::VerisignNamestore(namestore) = e {
+                return Some(*namestore);
+            }
+        }
+        self.iter().find_map(crate::view::ext::Namestore::from_raw)
+    }
+
+    /// Verisign's `<namestoreExt:nsExtErrData>` of an error response, if
+    /// there is one.
+    pub fn verisign_namestore_error(&self) -> Option<crate::view::ext::NamestoreError<'a>> {
+        for e in self.typed {
+            if let Extension::VerisignNamestoreError(error) = e {
+                return Some(*error);
+            }
+        }
+        self.iter()
+            .find_map(crate::view::ext::NamestoreError::from_raw)
+    }
+
+    /// Verisign's `<sync:update>` (ConsoliDate) of a domain update, if there
+    /// is one.
+    pub fn verisign_sync(&self) -> Option<crate::view::ext::SyncUpdate<'a>> {
+        for e in self.typed {
+            if let Extension::VerisignSync(sync) = e {
+                return Some(*sync);
+            }
+        }
+        self.find(Ns::VerisignSync)
+            .and_then(crate::view::ext::SyncUpdate::from_raw)
+    }
+
+    /// Verisign's low-balance poll message, when these are a poll
+    /// response's [`res_data`](crate::view::Response::res_data).
+    pub fn verisign_low_balance(&self) -> Option<crate::view::ext::LowBalancePoll<'a>> {
+        for e in self.typed {
+            if let Extension::VerisignLowBalancePoll(poll) = e {
+                return Some(*poll);
+            }
+        }
+        self.find(Ns::VerisignLowBalancePoll)
+            .and_then(crate::view::ext::LowBalancePoll::from_raw)
+    }
+
+    /// Verisign's restore poll message, when these are a poll response's
+    /// [`res_data`](crate::view::Response::res_data).
+    pub fn verisign_rgp_poll(&self) -> Option<crate::view::ext::RgpPoll<'a>> {
+        for e in self.typed {
+            if let Extension::VerisignRgpPoll(poll) = e {
+                return Some(*poll);
+            }
+        }
+        self.find(Ns::VerisignRgpPoll)
+            .and_then(crate::view::ext::RgpPoll::from_raw)
+    }
+
     /// How many extension elements there are.
     pub fn len(&self) -> usize {
         self.len as usize
@@ -771,6 +843,10 @@ fn read_command_body<'a>(
                 crate::view::ext::login_sec::read(r, &command, child)?;
             } else if child.name.namespace() == Namespace::Known(Ns::Ttl) {
                 crate::view::ext::ttl::read(r, &command, child)?;
+            } else if child.name.namespace() == Namespace::Known(Ns::VerisignNamestoreExt) {
+                crate::view::ext::verisign::read_namestore(r, &command, child)?;
+            } else if child.name.namespace() == Namespace::Known(Ns::VerisignSync) {
+                crate::view::ext::verisign::read_sync(r, &command, child)?;
             } else {
                 r.skip(child)?;
             }

@@ -13,6 +13,7 @@ pub mod login_sec;
 pub mod rgp;
 pub mod sec_dns;
 pub mod ttl;
+pub mod verisign;
 
 pub use allocation_token::AllocationToken;
 pub use change_poll::{CaseId, ChangeData};
@@ -20,3 +21,4 @@ pub use login_sec::{LOGIN_SECURITY, LoginSec, LoginSecEvent, UserAgent};
 pub use rgp::{ReportText, RestoreOp, RestoreReport, RgpStatus, RgpStatusValue, RgpUpdate};
 pub use sec_dns::{DsData, KeyData, SecDns, SecDnsData, SecDnsRemove, SecDnsUpdate};
 pub use ttl::{MAX_TTL, Ttl, TtlExtension};
+pub use verisign::{LowBalancePoll, MonthDay, Namestore, NamestoreError, RgpPoll, SyncUpdate};

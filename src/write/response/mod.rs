@@ -19,7 +19,7 @@ use super::raw::{
 use super::sink::Sink;
 use super::xml::XmlWriter;
 use super::{Writable, WriteError};
-use crate::view::command::{Extensions, RawElement};
+use crate::view::command::{Extension, Extensions, RawElement};
 use crate::view::response::greeting::{Access, Expiry, Purposes, Recipients, Retention};
 use crate::view::{CommandError, Greeting, List, Response, ResultCode, Str};
 use crate::xml::Ns;
@@ -494,6 +494,9 @@ pub enum ResData<'a> {
     Host(HostResData<'a>),
     /// Contact data (RFC 5733).
     Contact(ContactResData<'a>),
+    /// Typed elements of other mappings, such as Verisign's poll messages
+    /// ([`Extension::VerisignLowBalancePoll`], [`Extension::VerisignRgpPoll`]).
+    Typed(&'a [Extension<'a>]),
 }
 
 /// One `<result>` built by hand.
@@ -661,6 +664,11 @@ impl Writable for ResponseData<'_> {
             ResData::Contact(data) => {
                 w.start("resData");
                 data.write(w)?;
+                w.end("resData");
+            }
+            ResData::Typed(elements) => {
+                w.start("resData");
+                super::ext::write_typed(w, elements)?;
                 w.end("resData");
             }
         }
