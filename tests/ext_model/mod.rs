@@ -1,0 +1,497 @@
+//! An owned model of domain commands and responses carrying arbitrary
+//! combinations of typed extensions, in any order, for the round-trip
+//! property (`tests/ext_arbitrary.rs` and the fuzz target `ext_model`):
+//! each model is turned into the crate's borrowed values, written, read
+//! back (commands strictly), and every typed extension compared with the
+//! model.
+//!
+//! Only combinations a server must accept are generated: each extension
+//! goes with the commands its specification allows, each at most once.
+
+#![allow(dead_code, unreachable_pub)]
+
+use arbitrary::{Result, Unstructured};
+use epp_codec::view::command::domain::{self, Change, DomainCommand};
+use epp_codec::view::command::{Command, Extension, Extensions, Request};
+use epp_codec::view::ext::{
+    AllocationToken, DsData, Namestore, RgpStatus, RgpStatusValue, RgpUpdate, SecDns, SecDnsData,
+    SecDnsRemove, SecDnsUpdate, SyncUpdate, Ttl, TtlExtension,
+};
+use epp_codec::view::{AuthInfo, List, ResultCode, Str, read_command, read_response};
+use epp_codec::write::{ResponseData, ResultData, WriteOptions, to_vec};
+
+fn token(u: &mut Unstructured<'_>, min: usize, max: usize) -> Result<String> {
+    const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789-";
+    let n = u.int_in_range(min..=max)?;
+    (0..n)
+        .map(|_| Ok(char::from(*u.choose(ALPHABET)?)))
+        .collect()
+}
+
+/// Text with characters that need escaping.
+fn text(u: &mut Unstructured<'_>, min: usize, max: usize) -> Result<String> {
+    const CHARS: &[char] = &['a', 'Z', '0', '&', '<', '>', '"', '\'', 'é', '日'];
+    let n = u.int_in_range(min..=max)?;
+    (0..n).map(|_| u.choose(CHARS).copied()).collect()
+}
+
+fn hex(u: &mut Unstructured<'_>) -> Result<String> {
+    let n = u.int_in_range(1..=32)?;
+    (0..n)
+        .map(|_| Ok(format!("{:02X}", u.arbitrary::<u8>()?)))
+        .collect()
+}
+
+/// A DS record: key tag, algorithm, digest type, digest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ds(u16, u8, u8, String);
+
+fn ds_list(u: &mut Unstructured<'_>) -> Result<Vec<Ds>> {
+    (0..u.int_in_range(1..=3)?)
+        .map(|_| Ok(Ds(u.arbitrary()?, u.arbitrary()?, u.arbitrary()?, hex(u)?)))
+        .collect()
+}
+
+fn max_sig_life(u: &mut Unstructured<'_>) -> Result<Option<u32>> {
+    Ok(if u.arbitrary()? {
+        Some(u.int_in_range(1..=2_147_483_647)?)
+    } else {
+        None
+    })
+}
+
+const RECORD_TYPES: [&str; 5] = ["NS", "DS", "DNAME", "A", "AAAA"];
+
+fn ttls(u: &mut Unstructured<'_>) -> Result<Vec<(&'static str, u32)>> {
+    let mut types = RECORD_TYPES.to_vec();
+    let n = u.int_in_range(1..=types.len())?;
+    (0..n)
+        .map(|_| {
+            let i = u.choose_index(types.len())?;
+            Ok((types.remove(i), u.int_in_range(0..=2_147_483_647)?))
+        })
+        .collect()
+}
+
+/// One command extension, owned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CommandExt {
+    SecDnsCreate {
+        ds: Vec<Ds>,
+        max_sig_life: Option<u32>,
+    },
+    SecDnsUpdate {
+        urgent: bool,
+        remove_all: bool,
+        add: Vec<Ds>,
+        max_sig_life: Option<u32>,
+    },
+    RgpRestore,
+    AllocationToken(String),
+    AllocationTokenInfo,
+    TtlCreate(Vec<(&'static str, u32)>),
+    TtlUpdate(Vec<(&'static str, u32)>),
+    TtlInfo(bool),
+    Namestore(String),
+    Sync(u8, u8),
+}
+
+/// The domain command the extensions ride on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verb {
+    Check,
+    Create,
+    Update,
+    Info,
+}
+
+/// A domain command with extensions, owned.
+#[derive(Debug, Clone)]
+pub struct CommandModel {
+    pub verb: Verb,
+    pub name: String,
+    pub password: String,
+    pub extensions: Vec<CommandExt>,
+}
+
+fn command_ext(u: &mut Unstructured<'_>, verb: Verb, kind: u8) -> Result<Option<CommandExt>> {
+    use CommandExt as E;
+    Ok(Some(match (verb, kind) {
+        (Verb::Create, 0) => E::SecDnsCreate {
+            ds: ds_list(u)?,
+            max_sig_life: max_sig_life(u)?,
+        },
+        (Verb::Update, 0) => E::SecDnsUpdate {
+            urgent: u.arbitrary()?,
+            remove_all: u.arbitrary()?,
+            add: ds_list(u)?,
+            max_sig_life: max_sig_life(u)?,
+        },
+        (Verb::Update, 1) => E::RgpRestore,
+        (Verb::Check | Verb::Create | Verb::Update, 2) => E::AllocationToken(text(u, 1, 40)?),
+        (Verb::Info, 2) => E::AllocationTokenInfo,
+        (Verb::Create, 3) => E::TtlCreate(ttls(u)?),
+        (Verb::Update, 3) => E::TtlUpdate(ttls(u)?),
+        (Verb::Info, 3) => E::TtlInfo(u.arbitrary()?),
+        (_, 4) => E::Namestore(token(u, 1, 10)?),
+        (Verb::Update, 5) => {
+            let month = u.int_in_range(1..=12)?;
+            let last = match month {
+                2 => 29,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            E::Sync(month, u.int_in_range(1..=last)?)
+        }
+        _ => return Ok(None),
+    }))
+}
+
+impl<'a> arbitrary::Arbitrary<'a> for CommandModel {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        let verb = *u.choose(&[Verb::Check, Verb::Create, Verb::Update, Verb::Info])?;
+        // Every kind once at most, in an arbitrary order.
+        let mut kinds: Vec<u8> = (0..=5).collect();
+        let mut extensions = Vec::new();
+        while !kinds.is_empty() && u.arbitrary()? {
+            let kind = kinds.remove(u.choose_index(kinds.len())?);
+            if let Some(e) = command_ext(u, verb, kind)? {
+                extensions.push(e);
+            }
+        }
+        Ok(CommandModel {
+            verb,
+            name: format!("{}.example", token(u, 1, 20)?),
+            password: format!("pw-{}", token(u, 3, 10)?),
+            extensions,
+        })
+    }
+}
+
+fn ds_values(ds: &[Ds]) -> Vec<DsData<'_>> {
+    ds.iter()
+        .map(|d| DsData::new(d.0, d.1, d.2, &d.3))
+        .collect()
+}
+
+fn ttl_values(ttls: &[(&'static str, u32)]) -> Vec<Ttl<'static>> {
+    ttls.iter().map(|&(t, s)| Ttl::new(t, s)).collect()
+}
+
+fn read_ds(list: List<'_, DsData<'_>>) -> Vec<Ds> {
+    list.iter()
+        .map(|d| {
+            Ds(
+                d.key_tag().unwrap(),
+                d.alg().unwrap(),
+                d.digest_type().unwrap(),
+                d.digest().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn read_ttls(list: List<'_, Ttl<'_>>) -> Vec<(String, u32)> {
+    list.iter()
+        .map(|t| (t.record_type.to_string(), t.seconds.unwrap()))
+        .collect()
+}
+
+fn owned_ttls(ttls: &[(&'static str, u32)]) -> Vec<(String, u32)> {
+    ttls.iter().map(|&(t, s)| (t.to_string(), s)).collect()
+}
+
+/// Writes the model's command with `options`, reads it back strictly and
+/// compares every extension with the model; panics on a difference.
+pub fn check_command(model: &CommandModel, options: &WriteOptions) {
+    // Borrowed storage for the lists, built first.
+    let ds: Vec<Vec<DsData<'_>>> = model
+        .extensions
+        .iter()
+        .map(|e| match e {
+            CommandExt::SecDnsCreate { ds, .. } | CommandExt::SecDnsUpdate { add: ds, .. } => {
+                ds_values(ds)
+            }
+            _ => Vec::new(),
+        })
+        .collect();
+    let ttl: Vec<Vec<Ttl<'static>>> = model
+        .extensions
+        .iter()
+        .map(|e| match e {
+            CommandExt::TtlCreate(t) | CommandExt::TtlUpdate(t) => ttl_values(t),
+            _ => Vec::new(),
+        })
+        .collect();
+    let month_days: Vec<String> = model
+        .extensions
+        .iter()
+        .map(|e| match e {
+            CommandExt::Sync(m, d) => format!("--{m:02}-{d:02}"),
+            _ => String::new(),
+        })
+        .collect();
+    let extensions: Vec<Extension<'_>> = model
+        .extensions
+        .iter()
+        .enumerate()
+        .map(|(i, e)| match e {
+            CommandExt::SecDnsCreate { max_sig_life, .. } => {
+                let mut data = SecDnsData::ds(&ds[i]);
+                if let Some(s) = max_sig_life {
+                    data = data.with_max_sig_life(*s);
+                }
+                Extension::SecDns(SecDns::Create(data))
+            }
+            CommandExt::SecDnsUpdate {
+                urgent,
+                remove_all,
+                max_sig_life,
+                ..
+            } => {
+                let mut update = SecDnsUpdate::new()
+                    .with_remove(SecDnsRemove::All(*remove_all))
+                    .with_add(SecDnsData::ds(&ds[i]));
+                if *urgent {
+                    update = update.urgent();
+                }
+                if let Some(s) = max_sig_life {
+                    update = update.with_max_sig_life(*s);
+                }
+                Extension::SecDns(SecDns::Update(update))
+            }
+            CommandExt::RgpRestore => Extension::Rgp(RgpUpdate::request()),
+            CommandExt::AllocationToken(t) => Extension::AllocationToken(AllocationToken::new(t)),
+            CommandExt::AllocationTokenInfo => Extension::AllocationToken(AllocationToken::Info),
+            CommandExt::TtlCreate(_) => {
+                Extension::Ttl(TtlExtension::Create(List::from_slice(&ttl[i])))
+            }
+            CommandExt::TtlUpdate(_) => {
+                Extension::Ttl(TtlExtension::Update(List::from_slice(&ttl[i])))
+            }
+            CommandExt::TtlInfo(policy) => Extension::Ttl(TtlExtension::Info { policy: *policy }),
+            CommandExt::Namestore(p) => Extension::VerisignNamestore(Namestore::new(p)),
+            CommandExt::Sync(..) => Extension::VerisignSync(SyncUpdate::new(&month_days[i])),
+        })
+        .collect();
+    let names = [Str::new(&model.name)];
+    let password = AuthInfo::Password {
+        password: Str::new(&model.password),
+        roid: None,
+    };
+    let command = match model.verb {
+        Verb::Check => DomainCommand::Check(domain::Check::new(&names)),
+        Verb::Create => DomainCommand::Create(domain::Create::new(&model.name, password)),
+        Verb::Update => {
+            DomainCommand::Update(domain::Update::new(&model.name).with_change(Change::new()))
+        }
+        Verb::Info => DomainCommand::Info(domain::Info::new(&model.name)),
+    };
+    let mut request = Request::new(Command::Domain(command)).with_cl_trid("ABC-12345");
+    if !extensions.is_empty() {
+        request = request.with_extensions(Extensions::from_typed(&extensions));
+    }
+    let written = to_vec(&request, options).expect("a valid model writes");
+    let text = String::from_utf8_lossy(&written);
+    let read = read_command(&written).unwrap_or_else(|e| panic!("{e}\n{text}\nfrom {model:?}"));
+    let x = read.extensions();
+    assert_eq!(x.len(), model.extensions.len(), "{text}");
+    for e in &model.extensions {
+        match e {
+            CommandExt::SecDnsCreate { ds, max_sig_life } => {
+                let Some(SecDns::Create(d)) = x.sec_dns() else {
+                    panic!("no secDNS create in {text}")
+                };
+                assert_eq!(&read_ds(d.ds_data()), ds, "{text}");
+                assert_eq!(d.max_sig_life(), *max_sig_life, "{text}");
+            }
+            CommandExt::SecDnsUpdate {
+                urgent,
+                remove_all,
+                add,
+                max_sig_life,
+            } => {
+                let Some(SecDns::Update(u)) = x.sec_dns() else {
+                    panic!("no secDNS update in {text}")
+                };
+                assert_eq!(u.is_urgent(), *urgent, "{text}");
+                assert!(
+                    matches!(u.remove(), Some(SecDnsRemove::All(all)) if all == *remove_all),
+                    "{text}"
+                );
+                assert_eq!(&read_ds(u.add().unwrap().ds_data()), add, "{text}");
+                assert_eq!(u.max_sig_life(), *max_sig_life, "{text}");
+            }
+            CommandExt::RgpRestore => {
+                assert_eq!(
+                    x.rgp().map(|r| r.op()),
+                    Some(epp_codec::view::ext::RestoreOp::Request)
+                );
+            }
+            CommandExt::AllocationToken(t) => match x.allocation_token() {
+                Some(AllocationToken::Token(read)) => assert_eq!(read.to_string(), *t),
+                other => panic!("{other:?} in {text}"),
+            },
+            CommandExt::AllocationTokenInfo => {
+                assert_eq!(x.allocation_token(), Some(AllocationToken::Info));
+            }
+            CommandExt::TtlCreate(t) => match x.ttl() {
+                Some(TtlExtension::Create(list)) => assert_eq!(read_ttls(list), owned_ttls(t)),
+                other => panic!("{other:?} in {text}"),
+            },
+            CommandExt::TtlUpdate(t) => match x.ttl() {
+                Some(TtlExtension::Update(list)) => assert_eq!(read_ttls(list), owned_ttls(t)),
+                other => panic!("{other:?} in {text}"),
+            },
+            CommandExt::TtlInfo(policy) => match x.ttl() {
+                Some(TtlExtension::Info { policy: read }) => assert_eq!(read, *policy),
+                other => panic!("{other:?} in {text}"),
+            },
+            CommandExt::Namestore(p) => {
+                assert_eq!(x.verisign_namestore(), Some(Namestore::new(p)), "{text}");
+            }
+            CommandExt::Sync(m, d) => {
+                let md = x.verisign_sync().and_then(|s| s.month_day()).unwrap();
+                assert_eq!((md.month, md.day), (*m, *d), "{text}");
+            }
+        }
+    }
+}
+
+/// One response extension, owned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ResponseExt {
+    SecDnsInfo(Vec<Ds>, Option<u32>),
+    RgpInfo(Vec<u8>),
+    TtlInfo(Vec<(&'static str, u32)>),
+    AllocationToken(String),
+    Namestore(String),
+}
+
+/// A domain info response's extensions, owned.
+#[derive(Debug, Clone)]
+pub struct ResponseModel {
+    pub extensions: Vec<ResponseExt>,
+}
+
+const RGP_VALUES: [RgpStatusValue; 7] = [
+    RgpStatusValue::AddPeriod,
+    RgpStatusValue::AutoRenewPeriod,
+    RgpStatusValue::RenewPeriod,
+    RgpStatusValue::TransferPeriod,
+    RgpStatusValue::PendingDelete,
+    RgpStatusValue::PendingRestore,
+    RgpStatusValue::RedemptionPeriod,
+];
+
+impl<'a> arbitrary::Arbitrary<'a> for ResponseModel {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        let mut kinds: Vec<u8> = (0..=4).collect();
+        let mut extensions = Vec::new();
+        while !kinds.is_empty() && u.arbitrary()? {
+            let kind = kinds.remove(u.choose_index(kinds.len())?);
+            extensions.push(match kind {
+                0 => ResponseExt::SecDnsInfo(ds_list(u)?, max_sig_life(u)?),
+                1 => ResponseExt::RgpInfo(
+                    (0..u.int_in_range(1..=3)?)
+                        .map(|_| u.int_in_range(0..=6))
+                        .collect::<Result<_>>()?,
+                ),
+                2 => ResponseExt::TtlInfo(ttls(u)?),
+                3 => ResponseExt::AllocationToken(text(u, 1, 40)?),
+                _ => ResponseExt::Namestore(token(u, 1, 10)?),
+            });
+        }
+        Ok(ResponseModel { extensions })
+    }
+}
+
+/// Writes a response carrying the model's extensions with `options`, reads
+/// it back and compares every extension with the model.
+pub fn check_response(model: &ResponseModel, options: &WriteOptions) {
+    let ds: Vec<Vec<DsData<'_>>> = model
+        .extensions
+        .iter()
+        .map(|e| match e {
+            ResponseExt::SecDnsInfo(ds, _) => ds_values(ds),
+            _ => Vec::new(),
+        })
+        .collect();
+    let ttl: Vec<Vec<Ttl<'static>>> = model
+        .extensions
+        .iter()
+        .map(|e| match e {
+            ResponseExt::TtlInfo(t) => ttl_values(t),
+            _ => Vec::new(),
+        })
+        .collect();
+    let rgp: Vec<Vec<RgpStatus<'static>>> = model
+        .extensions
+        .iter()
+        .map(|e| match e {
+            ResponseExt::RgpInfo(v) => v
+                .iter()
+                .map(|&i| RgpStatus::new(RGP_VALUES[usize::from(i)]))
+                .collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let extensions: Vec<Extension<'_>> = model
+        .extensions
+        .iter()
+        .enumerate()
+        .map(|(i, e)| match e {
+            ResponseExt::SecDnsInfo(_, max) => {
+                let mut data = SecDnsData::ds(&ds[i]);
+                if let Some(s) = max {
+                    data = data.with_max_sig_life(*s);
+                }
+                Extension::SecDnsInfo(data)
+            }
+            ResponseExt::RgpInfo(_) => Extension::RgpInfo(&rgp[i]),
+            ResponseExt::TtlInfo(_) => {
+                Extension::Ttl(TtlExtension::InfoData(List::from_slice(&ttl[i])))
+            }
+            ResponseExt::AllocationToken(t) => Extension::AllocationToken(AllocationToken::new(t)),
+            ResponseExt::Namestore(p) => Extension::VerisignNamestore(Namestore::new(p)),
+        })
+        .collect();
+    let results = [ResultData::new(ResultCode::Success)];
+    let mut response = ResponseData::new(&results, "SV-1").with_cl_trid("ABC-12345");
+    if !extensions.is_empty() {
+        response = response.with_extensions(Extensions::from_typed(&extensions));
+    }
+    let written = to_vec(&response, options).expect("a valid model writes");
+    let text = String::from_utf8_lossy(&written);
+    let read = read_response(&written).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    let x = read.extensions();
+    assert_eq!(x.len(), model.extensions.len(), "{text}");
+    for e in &model.extensions {
+        match e {
+            ResponseExt::SecDnsInfo(ds, max) => {
+                let d = x.sec_dns_info().expect("secDNS infData");
+                assert_eq!(&read_ds(d.ds_data()), ds, "{text}");
+                assert_eq!(d.max_sig_life(), *max, "{text}");
+            }
+            ResponseExt::RgpInfo(v) => {
+                let read: Vec<_> = x.rgp_statuses().unwrap().iter().map(|s| s.value).collect();
+                let expected: Vec<_> = v
+                    .iter()
+                    .map(|&i| Some(RGP_VALUES[usize::from(i)]))
+                    .collect();
+                assert_eq!(read, expected, "{text}");
+            }
+            ResponseExt::TtlInfo(t) => match x.ttl() {
+                Some(TtlExtension::InfoData(list)) => assert_eq!(read_ttls(list), owned_ttls(t)),
+                other => panic!("{other:?} in {text}"),
+            },
+            ResponseExt::AllocationToken(t) => match x.allocation_token() {
+                Some(AllocationToken::Token(read)) => assert_eq!(read.to_string(), *t),
+                other => panic!("{other:?} in {text}"),
+            },
+            ResponseExt::Namestore(p) => {
+                assert_eq!(x.verisign_namestore(), Some(Namestore::new(p)), "{text}");
+            }
+        }
+    }
+}
