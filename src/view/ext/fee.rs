@@ -501,7 +501,7 @@ impl<'a> FromChild<'a> for FeeCredit<'a> {
 /// A `<fee:reason>`: why no fee can be given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FeeReason<'a> {
-    /// The text (a token: white space collapsed by the reader of it).
+    /// The text, trimmed (white space inside kept as written).
     pub text: Str<'a>,
     /// `lang` (`en` when absent).
     pub lang: Option<Str<'a>>,
@@ -545,12 +545,12 @@ impl<'a> FeeCheck<'a> {
         }
     }
 
-    fn read(e: Child<'a>) -> Self {
-        let commands = if e.child("command").is_some_and(|c| c.attr("name").is_none()) {
-            // fee-0.11: one command, flat in the check.
+    fn read(e: Child<'a>, ns: Namespace<'a>) -> Self {
+        let commands = if ns == Namespace::Known(Ns::Fee011) {
+            // One command, flat in the check.
             List::from_doc(e.doc(), e.span(), 1)
-        } else if e.child("domain").is_some() {
-            // fee-0.6: one command per domain.
+        } else if ns == Namespace::Known(Ns::Fee06) {
+            // One command per domain.
             e.list("domain")
         } else {
             e.list("command")
@@ -618,7 +618,7 @@ impl<'a> FeeExtension<'a> {
         is_fee(&raw).then_some(())?;
         let e = Child::from_span(raw.document(), raw.span())?;
         Some(match raw.local() {
-            "check" => FeeExtension::Check(FeeCheck::read(e)),
+            "check" => FeeExtension::Check(FeeCheck::read(e, raw.namespace())),
             "create" => FeeExtension::Create(FeeTransform::read(e)),
             "renew" => FeeExtension::Renew(FeeTransform::read(e)),
             "transfer" => FeeExtension::Transfer(FeeTransform::read(e)),
@@ -636,13 +636,15 @@ pub struct FeeCommandData<'a> {
     pub command: FeeCommand<'a>,
     /// `standard`: whether the fee is the standard one (`0` when absent).
     pub standard: Option<bool>,
-    /// `avail` of the command (fee-0.12 only; fee-1.0 has it on the `cd`).
+    /// `avail` of the command (fee-0.12 only; fee-1.0 has it on the `cd`;
+    /// not written).
     pub available: Option<bool>,
     /// `<fee:fee>`s.
     pub fees: List<'a, Fee<'a>>,
     /// `<fee:credit>`s.
     pub credits: List<'a, FeeCredit<'a>>,
-    /// `<fee:class>` of the command (the drafts; fee-1.0 has it on the `cd`).
+    /// `<fee:class>` of the command (fee-0.12; fee-1.0 has it on the `cd`;
+    /// not written).
     pub class: Option<Str<'a>>,
     /// `<fee:reason>`: why there is no fee.
     pub reason: Option<FeeReason<'a>>,
@@ -704,7 +706,8 @@ pub struct FeeCheckItem<'a> {
     pub available: Option<bool>,
     /// `<fee:class>`: the object's fee class (e.g. `premium`).
     pub class: Option<Str<'a>>,
-    /// `<fee:currency>` of the `cd` (the drafts 0.6 and 0.11 only).
+    /// `<fee:currency>` of the `cd` (the drafts 0.6 and 0.11 only; not
+    /// written).
     pub currency: Option<Str<'a>>,
     /// The `<fee:command>`s.
     pub commands: List<'a, FeeCommandData<'a>>,
@@ -748,10 +751,15 @@ impl<'a> FromChild<'a> for FeeCheckItem<'a> {
             })
             .or_else(|| token_of(c.child("name")))
             .unwrap_or_default();
-        // The drafts 0.6 and 0.11 hold one command flat in the cd.
-        let flat = c
-            .child("command")
-            .is_some_and(|command| command.attr("name").is_none());
+        // The drafts 0.6 and 0.11 hold one command flat in the cd, with
+        // the currency (which fee-1.0 and 0.12 never put there), the
+        // command named by its text.
+        let flat = c.child("currency").is_some()
+            || c.child("command").is_some_and(|command| {
+                command.attr("name").is_none()
+                    && command.children().next().is_none()
+                    && !command.token().is_empty()
+            });
         FeeCheckItem {
             object_id,
             object_element: id.and_then(|i| i.attr("element")).map(Str::trimmed),
