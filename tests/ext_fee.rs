@@ -1013,3 +1013,35 @@ fn writing_refuses_what_the_schema_needs() {
         Request::new(*check.command()).with_extensions(Extensions::from_typed(&no_command));
     assert!(to_vec(&request, &WriteOptions::new()).is_err());
 }
+
+#[test]
+fn a_custom_command_in_a_phase_written_and_read_back_strictly() {
+    let check = corpus_text("003-C-s5.1.1.xml");
+    let check = read_command(check.as_bytes()).unwrap();
+    let commands = [
+        FeeCommand {
+            custom_name: Some(Str::new("unlock & keep")),
+            subphase: Some(Str::new("landrush")),
+            ..FeeCommand::new("custom").with_phase("sunrise")
+        },
+        FeeCommand::new("delete").with_period(Period {
+            value: 6,
+            unit: PeriodUnit::Months,
+        }),
+    ];
+    let ext = [Extension::Fee(FeeExtension::Check(FeeCheck::new(
+        None, &commands,
+    )))];
+    let request = Request::new(*check.command()).with_extensions(Extensions::from_typed(&ext));
+    let xml = to_vec(&request, &WriteOptions::new()).unwrap();
+    let again = read_command(&xml).unwrap();
+    let Some(FeeExtension::Check(read)) = again.extensions().fee() else {
+        panic!()
+    };
+    assert_eq!(read.currency, None);
+    let read: Vec<String> = read.commands.iter().map(|c| command(&c)).collect();
+    let built: Vec<String> = commands.iter().map(command).collect();
+    assert_eq!(read, built);
+    assert_eq!(commands[0].kind(), Some(FeeCommandName::Custom));
+    assert_eq!(FeeCommandName::Restore.as_str(), "restore");
+}
