@@ -238,6 +238,9 @@ fn reading_every_corpus_command_and_every_field_allocates_nothing() {
                         _ => {}
                     }
                     touch_extensions(&request.extensions(), &mut sink);
+                    if let Some(fee) = request.extensions().fee() {
+                        touch_fee(&fee, &mut sink);
+                    }
                     if let Some(rgp) = request.extensions().rgp() {
                         if let Some(report) = rgp.report_data() {
                             let _ = write!(
@@ -311,6 +314,65 @@ fn touch_sec_dns(d: &epp_codec::view::ext::SecDnsData<'_>, sink: &mut CountingSi
     }
 }
 
+/// Every fee field of a command, formatted (lists walked), amounts typed.
+fn touch_fee(fee: &epp_codec::view::ext::FeeExtension<'_>, sink: &mut CountingSink) {
+    use epp_codec::view::ext::FeeExtension;
+    use std::fmt::Write;
+    let _ = write!(sink, "{fee:?}");
+    match fee {
+        FeeExtension::Check(c) => {
+            for command in c.commands.iter() {
+                let _ = write!(sink, "{:?}{:?}", command.kind(), command.period);
+            }
+        }
+        FeeExtension::Create(t)
+        | FeeExtension::Renew(t)
+        | FeeExtension::Transfer(t)
+        | FeeExtension::Update(t) => {
+            for f in t.fees.iter() {
+                let _ = write!(sink, "{:?}{:?}", f.decimal(), f.applied_kind());
+            }
+            for c in t.credits.iter() {
+                let _ = write!(sink, "{:?}", c.decimal());
+            }
+        }
+    }
+}
+
+/// Every fee field of a response, formatted (lists walked), amounts typed.
+fn touch_fee_data(data: &epp_codec::view::ext::FeeData<'_>, sink: &mut CountingSink) {
+    use epp_codec::view::ext::FeeData;
+    use std::fmt::Write;
+    let _ = write!(sink, "{data:?}");
+    match data {
+        FeeData::Check(c) => {
+            for item in c.items.iter() {
+                for command in item.commands.iter() {
+                    for f in command.fees.iter() {
+                        let _ = write!(sink, "{}", f.amount);
+                        let _ = write!(sink, "{:?}", f.decimal().map(|d| d.in_minor_units(2)));
+                    }
+                }
+            }
+        }
+        FeeData::Create(r)
+        | FeeData::Renew(r)
+        | FeeData::Transfer(r)
+        | FeeData::Update(r)
+        | FeeData::Delete(r) => {
+            let _ = write!(
+                sink,
+                "{:?}{:?}",
+                r.balance_decimal(),
+                r.credit_limit_decimal()
+            );
+            for f in r.fees.iter() {
+                let _ = write!(sink, "{:?}", f.decimal());
+            }
+        }
+    }
+}
+
 /// Notes a failure in a vector with room reserved before measuring starts.
 fn failed_index(failed: &mut Vec<usize>, i: usize) {
     if failed.len() < failed.capacity() {
@@ -351,6 +413,9 @@ fn touch_server_message(m: &epp_codec::view::ServerMessage<'_>, sink: &mut Count
             for e in r.res_data().iter().chain(r.extensions().iter()) {
                 sink.0 += e.as_str().len() + namespace_len(e.namespace());
                 touch_object_data(e, sink);
+            }
+            if let Some(fee) = r.extensions().fee_data() {
+                touch_fee_data(&fee, sink);
             }
             let _ = write!(sink, "{:?}{}", r.cl_trid(), r.sv_trid());
         }

@@ -88,6 +88,8 @@ pub(crate) fn write_typed<S: Sink>(
                 super::ext_verisign::write_low_balance(w, poll)?
             }
             Extension::VerisignRgpPoll(poll) => super::ext_verisign::write_rgp_poll(w, poll)?,
+            Extension::Fee(fee) => super::ext_fee::write_fee(w, fee)?,
+            Extension::FeeData(data) => super::ext_fee::write_fee_data(w, data)?,
         }
     }
     Ok(())

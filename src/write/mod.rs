@@ -37,6 +37,7 @@
 
 mod command;
 mod ext;
+mod ext_fee;
 mod ext_verisign;
 mod raw;
 mod response;

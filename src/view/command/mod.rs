@@ -471,6 +471,11 @@ pub enum Extension<'a> {
     /// Verisign `<rgp-poll:pollData>` (the `<resData>` of a poll response:
     /// write it with `ResData::Typed`).
     VerisignRgpPoll(crate::view::ext::RgpPoll<'a>),
+    /// fee-1.0 `<check>`, `<create>`, `<renew>`, `<transfer>` or `<update>` (commands).
+    Fee(crate::view::ext::FeeExtension<'a>),
+    /// fee-1.0 `<chkData>`, `<creData>`, `<renData>`, `<trnData>`,
+    /// `<updData>` or `<delData>` (responses).
+    FeeData(crate::view::ext::FeeData<'a>),
 }
 
 impl<'a> Extensions<'a> {
@@ -635,6 +640,30 @@ impl<'a> Extensions<'a> {
         }
         self.find(Ns::Ttl)
             .and_then(crate::view::ext::TtlExtension::from_raw)
+    }
+
+    /// The fee element of a command (`<fee:check>` or a transform), if
+    /// there is one: fee-1.0, or a draft (0.12, 0.11, 0.6) read tolerantly.
+    pub fn fee(&self) -> Option<crate::view::ext::FeeExtension<'a>> {
+        for e in self.typed {
+            if let Extension::Fee(fee) = e {
+                return Some(*fee);
+            }
+        }
+        self.iter()
+            .find_map(crate::view::ext::FeeExtension::from_raw)
+    }
+
+    /// The fee element of a response (`<fee:chkData>`, `<fee:creData>`,
+    /// …), if there is one: fee-1.0, or a draft (0.12, 0.11, 0.6) read
+    /// tolerantly.
+    pub fn fee_data(&self) -> Option<crate::view::ext::FeeData<'a>> {
+        for e in self.typed {
+            if let Extension::FeeData(data) = e {
+                return Some(*data);
+            }
+        }
+        self.iter().find_map(crate::view::ext::FeeData::from_raw)
     }
 
     /// The secDNS-1.1 `<infData>` of a response, if there is one.
@@ -847,6 +876,8 @@ fn read_command_body<'a>(
                 crate::view::ext::verisign::read_namestore(r, &command, child)?;
             } else if child.name.namespace() == Namespace::Known(Ns::VerisignSync) {
                 crate::view::ext::verisign::read_sync(r, &command, child)?;
+            } else if child.name.namespace() == Namespace::Known(Ns::Fee10) {
+                crate::view::ext::fee::read(r, &command, child)?;
             } else {
                 r.skip(child)?;
             }

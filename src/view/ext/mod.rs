@@ -9,6 +9,7 @@
 
 pub mod allocation_token;
 pub mod change_poll;
+pub mod fee;
 pub mod login_sec;
 pub mod rgp;
 pub mod sec_dns;
@@ -17,6 +18,10 @@ pub mod verisign;
 
 pub use allocation_token::AllocationToken;
 pub use change_poll::{CaseId, ChangeData};
+pub use fee::{
+    Decimal, Fee, FeeApplied, FeeCheck, FeeCheckData, FeeCheckItem, FeeCommand, FeeCommandData,
+    FeeCommandName, FeeCredit, FeeData, FeeExtension, FeeReason, FeeResult, FeeTransform,
+};
 pub use login_sec::{LOGIN_SECURITY, LoginSec, LoginSecEvent, UserAgent};
 pub use rgp::{ReportText, RestoreOp, RestoreReport, RgpStatus, RgpStatusValue, RgpUpdate};
 pub use sec_dns::{DsData, KeyData, SecDns, SecDnsData, SecDnsRemove, SecDnsUpdate};
