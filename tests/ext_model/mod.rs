@@ -14,10 +14,13 @@ use arbitrary::{Result, Unstructured};
 use epp_codec::view::command::domain::{self, Change, DomainCommand};
 use epp_codec::view::command::{Command, Extension, Extensions, Request};
 use epp_codec::view::ext::{
-    AllocationToken, DsData, Namestore, RgpStatus, RgpStatusValue, RgpUpdate, SecDns, SecDnsData,
+    AllocationToken, DsData, Fee, FeeCheck, FeeCommand, FeeData, FeeExtension, FeeResult,
+    FeeTransform, Namestore, RgpStatus, RgpStatusValue, RgpUpdate, SecDns, SecDnsData,
     SecDnsRemove, SecDnsUpdate, SyncUpdate, Ttl, TtlExtension,
 };
-use epp_codec::view::{AuthInfo, List, ResultCode, Str, read_command, read_response};
+use epp_codec::view::{
+    AuthInfo, List, Period, PeriodUnit, ResultCode, Str, read_command, read_response,
+};
 use epp_codec::write::{ResponseData, ResultData, WriteOptions, to_vec};
 
 fn token(u: &mut Unstructured<'_>, min: usize, max: usize) -> Result<String> {
@@ -73,6 +76,40 @@ fn ttls(u: &mut Unstructured<'_>) -> Result<Vec<(&'static str, u32)>> {
         .collect()
 }
 
+const FEE_COMMANDS: [&str; 6] = ["create", "delete", "renew", "update", "transfer", "restore"];
+
+fn amount(u: &mut Unstructured<'_>) -> Result<String> {
+    Ok(format!(
+        "{}.{:02}",
+        u.int_in_range(0..=99_999u32)?,
+        u.int_in_range(0..=99u8)?
+    ))
+}
+
+fn currency(u: &mut Unstructured<'_>) -> Result<Option<String>> {
+    Ok(if u.arbitrary()? {
+        Some((*u.choose(&["USD", "EUR", "JPY"])?).to_string())
+    } else {
+        None
+    })
+}
+
+/// Fees: amount and optional description.
+fn fees(u: &mut Unstructured<'_>) -> Result<Vec<(String, Option<String>)>> {
+    (0..u.int_in_range(1..=3)?)
+        .map(|_| {
+            Ok((
+                amount(u)?,
+                if u.arbitrary()? {
+                    Some(text(u, 1, 20)?)
+                } else {
+                    None
+                },
+            ))
+        })
+        .collect()
+}
+
 /// One command extension, owned.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CommandExt {
@@ -94,6 +131,10 @@ pub enum CommandExt {
     TtlInfo(bool),
     Namestore(String),
     Sync(u8, u8),
+    /// fee-1.0 check: currency, commands (name, period in years).
+    FeeCheck(Option<String>, Vec<(&'static str, Option<u8>)>),
+    /// fee-1.0 transform (create or update): currency, fees.
+    FeeTransform(Option<String>, Vec<(String, Option<String>)>),
 }
 
 /// The domain command the extensions ride on.
@@ -143,6 +184,22 @@ fn command_ext(u: &mut Unstructured<'_>, verb: Verb, kind: u8) -> Result<Option<
             };
             E::Sync(month, u.int_in_range(1..=last)?)
         }
+        (Verb::Check, 6) => E::FeeCheck(
+            currency(u)?,
+            (0..u.int_in_range(1..=3)?)
+                .map(|_| {
+                    Ok((
+                        *u.choose(&FEE_COMMANDS)?,
+                        if u.arbitrary()? {
+                            Some(u.int_in_range(1..=99)?)
+                        } else {
+                            None
+                        },
+                    ))
+                })
+                .collect::<Result<_>>()?,
+        ),
+        (Verb::Create | Verb::Update, 6) => E::FeeTransform(currency(u)?, fees(u)?),
         _ => return Ok(None),
     }))
 }
@@ -151,7 +208,7 @@ impl<'a> arbitrary::Arbitrary<'a> for CommandModel {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         let verb = *u.choose(&[Verb::Check, Verb::Create, Verb::Update, Verb::Info])?;
         // Every kind once at most, in an arbitrary order.
-        let mut kinds: Vec<u8> = (0..=5).collect();
+        let mut kinds: Vec<u8> = (0..=6).collect();
         let mut extensions = Vec::new();
         while !kinds.is_empty() && u.arbitrary()? {
             let kind = kinds.remove(u.choose_index(kinds.len())?);
@@ -201,6 +258,24 @@ fn owned_ttls(ttls: &[(&'static str, u32)]) -> Vec<(String, u32)> {
     ttls.iter().map(|&(t, s)| (t.to_string(), s)).collect()
 }
 
+fn fee_list(fees: &[(String, Option<String>)]) -> Vec<Fee<'_>> {
+    fees.iter()
+        .map(|(amount, description)| match description {
+            Some(d) => Fee::new(amount).with_description(d),
+            None => Fee::new(amount),
+        })
+        .collect()
+}
+
+fn read_fees(list: List<'_, Fee<'_>>) -> Vec<(String, Option<String>)> {
+    list.iter()
+        .map(|f| {
+            assert!(f.decimal().is_some(), "{:?} is a decimal", f.amount);
+            (f.amount.to_string(), f.description.map(|d| d.to_string()))
+        })
+        .collect()
+}
+
 /// Writes the model's command with `options`, reads it back strictly and
 /// compares every extension with the model; panics on a difference.
 pub fn check_command(model: &CommandModel, options: &WriteOptions) {
@@ -231,11 +306,50 @@ pub fn check_command(model: &CommandModel, options: &WriteOptions) {
             _ => String::new(),
         })
         .collect();
+    let fee_commands: Vec<Vec<FeeCommand<'_>>> = model
+        .extensions
+        .iter()
+        .map(|e| match e {
+            CommandExt::FeeCheck(_, commands) => commands
+                .iter()
+                .map(|&(name, years)| {
+                    let c = FeeCommand::new(name);
+                    match years {
+                        Some(y) => c.with_period(Period {
+                            value: y,
+                            unit: PeriodUnit::Years,
+                        }),
+                        None => c,
+                    }
+                })
+                .collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let fee_values: Vec<Vec<Fee<'_>>> = model
+        .extensions
+        .iter()
+        .map(|e| match e {
+            CommandExt::FeeTransform(_, fees) => fee_list(fees),
+            _ => Vec::new(),
+        })
+        .collect();
     let extensions: Vec<Extension<'_>> = model
         .extensions
         .iter()
         .enumerate()
         .map(|(i, e)| match e {
+            CommandExt::FeeCheck(currency, _) => Extension::Fee(FeeExtension::Check(
+                FeeCheck::new(currency.as_deref(), &fee_commands[i]),
+            )),
+            CommandExt::FeeTransform(currency, _) => {
+                let t = FeeTransform::new(currency.as_deref(), &fee_values[i]);
+                Extension::Fee(if model.verb == Verb::Create {
+                    FeeExtension::Create(t)
+                } else {
+                    FeeExtension::Update(t)
+                })
+            }
             CommandExt::SecDnsCreate { max_sig_life, .. } => {
                 let mut data = SecDnsData::ds(&ds[i]);
                 if let Some(s) = max_sig_life {
@@ -354,6 +468,27 @@ pub fn check_command(model: &CommandModel, options: &WriteOptions) {
                 let md = x.verisign_sync().and_then(|s| s.month_day()).unwrap();
                 assert_eq!((md.month, md.day), (*m, *d), "{text}");
             }
+            CommandExt::FeeCheck(currency, commands) => {
+                let Some(FeeExtension::Check(check)) = x.fee() else {
+                    panic!("no fee check in {text}")
+                };
+                assert_eq!(check.currency.map(|c| c.to_string()), *currency);
+                let read: Vec<_> = check
+                    .commands
+                    .iter()
+                    .map(|c| (c.name.to_string(), c.period.map(|p| p.value)))
+                    .collect();
+                let expected: Vec<_> = commands.iter().map(|&(n, y)| (n.to_string(), y)).collect();
+                assert_eq!(read, expected, "{text}");
+            }
+            CommandExt::FeeTransform(currency, fees) => {
+                let t = match x.fee() {
+                    Some(FeeExtension::Create(t) | FeeExtension::Update(t)) => t,
+                    other => panic!("{other:?} in {text}"),
+                };
+                assert_eq!(t.currency.map(|c| c.to_string()), *currency);
+                assert_eq!(read_fees(t.fees), *fees, "{text}");
+            }
         }
     }
 }
@@ -366,6 +501,12 @@ pub enum ResponseExt {
     TtlInfo(Vec<(&'static str, u32)>),
     AllocationToken(String),
     Namestore(String),
+    /// fee-1.0 creData: currency, fees, balance.
+    FeeCreated(
+        Option<String>,
+        Vec<(String, Option<String>)>,
+        Option<String>,
+    ),
 }
 
 /// A domain info response's extensions, owned.
@@ -386,7 +527,7 @@ const RGP_VALUES: [RgpStatusValue; 7] = [
 
 impl<'a> arbitrary::Arbitrary<'a> for ResponseModel {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        let mut kinds: Vec<u8> = (0..=4).collect();
+        let mut kinds: Vec<u8> = (0..=5).collect();
         let mut extensions = Vec::new();
         while !kinds.is_empty() && u.arbitrary()? {
             let kind = kinds.remove(u.choose_index(kinds.len())?);
@@ -399,7 +540,16 @@ impl<'a> arbitrary::Arbitrary<'a> for ResponseModel {
                 ),
                 2 => ResponseExt::TtlInfo(ttls(u)?),
                 3 => ResponseExt::AllocationToken(text(u, 1, 40)?),
-                _ => ResponseExt::Namestore(token(u, 1, 10)?),
+                4 => ResponseExt::Namestore(token(u, 1, 10)?),
+                _ => ResponseExt::FeeCreated(
+                    currency(u)?,
+                    fees(u)?,
+                    if u.arbitrary()? {
+                        Some(amount(u)?)
+                    } else {
+                        None
+                    },
+                ),
             });
         }
         Ok(ResponseModel { extensions })
@@ -436,11 +586,26 @@ pub fn check_response(model: &ResponseModel, options: &WriteOptions) {
             _ => Vec::new(),
         })
         .collect();
+    let fee_values: Vec<Vec<Fee<'_>>> = model
+        .extensions
+        .iter()
+        .map(|e| match e {
+            ResponseExt::FeeCreated(_, fees, _) => fee_list(fees),
+            _ => Vec::new(),
+        })
+        .collect();
     let extensions: Vec<Extension<'_>> = model
         .extensions
         .iter()
         .enumerate()
         .map(|(i, e)| match e {
+            ResponseExt::FeeCreated(currency, _, balance) => {
+                let mut r = FeeResult::new(currency.as_deref(), &fee_values[i]);
+                if let Some(b) = balance {
+                    r = r.with_balance(b);
+                }
+                Extension::FeeData(FeeData::Create(r))
+            }
             ResponseExt::SecDnsInfo(_, max) => {
                 let mut data = SecDnsData::ds(&ds[i]);
                 if let Some(s) = max {
@@ -491,6 +656,14 @@ pub fn check_response(model: &ResponseModel, options: &WriteOptions) {
             },
             ResponseExt::Namestore(p) => {
                 assert_eq!(x.verisign_namestore(), Some(Namestore::new(p)), "{text}");
+            }
+            ResponseExt::FeeCreated(currency, fees, balance) => {
+                let Some(FeeData::Create(r)) = x.fee_data() else {
+                    panic!("no fee creData in {text}")
+                };
+                assert_eq!(r.currency.map(|c| c.to_string()), *currency);
+                assert_eq!(read_fees(r.fees), *fees, "{text}");
+                assert_eq!(r.balance.map(|b| b.to_string()), *balance);
             }
         }
     }
