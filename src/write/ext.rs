@@ -79,6 +79,8 @@ pub(crate) fn write_typed<S: Sink>(
             Extension::ChangePoll(change) => write_change_poll(w, change)?,
             Extension::Ttl(ttl) => write_ttl(w, ttl)?,
             Extension::Custom(custom) => w.with_dyn(|w| custom.write_extension(w))?,
+            Extension::Launch(launch) => super::ext_launch::write_launch(w, launch)?,
+            Extension::LaunchData(data) => super::ext_launch::write_launch_data(w, data)?,
         }
     }
     Ok(())

@@ -37,6 +37,7 @@
 
 mod command;
 mod ext;
+mod ext_launch;
 mod raw;
 mod response;
 mod sink;

@@ -458,6 +458,10 @@ pub enum Extension<'a> {
     /// An extension written by the caller's own code (a registry's
     /// extension the crate does not type).
     Custom(&'a dyn crate::write::CustomExtension),
+    /// launch-1.0 `<check>`, `<info>`, `<create>`, `<update>` or `<delete>` (commands).
+    Launch(crate::view::ext::Launch<'a>),
+    /// launch-1.0 `<chkData>`, `<creData>` or `<infData>` (responses).
+    LaunchData(crate::view::ext::LaunchData<'a>),
 }
 
 impl<'a> Extensions<'a> {
@@ -636,6 +640,26 @@ impl<'a> Extensions<'a> {
             .and_then(crate::view::ext::SecDnsData::from_raw)
     }
 
+    /// The launch-1.0 command extension (RFC 8334), if there is one.
+    pub fn launch(&self) -> Option<crate::view::ext::Launch<'a>> {
+        for e in self.typed {
+            if let Extension::Launch(launch) = e {
+                return Some(*launch);
+            }
+        }
+        self.iter().find_map(crate::view::ext::Launch::from_raw)
+    }
+
+    /// The launch-1.0 response extension (RFC 8334), if there is one.
+    pub fn launch_data(&self) -> Option<crate::view::ext::LaunchData<'a>> {
+        for e in self.typed {
+            if let Extension::LaunchData(data) = e {
+                return Some(*data);
+            }
+        }
+        self.iter().find_map(crate::view::ext::LaunchData::from_raw)
+    }
+
     /// How many extension elements there are.
     pub fn len(&self) -> usize {
         self.len as usize
@@ -771,6 +795,8 @@ fn read_command_body<'a>(
                 crate::view::ext::login_sec::read(r, &command, child)?;
             } else if child.name.namespace() == Namespace::Known(Ns::Ttl) {
                 crate::view::ext::ttl::read(r, &command, child)?;
+            } else if child.name.namespace() == Namespace::Known(Ns::Launch) {
+                crate::view::ext::launch::read(r, &command, child)?;
             } else {
                 r.skip(child)?;
             }

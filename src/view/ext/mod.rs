@@ -9,14 +9,24 @@
 
 pub mod allocation_token;
 pub mod change_poll;
+pub mod launch;
 pub mod login_sec;
+pub mod mark;
 pub mod rgp;
 pub mod sec_dns;
 pub mod ttl;
 
 pub use allocation_token::AllocationToken;
 pub use change_poll::{CaseId, ChangeData};
+pub use launch::{
+    Application, CodeMark, Launch, LaunchCheck, LaunchCheckData, LaunchCheckResult,
+    LaunchCheckType, LaunchCreate, LaunchCreateType, LaunchData, LaunchInfo, LaunchInfoData,
+    LaunchMarks, LaunchStatus, Notice, Phase, ValidatorToken,
+};
 pub use login_sec::{LOGIN_SECURITY, LoginSec, LoginSecEvent, UserAgent};
+pub use mark::{
+    EncodedSignedMark, Mark, MarkAddress, MarkKind, MarkParty, MarkRecord, Protection, SignedMark,
+};
 pub use rgp::{ReportText, RestoreOp, RestoreReport, RgpStatus, RgpStatusValue, RgpUpdate};
 pub use sec_dns::{DsData, KeyData, SecDns, SecDnsData, SecDnsRemove, SecDnsUpdate};
 pub use ttl::{MAX_TTL, Ttl, TtlExtension};
