@@ -1229,3 +1229,29 @@ fn read_launch_extensions_written_back_typed() {
         rewrite_command(original, read.extensions().launch().unwrap());
     }
 }
+
+#[test]
+fn a_mark_without_holder_is_not_written() {
+    let records = [MarkRecord::court(
+        "1-1",
+        "Name",
+        &[],
+        "Goods",
+        "7",
+        "2010-01-01T00:00:00Z",
+        "BE",
+        "Court",
+    )];
+    let code_marks = [CodeMark {
+        code: None,
+        mark: Some(Mark::new(&[], &[], &records)),
+    }];
+    let original = example("018-C-s3.3.3.xml");
+    let read = read_command(original.as_bytes()).unwrap();
+    let ext = [Extension::Launch(Launch::Create(
+        LaunchCreate::new(Phase::new("sunrise"))
+            .with_marks(LaunchMarks::CodeMarks(List::from_slice(&code_marks))),
+    ))];
+    let request = Request::new(*read.command()).with_extensions(Extensions::from_typed(&ext));
+    assert!(to_vec(&request, &WriteOptions::new()).is_err());
+}

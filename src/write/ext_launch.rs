@@ -254,6 +254,12 @@ fn leaves<S: Sink>(
 
 fn write_record<S: Sink>(w: &mut XmlWriter<S>, r: &MarkRecord<'_>) -> Result<(), WriteError> {
     use crate::view::ext::MarkKind;
+    if r.holders.is_empty() {
+        return Err(WriteError::Invalid {
+            element: "mark:holder",
+            reason: "a mark record needs at least one holder",
+        });
+    }
     let local = r.kind.as_str();
     w.start_q(M, local);
     w.leaf_q(M, "id", r.id)?;

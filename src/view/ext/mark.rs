@@ -7,9 +7,10 @@
 //! the raw element it is, XML signature included, and written back
 //! verbatim: **this crate does not verify signatures** (nor check the
 //! certificate chain or revocation lists) — a server must do that with an
-//! XML-DSIG implementation before trusting a signed mark. Its few
-//! unsigned-looking accessors ([`SignedMark::mark`], …) read the text as
-//! it is, signed or not. A `<smd:encodedSignedMark>` is its text (base64).
+//! XML-DSIG implementation before trusting a signed mark. Its accessors
+//! ([`SignedMark::mark`], …) read the content as written, without
+//! checking the signature over it. A `<smd:encodedSignedMark>` is its
+//! text (base64), not decoded.
 //!
 //! The RFC examples elide a mark's content as `...`; strict reading
 //! accepts exactly that placeholder as the whole content of a
