@@ -10,10 +10,10 @@ mod common;
 
 use epp_codec::view::command::{Command, Extension, Extensions, RawElement, Request};
 use epp_codec::view::ext::{
-    Application, CodeMark, EncodedSignedMark, Launch, LaunchCheck, LaunchCheckData,
-    LaunchCheckResult, LaunchCheckType, LaunchCreate, LaunchCreateType, LaunchData, LaunchInfo,
-    LaunchMarks, Mark, MarkAddress, MarkParty, MarkRecord, Notice, Phase, SignedMark,
-    ValidatorToken,
+    ClaimsNotice, CodeMark, EncodedSignedMark, Launch, LaunchApplication, LaunchCheck,
+    LaunchCheckData, LaunchCheckResult, LaunchCheckType, LaunchCreate, LaunchCreateType,
+    LaunchData, LaunchInfo, LaunchMarks, LaunchPhase, Mark, MarkAddress, MarkParty, MarkRecord,
+    SignedMark, ValidatorToken,
 };
 use epp_codec::view::{List, ResultCode, Str, read_command, read_response};
 use epp_codec::write::{ResData, ResponseData, ResultData, WriteOptions, to_vec};
@@ -231,7 +231,7 @@ fn all(l: List<'_, Str<'_>>) -> Vec<String> {
     l.iter().map(s).collect()
 }
 
-fn our_phase(p: Option<Phase<'_>>) -> String {
+fn our_phase(p: Option<LaunchPhase<'_>>) -> String {
     match p {
         Some(p) => format!("phase({} {:?})", s(p.value), p.name.map(s).as_deref()),
         None => "no phase".into(),
@@ -941,8 +941,8 @@ fn rewrite_command(original: &str, launch: Launch<'_>) {
 
 #[test]
 fn the_rfc_commands_rebuilt_by_hand() {
-    let claims = Phase::new("claims");
-    let sunrise = Phase::new("sunrise");
+    let claims = LaunchPhase::new("claims");
+    let sunrise = LaunchPhase::new("sunrise");
     rewrite_command(
         &example("004-C-s3.1.1.xml"),
         Launch::Check(LaunchCheck {
@@ -954,7 +954,7 @@ fn the_rfc_commands_rebuilt_by_hand() {
         &example("006-C-s3.1.2.xml"),
         Launch::Check(LaunchCheck {
             check_type: Some(LaunchCheckType::Avail),
-            phase: Some(Phase::custom("idn-release")),
+            phase: Some(LaunchPhase::custom("idn-release")),
         }),
     );
     rewrite_command(
@@ -1024,12 +1024,12 @@ fn the_rfc_commands_rebuilt_by_hand() {
         ),
     );
     let notices = [
-        Notice::new(
+        ClaimsNotice::new(
             ValidatorToken::new("370d0b7c9223372036854775807").with_validator("tmch"),
             "2014-06-19T10:00:00.0Z",
             "2014-06-19T09:00:00.0Z",
         ),
-        Notice::new(
+        ClaimsNotice::new(
             ValidatorToken::new("470d0b7c9223654313275808").with_validator("custom-tmch"),
             "2014-06-19T10:00:00.0Z",
             "2014-06-19T09:00:30.0Z",
@@ -1042,16 +1042,17 @@ fn the_rfc_commands_rebuilt_by_hand() {
     rewrite_command(
         &example("018-C-s3.3.3.xml"),
         Launch::Create(
-            LaunchCreate::new(Phase::new("landrush")).with_type(LaunchCreateType::Application),
+            LaunchCreate::new(LaunchPhase::new("landrush"))
+                .with_type(LaunchCreateType::Application),
         ),
     );
     rewrite_command(
         &example("021-C-s3.4.xml"),
-        Launch::Update(Application::new(sunrise, "abc123")),
+        Launch::Update(LaunchApplication::new(sunrise, "abc123")),
     );
     rewrite_command(
         &example("022-C-s3.5.xml"),
-        Launch::Delete(Application::new(sunrise, "abc123")),
+        Launch::Delete(LaunchApplication::new(sunrise, "abc123")),
     );
 }
 
@@ -1115,7 +1116,7 @@ fn the_rfc7848_mark_rebuilt_by_hand() {
     rewrite_command(
         &original,
         Launch::Create(
-            LaunchCreate::new(Phase::new("sunrise"))
+            LaunchCreate::new(LaunchPhase::new("sunrise"))
                 .with_marks(LaunchMarks::CodeMarks(List::from_slice(&code_marks))),
         ),
     );
@@ -1155,7 +1156,7 @@ fn the_rfc_responses_rebuilt_by_hand() {
         LaunchCheckResult::new("domain3.example", true, &key2),
     ];
     for (file, phase) in [
-        ("005-S-s3.1.1.xml", Some(Phase::new("claims"))),
+        ("005-S-s3.1.1.xml", Some(LaunchPhase::new("claims"))),
         ("008-S-s3.1.3.xml", None),
     ] {
         rewrite_response(
@@ -1176,8 +1177,8 @@ fn the_rfc_responses_rebuilt_by_hand() {
         &original,
         ResultCode::SuccessPending,
         ResData::Raw(&cre),
-        LaunchData::CreateData(Application::new(
-            Phase::new("sunrise"),
+        LaunchData::CreateData(LaunchApplication::new(
+            LaunchPhase::new("sunrise"),
             "2393-9323-E08C-03B1",
         )),
     );
@@ -1189,7 +1190,7 @@ fn info_data_with_marks_written_and_read() {
     let mark = Mark::from_raw(RawElement::parse(&mark_xml).unwrap()).unwrap();
     let marks = [mark, mark];
     let data = LaunchData::InfoData(epp_codec::view::ext::LaunchInfoData {
-        phase: Phase::new("sunrise"),
+        phase: LaunchPhase::new("sunrise"),
         application_id: Some(Str::new("abc123")),
         status: Some(epp_codec::view::ext::LaunchStatus::new("pendingValidation")),
         marks: List::from_slice(&marks),
@@ -1249,9 +1250,49 @@ fn a_mark_without_holder_is_not_written() {
     let original = example("018-C-s3.3.3.xml");
     let read = read_command(original.as_bytes()).unwrap();
     let ext = [Extension::Launch(Launch::Create(
-        LaunchCreate::new(Phase::new("sunrise"))
+        LaunchCreate::new(LaunchPhase::new("sunrise"))
             .with_marks(LaunchMarks::CodeMarks(List::from_slice(&code_marks))),
     ))];
     let request = Request::new(*read.command()).with_extensions(Extensions::from_typed(&ext));
     assert!(to_vec(&request, &WriteOptions::new()).is_err());
+}
+
+#[test]
+fn mutated_examples_never_panic() {
+    let mut payloads: Vec<String> = common::corpus_messages()
+        .into_iter()
+        .filter(|m| m.path.contains("/8334/"))
+        .map(|m| String::from_utf8(m.bytes).unwrap())
+        .collect();
+    payloads.push(create_with_mark(&full_mark()));
+    payloads.push(create_with_mark(OTHER_MARKS));
+    let mut rng = common::XorShift::new(8334);
+    let alphabet = b"<>/=\"' .-:a1Zx&;";
+    let mut typed = 0;
+    for payload in &payloads {
+        for _ in 0..300 {
+            let mut bytes = payload.as_bytes().to_vec();
+            for _ in 0..=rng.below(3) {
+                let at = rng.below(bytes.len());
+                match rng.below(3) {
+                    0 => bytes[at] = alphabet[rng.below(alphabet.len())],
+                    1 => {
+                        bytes.remove(at);
+                    }
+                    _ => bytes.insert(at, alphabet[rng.below(alphabet.len())]),
+                }
+            }
+            if let Ok(request) = read_command(&bytes) {
+                typed += 1;
+                let _ = format!("{:?}", request.extensions().launch());
+                let _ = format!("{:?}", request.extensions().launch_data());
+            }
+            if let Ok(response) = read_response(&bytes) {
+                typed += 1;
+                let _ = format!("{:?}", response.extensions().launch_data());
+                let _ = format!("{:?}", response.extensions().launch());
+            }
+        }
+    }
+    assert!(typed > 500, "{typed}");
 }

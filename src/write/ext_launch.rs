@@ -6,8 +6,8 @@ use super::command::write_raw;
 use super::sink::Sink;
 use super::xml::XmlWriter;
 use crate::view::ext::{
-    Application, EncodedSignedMark, Launch, LaunchData, LaunchMarks, LaunchStatus, Mark,
-    MarkAddress, MarkParty, MarkRecord, Notice, Phase, ValidatorToken,
+    ClaimsNotice, EncodedSignedMark, Launch, LaunchApplication, LaunchData, LaunchMarks,
+    LaunchPhase, LaunchStatus, Mark, MarkAddress, MarkParty, MarkRecord, ValidatorToken,
 };
 use crate::view::{List, Str};
 use crate::xml::Ns;
@@ -139,7 +139,7 @@ pub(crate) fn write_launch_data<S: Sink>(
     Ok(())
 }
 
-fn write_phase<S: Sink>(w: &mut XmlWriter<S>, phase: &Phase<'_>) -> Result<(), WriteError> {
+fn write_phase<S: Sink>(w: &mut XmlWriter<S>, phase: &LaunchPhase<'_>) -> Result<(), WriteError> {
     w.start_q(L, "phase");
     if let Some(name) = phase.name {
         w.attr_str("name", name)?;
@@ -152,7 +152,7 @@ fn write_phase<S: Sink>(w: &mut XmlWriter<S>, phase: &Phase<'_>) -> Result<(), W
 fn write_application<S: Sink>(
     w: &mut XmlWriter<S>,
     local: &str,
-    app: &Application<'_>,
+    app: &LaunchApplication<'_>,
 ) -> Result<(), WriteError> {
     start(w, local);
     write_phase(w, &app.phase)?;
@@ -175,7 +175,10 @@ fn write_validator_token<S: Sink>(
     Ok(())
 }
 
-fn write_notice<S: Sink>(w: &mut XmlWriter<S>, notice: &Notice<'_>) -> Result<(), WriteError> {
+fn write_notice<S: Sink>(
+    w: &mut XmlWriter<S>,
+    notice: &ClaimsNotice<'_>,
+) -> Result<(), WriteError> {
     w.start_q(L, "notice");
     write_validator_token(w, "noticeID", &notice.id)?;
     w.leaf_q(L, "notAfter", notice.not_after)?;

@@ -26,17 +26,17 @@ const NS: Ns = Ns::Launch;
 /// `<launch:phase>`: a launch phase, and the name of a custom one (or of
 /// a sub-phase).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Phase<'a> {
+pub struct LaunchPhase<'a> {
     /// `sunrise`, `landrush`, `claims`, `open` or `custom`.
     pub value: Str<'a>,
     /// `name`: the custom phase's name (or a sub-phase).
     pub name: Option<Str<'a>>,
 }
 
-impl<'a> Phase<'a> {
+impl<'a> LaunchPhase<'a> {
     /// A standard phase built by hand (`sunrise`, `landrush`, `claims`, `open`).
     pub const fn new(value: &'a str) -> Self {
-        Phase {
+        LaunchPhase {
             value: Str::new(value),
             name: None,
         }
@@ -44,7 +44,7 @@ impl<'a> Phase<'a> {
 
     /// A `custom` phase called `name`, built by hand.
     pub const fn custom(name: &'a str) -> Self {
-        Phase {
+        LaunchPhase {
             value: Str::new("custom"),
             name: Some(Str::new(name)),
         }
@@ -57,9 +57,9 @@ impl<'a> Phase<'a> {
     }
 }
 
-impl<'a> FromChild<'a> for Phase<'a> {
+impl<'a> FromChild<'a> for LaunchPhase<'a> {
     fn from_child(c: Child<'a>) -> Self {
-        Phase {
+        LaunchPhase {
             value: c.token(),
             name: c.attr("name").map(Str::trimmed),
         }
@@ -170,7 +170,7 @@ impl<'a> FromChild<'a> for ValidatorToken<'a> {
 
 /// `<launch:notice>`: the claims notice the registrant accepted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Notice<'a> {
+pub struct ClaimsNotice<'a> {
     /// `<launch:noticeID>`.
     pub id: ValidatorToken<'a>,
     /// `<launch:notAfter>`: when the notice expires (`dateTime`).
@@ -179,10 +179,10 @@ pub struct Notice<'a> {
     pub accepted_date: Str<'a>,
 }
 
-impl<'a> Notice<'a> {
+impl<'a> ClaimsNotice<'a> {
     /// A notice built by hand.
     pub const fn new(id: ValidatorToken<'a>, not_after: &'a str, accepted_date: &'a str) -> Self {
-        Notice {
+        ClaimsNotice {
             id,
             not_after: Str::new(not_after),
             accepted_date: Str::new(accepted_date),
@@ -190,10 +190,10 @@ impl<'a> Notice<'a> {
     }
 }
 
-impl<'a> FromChild<'a> for Notice<'a> {
+impl<'a> FromChild<'a> for ClaimsNotice<'a> {
     fn from_child(c: Child<'a>) -> Self {
         let token = |local: &str| c.child(local).map(|e| e.token()).unwrap_or_default();
-        Notice {
+        ClaimsNotice {
             id: c
                 .child("noticeID")
                 .map_or(ValidatorToken::new(""), ValidatorToken::from_child),
@@ -240,16 +240,16 @@ pub struct LaunchCreate<'a> {
     /// `type`: an application or a registration (server's choice when absent).
     pub create_type: Option<LaunchCreateType>,
     /// `<launch:phase>`.
-    pub phase: Phase<'a>,
+    pub phase: LaunchPhase<'a>,
     /// The marks.
     pub marks: LaunchMarks<'a>,
     /// `<launch:notice>`s.
-    pub notices: List<'a, Notice<'a>>,
+    pub notices: List<'a, ClaimsNotice<'a>>,
 }
 
 impl<'a> LaunchCreate<'a> {
     /// A create in `phase` with no mark and no notice, built by hand.
-    pub const fn new(phase: Phase<'a>) -> Self {
+    pub const fn new(phase: LaunchPhase<'a>) -> Self {
         LaunchCreate {
             create_type: None,
             phase,
@@ -271,7 +271,7 @@ impl<'a> LaunchCreate<'a> {
     }
 
     /// The same with claims notices.
-    pub const fn with_notices(mut self, notices: &'a [Notice<'a>]) -> Self {
+    pub const fn with_notices(mut self, notices: &'a [ClaimsNotice<'a>]) -> Self {
         self.notices = List::from_slice(notices);
         self
     }
@@ -280,24 +280,24 @@ impl<'a> LaunchCreate<'a> {
 /// A phase and an application: `<launch:update>`, `<launch:delete>`,
 /// `<launch:creData>`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Application<'a> {
+pub struct LaunchApplication<'a> {
     /// `<launch:phase>`.
-    pub phase: Phase<'a>,
+    pub phase: LaunchPhase<'a>,
     /// `<launch:applicationID>`.
     pub application_id: Str<'a>,
 }
 
-impl<'a> Application<'a> {
+impl<'a> LaunchApplication<'a> {
     /// An application reference built by hand.
-    pub const fn new(phase: Phase<'a>, application_id: &'a str) -> Self {
-        Application {
+    pub const fn new(phase: LaunchPhase<'a>, application_id: &'a str) -> Self {
+        LaunchApplication {
             phase,
             application_id: Str::new(application_id),
         }
     }
 
     fn read(c: Child<'a>) -> Self {
-        Application {
+        LaunchApplication {
             phase: phase_of(c),
             application_id: c
                 .child("applicationID")
@@ -307,8 +307,9 @@ impl<'a> Application<'a> {
     }
 }
 
-fn phase_of(c: Child<'_>) -> Phase<'_> {
-    c.child("phase").map_or(Phase::new(""), Phase::from_child)
+fn phase_of(c: Child<'_>) -> LaunchPhase<'_> {
+    c.child("phase")
+        .map_or(LaunchPhase::new(""), LaunchPhase::from_child)
 }
 
 /// `<launch:check>`.
@@ -317,7 +318,7 @@ pub struct LaunchCheck<'a> {
     /// `type` as given (`claims` when absent).
     pub check_type: Option<LaunchCheckType>,
     /// `<launch:phase>`.
-    pub phase: Option<Phase<'a>>,
+    pub phase: Option<LaunchPhase<'a>>,
 }
 
 /// `<launch:info>`.
@@ -326,7 +327,7 @@ pub struct LaunchInfo<'a> {
     /// `includeMark` as given (false when absent): return the marks too.
     pub include_mark: Option<bool>,
     /// `<launch:phase>`.
-    pub phase: Phase<'a>,
+    pub phase: LaunchPhase<'a>,
     /// `<launch:applicationID>`.
     pub application_id: Option<Str<'a>>,
 }
@@ -341,9 +342,9 @@ pub enum Launch<'a> {
     /// `<launch:create>`, with a domain create.
     Create(LaunchCreate<'a>),
     /// `<launch:update>`, with a domain update.
-    Update(Application<'a>),
+    Update(LaunchApplication<'a>),
     /// `<launch:delete>`, with a domain delete.
-    Delete(Application<'a>),
+    Delete(LaunchApplication<'a>),
 }
 
 fn launch_element(raw: RawElement<'_>) -> Option<Child<'_>> {
@@ -360,7 +361,7 @@ impl<'a> Launch<'a> {
         Some(match raw.local() {
             "check" => Launch::Check(LaunchCheck {
                 check_type: table_value(CHECK_TYPES, e.attr("type")),
-                phase: e.child("phase").map(Phase::from_child),
+                phase: e.child("phase").map(LaunchPhase::from_child),
             }),
             "info" => Launch::Info(LaunchInfo {
                 include_mark: e.attr("includeMark").map(|v| is_true(Some(v))),
@@ -387,8 +388,8 @@ impl<'a> Launch<'a> {
                     notices: e.list("notice"),
                 })
             }
-            "update" => Launch::Update(Application::read(e)),
-            "delete" => Launch::Delete(Application::read(e)),
+            "update" => Launch::Update(LaunchApplication::read(e)),
+            "delete" => Launch::Delete(LaunchApplication::read(e)),
             _ => return None,
         })
     }
@@ -431,7 +432,7 @@ impl<'a> FromChild<'a> for LaunchCheckResult<'a> {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LaunchCheckData<'a> {
     /// `<launch:phase>`.
-    pub phase: Option<Phase<'a>>,
+    pub phase: Option<LaunchPhase<'a>>,
     /// `<launch:cd>`s.
     pub results: List<'a, LaunchCheckResult<'a>>,
 }
@@ -477,7 +478,7 @@ impl<'a> FromChild<'a> for LaunchStatus<'a> {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LaunchInfoData<'a> {
     /// `<launch:phase>`.
-    pub phase: Phase<'a>,
+    pub phase: LaunchPhase<'a>,
     /// `<launch:applicationID>`.
     pub application_id: Option<Str<'a>>,
     /// `<launch:status>`.
@@ -492,7 +493,7 @@ pub enum LaunchData<'a> {
     /// `<launch:chkData>`, of a check.
     CheckData(LaunchCheckData<'a>),
     /// `<launch:creData>`, of a create: the application made.
-    CreateData(Application<'a>),
+    CreateData(LaunchApplication<'a>),
     /// `<launch:infData>`, of an info (or a poll message).
     InfoData(LaunchInfoData<'a>),
 }
@@ -503,10 +504,10 @@ impl<'a> LaunchData<'a> {
         let e = launch_element(raw)?;
         Some(match raw.local() {
             "chkData" => LaunchData::CheckData(LaunchCheckData {
-                phase: e.child("phase").map(Phase::from_child),
+                phase: e.child("phase").map(LaunchPhase::from_child),
                 results: e.list("cd"),
             }),
-            "creData" => LaunchData::CreateData(Application::read(e)),
+            "creData" => LaunchData::CreateData(LaunchApplication::read(e)),
             "infData" => LaunchData::InfoData(LaunchInfoData {
                 phase: phase_of(e),
                 application_id: e.child("applicationID").map(|c| c.token()),

@@ -22,7 +22,7 @@ use crate::view::command::RawElement;
 use crate::view::command::contact::Phone;
 use crate::view::error::CommandError;
 use crate::view::reader::{Elem, Reader};
-use crate::view::scan::{Child, FromChild, List};
+use crate::view::scan::{Child, FromChild, Indexed, List, Lookup};
 use crate::view::str::Str;
 use crate::view::value::{
     DateTime, check_e164, check_enum, check_length, plain_ascii, value_error,
@@ -130,7 +130,7 @@ pub struct MarkRecord<'a> {
     /// `<mark:class>`es (trademark): Nice classes, integers as written.
     pub classes: List<'a, Str<'a>>,
     /// `<mark:protection>`s (treaty or statute, at least one).
-    pub protections: List<'a, Protection<'a>>,
+    pub protections: List<'a, MarkProtection<'a>>,
     /// `<mark:label>`s: the DNS labels the mark matches.
     pub labels: List<'a, Str<'a>>,
     /// `<mark:goodsAndServices>`.
@@ -225,7 +225,7 @@ impl<'a> MarkRecord<'a> {
         id: &'a str,
         mark_name: &'a str,
         holders: &'a [MarkParty<'a>],
-        protections: &'a [Protection<'a>],
+        protections: &'a [MarkProtection<'a>],
         goods_and_services: &'a str,
         reference_number: &'a str,
         protection_date: &'a str,
@@ -275,17 +275,20 @@ impl<'a> FromChild<'a> for MarkRecord<'a> {
             "court" => MarkKind::Court,
             _ => MarkKind::Trademark,
         };
-        let token = |local: &str| c.child(local).map(|e| e.token());
+        // Up to 13 distinct child names: indexed in one pass rather than
+        // scanned once per field.
+        let index = Indexed::new(c);
+        let token = |local: &str| index.child(local).map(|e| e.token());
         MarkRecord {
             kind,
             id: token("id").unwrap_or_default(),
             mark_name: token("markName").unwrap_or_default(),
-            holders: c.list("holder"),
-            contacts: c.list("contact"),
+            holders: index.list("holder"),
+            contacts: index.list("contact"),
             jurisdiction: token("jurisdiction"),
-            classes: c.list("class"),
-            protections: c.list("protection"),
-            labels: c.list("label"),
+            classes: index.list("class"),
+            protections: index.list("protection"),
+            labels: index.list("label"),
             goods_and_services: token("goodsAndServices").unwrap_or_default(),
             application_id: token("apId"),
             application_date: token("apDate"),
@@ -297,7 +300,7 @@ impl<'a> FromChild<'a> for MarkRecord<'a> {
             title: token("title"),
             execution_date: token("execDate"),
             country: token("cc"),
-            regions: c.list("region"),
+            regions: index.list("region"),
             court_name: token("courtName"),
         }
     }
@@ -405,7 +408,7 @@ impl<'a> FromChild<'a> for MarkAddress<'a> {
 
 /// `<mark:protection>` of a treaty or statute mark: where it is protected.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Protection<'a> {
+pub struct MarkProtection<'a> {
     /// `<mark:cc>`: the country.
     pub cc: Str<'a>,
     /// `<mark:region>`.
@@ -414,10 +417,10 @@ pub struct Protection<'a> {
     pub rulings: List<'a, Str<'a>>,
 }
 
-impl<'a> Protection<'a> {
+impl<'a> MarkProtection<'a> {
     /// A protection built by hand.
     pub const fn new(cc: &'a str, region: Option<&'a str>, rulings: &'a [Str<'a>]) -> Self {
-        Protection {
+        MarkProtection {
             cc: Str::new(cc),
             region: match region {
                 Some(r) => Some(Str::new(r)),
@@ -428,9 +431,9 @@ impl<'a> Protection<'a> {
     }
 }
 
-impl<'a> FromChild<'a> for Protection<'a> {
+impl<'a> FromChild<'a> for MarkProtection<'a> {
     fn from_child(c: Child<'a>) -> Self {
-        Protection {
+        MarkProtection {
             cc: c.child("cc").map(|e| e.token()).unwrap_or_default(),
             region: c.child("region").map(|e| e.token()),
             rulings: c.list("ruling"),

@@ -19,13 +19,14 @@ pub mod ttl;
 pub use allocation_token::AllocationToken;
 pub use change_poll::{CaseId, ChangeData};
 pub use launch::{
-    Application, CodeMark, Launch, LaunchCheck, LaunchCheckData, LaunchCheckResult,
-    LaunchCheckType, LaunchCreate, LaunchCreateType, LaunchData, LaunchInfo, LaunchInfoData,
-    LaunchMarks, LaunchStatus, Notice, Phase, ValidatorToken,
+    ClaimsNotice, CodeMark, Launch, LaunchApplication, LaunchCheck, LaunchCheckData,
+    LaunchCheckResult, LaunchCheckType, LaunchCreate, LaunchCreateType, LaunchData, LaunchInfo,
+    LaunchInfoData, LaunchMarks, LaunchPhase, LaunchStatus, ValidatorToken,
 };
 pub use login_sec::{LOGIN_SECURITY, LoginSec, LoginSecEvent, UserAgent};
 pub use mark::{
-    EncodedSignedMark, Mark, MarkAddress, MarkKind, MarkParty, MarkRecord, Protection, SignedMark,
+    EncodedSignedMark, Mark, MarkAddress, MarkKind, MarkParty, MarkProtection, MarkRecord,
+    SignedMark,
 };
 pub use rgp::{ReportText, RestoreOp, RestoreReport, RgpStatus, RgpStatusValue, RgpUpdate};
 pub use sec_dns::{DsData, KeyData, SecDns, SecDnsData, SecDnsRemove, SecDnsUpdate};
