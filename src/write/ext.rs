@@ -90,6 +90,8 @@ pub(crate) fn write_typed<S: Sink>(
             Extension::VerisignRgpPoll(poll) => super::ext_verisign::write_rgp_poll(w, poll)?,
             Extension::Fee(fee) => super::ext_fee::write_fee(w, fee)?,
             Extension::FeeData(data) => super::ext_fee::write_fee_data(w, data)?,
+            Extension::Launch(launch) => super::ext_launch::write_launch(w, launch)?,
+            Extension::LaunchData(data) => super::ext_launch::write_launch_data(w, data)?,
         }
     }
     Ok(())

@@ -38,6 +38,7 @@
 mod command;
 mod ext;
 mod ext_fee;
+mod ext_launch;
 mod ext_verisign;
 mod raw;
 mod response;

@@ -476,6 +476,10 @@ pub enum Extension<'a> {
     /// fee-1.0 `<chkData>`, `<creData>`, `<renData>`, `<trnData>`,
     /// `<updData>` or `<delData>` (responses).
     FeeData(crate::view::ext::FeeData<'a>),
+    /// launch-1.0 `<check>`, `<info>`, `<create>`, `<update>` or `<delete>` (commands).
+    Launch(crate::view::ext::Launch<'a>),
+    /// launch-1.0 `<chkData>`, `<creData>` or `<infData>` (responses).
+    LaunchData(crate::view::ext::LaunchData<'a>),
 }
 
 impl<'a> Extensions<'a> {
@@ -737,6 +741,26 @@ impl<'a> Extensions<'a> {
             .and_then(crate::view::ext::RgpPoll::from_raw)
     }
 
+    /// The launch-1.0 command extension (RFC 8334), if there is one.
+    pub fn launch(&self) -> Option<crate::view::ext::Launch<'a>> {
+        for e in self.typed {
+            if let Extension::Launch(launch) = e {
+                return Some(*launch);
+            }
+        }
+        self.iter().find_map(crate::view::ext::Launch::from_raw)
+    }
+
+    /// The launch-1.0 response extension (RFC 8334), if there is one.
+    pub fn launch_data(&self) -> Option<crate::view::ext::LaunchData<'a>> {
+        for e in self.typed {
+            if let Extension::LaunchData(data) = e {
+                return Some(*data);
+            }
+        }
+        self.iter().find_map(crate::view::ext::LaunchData::from_raw)
+    }
+
     /// How many extension elements there are.
     pub fn len(&self) -> usize {
         self.len as usize
@@ -878,6 +902,8 @@ fn read_command_body<'a>(
                 crate::view::ext::verisign::read_sync(r, &command, child)?;
             } else if child.name.namespace() == Namespace::Known(Ns::Fee10) {
                 crate::view::ext::fee::read(r, &command, child)?;
+            } else if child.name.namespace() == Namespace::Known(Ns::Launch) {
+                crate::view::ext::launch::read(r, &command, child)?;
             } else {
                 r.skip(child)?;
             }

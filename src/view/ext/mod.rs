@@ -10,7 +10,9 @@
 pub mod allocation_token;
 pub mod change_poll;
 pub mod fee;
+pub mod launch;
 pub mod login_sec;
+pub mod mark;
 pub mod rgp;
 pub mod sec_dns;
 pub mod ttl;
@@ -22,7 +24,16 @@ pub use fee::{
     Decimal, Fee, FeeApplied, FeeCheck, FeeCheckData, FeeCheckItem, FeeCommand, FeeCommandData,
     FeeCommandName, FeeCredit, FeeData, FeeExtension, FeeReason, FeeResult, FeeTransform,
 };
+pub use launch::{
+    ClaimsNotice, CodeMark, Launch, LaunchApplication, LaunchCheck, LaunchCheckData,
+    LaunchCheckResult, LaunchCheckType, LaunchCreate, LaunchCreateType, LaunchData, LaunchInfo,
+    LaunchInfoData, LaunchMarks, LaunchPhase, LaunchStatus, ValidatorToken,
+};
 pub use login_sec::{LOGIN_SECURITY, LoginSec, LoginSecEvent, UserAgent};
+pub use mark::{
+    EncodedSignedMark, Mark, MarkAddress, MarkKind, MarkParty, MarkProtection, MarkRecord,
+    SignedMark,
+};
 pub use rgp::{ReportText, RestoreOp, RestoreReport, RgpStatus, RgpStatusValue, RgpUpdate};
 pub use sec_dns::{DsData, KeyData, SecDns, SecDnsData, SecDnsRemove, SecDnsUpdate};
 pub use ttl::{MAX_TTL, Ttl, TtlExtension};
