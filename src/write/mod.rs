@@ -37,6 +37,9 @@
 
 mod command;
 mod ext;
+mod ext_addl_email;
+mod ext_bundling;
+mod ext_maintenance;
 mod raw;
 mod response;
 mod sink;

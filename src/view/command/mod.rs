@@ -181,6 +181,8 @@ pub enum Command<'a> {
     /// kept raw); a server that does not implement it answers
     /// [`OtherCommand::unimplemented`] (2307).
     Other(OtherCommand<'a>),
+    /// A registry maintenance `<info>` (RFC 9167): one item or the list.
+    Maintenance(crate::view::ext::MaintenanceInfo<'a>),
 }
 
 /// The verb of an object command.
@@ -455,6 +457,11 @@ pub enum Extension<'a> {
     Ttl(crate::view::ext::TtlExtension<'a>),
     /// changePoll-1.0 `<changeData>` (a poll response).
     ChangePoll(crate::view::ext::ChangeData<'a>),
+    /// addlEmail-1.0 `<addlEmail>` (a contact create or update, or a
+    /// contact info response).
+    AddlEmail(crate::view::ext::AddlEmail<'a>),
+    /// b-dn `<create>` (a domain create) or a bundle of a domain response.
+    Bundling(crate::view::ext::Bundling<'a>),
     /// An extension written by the caller's own code (a registry's
     /// extension the crate does not type).
     Custom(&'a dyn crate::write::CustomExtension),
@@ -624,6 +631,38 @@ impl<'a> Extensions<'a> {
             .and_then(crate::view::ext::TtlExtension::from_raw)
     }
 
+    /// The addlEmail-1.0 `<addlEmail>` of a contact command or info
+    /// response, if there is one.
+    pub fn addl_email(&self) -> Option<crate::view::ext::AddlEmail<'a>> {
+        for e in self.typed {
+            if let Extension::AddlEmail(email) = e {
+                return Some(*email);
+            }
+        }
+        self.find(Ns::AddlEmail)
+            .and_then(crate::view::ext::AddlEmail::from_raw)
+    }
+
+    /// The b-dn element of a domain create or response, if there is one.
+    pub fn bundling(&self) -> Option<crate::view::ext::Bundling<'a>> {
+        for e in self.typed {
+            if let Extension::Bundling(bundling) = e {
+                return Some(*bundling);
+            }
+        }
+        self.find(Ns::BundlingDn)
+            .and_then(crate::view::ext::Bundling::from_raw)
+    }
+
+    /// The maintenance-1.0 `<infData>` of a response's `<resData>` (an
+    /// info response or a poll message; call it on
+    /// [`Response::res_data`](crate::view::Response::res_data)), if there
+    /// is one.
+    pub fn maintenance(&self) -> Option<crate::view::ext::MaintenanceData<'a>> {
+        self.find(Ns::Maintenance)
+            .and_then(crate::view::ext::MaintenanceData::from_raw)
+    }
+
     /// The secDNS-1.1 `<infData>` of a response, if there is one.
     pub fn sec_dns_info(&self) -> Option<crate::view::ext::SecDnsData<'a>> {
         for e in self.typed {
@@ -771,6 +810,10 @@ fn read_command_body<'a>(
                 crate::view::ext::login_sec::read(r, &command, child)?;
             } else if child.name.namespace() == Namespace::Known(Ns::Ttl) {
                 crate::view::ext::ttl::read(r, &command, child)?;
+            } else if child.name.namespace() == Namespace::Known(Ns::AddlEmail) {
+                crate::view::ext::addl_email::read(r, &command, child)?;
+            } else if child.name.namespace() == Namespace::Known(Ns::BundlingDn) {
+                crate::view::ext::bundling::read(r, &command, child)?;
             } else {
                 r.skip(child)?;
             }
@@ -820,6 +863,9 @@ fn read_object_command<'a>(
         Namespace::Known(Ns::Domain) => Command::Domain(domain::read(r, verb, object)?),
         Namespace::Known(Ns::Host) => Command::Host(host::read(r, verb, object)?),
         Namespace::Known(Ns::Contact) => Command::Contact(contact::read(r, verb, object)?),
+        Namespace::Known(Ns::Maintenance) => {
+            Command::Maintenance(crate::view::ext::maintenance::read(r, verb, object)?)
+        }
         namespace => {
             let span = r.skip(object)?;
             Command::Other(OtherCommand {

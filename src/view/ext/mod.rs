@@ -7,16 +7,26 @@
 //!
 //! [`RawElement`]: crate::view::RawElement
 
+pub mod addl_email;
 pub mod allocation_token;
+pub mod bundling;
 pub mod change_poll;
 pub mod login_sec;
+pub mod maintenance;
 pub mod rgp;
 pub mod sec_dns;
 pub mod ttl;
 
+pub use addl_email::AddlEmail;
 pub use allocation_token::AllocationToken;
+pub use bundling::{Bundle, BundleDataKind, BundledName, Bundling};
 pub use change_poll::{CaseId, ChangeData};
 pub use login_sec::{LOGIN_SECURITY, LoginSec, LoginSecEvent, UserAgent};
+pub use maintenance::{
+    LangText, MaintenanceData, MaintenanceDescription, MaintenanceEnvironment, MaintenanceId,
+    MaintenanceInfo, MaintenanceIntervention, MaintenanceItem, MaintenanceListItem,
+    MaintenanceSystem,
+};
 pub use rgp::{ReportText, RestoreOp, RestoreReport, RgpStatus, RgpStatusValue, RgpUpdate};
 pub use sec_dns::{DsData, KeyData, SecDns, SecDnsData, SecDnsRemove, SecDnsUpdate};
 pub use ttl::{MAX_TTL, Ttl, TtlExtension};

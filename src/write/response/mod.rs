@@ -494,6 +494,8 @@ pub enum ResData<'a> {
     Host(HostResData<'a>),
     /// Contact data (RFC 5733).
     Contact(ContactResData<'a>),
+    /// Registry maintenance data (RFC 9167): an info response or a poll message.
+    Maintenance(crate::view::ext::MaintenanceData<'a>),
 }
 
 /// One `<result>` built by hand.
@@ -661,6 +663,11 @@ impl Writable for ResponseData<'_> {
             ResData::Contact(data) => {
                 w.start("resData");
                 data.write(w)?;
+                w.end("resData");
+            }
+            ResData::Maintenance(data) => {
+                w.start("resData");
+                super::ext_maintenance::write_data(w, &data)?;
                 w.end("resData");
             }
         }
