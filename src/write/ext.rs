@@ -78,9 +78,9 @@ pub(crate) fn write_typed<S: Sink>(
             Extension::Raw(raw) => write_raw(w, raw)?,
             Extension::ChangePoll(change) => write_change_poll(w, change)?,
             Extension::Ttl(ttl) => write_ttl(w, ttl)?,
+            Extension::Custom(custom) => w.with_dyn(|w| custom.write_extension(w))?,
             Extension::AddlEmail(email) => super::ext_addl_email::write_addl_email(w, email)?,
             Extension::Bundling(bundling) => super::ext_bundling::write_bundling(w, bundling)?,
-            Extension::Custom(custom) => w.with_dyn(|w| custom.write_extension(w))?,
         }
     }
     Ok(())

@@ -457,14 +457,14 @@ pub enum Extension<'a> {
     Ttl(crate::view::ext::TtlExtension<'a>),
     /// changePoll-1.0 `<changeData>` (a poll response).
     ChangePoll(crate::view::ext::ChangeData<'a>),
+    /// An extension written by the caller's own code (a registry's
+    /// extension the crate does not type).
+    Custom(&'a dyn crate::write::CustomExtension),
     /// addlEmail-1.0 `<addlEmail>` (a contact create or update, or a
     /// contact info response).
     AddlEmail(crate::view::ext::AddlEmail<'a>),
     /// b-dn `<create>` (a domain create) or a bundle of a domain response.
     Bundling(crate::view::ext::Bundling<'a>),
-    /// An extension written by the caller's own code (a registry's
-    /// extension the crate does not type).
-    Custom(&'a dyn crate::write::CustomExtension),
 }
 
 impl<'a> Extensions<'a> {
