@@ -298,3 +298,53 @@ fn an_empty_create_is_written_empty() {
     let back = read_command(written.as_bytes()).unwrap();
     assert_eq!(back.extensions().bundling(), Some(Bundling::Create(None)));
 }
+
+#[test]
+fn mutations_of_the_rfc_create() {
+    let original =
+        std::fs::read_to_string(common::corpus_dir().join("ext/examples/9095/003-C-s6.2.1.xml"))
+            .unwrap();
+    let rdn = r#"<b-dn:rdn uLabel="&#x5B9E;&#x4F8B;.example">"#;
+    assert!(original.contains(rdn));
+    for (payload, code, element, attribute) in [
+        (
+            original.replace(
+                rdn,
+                r#"<b-dn:rdn uLabel="&#x5B9E;&#x4F8B;.example" lang="zh">"#,
+            ),
+            ResultCode::CommandSyntaxError,
+            "rdn",
+            Some("lang"),
+        ),
+        (
+            original.replace(
+                "</b-dn:create>",
+                "<b-dn:bdn>xn--fsqz41a.example</b-dn:bdn></b-dn:create>",
+            ),
+            ResultCode::CommandSyntaxError,
+            "bdn",
+            None,
+        ),
+        (
+            original
+                .replace("<b-dn:create", "<b-dn:update")
+                .replace("</b-dn:create>", "</b-dn:update>"),
+            ResultCode::CommandSyntaxError,
+            "update",
+            None,
+        ),
+        (
+            original.replace(rdn, r#"<b-dn:rdn uLabel=" ">"#),
+            ResultCode::ParameterValueRangeError,
+            "rdn",
+            Some("uLabel"),
+        ),
+    ] {
+        let err = read_command(payload.as_bytes()).expect_err(&payload);
+        assert_eq!(err.result_code(), code, "{payload}: {err}");
+        let name = err.element().unwrap();
+        assert!(name.namespace.eq_uri(BDN), "{payload}: {err}");
+        assert_eq!(name.local, element, "{payload}: {err}");
+        assert_eq!(err.attribute(), attribute, "{payload}: {err}");
+    }
+}

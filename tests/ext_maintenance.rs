@@ -585,3 +585,54 @@ fn an_item_without_systems_is_not_written() {
         .with_res_data(ResData::Maintenance(MaintenanceData::Item(item)));
     assert!(to_vec(&response, &WriteOptions::default()).is_err());
 }
+
+#[test]
+fn mutations_of_the_rfc_commands() {
+    let item = example("001-C-s4.1.1.1.xml");
+    let list = example("003-C-s4.1.1.2.xml");
+    let id = "<maint:id>2e6df9b0-4092-4491-bcc8-9fb2166dcee6</maint:id>";
+    assert!(item.contains(id) && list.contains("<maint:list/>"));
+    for (payload, code, element) in [
+        (
+            item.replace(id, ""),
+            ResultCode::RequiredParameterMissing,
+            "info",
+        ),
+        (
+            item.replace(id, &format!("{id}{id}")),
+            ResultCode::CommandSyntaxError,
+            "id",
+        ),
+        (
+            item.replace("<maint:id>", r#"<maint:id lang="en_US">"#),
+            ResultCode::ParameterValueSyntaxError,
+            "id",
+        ),
+        (
+            list.replace("<maint:list/>", "<maint:list><maint:all/></maint:list>"),
+            ResultCode::CommandSyntaxError,
+            "all",
+        ),
+        (
+            list.replace("<maint:list/>", "<maint:list/><maint:list/>"),
+            ResultCode::CommandSyntaxError,
+            "list",
+        ),
+        (
+            list.replace("<info>", "<delete>")
+                .replace("</info>", "</delete>"),
+            ResultCode::CommandSyntaxError,
+            "info",
+        ),
+    ] {
+        let err = read_command(payload.as_bytes()).expect_err(&payload);
+        assert_eq!(err.result_code(), code, "{payload}: {err}");
+        let name = err.element().unwrap();
+        assert!(name.namespace.eq_uri(MAINT), "{payload}: {err}");
+        assert_eq!(name.local, element, "{payload}: {err}");
+    }
+    // Text in the empty list is refused too.
+    let text = list.replace("<maint:list/>", "<maint:list>all</maint:list>");
+    let err = read_command(text.as_bytes()).unwrap_err();
+    assert_eq!(err.result_code(), ResultCode::CommandSyntaxError);
+}
