@@ -8,6 +8,28 @@
 //! read strictly; the response data is read tolerantly with
 //! [`Extensions::maintenance`](crate::view::Extensions::maintenance) on a
 //! response's [`res_data`](crate::view::Response::res_data).
+//!
+//! ```
+//! use epp_codec::view::ext::{MaintenanceData, MaintenanceInfo};
+//! use epp_codec::view::{Command, read_command, read_response};
+//!
+//! let info = br#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><command><info>
+//!   <maint:info xmlns:maint="urn:ietf:params:xml:ns:epp:maintenance-1.0"><maint:list/></maint:info>
+//!   </info><clTRID>ABC-12345</clTRID></command></epp>"#;
+//! let request = read_command(info).unwrap();
+//! assert!(matches!(request.command(), Command::Maintenance(MaintenanceInfo::List)));
+//!
+//! let answer = br#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><response>
+//!   <result code="1000"><msg>Command completed successfully</msg></result>
+//!   <resData><maint:infData xmlns:maint="urn:ietf:params:xml:ns:epp:maintenance-1.0"><maint:list>
+//!     <maint:listItem><maint:id>m-1</maint:id><maint:start>2021-12-30T06:00:00Z</maint:start>
+//!       <maint:end>2021-12-30T07:00:00Z</maint:end><maint:crDate>2021-11-08T22:10:00Z</maint:crDate>
+//!     </maint:listItem></maint:list></maint:infData></resData>
+//!   <trID><svTRID>54321-XYZ</svTRID></trID></response></epp>"#;
+//! let response = read_response(answer).unwrap();
+//! let Some(MaintenanceData::List(items)) = response.res_data().maintenance() else { panic!() };
+//! assert_eq!(items.first().unwrap().id.id, "m-1");
+//! ```
 
 use crate::view::command::{RawElement, Verb, check_language};
 use crate::view::error::CommandError;
