@@ -244,6 +244,17 @@ fn reading_every_corpus_command_and_every_field_allocates_nothing() {
                     if let Some(launch) = request.extensions().launch() {
                         touch_launch(&launch, &mut sink);
                     }
+                    if let epp_codec::view::Command::Maintenance(info) = request.command() {
+                        let _ = write!(sink, "{info:?}");
+                    }
+                    if let Some(email) = request.extensions().addl_email() {
+                        let _ = write!(sink, "{:?}{:?}", email.email, email.primary);
+                    }
+                    if let Some(epp_codec::view::ext::Bundling::Create(Some(rdn))) =
+                        request.extensions().bundling()
+                    {
+                        let _ = write!(sink, "{}{:?}", rdn.name, rdn.u_label);
+                    }
                     if let Some(rgp) = request.extensions().rgp() {
                         if let Some(report) = rgp.report_data() {
                             let _ = write!(
@@ -454,6 +465,7 @@ fn touch_server_message(m: &epp_codec::view::ServerMessage<'_>, sink: &mut Count
             for e in r.res_data().iter().chain(r.extensions().iter()) {
                 sink.0 += e.as_str().len() + namespace_len(e.namespace());
                 touch_object_data(e, sink);
+                touch_misc_extensions(e, sink);
             }
             if let Some(fee) = r.extensions().fee_data() {
                 touch_fee_data(&fee, sink);
@@ -487,6 +499,61 @@ fn touch_server_message(m: &epp_codec::view::ServerMessage<'_>, sink: &mut Count
                     );
                 }
             }
+        }
+    }
+}
+
+/// Every field of the maintenance data, additional email and bundle of
+/// RFC 9167, 9873 and 9095, formatted.
+fn touch_misc_extensions(e: epp_codec::view::RawElement<'_>, sink: &mut CountingSink) {
+    use epp_codec::view::ext::{AddlEmail, Bundling, MaintenanceData};
+    use std::fmt::Write;
+    match MaintenanceData::from_raw(e) {
+        Some(MaintenanceData::Item(i)) => {
+            let _ = write!(sink, "{}{:?}{:?}", i.id.id, i.id.name, i.id.lang);
+            for t in i.types.iter() {
+                let _ = write!(sink, "{}{:?}", t.text, t.lang);
+            }
+            for s in i.systems.iter() {
+                let _ = write!(sink, "{}{:?}{}", s.name, s.host, s.impact);
+            }
+            let _ = write!(
+                sink,
+                "{:?}{}{:?}{}{}{}{:?}",
+                i.poll_type,
+                i.environment.env_type,
+                i.environment.name,
+                i.start,
+                i.end,
+                i.reason,
+                i.detail
+            );
+            for d in i.descriptions.iter() {
+                let _ = write!(sink, "{}{:?}{:?}", d.text, d.lang, d.content_type);
+            }
+            for t in i.tlds.iter() {
+                let _ = write!(sink, "{t}");
+            }
+            let _ = write!(sink, "{:?}{}{:?}", i.intervention, i.created, i.updated);
+        }
+        Some(MaintenanceData::List(list)) => {
+            for i in list.iter() {
+                let _ = write!(
+                    sink,
+                    "{}{}{}{}{:?}",
+                    i.id.id, i.start, i.end, i.created, i.updated
+                );
+            }
+        }
+        None => {}
+    }
+    if let Some(email) = AddlEmail::from_raw(e) {
+        let _ = write!(sink, "{:?}{:?}", email.email, email.primary);
+    }
+    if let Some(Bundling::Data(kind, bundle)) = Bundling::from_raw(e) {
+        let _ = write!(sink, "{kind:?}{}{:?}", bundle.rdn.name, bundle.rdn.u_label);
+        for b in bundle.bdns.iter() {
+            let _ = write!(sink, "{}{:?}", b.name, b.u_label);
         }
     }
 }
@@ -739,7 +806,11 @@ fn writing_values_built_by_hand_allocates_nothing() {
     use epp_codec::view::command::domain::{
         Contact, ContactType, Create, DomainStatus, NameServers, Status,
     };
-    use epp_codec::view::command::{Command, Request};
+    use epp_codec::view::command::{Command, Extension, Extensions, Request};
+    use epp_codec::view::ext::{
+        AddlEmail, Bundle, BundleDataKind, BundledName, Bundling, MaintenanceData,
+        MaintenanceEnvironment, MaintenanceId, MaintenanceInfo, MaintenanceItem, MaintenanceSystem,
+    };
     use epp_codec::view::{AuthInfo, DomainCommand, Period, PeriodUnit, ResultCode, Str};
     use epp_codec::write::{
         DomainInfoData, DomainResData, ResData, ResponseData, ResultData, SliceSink, WriteOptions,
@@ -771,8 +842,40 @@ fn writing_values_built_by_hand_allocates_nothing() {
             ..DomainInfoData::new("example.com", "EXAMPLE1-REP", "ClientX")
         };
         let results = [ResultData::new(ResultCode::Success)];
+        let bdns = [BundledName::new(
+            "xn--fsqz41a.example",
+            Some("實例.example"),
+        )];
+        let bundle = [Extension::Bundling(Bundling::Data(
+            BundleDataKind::Info,
+            Bundle::new(BundledName::new("example.com", None), &bdns),
+        ))];
         let response = ResponseData::new(&results, "SV-1")
-            .with_res_data(ResData::Domain(DomainResData::Info(info)));
+            .with_res_data(ResData::Domain(DomainResData::Info(info)))
+            .with_extensions(Extensions::from_typed(&bundle));
+        // RFC 9167, 9873 and 9095 values.
+        let maintenance = Request::new(Command::Maintenance(MaintenanceInfo::Item(
+            MaintenanceId::new("m-1").with_name("Nightly", Some("en")),
+        )));
+        let systems = [MaintenanceSystem::new("EPP", "full").with_host("epp.example")];
+        let tlds = [Str::new("example")];
+        let mut item = MaintenanceItem::new(
+            MaintenanceId::new("m-1"),
+            &systems,
+            MaintenanceEnvironment::custom("marketing"),
+            "2021-12-30T06:00:00Z",
+            "2021-12-30T07:00:00Z",
+            "planned",
+            "2021-11-08T22:10:00Z",
+        );
+        item.tlds = epp_codec::view::List::from_slice(&tlds);
+        let poll = ResponseData::new(&results, "SV-2")
+            .with_res_data(ResData::Maintenance(MaintenanceData::Item(item)));
+        let extras = [
+            Extension::AddlEmail(AddlEmail::new("信息@例子.example").with_primary(true)),
+            Extension::Bundling(Bundling::Create(Some(BundledName::new("a.example", None)))),
+        ];
+        let extended = request.with_extensions(Extensions::from_typed(&extras));
         for options in [
             WriteOptions::new(),
             WriteOptions::new().indent(2).redact(true),
@@ -780,6 +883,9 @@ fn writing_values_built_by_hand_allocates_nothing() {
             written += write_to_slice(&request, &mut buf, &options).unwrap();
             written += write_framed(&request, SliceSink::new(&mut buf), &options).unwrap();
             written += write_to_slice(&response, &mut buf, &options).unwrap();
+            written += write_to_slice(&maintenance, &mut buf, &options).unwrap();
+            written += write_to_slice(&poll, &mut buf, &options).unwrap();
+            written += write_to_slice(&extended, &mut buf, &options).unwrap();
         }
     });
     assert!(written > 2_000);

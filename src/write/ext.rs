@@ -92,6 +92,8 @@ pub(crate) fn write_typed<S: Sink>(
             Extension::FeeData(data) => super::ext_fee::write_fee_data(w, data)?,
             Extension::Launch(launch) => super::ext_launch::write_launch(w, launch)?,
             Extension::LaunchData(data) => super::ext_launch::write_launch_data(w, data)?,
+            Extension::AddlEmail(email) => super::ext_addl_email::write_addl_email(w, email)?,
+            Extension::Bundling(bundling) => super::ext_bundling::write_bundling(w, bundling)?,
         }
     }
     Ok(())

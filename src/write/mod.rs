@@ -37,8 +37,11 @@
 
 mod command;
 mod ext;
+mod ext_addl_email;
+mod ext_bundling;
 mod ext_fee;
 mod ext_launch;
+mod ext_maintenance;
 mod ext_verisign;
 mod raw;
 mod response;

@@ -181,6 +181,8 @@ pub enum Command<'a> {
     /// kept raw); a server that does not implement it answers
     /// [`OtherCommand::unimplemented`] (2307).
     Other(OtherCommand<'a>),
+    /// A registry maintenance `<info>` (RFC 9167): one item or the list.
+    Maintenance(crate::view::ext::MaintenanceInfo<'a>),
 }
 
 /// The verb of an object command.
@@ -480,6 +482,11 @@ pub enum Extension<'a> {
     Launch(crate::view::ext::Launch<'a>),
     /// launch-1.0 `<chkData>`, `<creData>` or `<infData>` (responses).
     LaunchData(crate::view::ext::LaunchData<'a>),
+    /// addlEmail-1.0 `<addlEmail>` (a contact create or update, or a
+    /// contact info response).
+    AddlEmail(crate::view::ext::AddlEmail<'a>),
+    /// b-dn `<create>` (a domain create) or a bundle of a domain response.
+    Bundling(crate::view::ext::Bundling<'a>),
 }
 
 impl<'a> Extensions<'a> {
@@ -668,6 +675,38 @@ impl<'a> Extensions<'a> {
             }
         }
         self.iter().find_map(crate::view::ext::FeeData::from_raw)
+    }
+
+    /// The addlEmail-1.0 `<addlEmail>` of a contact command or info
+    /// response, if there is one.
+    pub fn addl_email(&self) -> Option<crate::view::ext::AddlEmail<'a>> {
+        for e in self.typed {
+            if let Extension::AddlEmail(email) = e {
+                return Some(*email);
+            }
+        }
+        self.find(Ns::AddlEmail)
+            .and_then(crate::view::ext::AddlEmail::from_raw)
+    }
+
+    /// The b-dn element of a domain create or response, if there is one.
+    pub fn bundling(&self) -> Option<crate::view::ext::Bundling<'a>> {
+        for e in self.typed {
+            if let Extension::Bundling(bundling) = e {
+                return Some(*bundling);
+            }
+        }
+        self.find(Ns::BundlingDn)
+            .and_then(crate::view::ext::Bundling::from_raw)
+    }
+
+    /// The maintenance-1.0 `<infData>` of a response's `<resData>` (an
+    /// info response or a poll message; call it on
+    /// [`Response::res_data`](crate::view::Response::res_data)), if there
+    /// is one.
+    pub fn maintenance(&self) -> Option<crate::view::ext::MaintenanceData<'a>> {
+        self.find(Ns::Maintenance)
+            .and_then(crate::view::ext::MaintenanceData::from_raw)
     }
 
     /// The secDNS-1.1 `<infData>` of a response, if there is one.
@@ -904,6 +943,10 @@ fn read_command_body<'a>(
                 crate::view::ext::fee::read(r, &command, child)?;
             } else if child.name.namespace() == Namespace::Known(Ns::Launch) {
                 crate::view::ext::launch::read(r, &command, child)?;
+            } else if child.name.namespace() == Namespace::Known(Ns::AddlEmail) {
+                crate::view::ext::addl_email::read(r, &command, child)?;
+            } else if child.name.namespace() == Namespace::Known(Ns::BundlingDn) {
+                crate::view::ext::bundling::read(r, &command, child)?;
             } else {
                 r.skip(child)?;
             }
@@ -953,6 +996,9 @@ fn read_object_command<'a>(
         Namespace::Known(Ns::Domain) => Command::Domain(domain::read(r, verb, object)?),
         Namespace::Known(Ns::Host) => Command::Host(host::read(r, verb, object)?),
         Namespace::Known(Ns::Contact) => Command::Contact(contact::read(r, verb, object)?),
+        Namespace::Known(Ns::Maintenance) => {
+            Command::Maintenance(crate::view::ext::maintenance::read(r, verb, object)?)
+        }
         namespace => {
             let span = r.skip(object)?;
             Command::Other(OtherCommand {

@@ -7,18 +7,23 @@
 //!
 //! [`RawElement`]: crate::view::RawElement
 
+pub mod addl_email;
 pub mod allocation_token;
+pub mod bundling;
 pub mod change_poll;
 pub mod fee;
 pub mod launch;
 pub mod login_sec;
+pub mod maintenance;
 pub mod mark;
 pub mod rgp;
 pub mod sec_dns;
 pub mod ttl;
 pub mod verisign;
 
+pub use addl_email::AddlEmail;
 pub use allocation_token::AllocationToken;
+pub use bundling::{Bundle, BundleDataKind, BundledName, Bundling};
 pub use change_poll::{CaseId, ChangeData};
 pub use fee::{
     Decimal, Fee, FeeApplied, FeeCheck, FeeCheckData, FeeCheckItem, FeeCommand, FeeCommandData,
@@ -30,6 +35,11 @@ pub use launch::{
     LaunchInfoData, LaunchMarks, LaunchPhase, LaunchStatus, ValidatorToken,
 };
 pub use login_sec::{LOGIN_SECURITY, LoginSec, LoginSecEvent, UserAgent};
+pub use maintenance::{
+    LangText, MaintenanceData, MaintenanceDescription, MaintenanceEnvironment, MaintenanceId,
+    MaintenanceInfo, MaintenanceIntervention, MaintenanceItem, MaintenanceListItem,
+    MaintenanceSystem,
+};
 pub use mark::{
     EncodedSignedMark, Mark, MarkAddress, MarkKind, MarkParty, MarkProtection, MarkRecord,
     SignedMark,

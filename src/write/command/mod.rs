@@ -32,6 +32,7 @@ impl Writable for Request<'_> {
             Command::Host(host) => host::write(w, host)?,
             Command::Contact(contact) => contact::write(w, contact)?,
             Command::Other(other) => write_other(w, other)?,
+            Command::Maintenance(info) => super::ext_maintenance::write_info(w, info)?,
         }
         write_extensions(w, self.extensions())?;
         if let Some(cl_trid) = self.cl_trid() {

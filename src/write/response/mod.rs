@@ -497,6 +497,8 @@ pub enum ResData<'a> {
     /// Typed elements of other mappings, such as Verisign's poll messages
     /// ([`Extension::VerisignLowBalancePoll`], [`Extension::VerisignRgpPoll`]).
     Typed(&'a [Extension<'a>]),
+    /// Registry maintenance data (RFC 9167): an info response or a poll message.
+    Maintenance(crate::view::ext::MaintenanceData<'a>),
 }
 
 /// One `<result>` built by hand.
@@ -669,6 +671,11 @@ impl Writable for ResponseData<'_> {
             ResData::Typed(elements) => {
                 w.start("resData");
                 super::ext::write_typed(w, elements)?;
+                w.end("resData");
+            }
+            ResData::Maintenance(data) => {
+                w.start("resData");
+                super::ext_maintenance::write_data(w, &data)?;
                 w.end("resData");
             }
         }
