@@ -67,6 +67,7 @@ fn domain_commands() -> Vec<(String, String, bool)> {
         .into_iter()
         .filter(|r| r.kind == "command" && r.obj_ns == DOMAIN)
         .filter(|r| r.valid || !r.valid_error.contains(DOMAIN))
+        .filter(|r| !common::is_elided_mark_command(&r.path))
         .map(|r| {
             let xml = std::fs::read_to_string(dir.join(&r.path)).unwrap();
             (r.path, xml, r.valid)
@@ -417,7 +418,9 @@ fn compare(path: &str, src: &str) {
 fn every_valid_corpus_domain_command_matches_roxmltree() {
     let commands = domain_commands();
     let valid = commands.iter().filter(|c| c.2).count();
-    assert!(valid >= 74, "only {valid} valid domain commands");
+    // 74 with the RFC 8334 example whose encoded signed mark is elided,
+    // which a strict reader refuses.
+    assert!(valid >= 73, "only {valid} valid domain commands");
     let mut verbs = std::collections::BTreeMap::<String, usize>::new();
     for (path, src, _) in &commands {
         compare(path, src);

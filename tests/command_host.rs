@@ -245,7 +245,7 @@ fn strict_errors_name_the_element_and_the_offset() {
         (
             "<h:name>x</h:name>text".into(),
             ResultCode::CommandSyntaxError,
-            "",
+            "update",
             None,
             "text",
         ),

@@ -481,7 +481,10 @@ fn valid_commands() -> Vec<(String, String)> {
     lines
         .map(|l| l.split('\t').collect::<Vec<_>>())
         .filter(|f| {
-            f[kind] == "command" && f[valid] == "True" && OBJECT_NAMESPACES.contains(&f[obj])
+            f[kind] == "command"
+                && f[valid] == "True"
+                && OBJECT_NAMESPACES.contains(&f[obj])
+                && !common::is_elided_mark_command(f[path])
         })
         .map(|f| {
             let p = f[path].to_string();

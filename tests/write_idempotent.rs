@@ -49,9 +49,19 @@ fn writing_is_idempotent_over_the_corpus() {
     for m in common::corpus_messages() {
         if idempotent(&m.path, &m.bytes) {
             checked += 1;
+        } else {
+            // Only the RFC examples whose elided marks a strict reader
+            // refuses, and documents that are not EPP messages (a bare
+            // extension, a signed mark), do not read.
+            assert!(
+                common::is_elided_mark_command(&m.path)
+                    || matches!(m.kind.as_str(), "not-epp-root" | "bad-ns:extension"),
+                "{} does not read",
+                m.path
+            );
         }
     }
-    assert!(checked >= 290, "only {checked} messages read");
+    assert!(checked >= 285, "only {checked} messages read");
 }
 
 #[test]

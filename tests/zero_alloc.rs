@@ -201,8 +201,9 @@ fn reading_every_corpus_command_and_every_field_allocates_nothing() {
     let messages: Vec<_> = common::corpus_messages()
         .into_iter()
         .filter(|m| m.kind == "command" || m.kind == "hello")
+        .filter(|m| !common::is_elided_mark_command(&m.path))
         .collect();
-    assert!(messages.len() >= 140, "{} commands", messages.len());
+    assert!(messages.len() >= 135, "{} commands", messages.len());
     let mut sink = CountingSink(0);
     let mut read = 0usize;
     let mut failed = Vec::with_capacity(messages.len());

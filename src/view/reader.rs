@@ -114,11 +114,17 @@ impl<'a> Reader<'a> {
                 }
                 Some(Token::Text(text)) => {
                     if !text.is_whitespace() || text.is_cdata() {
-                        return Err(CommandError::new(
-                            CommandErrorKind::UnexpectedText,
-                            text.span().start,
-                        )
-                        .with_span(text.span()));
+                        let mut err =
+                            CommandError::new(CommandErrorKind::UnexpectedText, text.span().start)
+                                .with_span(text.span());
+                        // Name the element whose content it is.
+                        if let Some(parent) = self.tok.open_element() {
+                            err = err.with_element(ElementName {
+                                namespace: parent.namespace(),
+                                local: parent.local(),
+                            });
+                        }
+                        return Err(err);
                     }
                 }
                 Some(_) => {}

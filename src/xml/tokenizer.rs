@@ -246,6 +246,12 @@ impl<'a> Tokenizer<'a> {
         self.pos
     }
 
+    /// The innermost element open at this point: the parent of whatever
+    /// comes next (`None` outside the root element).
+    pub fn open_element(&self) -> Option<Name<'a>> {
+        self.open.last().map(|e| self.element_name(e))
+    }
+
     /// How many elements are open.
     pub fn depth(&self) -> usize {
         self.open.len()

@@ -12,10 +12,9 @@
 //! checking the signature over it. A `<smd:encodedSignedMark>` is its
 //! text (base64), not decoded.
 //!
-//! The RFC examples elide a mark's content as `...`; strict reading
-//! accepts exactly that placeholder as the whole content of a
-//! `<mark:mark>`, `<smd:signedMark>` or `<smd:encodedSignedMark>` (the view
-//! then reads an empty mark), so that the RFC's own examples read.
+//! Strict reading refuses the `...` with which RFC 8334's examples elide a
+//! mark's content: it is text where the schema allows only elements
+//! (2001), or not base64 (2005).
 
 use crate::view::CommandErrorKind;
 use crate::view::command::RawElement;
@@ -560,17 +559,6 @@ impl<'a> FromChild<'a> for EncodedSignedMark<'a> {
 
 // ----- strict reading -----
 
-/// Whether `e` (just taken) holds nothing but the RFC examples' `...`.
-pub(crate) fn is_elided(r: &Reader<'_>, e: Elem<'_>) -> bool {
-    let input = r.input();
-    if input.get(e.tag.range()).is_some_and(|t| t.ends_with("/>")) {
-        return false;
-    }
-    let rest = input.get(e.tag.end..).unwrap_or_default().trim_start();
-    rest.strip_prefix("...")
-        .is_some_and(|after| after.trim_start().starts_with("</"))
-}
-
 fn span_to<'a>(r: &Reader<'a>, e: Elem<'a>) -> Span {
     Span {
         start: e.tag.start,
@@ -719,10 +707,6 @@ fn leaf_run<'a>(
 /// country codes, labels and dates checked.
 pub(crate) fn read_mark<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
     r.check_attributes(e, &[])?;
-    if is_elided(r, e) {
-        r.text(e)?;
-        return Ok(());
-    }
     r.run(NS, "trademark", 0, u32::MAX, |r, t| {
         read_record(r, t, MarkKind::Trademark)
     })?;
@@ -857,10 +841,6 @@ pub(crate) fn read_signed_mark<'a>(
 ) -> Result<(), CommandError<'a>> {
     r.check_attributes(e, &["id"])?;
     r.required_attr(e, "id")?;
-    if is_elided(r, e) {
-        r.text(e)?;
-        return Ok(());
-    }
     required_leaf(r, SMD, "id", Leaf::Id)?;
     let issuer = r.required(SMD, "issuerInfo")?;
     r.check_attributes(issuer, &["issuerID"])?;
@@ -891,9 +871,8 @@ pub(crate) fn read_encoded_signed_mark<'a>(
     let base64 = r
         .attr("encoding")
         .is_none_or(|enc| enc.trimmed().eq_str("base64"));
-    let elided = is_elided(r, e);
     let value = r.token(e)?;
-    if base64 && !elided && !is_base64(value) {
+    if base64 && !is_base64(value) {
         return Err(invalid("base64 data", e, value, span_to(r, e)));
     }
     Ok(())
