@@ -18,6 +18,10 @@ use epp_codec::view::ext::{
     FeeTransform, Namestore, RgpStatus, RgpStatusValue, RgpUpdate, SecDns, SecDnsData,
     SecDnsRemove, SecDnsUpdate, SyncUpdate, Ttl, TtlExtension,
 };
+use epp_codec::view::ext::{
+    CodeMark, Launch, LaunchApplication, LaunchCheck, LaunchCheckType, LaunchCreate, LaunchData,
+    LaunchInfo, LaunchMarks, LaunchPhase, ValidatorToken,
+};
 use epp_codec::view::{
     AuthInfo, List, Period, PeriodUnit, ResultCode, Str, read_command, read_response,
 };
@@ -110,6 +114,35 @@ fn fees(u: &mut Unstructured<'_>) -> Result<Vec<(String, Option<String>)>> {
         .collect()
 }
 
+/// A launch phase: a standard one, or `custom` with a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phase(&'static str, Option<String>);
+
+fn phase(u: &mut Unstructured<'_>) -> Result<Phase> {
+    Ok(
+        match *u.choose(&["sunrise", "landrush", "claims", "open", "custom"])? {
+            "custom" => Phase("custom", Some(token(u, 1, 12)?)),
+            p => Phase(p, None),
+        },
+    )
+}
+
+fn phase_value(p: &Phase) -> LaunchPhase<'_> {
+    match &p.1 {
+        Some(name) => LaunchPhase::custom(name),
+        None => LaunchPhase::new(p.0),
+    }
+}
+
+fn read_phase(p: LaunchPhase<'_>) -> Phase {
+    let value = p.value.to_string();
+    let known = ["sunrise", "landrush", "claims", "open", "custom"]
+        .into_iter()
+        .find(|k| *k == value)
+        .expect("a phase written reads back");
+    Phase(known, p.name.map(|n| n.to_string()))
+}
+
 /// One command extension, owned.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CommandExt {
@@ -135,6 +168,14 @@ pub enum CommandExt {
     FeeCheck(Option<String>, Vec<(&'static str, Option<u8>)>),
     /// fee-1.0 transform (create or update): currency, fees.
     FeeTransform(Option<String>, Vec<(String, Option<String>)>),
+    /// launch-1.0 check: avail (or claims), in a phase.
+    LaunchCheck(bool, Phase),
+    /// launch-1.0 create: phase, mark codes (with a validator).
+    LaunchCreate(Phase, Vec<(String, Option<String>)>),
+    /// launch-1.0 info: includeMark, phase, application.
+    LaunchInfo(bool, Phase, String),
+    /// launch-1.0 update: phase, application.
+    LaunchUpdate(Phase, String),
 }
 
 /// The domain command the extensions ride on.
@@ -200,6 +241,24 @@ fn command_ext(u: &mut Unstructured<'_>, verb: Verb, kind: u8) -> Result<Option<
                 .collect::<Result<_>>()?,
         ),
         (Verb::Create | Verb::Update, 6) => E::FeeTransform(currency(u)?, fees(u)?),
+        (Verb::Check, 7) => E::LaunchCheck(u.arbitrary()?, phase(u)?),
+        (Verb::Create, 7) => E::LaunchCreate(
+            phase(u)?,
+            (0..u.int_in_range(0..=2)?)
+                .map(|_| {
+                    Ok((
+                        text(u, 1, 30)?,
+                        if u.arbitrary()? {
+                            Some(token(u, 1, 8)?)
+                        } else {
+                            None
+                        },
+                    ))
+                })
+                .collect::<Result<_>>()?,
+        ),
+        (Verb::Info, 7) => E::LaunchInfo(u.arbitrary()?, phase(u)?, token(u, 1, 20)?),
+        (Verb::Update, 7) => E::LaunchUpdate(phase(u)?, token(u, 1, 20)?),
         _ => return Ok(None),
     }))
 }
@@ -208,7 +267,7 @@ impl<'a> arbitrary::Arbitrary<'a> for CommandModel {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         let verb = *u.choose(&[Verb::Check, Verb::Create, Verb::Update, Verb::Info])?;
         // Every kind once at most, in an arbitrary order.
-        let mut kinds: Vec<u8> = (0..=6).collect();
+        let mut kinds: Vec<u8> = (0..=7).collect();
         let mut extensions = Vec::new();
         while !kinds.is_empty() && u.arbitrary()? {
             let kind = kinds.remove(u.choose_index(kinds.len())?);
@@ -334,11 +393,54 @@ pub fn check_command(model: &CommandModel, options: &WriteOptions) {
             _ => Vec::new(),
         })
         .collect();
+    let codes: Vec<Vec<CodeMark<'_>>> = model
+        .extensions
+        .iter()
+        .map(|e| match e {
+            CommandExt::LaunchCreate(_, codes) => codes
+                .iter()
+                .map(|(code, validator)| {
+                    let token = ValidatorToken::new(code);
+                    CodeMark {
+                        code: Some(match validator {
+                            Some(v) => token.with_validator(v),
+                            None => token,
+                        }),
+                        mark: None,
+                    }
+                })
+                .collect(),
+            _ => Vec::new(),
+        })
+        .collect();
     let extensions: Vec<Extension<'_>> = model
         .extensions
         .iter()
         .enumerate()
         .map(|(i, e)| match e {
+            CommandExt::LaunchCheck(avail, p) => Extension::Launch(Launch::Check(LaunchCheck {
+                check_type: Some(if *avail {
+                    LaunchCheckType::Avail
+                } else {
+                    LaunchCheckType::Claims
+                }),
+                phase: Some(phase_value(p)),
+            })),
+            CommandExt::LaunchCreate(p, _) => {
+                let mut create = LaunchCreate::new(phase_value(p));
+                if !codes[i].is_empty() {
+                    create = create.with_marks(LaunchMarks::CodeMarks(List::from_slice(&codes[i])));
+                }
+                Extension::Launch(Launch::Create(create))
+            }
+            CommandExt::LaunchInfo(include, p, id) => Extension::Launch(Launch::Info(LaunchInfo {
+                include_mark: Some(*include),
+                phase: phase_value(p),
+                application_id: Some(Str::new(id)),
+            })),
+            CommandExt::LaunchUpdate(p, id) => {
+                Extension::Launch(Launch::Update(LaunchApplication::new(phase_value(p), id)))
+            }
             CommandExt::FeeCheck(currency, _) => Extension::Fee(FeeExtension::Check(
                 FeeCheck::new(currency.as_deref(), &fee_commands[i]),
             )),
@@ -468,6 +570,56 @@ pub fn check_command(model: &CommandModel, options: &WriteOptions) {
                 let md = x.verisign_sync().and_then(|s| s.month_day()).unwrap();
                 assert_eq!((md.month, md.day), (*m, *d), "{text}");
             }
+            CommandExt::LaunchCheck(avail, p) => {
+                let Some(Launch::Check(c)) = x.launch() else {
+                    panic!("no launch check in {text}")
+                };
+                assert_eq!(
+                    c.check_type,
+                    Some(if *avail {
+                        LaunchCheckType::Avail
+                    } else {
+                        LaunchCheckType::Claims
+                    })
+                );
+                assert_eq!(c.phase.map(read_phase).as_ref(), Some(p), "{text}");
+            }
+            CommandExt::LaunchCreate(p, codes) => {
+                let Some(Launch::Create(c)) = x.launch() else {
+                    panic!("no launch create in {text}")
+                };
+                assert_eq!(&read_phase(c.phase), p, "{text}");
+                let read: Vec<(String, Option<String>)> = match c.marks {
+                    LaunchMarks::None => Vec::new(),
+                    LaunchMarks::CodeMarks(list) => list
+                        .iter()
+                        .map(|m| {
+                            let code = m.code.unwrap();
+                            (
+                                code.value.to_string(),
+                                code.validator_id.map(|v| v.to_string()),
+                            )
+                        })
+                        .collect(),
+                    other => panic!("{other:?} in {text}"),
+                };
+                assert_eq!(&read, codes, "{text}");
+            }
+            CommandExt::LaunchInfo(include, p, id) => {
+                let Some(Launch::Info(i)) = x.launch() else {
+                    panic!("no launch info in {text}")
+                };
+                assert_eq!(i.include_mark, Some(*include));
+                assert_eq!(&read_phase(i.phase), p, "{text}");
+                assert_eq!(i.application_id.map(|a| a.to_string()).as_ref(), Some(id));
+            }
+            CommandExt::LaunchUpdate(p, id) => {
+                let Some(Launch::Update(a)) = x.launch() else {
+                    panic!("no launch update in {text}")
+                };
+                assert_eq!(&read_phase(a.phase), p, "{text}");
+                assert_eq!(&a.application_id.to_string(), id);
+            }
             CommandExt::FeeCheck(currency, commands) => {
                 let Some(FeeExtension::Check(check)) = x.fee() else {
                     panic!("no fee check in {text}")
@@ -507,6 +659,8 @@ pub enum ResponseExt {
         Vec<(String, Option<String>)>,
         Option<String>,
     ),
+    /// launch-1.0 creData: phase, application.
+    LaunchCreated(Phase, String),
 }
 
 /// A domain info response's extensions, owned.
@@ -527,7 +681,7 @@ const RGP_VALUES: [RgpStatusValue; 7] = [
 
 impl<'a> arbitrary::Arbitrary<'a> for ResponseModel {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        let mut kinds: Vec<u8> = (0..=5).collect();
+        let mut kinds: Vec<u8> = (0..=6).collect();
         let mut extensions = Vec::new();
         while !kinds.is_empty() && u.arbitrary()? {
             let kind = kinds.remove(u.choose_index(kinds.len())?);
@@ -541,6 +695,7 @@ impl<'a> arbitrary::Arbitrary<'a> for ResponseModel {
                 2 => ResponseExt::TtlInfo(ttls(u)?),
                 3 => ResponseExt::AllocationToken(text(u, 1, 40)?),
                 4 => ResponseExt::Namestore(token(u, 1, 10)?),
+                5 => ResponseExt::LaunchCreated(phase(u)?, token(u, 1, 20)?),
                 _ => ResponseExt::FeeCreated(
                     currency(u)?,
                     fees(u)?,
@@ -599,6 +754,9 @@ pub fn check_response(model: &ResponseModel, options: &WriteOptions) {
         .iter()
         .enumerate()
         .map(|(i, e)| match e {
+            ResponseExt::LaunchCreated(p, id) => Extension::LaunchData(LaunchData::CreateData(
+                LaunchApplication::new(phase_value(p), id),
+            )),
             ResponseExt::FeeCreated(currency, _, balance) => {
                 let mut r = FeeResult::new(currency.as_deref(), &fee_values[i]);
                 if let Some(b) = balance {
@@ -656,6 +814,13 @@ pub fn check_response(model: &ResponseModel, options: &WriteOptions) {
             },
             ResponseExt::Namestore(p) => {
                 assert_eq!(x.verisign_namestore(), Some(Namestore::new(p)), "{text}");
+            }
+            ResponseExt::LaunchCreated(p, id) => {
+                let Some(LaunchData::CreateData(a)) = x.launch_data() else {
+                    panic!("no launch creData in {text}")
+                };
+                assert_eq!(&read_phase(a.phase), p, "{text}");
+                assert_eq!(&a.application_id.to_string(), id);
             }
             ResponseExt::FeeCreated(currency, fees, balance) => {
                 let Some(FeeData::Create(r)) = x.fee_data() else {
