@@ -9,6 +9,7 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
 pub mod command;
+pub mod extensions;
 pub mod response;
 pub mod write;
 

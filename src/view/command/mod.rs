@@ -429,6 +429,41 @@ pub struct Extensions<'a> {
     built: &'a [RawElement<'a>],
     /// Typed extensions built by hand.
     typed: &'a [Extension<'a>],
+    /// Where the first children read are, so that finding one does not
+    /// scan its siblings again.
+    spans: ChildSpans,
+}
+
+/// How many children's spans [`Extensions`] remembers.
+const CACHED_CHILDREN: usize = 6;
+
+/// The spans of the first children of an element, recorded while it was
+/// read.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ChildSpans {
+    spans: [(u32, u32); CACHED_CHILDREN],
+    len: u8,
+}
+
+impl ChildSpans {
+    /// No span recorded.
+    pub(crate) const EMPTY: ChildSpans = ChildSpans {
+        spans: [(0, 0); CACHED_CHILDREN],
+        len: 0,
+    };
+
+    /// Records the next child's span (ignored past the capacity).
+    pub(crate) fn push(&mut self, span: Span) {
+        if let Some(slot) = self.spans.get_mut(usize::from(self.len)) {
+            *slot = (span.start as u32, span.end as u32);
+            self.len += 1;
+        }
+    }
+
+    /// The spans, when they are all of the `total` children.
+    fn complete(&self, total: u32) -> Option<&[(u32, u32)]> {
+        (u32::from(self.len) == total).then(|| &self.spans[..usize::from(self.len)])
+    }
 }
 
 /// An extension element built by hand: typed, or raw XML.
@@ -490,7 +525,13 @@ pub enum Extension<'a> {
 }
 
 impl<'a> Extensions<'a> {
-    pub(crate) const fn new(doc: &'a str, content: Span, ancestors: [Span; 3], len: u32) -> Self {
+    pub(crate) const fn new(
+        doc: &'a str,
+        content: Span,
+        ancestors: [Span; 3],
+        len: u32,
+        spans: ChildSpans,
+    ) -> Self {
         Extensions {
             doc,
             content,
@@ -498,6 +539,7 @@ impl<'a> Extensions<'a> {
             len,
             built: &[],
             typed: &[],
+            spans,
         }
     }
 
@@ -509,6 +551,7 @@ impl<'a> Extensions<'a> {
             len: 0,
             built: &[],
             typed: &[],
+            spans: ChildSpans::EMPTY,
         }
     }
 
@@ -543,6 +586,7 @@ impl<'a> Extensions<'a> {
             len: elements.len() as u32,
             built: elements,
             typed: &[],
+            spans: ChildSpans::EMPTY,
         }
     }
 
@@ -555,6 +599,7 @@ impl<'a> Extensions<'a> {
             len: extensions.len() as u32,
             built: &[],
             typed: extensions,
+            spans: ChildSpans::EMPTY,
         }
     }
 
@@ -813,10 +858,29 @@ impl<'a> Extensions<'a> {
     /// The extension elements, in order.
     pub fn iter(&self) -> impl Iterator<Item = RawElement<'a>> + 'a {
         let this = *self;
-        self.built
-            .iter()
-            .copied()
-            .chain(Children::new(self.doc, self.content).map(move |c| this.raw(c)))
+        // Spans recorded while reading, when there are few children: each
+        // is found without skipping over its siblings.
+        let (cached, scanned): (&[(u32, u32)], Span) = match self.spans.complete(self.len) {
+            Some(spans) if self.content.start > 0 => (spans, Span { start: 0, end: 0 }),
+            _ => (&[], self.content),
+        };
+        let cached: heapless::Vec<(u32, u32), CACHED_CHILDREN> = cached.iter().copied().collect();
+        let doc = self.doc;
+        self.built.iter().copied().chain(
+            cached
+                .into_iter()
+                .filter_map(move |(start, end)| {
+                    Child::from_span(
+                        doc,
+                        Span {
+                            start: start as usize,
+                            end: end as usize,
+                        },
+                    )
+                })
+                .chain(Children::new(self.doc, scanned))
+                .map(move |c| this.raw(c)),
+        )
     }
 
     /// The first extension element in namespace `ns`.
@@ -922,6 +986,7 @@ fn read_command_body<'a>(
     if let Some(ext) = r.optional(Ns::Epp, "extension")? {
         r.check_attributes(ext, &[])?;
         let mut len = 0u32;
+        let mut spans = ChildSpans::EMPTY;
         let content_start = ext.tag.end;
         while let Some(child) = r.next()? {
             // Typed extensions are checked as strictly as the command.
@@ -950,6 +1015,7 @@ fn read_command_body<'a>(
             } else {
                 r.skip(child)?;
             }
+            spans.push(span_to(child, r.last_end()));
             len += 1;
         }
         if len == 0 {
@@ -966,6 +1032,7 @@ fn read_command_body<'a>(
             len,
             built: &[],
             typed: &[],
+            spans,
         };
     }
     let mut cl_trid = None;

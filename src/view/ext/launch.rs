@@ -14,7 +14,7 @@ use crate::view::ext::mark::{
     EncodedSignedMark, Mark, SignedMark, read_encoded_signed_mark, read_mark, read_signed_mark,
 };
 use crate::view::reader::{Elem, Reader};
-use crate::view::scan::{Child, FromChild, List};
+use crate::view::scan::{Child, FromChild, Indexed, List, Lookup};
 use crate::view::str::Str;
 use crate::view::value::{
     DateTime, check_bool, check_enum, check_length, plain_ascii, value_error,
@@ -214,10 +214,17 @@ pub struct CodeMark<'a> {
 
 impl<'a> FromChild<'a> for CodeMark<'a> {
     fn from_child(c: Child<'a>) -> Self {
-        CodeMark {
-            code: c.child("code").map(ValidatorToken::from_child),
-            mark: c.child("mark").map(Mark::from_child),
+        // One pass over the children: a mark is large to skip twice.
+        let mut code = None;
+        let mut mark = None;
+        for child in c.children() {
+            match child.local() {
+                "code" if code.is_none() => code = Some(ValidatorToken::from_child(child)),
+                "mark" if mark.is_none() => mark = Some(Mark::from_child(child)),
+                _ => {}
+            }
         }
+        CodeMark { code, mark }
     }
 }
 
@@ -369,23 +376,24 @@ impl<'a> Launch<'a> {
                 application_id: e.child("applicationID").map(|c| c.token()),
             }),
             "create" => {
-                let marks = if let Some(first) = e
-                    .children()
-                    .find(|c| matches!(c.local(), "codeMark" | "signedMark" | "encodedSignedMark"))
-                {
-                    match first.local() {
-                        "codeMark" => LaunchMarks::CodeMarks(e.list("codeMark")),
-                        "signedMark" => LaunchMarks::SignedMarks(e.list("signedMark")),
-                        _ => LaunchMarks::EncodedSignedMarks(e.list("encodedSignedMark")),
-                    }
-                } else {
-                    LaunchMarks::None
+                // Indexed in one pass: marks are large to scan once per field.
+                let index = Indexed::new(e);
+                let marks = ["codeMark", "signedMark", "encodedSignedMark"]
+                    .into_iter()
+                    .find(|local| index.child(local).is_some());
+                let marks = match marks {
+                    Some("codeMark") => LaunchMarks::CodeMarks(index.list("codeMark")),
+                    Some("signedMark") => LaunchMarks::SignedMarks(index.list("signedMark")),
+                    Some(_) => LaunchMarks::EncodedSignedMarks(index.list("encodedSignedMark")),
+                    None => LaunchMarks::None,
                 };
                 Launch::Create(LaunchCreate {
                     create_type: table_value(CREATE_TYPES, e.attr("type")),
-                    phase: phase_of(e),
+                    phase: index
+                        .child("phase")
+                        .map_or(LaunchPhase::new(""), LaunchPhase::from_child),
                     marks,
-                    notices: e.list("notice"),
+                    notices: index.list("notice"),
                 })
             }
             "update" => Launch::Update(LaunchApplication::read(e)),
@@ -508,12 +516,17 @@ impl<'a> LaunchData<'a> {
                 results: e.list("cd"),
             }),
             "creData" => LaunchData::CreateData(LaunchApplication::read(e)),
-            "infData" => LaunchData::InfoData(LaunchInfoData {
-                phase: phase_of(e),
-                application_id: e.child("applicationID").map(|c| c.token()),
-                status: e.child("status").map(LaunchStatus::from_child),
-                marks: e.list("mark"),
-            }),
+            "infData" => {
+                let index = Indexed::new(e);
+                LaunchData::InfoData(LaunchInfoData {
+                    phase: index
+                        .child("phase")
+                        .map_or(LaunchPhase::new(""), LaunchPhase::from_child),
+                    application_id: index.child("applicationID").map(|c| c.token()),
+                    status: index.child("status").map(LaunchStatus::from_child),
+                    marks: index.list("mark"),
+                })
+            }
             _ => return None,
         })
     }

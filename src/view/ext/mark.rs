@@ -344,7 +344,8 @@ impl<'a> MarkParty<'a> {
 
 impl<'a> FromChild<'a> for MarkParty<'a> {
     fn from_child(c: Child<'a>) -> Self {
-        let token = |local: &str| c.child(local).map(|e| e.token());
+        let index = Indexed::new(c);
+        let token = |local: &str| index.child(local).map(|e| e.token());
         let role = if c.local() == "contact" {
             c.attr("type")
         } else {
@@ -354,11 +355,11 @@ impl<'a> FromChild<'a> for MarkParty<'a> {
             role: role.map(Str::trimmed),
             name: token("name"),
             org: token("org"),
-            address: c
+            address: index
                 .child("addr")
                 .map_or(MarkAddress::new(&[], "", ""), MarkAddress::from_child),
-            voice: c.child("voice").map(|e| Phone::from_element(&e)),
-            fax: c.child("fax").map(|e| Phone::from_element(&e)),
+            voice: index.child("voice").map(|e| Phone::from_element(&e)),
+            fax: index.child("fax").map(|e| Phone::from_element(&e)),
             email: token("email"),
         }
     }
@@ -394,9 +395,10 @@ impl<'a> MarkAddress<'a> {
 
 impl<'a> FromChild<'a> for MarkAddress<'a> {
     fn from_child(c: Child<'a>) -> Self {
-        let token = |local: &str| c.child(local).map(|e| e.token());
+        let index = Indexed::new(c);
+        let token = |local: &str| index.child(local).map(|e| e.token());
         MarkAddress {
-            street: c.list("street"),
+            street: index.list("street"),
             city: token("city").unwrap_or_default(),
             sp: token("sp"),
             pc: token("pc"),

@@ -140,7 +140,15 @@ pub struct DsData<'a> {
 
 #[derive(Clone, Copy, Debug)]
 enum DsSource<'a> {
-    Read(Child<'a>),
+    /// Read from a message: every field taken in one pass over the
+    /// children (numbers `None` when a response's value is not one).
+    Read {
+        key_tag: Option<u16>,
+        alg: Option<u8>,
+        digest_type: Option<u8>,
+        digest: Str<'a>,
+        key_data: Option<Child<'a>>,
+    },
     Built {
         key_tag: u16,
         alg: u8,
@@ -172,18 +180,11 @@ impl<'a> DsData<'a> {
         self
     }
 
-    fn field(&self, local: &str) -> Option<u32> {
-        match self.source {
-            DsSource::Read(e) => e.child(local).and_then(|c| number(c.token())),
-            DsSource::Built { .. } => None,
-        }
-    }
-
     /// `<secDNS:keyTag>` (`None` only when a response's value is not a number).
     pub fn key_tag(&self) -> Option<u16> {
         match self.source {
             DsSource::Built { key_tag, .. } => Some(key_tag),
-            DsSource::Read(_) => self.field("keyTag").and_then(|n| u16::try_from(n).ok()),
+            DsSource::Read { key_tag, .. } => key_tag,
         }
     }
 
@@ -191,7 +192,7 @@ impl<'a> DsData<'a> {
     pub fn alg(&self) -> Option<u8> {
         match self.source {
             DsSource::Built { alg, .. } => Some(alg),
-            DsSource::Read(_) => self.field("alg").and_then(|n| u8::try_from(n).ok()),
+            DsSource::Read { alg, .. } => alg,
         }
     }
 
@@ -199,7 +200,7 @@ impl<'a> DsData<'a> {
     pub fn digest_type(&self) -> Option<u8> {
         match self.source {
             DsSource::Built { digest_type, .. } => Some(digest_type),
-            DsSource::Read(_) => self.field("digestType").and_then(|n| u8::try_from(n).ok()),
+            DsSource::Read { digest_type, .. } => digest_type,
         }
     }
 
@@ -207,7 +208,7 @@ impl<'a> DsData<'a> {
     pub fn digest(&self) -> Str<'a> {
         match self.source {
             DsSource::Built { digest, .. } => digest,
-            DsSource::Read(e) => e.child("digest").map(|c| c.token()).unwrap_or_default(),
+            DsSource::Read { digest, .. } => digest,
         }
     }
 
@@ -215,15 +216,46 @@ impl<'a> DsData<'a> {
     pub fn key_data(&self) -> Option<KeyData<'a>> {
         match self.source {
             DsSource::Built { key_data, .. } => key_data,
-            DsSource::Read(e) => e.child("keyData").map(KeyData::from_child),
+            DsSource::Read { key_data, .. } => key_data.map(KeyData::from_child),
         }
     }
 }
 
 impl<'a> FromChild<'a> for DsData<'a> {
     fn from_child(child: Child<'a>) -> Self {
+        let (mut key_tag, mut alg, mut digest_type) = (None, None, None);
+        let (mut digest, mut key_data) = (Str::default(), None);
+        // The first of each name counts, as a lookup by name would find.
+        let mut seen = 0u8;
+        for c in child.children() {
+            let bit = match c.local() {
+                "keyTag" => 1,
+                "alg" => 2,
+                "digestType" => 4,
+                "digest" => 8,
+                "keyData" => 16,
+                _ => continue,
+            };
+            if seen & bit != 0 {
+                continue;
+            }
+            seen |= bit;
+            match bit {
+                1 => key_tag = number(c.token()).and_then(|n| u16::try_from(n).ok()),
+                2 => alg = number(c.token()).and_then(|n| u8::try_from(n).ok()),
+                4 => digest_type = number(c.token()).and_then(|n| u8::try_from(n).ok()),
+                8 => digest = c.token(),
+                _ => key_data = Some(c),
+            }
+        }
         DsData {
-            source: DsSource::Read(child),
+            source: DsSource::Read {
+                key_tag,
+                alg,
+                digest_type,
+                digest,
+                key_data,
+            },
         }
     }
 }
@@ -236,7 +268,13 @@ pub struct KeyData<'a> {
 
 #[derive(Clone, Copy, Debug)]
 enum KeySource<'a> {
-    Read(Child<'a>),
+    /// Read from a message, in one pass over the children.
+    Read {
+        flags: Option<u16>,
+        protocol: Option<u8>,
+        alg: Option<u8>,
+        public_key: Str<'a>,
+    },
     Built {
         flags: u16,
         protocol: u8,
@@ -258,18 +296,11 @@ impl<'a> KeyData<'a> {
         }
     }
 
-    fn field(&self, local: &str) -> Option<u32> {
-        match self.source {
-            KeySource::Read(e) => e.child(local).and_then(|c| number(c.token())),
-            KeySource::Built { .. } => None,
-        }
-    }
-
     /// `<secDNS:flags>` (257 for a KSK, 256 for a ZSK).
     pub fn flags(&self) -> Option<u16> {
         match self.source {
             KeySource::Built { flags, .. } => Some(flags),
-            KeySource::Read(_) => self.field("flags").and_then(|n| u16::try_from(n).ok()),
+            KeySource::Read { flags, .. } => flags,
         }
     }
 
@@ -277,7 +308,7 @@ impl<'a> KeyData<'a> {
     pub fn protocol(&self) -> Option<u8> {
         match self.source {
             KeySource::Built { protocol, .. } => Some(protocol),
-            KeySource::Read(_) => self.field("protocol").and_then(|n| u8::try_from(n).ok()),
+            KeySource::Read { protocol, .. } => protocol,
         }
     }
 
@@ -285,7 +316,7 @@ impl<'a> KeyData<'a> {
     pub fn alg(&self) -> Option<u8> {
         match self.source {
             KeySource::Built { alg, .. } => Some(alg),
-            KeySource::Read(_) => self.field("alg").and_then(|n| u8::try_from(n).ok()),
+            KeySource::Read { alg, .. } => alg,
         }
     }
 
@@ -293,15 +324,42 @@ impl<'a> KeyData<'a> {
     pub fn public_key(&self) -> Str<'a> {
         match self.source {
             KeySource::Built { public_key, .. } => public_key,
-            KeySource::Read(e) => e.child("pubKey").map(|c| c.token()).unwrap_or_default(),
+            KeySource::Read { public_key, .. } => public_key,
         }
     }
 }
 
 impl<'a> FromChild<'a> for KeyData<'a> {
     fn from_child(child: Child<'a>) -> Self {
+        let (mut flags, mut protocol, mut alg) = (None, None, None);
+        let mut public_key = Str::default();
+        let mut seen = 0u8;
+        for c in child.children() {
+            let bit = match c.local() {
+                "flags" => 1,
+                "protocol" => 2,
+                "alg" => 4,
+                "pubKey" => 8,
+                _ => continue,
+            };
+            if seen & bit != 0 {
+                continue;
+            }
+            seen |= bit;
+            match bit {
+                1 => flags = number(c.token()).and_then(|n| u16::try_from(n).ok()),
+                2 => protocol = number(c.token()).and_then(|n| u8::try_from(n).ok()),
+                4 => alg = number(c.token()).and_then(|n| u8::try_from(n).ok()),
+                _ => public_key = c.token(),
+            }
+        }
         KeyData {
-            source: KeySource::Read(child),
+            source: KeySource::Read {
+                flags,
+                protocol,
+                alg,
+                public_key,
+            },
         }
     }
 }

@@ -18,7 +18,7 @@ pub mod object;
 
 use core::fmt;
 
-use super::command::Extensions;
+use super::command::{ChildSpans, Extensions};
 use super::error::ElementName;
 use super::result_code::ResultCode;
 use super::scan::{Child, Children, FromChild, List};
@@ -701,8 +701,9 @@ fn read_raw_children<'a>(
     parent: Start<'a>,
 ) -> Result<Extensions<'a>, ResponseError<'a>> {
     let mut len = 0u32;
+    let mut spans = ChildSpans::EMPTY;
     while let Some(child) = w.next()? {
-        w.skip(child)?;
+        spans.push(w.skip(child)?);
         len += 1;
     }
     Ok(Extensions::new(
@@ -713,5 +714,6 @@ fn read_raw_children<'a>(
         },
         [root.tag, response.tag, parent.tag],
         len,
+        spans,
     ))
 }
