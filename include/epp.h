@@ -8,6 +8,42 @@
 #include <stdbool.h>
 
 /*
+ * epp — the C API of epp-codec (EPP, RFC 5730-5734).
+ *
+ * Conventions
+ *
+ * - Names: epp_<type>_<verb>. Handles (epp_deframer, epp_message) are
+ *   opaque, made by epp_<type>_new, freed once by epp_<type>_free;
+ *   free(NULL) does nothing.
+ * - Results: functions that can fail return an epp_result (EPP_RESULT_OK
+ *   is 0; the numbers never change; epp_result_str describes any number).
+ *   Getters of counts and kinds return the value directly (0 / *_NONE for
+ *   a NULL handle or a message without the item).
+ * - Parameters: the handle first, then inputs, then out-parameters.
+ *   Every pointer is checked: NULL gives EPP_RESULT_NULL_ARGUMENT.
+ *   Out-parameters are written only on EPP_RESULT_OK, except that writers
+ *   (and *_unescaped getters) store the length needed on
+ *   EPP_RESULT_BUFFER_TOO_SMALL; pass buf = NULL, cap = 0 to ask for it.
+ * - Strings in: epp_str {ptr, len}, UTF-8, not NUL-terminated; {NULL, 0}
+ *   means absent where a parameter is optional.
+ * - Strings out: (const char *ptr, size_t len), UTF-8, not NUL-terminated,
+ *   pointing into the frame the caller passed to epp_message_read_* (or
+ *   into storage that lives longer). They are raw, as written ("&amp;"
+ *   stays "&amp;"); the *_unescaped variants copy the value into a caller
+ *   buffer.
+ * - Lifetime: the frame given to epp_message_read_* must stay allocated
+ *   and unchanged until the next read on that handle or its free; every
+ *   string from the handle lives exactly as long. A frame from
+ *   epp_deframer_next lives until the next call on that deframer.
+ * - Allocation: none per message once a handle exists (a deframer's buffer
+ *   grows to the largest frame, then is reused).
+ * - Threads: a handle is used by one thread at a time; it may move between
+ *   threads. Different handles are independent.
+ * - Panics: none crosses into C; a bug is reported as EPP_RESULT_PANIC.
+ */
+
+
+/*
  `<clTRID>` of a command or response.
  */
 #define EPP_FIELD_CL_TRID 0
@@ -130,6 +166,26 @@
 #define EPP_FIELD_SERVER_DATE 23
 
 /*
+ `<contact:email>` of a contact create command or contact infData.
+ */
+#define EPP_FIELD_EMAIL 24
+
+/*
+ `<contact:voice>` (the number) of a contact create command or infData.
+ */
+#define EPP_FIELD_VOICE 25
+
+/*
+ The `<curExpDate>` of a domain renew command.
+ */
+#define EPP_FIELD_CURRENT_EXPIRY 26
+
+/*
+ The last field number (for loops over every field).
+ */
+#define EPP_FIELD_LAST 26
+
+/*
  The names of a command: every name (id) of a check, or the one name of
  an info, create, delete, renew, transfer or update.
  */
@@ -195,6 +251,52 @@
  A greeting's `<extURI>`s.
  */
 #define EPP_LIST_GREETING_EXTENSION_URIS 12
+
+/*
+ The `type` of each contact of `EPP_LIST_CONTACTS`, index for index
+ (`admin`, `billing`, `tech`; empty when a contact has none).
+ */
+#define EPP_LIST_CONTACT_TYPES 13
+
+/*
+ The addresses (`<host:addr>`) of a host create command or host infData.
+ */
+#define EPP_LIST_ADDRESSES 14
+
+/*
+ The name servers a domain update command adds.
+ */
+#define EPP_LIST_NAME_SERVERS_ADD 15
+
+/*
+ The name servers a domain update command removes.
+ */
+#define EPP_LIST_NAME_SERVERS_REMOVE 16
+
+/*
+ The contact ids a domain update command adds.
+ */
+#define EPP_LIST_CONTACTS_ADD 17
+
+/*
+ The contact ids a domain update command removes.
+ */
+#define EPP_LIST_CONTACTS_REMOVE 18
+
+/*
+ The addresses a host update command adds.
+ */
+#define EPP_LIST_ADDRESSES_ADD 19
+
+/*
+ The addresses a host update command removes.
+ */
+#define EPP_LIST_ADDRESSES_REMOVE 20
+
+/*
+ The last list number (for loops over every list).
+ */
+#define EPP_LIST_LAST 20
 
 /*
  Write one RFC 5734 data unit: the 4-byte length header, then the XML.
@@ -283,6 +385,11 @@ enum epp_result
      involved should be freed and not used again.
      */
     EPP_RESULT_PANIC = 13,
+    /*
+     A field's text is not a valid value of the type asked for (a
+     date-time that is not RFC 3339).
+     */
+    EPP_RESULT_INVALID_VALUE = 14,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -598,6 +705,48 @@ typedef struct epp_deframer epp_deframer;
 typedef struct epp_message epp_message;
 
 /*
+ A date and time read from a field (RFC 3339, as EPP writes them).
+ */
+typedef struct epp_datetime {
+    /*
+     The year (e.g. 2024).
+     */
+    uint16_t year;
+    /*
+     The month, 1 to 12.
+     */
+    uint8_t month;
+    /*
+     The day of the month, 1 to 31.
+     */
+    uint8_t day;
+    /*
+     The hour, 0 to 23.
+     */
+    uint8_t hour;
+    /*
+     The minute, 0 to 59.
+     */
+    uint8_t minute;
+    /*
+     The second, 0 to 60 (a leap second).
+     */
+    uint8_t second;
+    /*
+     Whether the text gave a UTC offset (`Z` is an offset of 0).
+     */
+    bool has_offset;
+    /*
+     The fraction of the second, in nanoseconds.
+     */
+    uint32_t nanosecond;
+    /*
+     The UTC offset in minutes (east positive) when `has_offset`.
+     */
+    int16_t offset_minutes;
+} epp_datetime;
+
+/*
  A borrowed UTF-8 string passed into the library: `ptr` to `len` bytes,
  not NUL-terminated. `{NULL, 0}` means "absent" where a parameter is
  optional.
@@ -616,7 +765,7 @@ typedef struct epp_str {
 /*
  Every result, in numeric order (for tests and bindings).
  */
-#define epp_result_ALL { epp_result_Ok, epp_result_NullArgument, epp_result_InvalidArgument, epp_result_IndexOutOfRange, epp_result_Absent, epp_result_WrongKind, epp_result_Incomplete, epp_result_FrameInvalid, epp_result_FrameTooLong, epp_result_ReadError, epp_result_BufferTooSmall, epp_result_WriteError, epp_result_InvalidUtf8, epp_result_Panic, }
+#define epp_result_ALL { epp_result_Ok, epp_result_NullArgument, epp_result_InvalidArgument, epp_result_IndexOutOfRange, epp_result_Absent, epp_result_WrongKind, epp_result_Incomplete, epp_result_FrameInvalid, epp_result_FrameTooLong, epp_result_ReadError, epp_result_BufferTooSmall, epp_result_WriteError, epp_result_InvalidUtf8, epp_result_Panic, epp_result_InvalidValue, }
 
 #ifdef __cplusplus
 extern "C" {
@@ -834,8 +983,10 @@ epp_transfer_op epp_message_transfer_op(const struct epp_message *message);
 
 /*
  One string field (`EPP_FIELD_*`) of the message, as written in the
- frame (entity and character references not expanded): stored in `*ptr`
- and `*len`. `EPP_RESULT_ABSENT` when this message has no such field,
+ frame: stored in `*ptr` and `*len`. The text is raw — entity and
+ character references (`&amp;`, `&#233;`) are not expanded; when the
+ text holds a `&`, use `epp_message_field_unescaped` for the value.
+ `EPP_RESULT_ABSENT` when this message has no such field,
  `EPP_RESULT_INVALID_ARGUMENT` for an unknown field number,
  `EPP_RESULT_WRONG_KIND` when the handle holds no message.
 
@@ -850,6 +1001,38 @@ epp_result epp_message_field(const struct epp_message *message,
                              size_t *len);
 
 /*
+ The value of field `field` — references expanded, line ends normalized
+ — copied into `buf` (UTF-8, not NUL-terminated), its length in
+ `*out_len`. On `EPP_RESULT_BUFFER_TOO_SMALL`, `*out_len` is the length
+ needed (pass `buf = NULL, cap = 0` to ask). Other results as
+ `epp_message_field`.
+
+ # Safety
+
+ As `epp_message_field`; `buf` must be NULL with `cap` 0 or point to
+ `cap` writable bytes; `out_len` NULL or valid for writes.
+ */
+epp_result epp_message_field_unescaped(const struct epp_message *message,
+                                       uint32_t field,
+                                       char *buf,
+                                       size_t cap,
+                                       size_t *out_len);
+
+/*
+ Field `field` (a date-time field: `EPP_FIELD_CREATED`, `_UPDATED`,
+ `_EXPIRES`, `_TRANSFERRED`, `_MSGQ_DATE`, `_SERVER_DATE`) parsed into
+ `*out`. `EPP_RESULT_INVALID_VALUE` when its text is not an RFC 3339
+ date-time; other results as `epp_message_field`.
+
+ # Safety
+
+ As `epp_message_field`; `out` NULL or valid for writes.
+ */
+epp_result epp_message_field_datetime(const struct epp_message *message,
+                                      uint32_t field,
+                                      struct epp_datetime *out);
+
+/*
  The number of items of list `list` (`EPP_LIST_*`) in the message: 0
  when the message has none (or for NULL, an unknown list, no message).
 
@@ -861,7 +1044,8 @@ size_t epp_message_list_count(const struct epp_message *message, uint32_t list);
 
 /*
  Item `index` of list `list` (`EPP_LIST_*`), stored in `*ptr` and `*len`
- as written. `EPP_RESULT_INDEX_OUT_OF_RANGE` past the count.
+ as written (raw, like `epp_message_field`).
+ `EPP_RESULT_INDEX_OUT_OF_RANGE` past the count.
 
  # Safety
 
@@ -872,6 +1056,21 @@ epp_result epp_message_list_item(const struct epp_message *message,
                                  size_t index,
                                  const char **ptr,
                                  size_t *len);
+
+/*
+ The value of item `index` of list `list`, unescaped into `buf` as
+ `epp_message_field_unescaped` does.
+
+ # Safety
+
+ As `epp_message_field_unescaped`.
+ */
+epp_result epp_message_list_item_unescaped(const struct epp_message *message,
+                                           uint32_t list,
+                                           size_t index,
+                                           char *buf,
+                                           size_t cap,
+                                           size_t *out_len);
 
 /*
  The number of `<result>`s of a response (0 otherwise).
@@ -902,6 +1101,20 @@ epp_result epp_message_result_msg(const struct epp_message *message,
                                   size_t index,
                                   const char **ptr,
                                   size_t *len);
+
+/*
+ The value of the `<msg>` of result `index`, unescaped into `buf` as
+ `epp_message_field_unescaped` does.
+
+ # Safety
+
+ As `epp_message_field_unescaped`.
+ */
+epp_result epp_message_result_msg_unescaped(const struct epp_message *message,
+                                            size_t index,
+                                            char *buf,
+                                            size_t cap,
+                                            size_t *out_len);
 
 /*
  The `count` of a response's `<msgQ>`, in `*count`

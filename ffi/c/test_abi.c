@@ -183,6 +183,64 @@ static void test_update_and_transfer(epp_message *m) {
     free(transfer);
 }
 
+static void test_hosts_contacts_dates(epp_message *m) {
+    size_t len, n = 0;
+    char buf[64];
+    epp_datetime t;
+    unsigned char *host = load("rfc/5732/005-C-s3.2.1.xml", &len);
+    unsigned char *update, *contact, *info;
+    static const char escaped[] =
+        "<epp xmlns=\"urn:ietf:params:xml:ns:epp-1.0\"><response>"
+        "<result code=\"2400\"><msg>Bad &amp; worse &#233;</msg></result>"
+        "<trID><clTRID>A&amp;B</clTRID><svTRID>S-1</svTRID></trID></response></epp>";
+
+    CHECK_RESULT(epp_message_read_command(m, host, len), EPP_RESULT_OK);
+    CHECK(epp_message_list_count(m, EPP_LIST_ADDRESSES) == 3);
+    CHECK(item_is(m, EPP_LIST_ADDRESSES, 2, "1080:0:0:0:8:800:200C:417A"));
+    free(host);
+
+    update = load("rfc/5731/017-C-s3.2.5.xml", &len);
+    CHECK_RESULT(epp_message_read_command(m, update, len), EPP_RESULT_OK);
+    CHECK(item_is(m, EPP_LIST_NAME_SERVERS_ADD, 0, "ns2.example.com"));
+    CHECK(item_is(m, EPP_LIST_NAME_SERVERS_REMOVE, 0, "ns1.example.com"));
+    CHECK(item_is(m, EPP_LIST_CONTACTS_ADD, 0, "mak21"));
+    free(update);
+
+    contact = load("rfc/5733/004-S-s3.1.2.xml", &len);
+    CHECK_RESULT(epp_message_read_response(m, contact, len), EPP_RESULT_OK);
+    CHECK(epp_message_res_data_kind(m) == EPP_RES_DATA_KIND_CONTACT_INFO);
+    CHECK(field_is(m, EPP_FIELD_OBJECT_NAME, "sh8013"));
+    CHECK(field_is(m, EPP_FIELD_EMAIL, "jdoe@example.com"));
+    CHECK(field_is(m, EPP_FIELD_VOICE, "+1.7035555555"));
+    free(contact);
+
+    info = load("rfc/5731/005-S-s3.1.2.xml", &len);
+    CHECK_RESULT(epp_message_read_response(m, info, len), EPP_RESULT_OK);
+    CHECK(item_is(m, EPP_LIST_CONTACT_TYPES, 0, "admin"));
+    CHECK(item_is(m, EPP_LIST_CONTACT_TYPES, 1, "tech"));
+    CHECK_RESULT(epp_message_field_datetime(m, EPP_FIELD_CREATED, &t), EPP_RESULT_OK);
+    CHECK(t.year == 1999 && t.month == 4 && t.day == 3 && t.hour == 22 && t.minute == 0);
+    CHECK(t.has_offset && t.offset_minutes == 0);
+    CHECK_RESULT(epp_message_field_datetime(m, EPP_FIELD_ROID, &t), EPP_RESULT_INVALID_VALUE);
+    CHECK_RESULT(epp_message_field_datetime(m, EPP_FIELD_CREATED, NULL),
+                 EPP_RESULT_NULL_ARGUMENT);
+    free(info);
+
+    CHECK_RESULT(epp_message_read_response(m, (const uint8_t *)escaped, sizeof escaped - 1),
+                 EPP_RESULT_OK);
+    CHECK(field_is(m, EPP_FIELD_CL_TRID, "A&amp;B"));
+    CHECK_RESULT(epp_message_field_unescaped(m, EPP_FIELD_CL_TRID, buf, sizeof buf, &n),
+                 EPP_RESULT_OK);
+    CHECK(str_eq(buf, n, "A&B"));
+    CHECK_RESULT(epp_message_result_msg_unescaped(m, 0, NULL, 0, &n), EPP_RESULT_BUFFER_TOO_SMALL);
+    CHECK(n == strlen("Bad & worse \xc3\xa9"));
+    CHECK_RESULT(epp_message_result_msg_unescaped(m, 0, buf, 5, &n), EPP_RESULT_BUFFER_TOO_SMALL);
+    CHECK_RESULT(epp_message_result_msg_unescaped(m, 0, buf, sizeof buf, &n), EPP_RESULT_OK);
+    CHECK(str_eq(buf, n, "Bad & worse \xc3\xa9"));
+    CHECK_RESULT(epp_message_field_unescaped(m, EPP_FIELD_CL_TRID, buf, sizeof buf, NULL),
+                 EPP_RESULT_NULL_ARGUMENT);
+}
+
 static void test_poll(epp_message *m) {
     size_t len;
     unsigned char *req = load("rfc/5730/021-C-s2.9.2.3.xml", &len);
@@ -582,15 +640,26 @@ static void touch_everything(const epp_message *m) {
     uint16_t code;
     uint64_t q;
     bool avail;
-    for (f = 0; f <= EPP_FIELD_SERVER_DATE + 1; f++) {
+    char buf[4096];
+    epp_datetime t;
+    for (f = 0; f <= EPP_FIELD_LAST + 1; f++) {
         epp_result r = epp_message_field(m, f, &p, &n);
+        size_t raw_len = n;
         CHECK(r == EPP_RESULT_OK || r == EPP_RESULT_ABSENT || r == EPP_RESULT_WRONG_KIND ||
               r == EPP_RESULT_INVALID_ARGUMENT);
+        CHECK(epp_message_field_unescaped(m, f, buf, sizeof buf, &n) == r);
+        if (r == EPP_RESULT_OK) {
+            /* The value is never longer than the text as written. */
+            CHECK(n <= raw_len);
+        }
+        (void)epp_message_field_datetime(m, f, &t);
     }
-    for (l = 0; l <= EPP_LIST_GREETING_EXTENSION_URIS; l++) {
+    for (l = 0; l <= EPP_LIST_LAST; l++) {
         count = epp_message_list_count(m, l);
         for (i = 0; i < count; i++) {
             CHECK_RESULT(epp_message_list_item(m, l, i, &p, &n), EPP_RESULT_OK);
+            CHECK_RESULT(epp_message_list_item_unescaped(m, l, i, buf, sizeof buf, &n),
+                         EPP_RESULT_OK);
         }
     }
     count = epp_message_result_count(m);
@@ -598,6 +667,7 @@ static void touch_everything(const epp_message *m) {
         CHECK_RESULT(epp_message_result_code(m, i, &code), EPP_RESULT_OK);
         CHECK(code >= 1000 && code <= 2999);
         (void)epp_message_result_msg(m, i, &p, &n);
+        (void)epp_message_result_msg_unescaped(m, i, buf, sizeof buf, &n);
     }
     count = epp_message_check_count(m);
     for (i = 0; i < count; i++) {
@@ -694,6 +764,7 @@ int main(void) {
     test_login_and_domain_create(m);
     test_update_and_transfer(m);
     test_poll(m);
+    test_hosts_contacts_dates(m);
     test_responses(m);
     test_greeting_and_extensions(m);
     test_error_response(m);

@@ -77,6 +77,9 @@ pub enum EppResult {
     /// A bug: the library panicked. The panic was caught; the handle
     /// involved should be freed and not used again.
     Panic = 13,
+    /// A field's text is not a valid value of the type asked for (a
+    /// date-time that is not RFC 3339).
+    InvalidValue = 14,
 }
 
 impl EppResult {
@@ -97,11 +100,12 @@ impl EppResult {
             EppResult::WriteError => "a value cannot be written\0",
             EppResult::InvalidUtf8 => "a string argument is not UTF-8\0",
             EppResult::Panic => "internal error: the library panicked\0",
+            EppResult::InvalidValue => "the field is not a valid value of its type\0",
         }
     }
 
     /// Every result, in numeric order (for tests and bindings).
-    pub const ALL: [EppResult; 14] = [
+    pub const ALL: [EppResult; 15] = [
         EppResult::Ok,
         EppResult::NullArgument,
         EppResult::InvalidArgument,
@@ -116,6 +120,7 @@ impl EppResult {
         EppResult::WriteError,
         EppResult::InvalidUtf8,
         EppResult::Panic,
+        EppResult::InvalidValue,
     ];
 }
 

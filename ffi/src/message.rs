@@ -35,10 +35,10 @@ use epp_codec::view::command::{ContactCommand, DomainCommand, HostCommand, RawEl
 use epp_codec::view::response::object::CheckItem;
 use epp_codec::view::response::{ContactData, DomainData, HostData};
 use epp_codec::view::{
-    AuthInfo, Command, CommandError, Greeting, List, Poll, Request, Response, Str, TransferOp,
-    read_command, read_greeting, read_response,
+    AuthInfo, Command, CommandError, DateTime, Greeting, List, Poll, Request, Response, Str,
+    TransferOp, read_command, read_greeting, read_response,
 };
-use epp_codec::xml::{Namespace, Ns};
+use epp_codec::xml::{Chunk, Namespace, Ns};
 
 use crate::{EppResult, guard, guard_value, non_null, put_str};
 
@@ -328,6 +328,14 @@ pub const EPP_FIELD_AUTH_PASSWORD: u32 = 21;
 pub const EPP_FIELD_SERVER_ID: u32 = 22;
 /// A greeting's `<svDate>`, as written.
 pub const EPP_FIELD_SERVER_DATE: u32 = 23;
+/// `<contact:email>` of a contact create command or contact infData.
+pub const EPP_FIELD_EMAIL: u32 = 24;
+/// `<contact:voice>` (the number) of a contact create command or infData.
+pub const EPP_FIELD_VOICE: u32 = 25;
+/// The `<curExpDate>` of a domain renew command.
+pub const EPP_FIELD_CURRENT_EXPIRY: u32 = 26;
+/// The last field number (for loops over every field).
+pub const EPP_FIELD_LAST: u32 = 26;
 
 /// The names of a command: every name (id) of a check, or the one name of
 /// an info, create, delete, renew, transfer or update.
@@ -357,11 +365,30 @@ pub const EPP_LIST_GREETING_LANGS: u32 = 10;
 pub const EPP_LIST_GREETING_OBJECT_URIS: u32 = 11;
 /// A greeting's `<extURI>`s.
 pub const EPP_LIST_GREETING_EXTENSION_URIS: u32 = 12;
+/// The `type` of each contact of `EPP_LIST_CONTACTS`, index for index
+/// (`admin`, `billing`, `tech`; empty when a contact has none).
+pub const EPP_LIST_CONTACT_TYPES: u32 = 13;
+/// The addresses (`<host:addr>`) of a host create command or host infData.
+pub const EPP_LIST_ADDRESSES: u32 = 14;
+/// The name servers a domain update command adds.
+pub const EPP_LIST_NAME_SERVERS_ADD: u32 = 15;
+/// The name servers a domain update command removes.
+pub const EPP_LIST_NAME_SERVERS_REMOVE: u32 = 16;
+/// The contact ids a domain update command adds.
+pub const EPP_LIST_CONTACTS_ADD: u32 = 17;
+/// The contact ids a domain update command removes.
+pub const EPP_LIST_CONTACTS_REMOVE: u32 = 18;
+/// The addresses a host update command adds.
+pub const EPP_LIST_ADDRESSES_ADD: u32 = 19;
+/// The addresses a host update command removes.
+pub const EPP_LIST_ADDRESSES_REMOVE: u32 = 20;
+/// The last list number (for loops over every list).
+pub const EPP_LIST_LAST: u32 = 20;
 
 /// A list of strings of one of the core's list types.
 enum Strings<'a> {
     Empty,
-    One(&'a str),
+    One(Str<'a>),
     Strs(List<'a, Str<'a>>),
     DomainStatuses(List<'a, epp_codec::view::command::domain::Status<'a>>),
     HostStatuses(List<'a, epp_codec::view::command::host::Status<'a>>),
@@ -394,6 +421,8 @@ enum Strings<'a> {
         >,
     ),
     Contacts(List<'a, epp_codec::view::command::domain::Contact<'a>>),
+    ContactTypes(List<'a, epp_codec::view::command::domain::Contact<'a>>),
+    Addresses(List<'a, epp_codec::view::command::host::Address<'a>>),
     HostAttrs(List<'a, epp_codec::view::command::domain::HostAttr<'a>>),
 }
 
@@ -410,23 +439,27 @@ impl<'a> Strings<'a> {
             Strings::HostObjStatuses(l) => l.len(),
             Strings::ContactObjStatuses(l) => l.len(),
             Strings::Contacts(l) => l.len(),
+            Strings::ContactTypes(l) => l.len(),
+            Strings::Addresses(l) => l.len(),
             Strings::HostAttrs(l) => l.len(),
         }
     }
 
-    fn get(&self, i: usize) -> Option<&'a str> {
+    fn get(&self, i: usize) -> Option<Str<'a>> {
         match self {
             Strings::Empty => None,
             Strings::One(s) => (i == 0).then_some(*s),
-            Strings::Strs(l) => l.get(i).map(|s| s.raw()),
-            Strings::DomainStatuses(l) => l.get(i).map(|s| s.raw().raw()),
-            Strings::HostStatuses(l) => l.get(i).map(|s| s.value().as_str()),
-            Strings::ContactStatuses(l) => l.get(i).map(|s| s.raw().raw()),
-            Strings::DomainObjStatuses(l) => l.get(i).map(|s| s.raw().raw()),
-            Strings::HostObjStatuses(l) => l.get(i).map(|s| s.raw().raw()),
-            Strings::ContactObjStatuses(l) => l.get(i).map(|s| s.raw().raw()),
-            Strings::Contacts(l) => l.get(i).map(|c| c.id().raw()),
-            Strings::HostAttrs(l) => l.get(i).map(|h| h.name().raw()),
+            Strings::Strs(l) => l.get(i),
+            Strings::DomainStatuses(l) => l.get(i).map(|s| s.raw()),
+            Strings::HostStatuses(l) => l.get(i).map(|s| Str::new(s.value().as_str())),
+            Strings::ContactStatuses(l) => l.get(i).map(|s| s.raw()),
+            Strings::DomainObjStatuses(l) => l.get(i).map(|s| s.raw()),
+            Strings::HostObjStatuses(l) => l.get(i).map(|s| s.raw()),
+            Strings::ContactObjStatuses(l) => l.get(i).map(|s| s.raw()),
+            Strings::Contacts(l) => l.get(i).map(|c| c.id()),
+            Strings::ContactTypes(l) => l.get(i).map(|c| c.type_raw().unwrap_or(Str::new(""))),
+            Strings::Addresses(l) => l.get(i).map(|a| a.raw()),
+            Strings::HostAttrs(l) => l.get(i).map(|h| h.name()),
         }
     }
 }
@@ -477,9 +510,7 @@ fn command_list<'a>(command: &Command<'a>, list: u32) -> Result<Strings<'a>, Epp
         (EPP_LIST_NAMES, Command::Domain(DomainCommand::Check(c))) => Strings::Strs(c.names()),
         (EPP_LIST_NAMES, Command::Host(HostCommand::Check(c))) => Strings::Strs(c.names()),
         (EPP_LIST_NAMES, Command::Contact(ContactCommand::Check(c))) => Strings::Strs(c.ids()),
-        (EPP_LIST_NAMES, c) => {
-            command_object_name(c).map_or(Strings::Empty, |s| Strings::One(s.raw()))
-        }
+        (EPP_LIST_NAMES, c) => command_object_name(c).map_or(Strings::Empty, Strings::One),
         (EPP_LIST_STATUSES_ADD | EPP_LIST_STATUSES_REMOVE, c) => {
             let add = list == EPP_LIST_STATUSES_ADD;
             match c {
@@ -502,9 +533,43 @@ fn command_list<'a>(command: &Command<'a>, list: u32) -> Result<Strings<'a>, Epp
         (EPP_LIST_CONTACTS, Command::Domain(DomainCommand::Create(c))) => {
             Strings::Contacts(c.contacts())
         }
+        (EPP_LIST_CONTACT_TYPES, Command::Domain(DomainCommand::Create(c))) => {
+            Strings::ContactTypes(c.contacts())
+        }
+        (EPP_LIST_ADDRESSES, Command::Host(HostCommand::Create(c))) => {
+            Strings::Addresses(c.addresses())
+        }
+        (
+            EPP_LIST_NAME_SERVERS_ADD
+            | EPP_LIST_NAME_SERVERS_REMOVE
+            | EPP_LIST_CONTACTS_ADD
+            | EPP_LIST_CONTACTS_REMOVE,
+            Command::Domain(DomainCommand::Update(u)),
+        ) => {
+            let add = matches!(list, EPP_LIST_NAME_SERVERS_ADD | EPP_LIST_CONTACTS_ADD);
+            let part = if add { u.add() } else { u.remove() };
+            match part {
+                None => Strings::Empty,
+                Some(part) if matches!(list, EPP_LIST_CONTACTS_ADD | EPP_LIST_CONTACTS_REMOVE) => {
+                    Strings::Contacts(part.contacts())
+                }
+                Some(part) => name_servers(part.ns()),
+            }
+        }
+        (
+            EPP_LIST_ADDRESSES_ADD | EPP_LIST_ADDRESSES_REMOVE,
+            Command::Host(HostCommand::Update(u)),
+        ) => {
+            let part = if list == EPP_LIST_ADDRESSES_ADD {
+                u.add()
+            } else {
+                u.remove()
+            };
+            Strings::Addresses(part.addresses())
+        }
         (EPP_LIST_LOGIN_OBJECT_URIS, Command::Login(l)) => Strings::Strs(l.object_uris()),
         (EPP_LIST_LOGIN_EXTENSION_URIS, Command::Login(l)) => Strings::Strs(l.extension_uris()),
-        (0..=EPP_LIST_GREETING_EXTENSION_URIS, _) => Strings::Empty,
+        (0..=EPP_LIST_LAST, _) => Strings::Empty,
         _ => return Err(EppResult::InvalidArgument),
     })
 }
@@ -524,8 +589,12 @@ fn response_list<'a>(data: &ResData<'a>, list: u32) -> Result<Strings<'a>, EppRe
         (EPP_LIST_CONTACTS, ResData::Domain(DomainData::Info(i))) => {
             Strings::Contacts(i.contacts())
         }
+        (EPP_LIST_CONTACT_TYPES, ResData::Domain(DomainData::Info(i))) => {
+            Strings::ContactTypes(i.contacts())
+        }
+        (EPP_LIST_ADDRESSES, ResData::Host(HostData::Info(i))) => Strings::Addresses(i.addresses()),
         (EPP_LIST_HOSTS, ResData::Domain(DomainData::Info(i))) => Strings::Strs(i.hosts()),
-        (0..=EPP_LIST_GREETING_EXTENSION_URIS, _) => Strings::Empty,
+        (0..=EPP_LIST_LAST, _) => Strings::Empty,
         _ => return Err(EppResult::InvalidArgument),
     })
 }
@@ -536,7 +605,7 @@ fn greeting_list<'a>(g: &Greeting<'a>, list: u32) -> Result<Strings<'a>, EppResu
         EPP_LIST_GREETING_LANGS => Strings::Strs(g.langs()),
         EPP_LIST_GREETING_OBJECT_URIS => Strings::Strs(g.object_uris()),
         EPP_LIST_GREETING_EXTENSION_URIS => Strings::Strs(g.extension_uris()),
-        0..EPP_LIST_GREETING_VERSIONS => Strings::Empty,
+        0..=EPP_LIST_LAST => Strings::Empty,
         _ => return Err(EppResult::InvalidArgument),
     })
 }
@@ -548,7 +617,7 @@ fn auth_password<'a>(a: Option<AuthInfo<'a>>) -> Option<Str<'a>> {
     }
 }
 
-fn command_field<'a>(r: &Request<'a>, field: u32) -> Result<Option<&'a str>, EppResult> {
+fn command_field<'a>(r: &Request<'a>, field: u32) -> Result<Option<Str<'a>>, EppResult> {
     let c = *r.command();
     let s = match (field, c) {
         (EPP_FIELD_CL_TRID, _) => r.cl_trid(),
@@ -562,6 +631,13 @@ fn command_field<'a>(r: &Request<'a>, field: u32) -> Result<Option<&'a str>, Epp
         }
         (EPP_FIELD_OBJECT_NAME, c) => command_object_name(&c),
         (EPP_FIELD_REGISTRANT, Command::Domain(DomainCommand::Create(c))) => c.registrant(),
+        (EPP_FIELD_EMAIL, Command::Contact(ContactCommand::Create(c))) => Some(c.email()),
+        (EPP_FIELD_VOICE, Command::Contact(ContactCommand::Create(c))) => {
+            c.voice().map(|v| v.number())
+        }
+        (EPP_FIELD_CURRENT_EXPIRY, Command::Domain(DomainCommand::Renew(c))) => {
+            Some(c.current_expiry_raw())
+        }
         (EPP_FIELD_AUTH_PASSWORD, c) => match c {
             Command::Domain(DomainCommand::Create(c)) => auth_password(Some(c.auth_info())),
             Command::Domain(DomainCommand::Info(c)) => auth_password(c.auth_info()),
@@ -572,24 +648,24 @@ fn command_field<'a>(r: &Request<'a>, field: u32) -> Result<Option<&'a str>, Epp
             Command::Contact(ContactCommand::Info(c)) => auth_password(c.auth_info()),
             _ => None,
         },
-        (0..=EPP_FIELD_SERVER_DATE, _) => None,
+        (0..=EPP_FIELD_LAST, _) => None,
         _ => return Err(EppResult::InvalidArgument),
     };
-    Ok(s.map(|s| s.raw()))
+    Ok(s)
 }
 
 fn response_field<'a>(
     r: &Response<'a>,
     data: &ResData<'a>,
     field: u32,
-) -> Result<Option<&'a str>, EppResult> {
+) -> Result<Option<Str<'a>>, EppResult> {
     let ts = |t: Option<epp_codec::view::response::object::Timestamp<'a>>| t.map(|t| t.raw());
     let s = match field {
         EPP_FIELD_CL_TRID => r.cl_trid(),
         EPP_FIELD_SV_TRID => Some(r.sv_trid()),
         EPP_FIELD_MSGQ_ID => r.message_queue().and_then(|q| q.id()),
         EPP_FIELD_MSGQ_DATE => r.message_queue().and_then(|q| q.date_raw()),
-        EPP_FIELD_MSGQ_MESSAGE => return Ok(r.message_queue().and_then(|q| q.message())),
+        EPP_FIELD_MSGQ_MESSAGE => r.message_queue().and_then(|q| q.message_text()),
         EPP_FIELD_OBJECT_NAME => match data {
             ResData::Domain(d) => match d {
                 DomainData::Check(_) => None,
@@ -668,22 +744,30 @@ fn response_field<'a>(
             ResData::Domain(DomainData::Info(i)) => i.registrant(),
             _ => None,
         },
+        EPP_FIELD_EMAIL => match data {
+            ResData::Contact(ContactData::Info(i)) => i.email(),
+            _ => None,
+        },
+        EPP_FIELD_VOICE => match data {
+            ResData::Contact(ContactData::Info(i)) => i.voice().map(|v| v.number()),
+            _ => None,
+        },
         EPP_FIELD_AUTH_PASSWORD => match data {
             ResData::Domain(DomainData::Info(i)) => i.password(),
             ResData::Contact(ContactData::Info(i)) => i.password(),
             _ => None,
         },
-        _ if field <= EPP_FIELD_SERVER_DATE => None,
+        _ if field <= EPP_FIELD_LAST => None,
         _ => return Err(EppResult::InvalidArgument),
     };
-    Ok(s.map(|s| s.raw()))
+    Ok(s)
 }
 
-fn greeting_field<'a>(g: &Greeting<'a>, field: u32) -> Result<Option<&'a str>, EppResult> {
+fn greeting_field<'a>(g: &Greeting<'a>, field: u32) -> Result<Option<Str<'a>>, EppResult> {
     Ok(match field {
-        EPP_FIELD_SERVER_ID => g.server_id().map(|s| s.raw()),
-        EPP_FIELD_SERVER_DATE => g.server_date_raw().map(|s| s.raw()),
-        0..EPP_FIELD_SERVER_ID => None,
+        EPP_FIELD_SERVER_ID => g.server_id(),
+        EPP_FIELD_SERVER_DATE => g.server_date_raw(),
+        0..=EPP_FIELD_LAST => None,
         _ => return Err(EppResult::InvalidArgument),
     })
 }
@@ -1082,9 +1166,22 @@ unsafe fn string_out(
     })
 }
 
+/// Field `field` of what the handle holds.
+fn field_str(m: &EppMessage, field: u32) -> Result<Str<'_>, EppResult> {
+    let found = match m.view() {
+        Stored::Command(r) => command_field(&r, field)?,
+        Stored::Response(r, d) => response_field(&r, &d, field)?,
+        Stored::Greeting(g) => greeting_field(&g, field)?,
+        _ => return Err(EppResult::WrongKind),
+    };
+    found.ok_or(EppResult::Absent)
+}
+
 /// One string field (`EPP_FIELD_*`) of the message, as written in the
-/// frame (entity and character references not expanded): stored in `*ptr`
-/// and `*len`. `EPP_RESULT_ABSENT` when this message has no such field,
+/// frame: stored in `*ptr` and `*len`. The text is raw — entity and
+/// character references (`&amp;`, `&#233;`) are not expanded; when the
+/// text holds a `&`, use `epp_message_field_unescaped` for the value.
+/// `EPP_RESULT_ABSENT` when this message has no such field,
 /// `EPP_RESULT_INVALID_ARGUMENT` for an unknown field number,
 /// `EPP_RESULT_WRONG_KIND` when the handle holds no message.
 ///
@@ -1100,17 +1197,158 @@ pub unsafe extern "C" fn epp_message_field(
     len: *mut usize,
 ) -> EppResult {
     // SAFETY: forwarded from the caller.
-    unsafe {
-        string_out(message, ptr, len, |m| {
-            let found = match m.view() {
-                Stored::Command(r) => command_field(&r, field)?,
-                Stored::Response(r, d) => response_field(&r, &d, field)?,
-                Stored::Greeting(g) => greeting_field(&g, field)?,
-                _ => return Err(EppResult::WrongKind),
-            };
-            found.ok_or(EppResult::Absent)
-        })
+    unsafe { string_out(message, ptr, len, |m| field_str(m, field).map(|s| s.raw())) }
+}
+
+/// Writes the value of `text` (references expanded, line ends normalized,
+/// comments dropped) into `buf`, storing its length in `out_len`; on
+/// `BufferTooSmall`, the length needed.
+///
+/// # Safety
+///
+/// `buf` NULL with `cap` 0, or `cap` writable bytes; `out_len` non-NULL
+/// and valid for writes.
+unsafe fn unescape_into(
+    text: Str<'_>,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> Result<(), EppResult> {
+    let piece_len = |c: &Chunk<'_>| match c {
+        Chunk::Str(s) => s.len(),
+        Chunk::Char(c) => c.len_utf8(),
+    };
+    let needed: usize = text.chunks().map(|c| piece_len(&c)).sum();
+    if needed > cap {
+        // SAFETY: the caller guarantees `out_len` is writable.
+        unsafe { out_len.write(needed) };
+        return Err(EppResult::BufferTooSmall);
     }
+    if needed > 0 {
+        non_null(buf)?;
+        // SAFETY: non-NULL with `cap >= needed` writable bytes.
+        let out = unsafe { std::slice::from_raw_parts_mut(buf.cast::<u8>(), needed) };
+        let mut at = 0;
+        for chunk in text.chunks() {
+            let mut utf8 = [0u8; 4];
+            let bytes = match &chunk {
+                Chunk::Str(s) => s.as_bytes(),
+                Chunk::Char(c) => c.encode_utf8(&mut utf8).as_bytes(),
+            };
+            out[at..at + bytes.len()].copy_from_slice(bytes);
+            at += bytes.len();
+        }
+    }
+    // SAFETY: as above.
+    unsafe { out_len.write(needed) };
+    Ok(())
+}
+
+/// Shared body of the `_unescaped` getters.
+///
+/// # Safety
+///
+/// As `epp_message_field_unescaped`.
+unsafe fn unescaped_out(
+    message: *const EppMessage,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+    get: impl for<'m> FnOnce(&'m EppMessage) -> Result<Str<'m>, EppResult>,
+) -> EppResult {
+    guard(|| {
+        non_null(message)?;
+        non_null(out_len)?;
+        // SAFETY: caller's contract.
+        let m = unsafe { &*message };
+        let text = get(m)?;
+        // SAFETY: caller's contract for `buf`, `cap` and `out_len`.
+        unsafe { unescape_into(text, buf, cap, out_len) }
+    })
+}
+
+/// The value of field `field` — references expanded, line ends normalized
+/// — copied into `buf` (UTF-8, not NUL-terminated), its length in
+/// `*out_len`. On `EPP_RESULT_BUFFER_TOO_SMALL`, `*out_len` is the length
+/// needed (pass `buf = NULL, cap = 0` to ask). Other results as
+/// `epp_message_field`.
+///
+/// # Safety
+///
+/// As `epp_message_field`; `buf` must be NULL with `cap` 0 or point to
+/// `cap` writable bytes; `out_len` NULL or valid for writes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn epp_message_field_unescaped(
+    message: *const EppMessage,
+    field: u32,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> EppResult {
+    // SAFETY: forwarded from the caller.
+    unsafe { unescaped_out(message, buf, cap, out_len, |m| field_str(m, field)) }
+}
+
+/// A date and time read from a field (RFC 3339, as EPP writes them).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct EppDateTime {
+    /// The year (e.g. 2024).
+    pub year: u16,
+    /// The month, 1 to 12.
+    pub month: u8,
+    /// The day of the month, 1 to 31.
+    pub day: u8,
+    /// The hour, 0 to 23.
+    pub hour: u8,
+    /// The minute, 0 to 59.
+    pub minute: u8,
+    /// The second, 0 to 60 (a leap second).
+    pub second: u8,
+    /// Whether the text gave a UTC offset (`Z` is an offset of 0).
+    pub has_offset: bool,
+    /// The fraction of the second, in nanoseconds.
+    pub nanosecond: u32,
+    /// The UTC offset in minutes (east positive) when `has_offset`.
+    pub offset_minutes: i16,
+}
+
+/// Field `field` (a date-time field: `EPP_FIELD_CREATED`, `_UPDATED`,
+/// `_EXPIRES`, `_TRANSFERRED`, `_MSGQ_DATE`, `_SERVER_DATE`) parsed into
+/// `*out`. `EPP_RESULT_INVALID_VALUE` when its text is not an RFC 3339
+/// date-time; other results as `epp_message_field`.
+///
+/// # Safety
+///
+/// As `epp_message_field`; `out` NULL or valid for writes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn epp_message_field_datetime(
+    message: *const EppMessage,
+    field: u32,
+    out: *mut EppDateTime,
+) -> EppResult {
+    guard(|| {
+        non_null(message)?;
+        non_null(out)?;
+        // SAFETY: caller's contract.
+        let m = unsafe { &*message };
+        let text = field_str(m, field)?;
+        let t = DateTime::parse(text.raw().trim()).ok_or(EppResult::InvalidValue)?;
+        let value = EppDateTime {
+            year: t.date.year,
+            month: t.date.month,
+            day: t.date.day,
+            hour: t.hour,
+            minute: t.minute,
+            second: t.second,
+            has_offset: t.date.offset.is_some(),
+            nanosecond: t.nanosecond,
+            offset_minutes: t.date.offset.unwrap_or(0),
+        };
+        // SAFETY: non-NULL and writable.
+        unsafe { out.write(value) };
+        Ok(())
+    })
 }
 
 fn strings(m: &EppMessage, list: u32) -> Result<Strings<'_>, EppResult> {
@@ -1120,6 +1358,12 @@ fn strings(m: &EppMessage, list: u32) -> Result<Strings<'_>, EppResult> {
         Stored::Greeting(g) => greeting_list(&g, list),
         _ => Err(EppResult::WrongKind),
     }
+}
+
+fn list_str(m: &EppMessage, list: u32, index: usize) -> Result<Str<'_>, EppResult> {
+    strings(m, list)?
+        .get(index)
+        .ok_or(EppResult::IndexOutOfRange)
 }
 
 /// The number of items of list `list` (`EPP_LIST_*`) in the message: 0
@@ -1138,7 +1382,8 @@ pub unsafe extern "C" fn epp_message_list_count(message: *const EppMessage, list
 }
 
 /// Item `index` of list `list` (`EPP_LIST_*`), stored in `*ptr` and `*len`
-/// as written. `EPP_RESULT_INDEX_OUT_OF_RANGE` past the count.
+/// as written (raw, like `epp_message_field`).
+/// `EPP_RESULT_INDEX_OUT_OF_RANGE` past the count.
 ///
 /// # Safety
 ///
@@ -1154,11 +1399,28 @@ pub unsafe extern "C" fn epp_message_list_item(
     // SAFETY: forwarded from the caller.
     unsafe {
         string_out(message, ptr, len, |m| {
-            strings(m, list)?
-                .get(index)
-                .ok_or(EppResult::IndexOutOfRange)
+            list_str(m, list, index).map(|s| s.raw())
         })
     }
+}
+
+/// The value of item `index` of list `list`, unescaped into `buf` as
+/// `epp_message_field_unescaped` does.
+///
+/// # Safety
+///
+/// As `epp_message_field_unescaped`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn epp_message_list_item_unescaped(
+    message: *const EppMessage,
+    list: u32,
+    index: usize,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> EppResult {
+    // SAFETY: forwarded from the caller.
+    unsafe { unescaped_out(message, buf, cap, out_len, |m| list_str(m, list, index)) }
 }
 
 /// The number of `<result>`s of a response (0 otherwise).
@@ -1217,6 +1479,30 @@ pub unsafe extern "C" fn epp_message_result_msg(
             let (r, _) = m.response()?;
             let result = r.results().get(index).ok_or(EppResult::IndexOutOfRange)?;
             result.message().map(|s| s.raw()).ok_or(EppResult::Absent)
+        })
+    }
+}
+
+/// The value of the `<msg>` of result `index`, unescaped into `buf` as
+/// `epp_message_field_unescaped` does.
+///
+/// # Safety
+///
+/// As `epp_message_field_unescaped`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn epp_message_result_msg_unescaped(
+    message: *const EppMessage,
+    index: usize,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> EppResult {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        unescaped_out(message, buf, cap, out_len, |m| {
+            let (r, _) = m.response()?;
+            let result = r.results().get(index).ok_or(EppResult::IndexOutOfRange)?;
+            result.message().ok_or(EppResult::Absent)
         })
     }
 }

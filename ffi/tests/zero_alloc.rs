@@ -96,17 +96,23 @@ unsafe fn touch(m: *const EppMessage) {
     let mut q = 0u64;
     // SAFETY: caller's contract; valid out-parameters throughout.
     unsafe {
-        for f in 0..=EPP_FIELD_SERVER_DATE {
+        let mut buf = [0 as c_char; 512];
+        let mut t = EppDateTime::default();
+        for f in 0..=EPP_FIELD_LAST {
             epp_message_field(m, f, &mut p, &mut n);
+            epp_message_field_unescaped(m, f, buf.as_mut_ptr(), buf.len(), &mut n);
+            epp_message_field_datetime(m, f, &mut t);
         }
-        for l in 0..=EPP_LIST_GREETING_EXTENSION_URIS {
+        for l in 0..=EPP_LIST_LAST {
             for i in 0..epp_message_list_count(m, l) {
                 epp_message_list_item(m, l, i, &mut p, &mut n);
+                epp_message_list_item_unescaped(m, l, i, buf.as_mut_ptr(), buf.len(), &mut n);
             }
         }
         for i in 0..epp_message_result_count(m) {
             epp_message_result_code(m, i, &mut code);
             epp_message_result_msg(m, i, &mut p, &mut n);
+            epp_message_result_msg_unescaped(m, i, buf.as_mut_ptr(), buf.len(), &mut n);
         }
         for i in 0..epp_message_check_count(m) {
             epp_message_check_name(m, i, &mut p, &mut n);

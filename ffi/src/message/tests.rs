@@ -635,3 +635,126 @@ fn the_handle_outlives_its_frames() {
     // SAFETY: freed once, its last frame already gone.
     unsafe { epp_message_free(m) };
 }
+
+#[test]
+fn unescaped_values() {
+    let frame = "<epp xmlns=\"urn:ietf:params:xml:ns:epp-1.0\"><response>\
+        <result code=\"2400\"><msg>Bad &amp; worse &#233;t&#xE9;</msg></result>\
+        <trID><clTRID>A&amp;B</clTRID><svTRID>S-1</svTRID></trID></response></epp>";
+    let m = new();
+    let mut buf = [0 as c_char; 64];
+    let mut n = 0;
+    // SAFETY: live handle and frame; valid buffers.
+    unsafe {
+        assert_eq!(
+            epp_message_read_response(m, frame.as_ptr(), frame.len()),
+            EppResult::Ok
+        );
+        assert_eq!(field(m, EPP_FIELD_CL_TRID).unwrap(), "A&amp;B");
+        assert_eq!(
+            epp_message_field_unescaped(m, EPP_FIELD_CL_TRID, buf.as_mut_ptr(), buf.len(), &mut n),
+            EppResult::Ok
+        );
+        assert_eq!(text(buf.as_ptr(), n), "A&B");
+        assert_eq!(
+            epp_message_result_msg_unescaped(m, 0, ptr::null_mut(), 0, &mut n),
+            EppResult::BufferTooSmall
+        );
+        assert_eq!(n, "Bad & worse \u{e9}t\u{e9}".len());
+        assert_eq!(
+            epp_message_result_msg_unescaped(m, 0, buf.as_mut_ptr(), n, &mut n),
+            EppResult::Ok
+        );
+        assert_eq!(text(buf.as_ptr(), n), "Bad & worse \u{e9}t\u{e9}");
+        assert_eq!(
+            epp_message_field_unescaped(m, EPP_FIELD_MSGQ_ID, buf.as_mut_ptr(), buf.len(), &mut n),
+            EppResult::Absent
+        );
+        assert_eq!(
+            epp_message_field_unescaped(
+                m,
+                EPP_FIELD_SV_TRID,
+                buf.as_mut_ptr(),
+                buf.len(),
+                ptr::null_mut()
+            ),
+            EppResult::NullArgument
+        );
+        assert_eq!(
+            epp_message_list_item_unescaped(
+                m,
+                EPP_LIST_NAMES,
+                0,
+                buf.as_mut_ptr(),
+                buf.len(),
+                &mut n
+            ),
+            EppResult::IndexOutOfRange
+        );
+        epp_message_free(m);
+    }
+}
+
+#[test]
+fn hosts_contacts_updates_and_dates() {
+    let m = new();
+    let read = |frame: &[u8], command: bool| {
+        // SAFETY: live handle; every frame here is a static.
+        let r = unsafe {
+            if command {
+                epp_message_read_command(m, frame.as_ptr(), frame.len())
+            } else {
+                epp_message_read_response(m, frame.as_ptr(), frame.len())
+            }
+        };
+        assert_eq!(r, EppResult::Ok);
+    };
+    read(corpus!("rfc/5732/005-C-s3.2.1.xml"), true);
+    assert_eq!(
+        list(m, EPP_LIST_ADDRESSES),
+        ["192.0.2.2", "192.0.2.29", "1080:0:0:0:8:800:200C:417A"]
+    );
+    read(corpus!("rfc/5732/009-C-s3.2.5.xml"), true);
+    assert_eq!(list(m, EPP_LIST_ADDRESSES_ADD), ["192.0.2.22"]);
+    assert_eq!(
+        list(m, EPP_LIST_ADDRESSES_REMOVE),
+        ["1080:0:0:0:8:800:200C:417A"]
+    );
+    read(corpus!("rfc/5732/004-S-s3.1.2.xml"), false);
+    assert_eq!(list(m, EPP_LIST_ADDRESSES).len(), 3);
+    read(corpus!("rfc/5731/017-C-s3.2.5.xml"), true);
+    assert_eq!(list(m, EPP_LIST_NAME_SERVERS_ADD), ["ns2.example.com"]);
+    assert_eq!(list(m, EPP_LIST_NAME_SERVERS_REMOVE), ["ns1.example.com"]);
+    assert_eq!(list(m, EPP_LIST_CONTACTS_ADD), ["mak21"]);
+    read(corpus!("rfc/5733/007-C-s3.2.1.xml"), true);
+    assert_eq!(field(m, EPP_FIELD_EMAIL).unwrap(), "jdoe@example.com");
+    assert_eq!(field(m, EPP_FIELD_VOICE).unwrap(), "+1.7035555555");
+    read(corpus!("rfc/5733/004-S-s3.1.2.xml"), false);
+    assert_eq!(field(m, EPP_FIELD_OBJECT_NAME).unwrap(), "sh8013");
+    assert_eq!(field(m, EPP_FIELD_EMAIL).unwrap(), "jdoe@example.com");
+    read(corpus!("rfc/5731/005-S-s3.1.2.xml"), false);
+    assert_eq!(list(m, EPP_LIST_CONTACT_TYPES), ["admin", "tech"]);
+    let mut t = EppDateTime::default();
+    // SAFETY: live handle, valid out-parameter.
+    unsafe {
+        assert_eq!(
+            epp_message_field_datetime(m, EPP_FIELD_EXPIRES, &mut t),
+            EppResult::Ok
+        );
+        assert_eq!((t.year, t.month, t.day, t.hour), (2005, 4, 3, 22));
+        assert!(t.has_offset && t.offset_minutes == 0);
+        assert_eq!(
+            epp_message_field_datetime(m, EPP_FIELD_ROID, &mut t),
+            EppResult::InvalidValue
+        );
+        assert_eq!(
+            epp_message_field_datetime(m, EPP_FIELD_MSGQ_DATE, &mut t),
+            EppResult::Absent
+        );
+        assert_eq!(
+            epp_message_field_datetime(m, EPP_FIELD_EXPIRES, ptr::null_mut()),
+            EppResult::NullArgument
+        );
+        epp_message_free(m);
+    }
+}
