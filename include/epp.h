@@ -315,6 +315,11 @@
 #define EPP_WRITE_MAX_CHECK_NAMES 64
 
 /*
+ The most object or extension URIs `epp_write_login` takes, each.
+ */
+#define EPP_WRITE_MAX_LOGIN_URIS 32
+
+/*
  What a call did: `EPP_RESULT_OK` or why it failed. The numbers are
  stable: new results get new numbers, old ones never change.
  */
@@ -1312,6 +1317,33 @@ epp_result epp_write_response(uint16_t code,
  `buf`/`cap`/`out_len` as for every writer.
  */
 epp_result epp_write_hello(uint32_t flags, uint8_t *buf, size_t cap, size_t *out_len);
+
+/*
+ Writes `<login>`: `client_id` and `password` (required), `new_password`
+ (may be absent), protocol version 1.0, language `lang` (absent: `en`),
+ `object_count` object URIs (at least 1) and `extension_count` extension
+ URIs (0 or more; at most `EPP_WRITE_MAX_LOGIN_URIS` each), with
+ `cl_trid` (may be absent).
+
+ # Safety
+
+ Every `epp_str` must point to `len` readable bytes (or be NULL);
+ `object_uris` must point to `object_count` of them, `extension_uris` to
+ `extension_count` (NULL when 0); `buf`/`cap`/`out_len` as for every writer.
+ */
+epp_result epp_write_login(struct epp_str client_id,
+                           struct epp_str password,
+                           struct epp_str new_password,
+                           struct epp_str lang,
+                           const struct epp_str *object_uris,
+                           size_t object_count,
+                           const struct epp_str *extension_uris,
+                           size_t extension_count,
+                           struct epp_str cl_trid,
+                           uint32_t flags,
+                           uint8_t *buf,
+                           size_t cap,
+                           size_t *out_len);
 
 /*
  Writes `<logout/>` with `cl_trid` (may be absent).

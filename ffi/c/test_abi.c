@@ -445,6 +445,24 @@ static void test_writers(epp_message *m) {
     CHECK(epp_message_command_kind(m) == EPP_COMMAND_KIND_INFO);
     CHECK(field_is(m, EPP_FIELD_OBJECT_NAME, "example.org"));
 
+    {
+        const epp_str objects[2] = {{"urn:ietf:params:xml:ns:domain-1.0", 33},
+                                    {"urn:ietf:params:xml:ns:host-1.0", 31}};
+        CHECK_RESULT(epp_write_login(s("ClientX"), s("foo-BAR2"), s("bar-FOO2"), NONE, objects, 2,
+                                     NULL, 0, s("L-2"), 0, buf, sizeof buf, &n),
+                     EPP_RESULT_OK);
+        CHECK_RESULT(epp_message_read_command(m, buf, n), EPP_RESULT_OK);
+        CHECK(epp_message_command_kind(m) == EPP_COMMAND_KIND_LOGIN);
+        CHECK(field_is(m, EPP_FIELD_LOGIN_NEW_PASSWORD, "bar-FOO2"));
+        CHECK(item_is(m, EPP_LIST_LOGIN_OBJECT_URIS, 1, "urn:ietf:params:xml:ns:host-1.0"));
+        CHECK_RESULT(epp_write_login(s("ClientX"), s("foo-BAR2"), NONE, NONE, objects, 0, NULL, 0,
+                                     NONE, 0, buf, sizeof buf, &n),
+                     EPP_RESULT_INVALID_ARGUMENT);
+        CHECK_RESULT(epp_write_login(NONE, s("foo-BAR2"), NONE, NONE, objects, 1, NULL, 0, NONE, 0,
+                                     buf, sizeof buf, &n),
+                     EPP_RESULT_NULL_ARGUMENT);
+    }
+
     CHECK_RESULT(epp_write_response(1000, NONE, s("C-4"), s("S-4"), 0, buf, sizeof buf, &n),
                  EPP_RESULT_OK);
     CHECK_RESULT(epp_message_read_response(m, buf, n), EPP_RESULT_OK);

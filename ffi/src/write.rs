@@ -8,7 +8,7 @@
 //! alone). Nothing half-written counts: the output is complete or absent.
 
 use epp_codec::view::command::domain;
-use epp_codec::view::{Command, DomainCommand, Poll, Request, ResultCode, Str};
+use epp_codec::view::{Command, DomainCommand, Login, Poll, Request, ResultCode, Str};
 use epp_codec::write::{
     CommandErrorResponse, ResponseData, ResultData, SliceSink, Writable, WriteError, WriteOptions,
     write, write_framed,
@@ -25,6 +25,9 @@ pub const EPP_WRITE_NO_DECLARATION: u32 = 2;
 /// The most names `epp_write_domain_check` takes (a registry's own limit
 /// is usually lower).
 pub const EPP_WRITE_MAX_CHECK_NAMES: usize = 64;
+
+/// The most object or extension URIs `epp_write_login` takes, each.
+pub const EPP_WRITE_MAX_LOGIN_URIS: usize = 32;
 
 /// Writes `message` per `flags` into `buf`, storing the length written (or
 /// needed) in `out_len`.
@@ -188,6 +191,105 @@ pub unsafe extern "C" fn epp_write_hello(
     guard(|| unsafe { command(Request::new(Command::Hello), none, flags, buf, cap, out_len) })
 }
 
+/// Copies `count` C strings into `slots` (the first `count` of them).
+///
+/// # Safety
+///
+/// `strs` NULL with `count` 0, or pointing to `count` `epp_str`s, each
+/// pointing to `len` readable bytes that outlive `'a`.
+unsafe fn str_array<'a>(
+    strs: *const EppStr,
+    count: usize,
+    slots: &mut [Str<'a>],
+) -> Result<usize, EppResult> {
+    if count == 0 {
+        return Ok(0);
+    }
+    non_null(strs)?;
+    if count > slots.len() {
+        return Err(EppResult::InvalidArgument);
+    }
+    // SAFETY: non-NULL; the caller guarantees `count` readable epp_str values.
+    let given = unsafe { std::slice::from_raw_parts(strs, count) };
+    for (slot, s) in slots.iter_mut().zip(given) {
+        // SAFETY: each epp_str points to `len` readable bytes.
+        *slot = Str::new(unsafe { req_str(*s) }?);
+    }
+    Ok(count)
+}
+
+/// Writes `<login>`: `client_id` and `password` (required), `new_password`
+/// (may be absent), protocol version 1.0, language `lang` (absent: `en`),
+/// `object_count` object URIs (at least 1) and `extension_count` extension
+/// URIs (0 or more; at most `EPP_WRITE_MAX_LOGIN_URIS` each), with
+/// `cl_trid` (may be absent).
+///
+/// # Safety
+///
+/// Every `epp_str` must point to `len` readable bytes (or be NULL);
+/// `object_uris` must point to `object_count` of them, `extension_uris` to
+/// `extension_count` (NULL when 0); `buf`/`cap`/`out_len` as for every writer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn epp_write_login(
+    client_id: EppStr,
+    password: EppStr,
+    new_password: EppStr,
+    lang: EppStr,
+    object_uris: *const EppStr,
+    object_count: usize,
+    extension_uris: *const EppStr,
+    extension_count: usize,
+    cl_trid: EppStr,
+    flags: u32,
+    buf: *mut u8,
+    cap: usize,
+    out_len: *mut usize,
+) -> EppResult {
+    guard(|| {
+        // SAFETY: caller's contract for the strings.
+        let (id, pw, new_pw, lang) = unsafe {
+            (
+                req_str(client_id)?,
+                req_str(password)?,
+                opt_str(new_password)?,
+                opt_str(lang)?,
+            )
+        };
+        if object_count == 0 {
+            return Err(EppResult::InvalidArgument);
+        }
+        // Fixed arrays: writing allocates nothing.
+        let mut objects = [Str::new(""); EPP_WRITE_MAX_LOGIN_URIS];
+        let mut extensions = [Str::new(""); EPP_WRITE_MAX_LOGIN_URIS];
+        // SAFETY: caller's contract for the arrays.
+        let (n_obj, n_ext) = unsafe {
+            (
+                str_array(object_uris, object_count, &mut objects)?,
+                str_array(extension_uris, extension_count, &mut extensions)?,
+            )
+        };
+        let mut login =
+            Login::new(id, pw, &objects[..n_obj]).with_extension_uris(&extensions[..n_ext]);
+        if let Some(new_pw) = new_pw {
+            login = login.with_new_password(new_pw);
+        }
+        if let Some(lang) = lang {
+            login = login.with_lang(lang);
+        }
+        // SAFETY: forwarded from the caller.
+        unsafe {
+            command(
+                Request::new(Command::Login(login)),
+                cl_trid,
+                flags,
+                buf,
+                cap,
+                out_len,
+            )
+        }
+    })
+}
+
 /// Writes `<logout/>` with `cl_trid` (may be absent).
 ///
 /// # Safety
@@ -278,17 +380,13 @@ pub unsafe extern "C" fn epp_write_domain_check(
 ) -> EppResult {
     guard(|| {
         non_null(names)?;
-        if count == 0 || count > EPP_WRITE_MAX_CHECK_NAMES {
+        if count == 0 {
             return Err(EppResult::InvalidArgument);
         }
-        // SAFETY: the caller guarantees `count` readable epp_str values.
-        let given = unsafe { std::slice::from_raw_parts(names, count) };
         // A fixed array: writing allocates nothing.
         let mut strs = [Str::new(""); EPP_WRITE_MAX_CHECK_NAMES];
-        for (slot, name) in strs.iter_mut().zip(given) {
-            // SAFETY: each epp_str points to `len` readable bytes.
-            *slot = Str::new(unsafe { req_str(*name) }?);
-        }
+        // SAFETY: caller's contract for the array.
+        let count = unsafe { str_array(names, count, &mut strs) }?;
         let check = domain::Check::new(&strs[..count]);
         let request = Request::new(Command::Domain(DomainCommand::Check(check)));
         // SAFETY: forwarded from the caller.

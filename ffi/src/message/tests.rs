@@ -758,3 +758,89 @@ fn hosts_contacts_updates_and_dates() {
         epp_message_free(m);
     }
 }
+
+#[test]
+fn a_login_written_read_back() {
+    let mut buf = [0u8; 1024];
+    let mut n = 0;
+    let objects = [
+        s("urn:ietf:params:xml:ns:domain-1.0"),
+        s("urn:ietf:params:xml:ns:host-1.0"),
+    ];
+    let extensions = [s("urn:ietf:params:xml:ns:secDNS-1.1")];
+    let m = new();
+    // SAFETY: valid strings, arrays and buffers; the frame outlives the reads.
+    unsafe {
+        assert_eq!(
+            epp_write_login(
+                s("ClientX"),
+                s("foo-BAR2"),
+                NONE,
+                NONE,
+                objects.as_ptr(),
+                2,
+                extensions.as_ptr(),
+                1,
+                s("L-1"),
+                EPP_WRITE_FRAMED,
+                buf.as_mut_ptr(),
+                buf.len(),
+                &mut n
+            ),
+            EppResult::Ok
+        );
+        assert_eq!(
+            epp_message_read_command(m, buf[4..].as_ptr(), n - 4),
+            EppResult::Ok
+        );
+        assert_eq!(epp_message_command_kind(m), EppCommandKind::Login);
+        assert_eq!(field(m, EPP_FIELD_LOGIN_CLIENT_ID).unwrap(), "ClientX");
+        assert_eq!(field(m, EPP_FIELD_LOGIN_LANG).unwrap(), "en");
+        assert_eq!(list(m, EPP_LIST_LOGIN_OBJECT_URIS).len(), 2);
+        assert_eq!(
+            list(m, EPP_LIST_LOGIN_EXTENSION_URIS),
+            ["urn:ietf:params:xml:ns:secDNS-1.1"]
+        );
+        // No object URI, NULL arrays, too many URIs.
+        let login = |objs: *const EppStr, n_obj: usize, exts: *const EppStr, n_ext: usize| {
+            let mut n = 0;
+            epp_write_login(
+                s("ClientX"),
+                s("foo-BAR2"),
+                NONE,
+                NONE,
+                objs,
+                n_obj,
+                exts,
+                n_ext,
+                NONE,
+                0,
+                ptr::null_mut(),
+                0,
+                &mut n,
+            )
+        };
+        assert_eq!(
+            login(objects.as_ptr(), 0, ptr::null(), 0),
+            EppResult::InvalidArgument
+        );
+        assert_eq!(
+            login(ptr::null(), 1, ptr::null(), 0),
+            EppResult::NullArgument
+        );
+        assert_eq!(
+            login(objects.as_ptr(), 1, ptr::null(), 1),
+            EppResult::NullArgument
+        );
+        assert_eq!(
+            login(objects.as_ptr(), 1, ptr::null(), 0),
+            EppResult::BufferTooSmall
+        );
+        let many = [s("urn:x"); EPP_WRITE_MAX_LOGIN_URIS + 1];
+        assert_eq!(
+            login(many.as_ptr(), many.len(), ptr::null(), 0),
+            EppResult::InvalidArgument
+        );
+        epp_message_free(m);
+    }
+}
