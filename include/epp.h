@@ -7,6 +7,771 @@
 #include <stddef.h>
 #include <stdbool.h>
 
+/*
+ * epp — the C API of epp-codec (EPP, RFC 5730-5734).
+ *
+ * Conventions
+ *
+ * - Names: epp_<type>_<verb>. Handles (epp_deframer, epp_message) are
+ *   opaque, made by epp_<type>_new, freed once by epp_<type>_free;
+ *   free(NULL) does nothing.
+ * - Results: functions that can fail return an epp_result (EPP_RESULT_OK
+ *   is 0; the numbers never change; epp_result_str describes any number).
+ *   Getters of counts and kinds return the value directly (0 / *_NONE for
+ *   a NULL handle or a message without the item).
+ * - Parameters: the handle first, then inputs, then out-parameters.
+ *   Every pointer is checked: NULL gives EPP_RESULT_NULL_ARGUMENT.
+ *   Out-parameters are written only on EPP_RESULT_OK, except that writers
+ *   (and *_unescaped getters) store the length needed on
+ *   EPP_RESULT_BUFFER_TOO_SMALL; pass buf = NULL, cap = 0 to ask for it.
+ * - Strings in: epp_str {ptr, len}, UTF-8, not NUL-terminated; {NULL, 0}
+ *   means absent where a parameter is optional.
+ * - Strings out: (const char *ptr, size_t len), UTF-8, not NUL-terminated,
+ *   pointing into the frame the caller passed to epp_message_read_* (or
+ *   into storage that lives longer). They are raw, as written ("&amp;"
+ *   stays "&amp;"); the *_unescaped variants copy the value into a caller
+ *   buffer.
+ * - Lifetime: the frame given to epp_message_read_* must stay allocated
+ *   and unchanged until the next read on that handle or its free; every
+ *   string from the handle lives exactly as long. A frame from
+ *   epp_deframer_next lives until the next call on that deframer.
+ * - Allocation: none per message once a handle exists (a deframer's buffer
+ *   grows to the largest frame, then is reused).
+ * - Threads: a handle is used by one thread at a time; it may move between
+ *   threads. Different handles are independent.
+ * - Panics: none crosses into C; a bug is reported as EPP_RESULT_PANIC.
+ */
+
+
+/*
+ `<clTRID>` of a command or response.
+ */
+#define EPP_FIELD_CL_TRID 0
+
+/*
+ `<svTRID>` of a response.
+ */
+#define EPP_FIELD_SV_TRID 1
+
+/*
+ `<login><clID>`.
+ */
+#define EPP_FIELD_LOGIN_CLIENT_ID 2
+
+/*
+ `<login><pw>`.
+ */
+#define EPP_FIELD_LOGIN_PASSWORD 3
+
+/*
+ `<login><newPW>`.
+ */
+#define EPP_FIELD_LOGIN_NEW_PASSWORD 4
+
+/*
+ `<login><options><version>`.
+ */
+#define EPP_FIELD_LOGIN_VERSION 5
+
+/*
+ `<login><options><lang>`.
+ */
+#define EPP_FIELD_LOGIN_LANG 6
+
+/*
+ The `msgID` of a `<poll op="ack">` command.
+ */
+#define EPP_FIELD_POLL_MESSAGE_ID 7
+
+/*
+ The `id` of a response's `<msgQ>`.
+ */
+#define EPP_FIELD_MSGQ_ID 8
+
+/*
+ `<msgQ><qDate>`.
+ */
+#define EPP_FIELD_MSGQ_DATE 9
+
+/*
+ `<msgQ><msg>` (its content as written, markup included).
+ */
+#define EPP_FIELD_MSGQ_MESSAGE 10
+
+/*
+ The object's name (domain, host) or id (contact): of an info, create,
+ delete, renew, transfer or update command, or of a response's
+ infData, creData, renData, trnData or panData.
+ */
+#define EPP_FIELD_OBJECT_NAME 11
+
+/*
+ infData `<roid>`.
+ */
+#define EPP_FIELD_ROID 12
+
+/*
+ infData `<clID>` (the sponsoring client).
+ */
+#define EPP_FIELD_CLIENT_ID 13
+
+/*
+ infData `<crID>`.
+ */
+#define EPP_FIELD_CREATOR_ID 14
+
+/*
+ infData (or creData) `<crDate>`, as written.
+ */
+#define EPP_FIELD_CREATED 15
+
+/*
+ infData `<upID>`.
+ */
+#define EPP_FIELD_UPDATER_ID 16
+
+/*
+ infData `<upDate>`, as written.
+ */
+#define EPP_FIELD_UPDATED 17
+
+/*
+ infData (creData, renData) `<exDate>`, as written.
+ */
+#define EPP_FIELD_EXPIRES 18
+
+/*
+ infData `<trDate>`, as written.
+ */
+#define EPP_FIELD_TRANSFERRED 19
+
+/*
+ `<registrant>` of a domain create command or domain infData.
+ */
+#define EPP_FIELD_REGISTRANT 20
+
+/*
+ `<authInfo><pw>` of a command or of infData.
+ */
+#define EPP_FIELD_AUTH_PASSWORD 21
+
+/*
+ A greeting's `<svID>`.
+ */
+#define EPP_FIELD_SERVER_ID 22
+
+/*
+ A greeting's `<svDate>`, as written.
+ */
+#define EPP_FIELD_SERVER_DATE 23
+
+/*
+ `<contact:email>` of a contact create command or contact infData.
+ */
+#define EPP_FIELD_EMAIL 24
+
+/*
+ `<contact:voice>` (the number) of a contact create command or infData.
+ */
+#define EPP_FIELD_VOICE 25
+
+/*
+ The `<curExpDate>` of a domain renew command.
+ */
+#define EPP_FIELD_CURRENT_EXPIRY 26
+
+/*
+ The last field number (for loops over every field).
+ */
+#define EPP_FIELD_LAST 26
+
+/*
+ The names of a command: every name (id) of a check, or the one name of
+ an info, create, delete, renew, transfer or update.
+ */
+#define EPP_LIST_NAMES 0
+
+/*
+ The statuses (`s` values) of a response's infData.
+ */
+#define EPP_LIST_STATUSES 1
+
+/*
+ The statuses an update command adds.
+ */
+#define EPP_LIST_STATUSES_ADD 2
+
+/*
+ The statuses an update command removes.
+ */
+#define EPP_LIST_STATUSES_REMOVE 3
+
+/*
+ The name servers (hostObj or hostAttr names) of a domain create
+ command or domain infData.
+ */
+#define EPP_LIST_NAME_SERVERS 4
+
+/*
+ The contact ids of a domain create command or domain infData.
+ */
+#define EPP_LIST_CONTACTS 5
+
+/*
+ The subordinate hosts of domain infData.
+ */
+#define EPP_LIST_HOSTS 6
+
+/*
+ `<login><svcs><objURI>`s.
+ */
+#define EPP_LIST_LOGIN_OBJECT_URIS 7
+
+/*
+ `<login><svcs><svcExtension><extURI>`s.
+ */
+#define EPP_LIST_LOGIN_EXTENSION_URIS 8
+
+/*
+ A greeting's `<version>`s.
+ */
+#define EPP_LIST_GREETING_VERSIONS 9
+
+/*
+ A greeting's `<lang>`s.
+ */
+#define EPP_LIST_GREETING_LANGS 10
+
+/*
+ A greeting's `<objURI>`s.
+ */
+#define EPP_LIST_GREETING_OBJECT_URIS 11
+
+/*
+ A greeting's `<extURI>`s.
+ */
+#define EPP_LIST_GREETING_EXTENSION_URIS 12
+
+/*
+ The `type` of each contact of `EPP_LIST_CONTACTS`, index for index
+ (`admin`, `billing`, `tech`; empty when a contact has none).
+ */
+#define EPP_LIST_CONTACT_TYPES 13
+
+/*
+ The addresses (`<host:addr>`) of a host create command or host infData.
+ */
+#define EPP_LIST_ADDRESSES 14
+
+/*
+ The name servers a domain update command adds.
+ */
+#define EPP_LIST_NAME_SERVERS_ADD 15
+
+/*
+ The name servers a domain update command removes.
+ */
+#define EPP_LIST_NAME_SERVERS_REMOVE 16
+
+/*
+ The contact ids a domain update command adds.
+ */
+#define EPP_LIST_CONTACTS_ADD 17
+
+/*
+ The contact ids a domain update command removes.
+ */
+#define EPP_LIST_CONTACTS_REMOVE 18
+
+/*
+ The addresses a host update command adds.
+ */
+#define EPP_LIST_ADDRESSES_ADD 19
+
+/*
+ The addresses a host update command removes.
+ */
+#define EPP_LIST_ADDRESSES_REMOVE 20
+
+/*
+ The last list number (for loops over every list).
+ */
+#define EPP_LIST_LAST 20
+
+/*
+ Write one RFC 5734 data unit: the 4-byte length header, then the XML.
+ */
+#define EPP_WRITE_FRAMED 1
+
+/*
+ Leave out the `<?xml …?>` declaration.
+ */
+#define EPP_WRITE_NO_DECLARATION 2
+
+/*
+ The most names `epp_write_domain_check` takes (a registry's own limit
+ is usually lower).
+ */
+#define EPP_WRITE_MAX_CHECK_NAMES 64
+
+/*
+ The most object or extension URIs `epp_write_login` takes, each.
+ */
+#define EPP_WRITE_MAX_LOGIN_URIS 32
+
+/*
+ What a call did: `EPP_RESULT_OK` or why it failed. The numbers are
+ stable: new results get new numbers, old ones never change.
+ */
+enum epp_result
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /*
+     Success.
+     */
+    EPP_RESULT_OK = 0,
+    /*
+     A required pointer argument was NULL.
+     */
+    EPP_RESULT_NULL_ARGUMENT = 1,
+    /*
+     An argument is out of its range (an unknown enum value, a zero
+     capacity where one is needed, too many items).
+     */
+    EPP_RESULT_INVALID_ARGUMENT = 2,
+    /*
+     An index is not below the list's count.
+     */
+    EPP_RESULT_INDEX_OUT_OF_RANGE = 3,
+    /*
+     The field is absent from this message.
+     */
+    EPP_RESULT_ABSENT = 4,
+    /*
+     The accessor does not apply to what the handle holds (no message
+     read, a command accessor on a response, …).
+     */
+    EPP_RESULT_WRONG_KIND = 5,
+    /*
+     The deframer holds no complete frame yet: push more bytes.
+     */
+    EPP_RESULT_INCOMPLETE = 6,
+    /*
+     The stream is not RFC 5734 framed: a length below 4, or text where a
+     header was expected. The deframer is dead; close the connection.
+     */
+    EPP_RESULT_FRAME_INVALID = 7,
+    /*
+     A frame header announces more than the maximum frame length. The
+     deframer is dead; close the connection.
+     */
+    EPP_RESULT_FRAME_TOO_LONG = 8,
+    /*
+     The message could not be read; `epp_message_error_code`,
+     `epp_message_error_offset` and `epp_message_error_message` say why.
+     */
+    EPP_RESULT_READ_ERROR = 9,
+    /*
+     The output buffer is too small; `*out_len` holds the length needed.
+     */
+    EPP_RESULT_BUFFER_TOO_SMALL = 10,
+    /*
+     A value cannot be written (a character XML forbids, a frame too long).
+     */
+    EPP_RESULT_WRITE_ERROR = 11,
+    /*
+     A string argument is not UTF-8.
+     */
+    EPP_RESULT_INVALID_UTF8 = 12,
+    /*
+     A bug: the library panicked. The panic was caught; the handle
+     involved should be freed and not used again.
+     */
+    EPP_RESULT_PANIC = 13,
+    /*
+     A field's text is not a valid value of the type asked for (a
+     date-time that is not RFC 3339).
+     */
+    EPP_RESULT_INVALID_VALUE = 14,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum epp_result epp_result;
+#else
+typedef uint32_t epp_result;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ What a message handle holds.
+ */
+enum epp_kind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /*
+     Nothing read yet.
+     */
+    EPP_KIND_NONE = 0,
+    /*
+     A command (`epp_message_read_command` succeeded).
+     */
+    EPP_KIND_COMMAND = 1,
+    /*
+     A response.
+     */
+    EPP_KIND_RESPONSE = 2,
+    /*
+     A greeting.
+     */
+    EPP_KIND_GREETING = 3,
+    /*
+     The last read failed: see `epp_message_error_code` and friends.
+     */
+    EPP_KIND_ERROR = 4,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum epp_kind epp_kind;
+#else
+typedef uint32_t epp_kind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ The command of a command message.
+ */
+enum epp_command_kind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /*
+     Not a command.
+     */
+    EPP_COMMAND_KIND_NONE = 0,
+    /*
+     `<hello/>`.
+     */
+    EPP_COMMAND_KIND_HELLO = 1,
+    /*
+     `<login>`.
+     */
+    EPP_COMMAND_KIND_LOGIN = 2,
+    /*
+     `<logout/>`.
+     */
+    EPP_COMMAND_KIND_LOGOUT = 3,
+    /*
+     `<poll>` (see `epp_message_poll_op`).
+     */
+    EPP_COMMAND_KIND_POLL = 4,
+    /*
+     `<check>` of an object.
+     */
+    EPP_COMMAND_KIND_CHECK = 5,
+    /*
+     `<info>`.
+     */
+    EPP_COMMAND_KIND_INFO = 6,
+    /*
+     `<create>`.
+     */
+    EPP_COMMAND_KIND_CREATE = 7,
+    /*
+     `<delete>`.
+     */
+    EPP_COMMAND_KIND_DELETE = 8,
+    /*
+     `<renew>`.
+     */
+    EPP_COMMAND_KIND_RENEW = 9,
+    /*
+     `<transfer>` (see `epp_message_transfer_op`).
+     */
+    EPP_COMMAND_KIND_TRANSFER = 10,
+    /*
+     `<update>`.
+     */
+    EPP_COMMAND_KIND_UPDATE = 11,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum epp_command_kind epp_command_kind;
+#else
+typedef uint32_t epp_command_kind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ The object a command acts on.
+ */
+enum epp_object
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /*
+     No object (session commands, or not a command).
+     */
+    EPP_OBJECT_NONE = 0,
+    /*
+     A domain (RFC 5731).
+     */
+    EPP_OBJECT_DOMAIN = 1,
+    /*
+     A host (RFC 5732).
+     */
+    EPP_OBJECT_HOST = 2,
+    /*
+     A contact (RFC 5733).
+     */
+    EPP_OBJECT_CONTACT = 3,
+    /*
+     An object namespace the library does not model.
+     */
+    EPP_OBJECT_OTHER = 4,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum epp_object epp_object;
+#else
+typedef uint32_t epp_object;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ The operation of a `<poll>` command.
+ */
+enum epp_poll_op
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /*
+     Not a poll command.
+     */
+    EPP_POLL_OP_NONE = 0,
+    /*
+     `op="req"`.
+     */
+    EPP_POLL_OP_REQUEST = 1,
+    /*
+     `op="ack"` (its `msgID` is `EPP_FIELD_POLL_MESSAGE_ID`).
+     */
+    EPP_POLL_OP_ACKNOWLEDGE = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum epp_poll_op epp_poll_op;
+#else
+typedef uint32_t epp_poll_op;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ The `op` of a `<transfer>` command.
+ */
+enum epp_transfer_op
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /*
+     Not a transfer command.
+     */
+    EPP_TRANSFER_OP_NONE = 0,
+    /*
+     `request`.
+     */
+    EPP_TRANSFER_OP_REQUEST = 1,
+    /*
+     `query`.
+     */
+    EPP_TRANSFER_OP_QUERY = 2,
+    /*
+     `approve`.
+     */
+    EPP_TRANSFER_OP_APPROVE = 3,
+    /*
+     `reject`.
+     */
+    EPP_TRANSFER_OP_REJECT = 4,
+    /*
+     `cancel`.
+     */
+    EPP_TRANSFER_OP_CANCEL = 5,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum epp_transfer_op epp_transfer_op;
+#else
+typedef uint32_t epp_transfer_op;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ The first child of a response's `<resData>`.
+ */
+enum epp_res_data_kind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /*
+     No `<resData>` (or not a response).
+     */
+    EPP_RES_DATA_KIND_NONE = 0,
+    /*
+     `<domain:chkData>`.
+     */
+    EPP_RES_DATA_KIND_DOMAIN_CHECK = 1,
+    /*
+     `<domain:infData>`.
+     */
+    EPP_RES_DATA_KIND_DOMAIN_INFO = 2,
+    /*
+     `<domain:creData>`.
+     */
+    EPP_RES_DATA_KIND_DOMAIN_CREATE = 3,
+    /*
+     `<domain:panData>`.
+     */
+    EPP_RES_DATA_KIND_DOMAIN_PENDING = 4,
+    /*
+     `<domain:renData>`.
+     */
+    EPP_RES_DATA_KIND_DOMAIN_RENEW = 5,
+    /*
+     `<domain:trnData>`.
+     */
+    EPP_RES_DATA_KIND_DOMAIN_TRANSFER = 6,
+    /*
+     `<host:chkData>`.
+     */
+    EPP_RES_DATA_KIND_HOST_CHECK = 7,
+    /*
+     `<host:infData>`.
+     */
+    EPP_RES_DATA_KIND_HOST_INFO = 8,
+    /*
+     `<host:creData>`.
+     */
+    EPP_RES_DATA_KIND_HOST_CREATE = 9,
+    /*
+     `<host:panData>`.
+     */
+    EPP_RES_DATA_KIND_HOST_PENDING = 10,
+    /*
+     `<contact:chkData>`.
+     */
+    EPP_RES_DATA_KIND_CONTACT_CHECK = 11,
+    /*
+     `<contact:infData>`.
+     */
+    EPP_RES_DATA_KIND_CONTACT_INFO = 12,
+    /*
+     `<contact:creData>`.
+     */
+    EPP_RES_DATA_KIND_CONTACT_CREATE = 13,
+    /*
+     `<contact:panData>`.
+     */
+    EPP_RES_DATA_KIND_CONTACT_PENDING = 14,
+    /*
+     `<contact:trnData>`.
+     */
+    EPP_RES_DATA_KIND_CONTACT_TRANSFER = 15,
+    /*
+     Anything else: read it raw with `epp_message_res_data_xml`.
+     */
+    EPP_RES_DATA_KIND_OTHER = 16,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum epp_res_data_kind epp_res_data_kind;
+#else
+typedef uint32_t epp_res_data_kind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ A deframer handle (opaque): a receive buffer and the frames in it.
+ */
+typedef struct epp_deframer epp_deframer;
+
+/*
+ A message handle (opaque). Reuse it for message after message: reading
+ allocates nothing.
+ */
+typedef struct epp_message epp_message;
+
+/*
+ A date and time read from a field (RFC 3339, as EPP writes them).
+ */
+typedef struct epp_datetime {
+    /*
+     The year (e.g. 2024).
+     */
+    uint16_t year;
+    /*
+     The month, 1 to 12.
+     */
+    uint8_t month;
+    /*
+     The day of the month, 1 to 31.
+     */
+    uint8_t day;
+    /*
+     The hour, 0 to 23.
+     */
+    uint8_t hour;
+    /*
+     The minute, 0 to 59.
+     */
+    uint8_t minute;
+    /*
+     The second, 0 to 60 (a leap second).
+     */
+    uint8_t second;
+    /*
+     Whether the text gave a UTC offset (`Z` is an offset of 0).
+     */
+    bool has_offset;
+    /*
+     The fraction of the second, in nanoseconds.
+     */
+    uint32_t nanosecond;
+    /*
+     The UTC offset in minutes (east positive) when `has_offset`.
+     */
+    int16_t offset_minutes;
+} epp_datetime;
+
+/*
+ A borrowed UTF-8 string passed into the library: `ptr` to `len` bytes,
+ not NUL-terminated. `{NULL, 0}` means "absent" where a parameter is
+ optional.
+ */
+typedef struct epp_str {
+    /*
+     The first byte (may be NULL only when the string is absent).
+     */
+    const char *ptr;
+    /*
+     The length in bytes.
+     */
+    size_t len;
+} epp_str;
+
+/*
+ Every result, in numeric order (for tests and bindings).
+ */
+#define epp_result_ALL { epp_result_Ok, epp_result_NullArgument, epp_result_InvalidArgument, epp_result_IndexOutOfRange, epp_result_Absent, epp_result_WrongKind, epp_result_Incomplete, epp_result_FrameInvalid, epp_result_FrameTooLong, epp_result_ReadError, epp_result_BufferTooSmall, epp_result_WriteError, epp_result_InvalidUtf8, epp_result_Panic, epp_result_InvalidValue, }
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -17,6 +782,642 @@ extern "C" {
  The returned pointer is valid for the life of the process; never free it.
  */
 const char *epp_version(void);
+
+/*
+ A static, NUL-terminated description of `result` (of any number: an
+ unknown one is described as such). Never NULL; never free it.
+ */
+const char *epp_result_str(uint32_t result);
+
+/*
+ Makes a deframer that refuses frames longer than `max_frame_len` bytes
+ (header included; 0 means the default, 1 MiB), and stores it in `*out`.
+
+ # Safety
+
+ `out` must be NULL or valid for writing one pointer. Free the deframer
+ with `epp_deframer_free`.
+ */
+epp_result epp_deframer_new(uint32_t max_frame_len, struct epp_deframer **out);
+
+/*
+ Frees a deframer (and every frame pointer it handed out). NULL does
+ nothing.
+
+ # Safety
+
+ `deframer` must be NULL or a handle from `epp_deframer_new` not yet
+ freed; it must not be used afterwards.
+ */
+void epp_deframer_free(struct epp_deframer *deframer);
+
+/*
+ Appends `len` received bytes. A bad frame header among them fails with
+ `EPP_RESULT_FRAME_INVALID` or `EPP_RESULT_FRAME_TOO_LONG` (and so does
+ every later call); frames before it can still be taken out.
+
+ # Safety
+
+ `deframer` must be a live handle (or NULL); `bytes` must point to `len`
+ readable bytes (it may be NULL when `len` is 0).
+ */
+epp_result epp_deframer_push(struct epp_deframer *deframer, const uint8_t *bytes, size_t len);
+
+/*
+ Space to receive into without a copy: stores in `*buf` and `*len` a
+ writable area of the deframer's buffer (at least 4096 bytes). Write up
+ to `*len` bytes there (e.g. `read(fd, *buf, *len)`) and call
+ `epp_deframer_commit` with the count. The area is valid until the next
+ call on the deframer.
+
+ # Safety
+
+ `deframer` must be a live handle; `buf` and `len` must be valid for
+ writes (or NULL).
+ */
+epp_result epp_deframer_read_buf(struct epp_deframer *deframer, uint8_t **buf, size_t *len);
+
+/*
+ Marks `n` bytes written into the area from `epp_deframer_read_buf` as
+ received (more than the area is taken as all of it). Fails like
+ `epp_deframer_push` on a bad header.
+
+ # Safety
+
+ `deframer` must be a live handle (or NULL).
+ */
+epp_result epp_deframer_commit(struct epp_deframer *deframer, size_t n);
+
+/*
+ Takes out the next complete frame: stores the payload (the XML, without
+ the 4-byte header) in `*frame` and `*len`. The bytes live in the
+ deframer and stay valid and unchanged until the next call on this
+ deframer (read them, or read them into a message, before pushing more).
+
+ Returns `EPP_RESULT_INCOMPLETE` when no frame is complete yet (see
+ `epp_deframer_needed`), or the framing error once every frame before the
+ bad header has been taken out.
+
+ # Safety
+
+ `deframer` must be a live handle; `frame` and `len` must be valid for
+ writes (or NULL).
+ */
+epp_result epp_deframer_next(struct epp_deframer *deframer, const uint8_t **frame, size_t *len);
+
+/*
+ How many more bytes complete the next frame: at least 1 while none is
+ complete, exact once its header is in; 0 when a frame can be taken out
+ now, after an error, or for a NULL handle.
+
+ # Safety
+
+ `deframer` must be a live handle (or NULL).
+ */
+size_t epp_deframer_needed(const struct epp_deframer *deframer);
+
+/*
+ Makes an empty message handle and stores it in `*out`. The handle is
+ reused for any number of messages; free it with `epp_message_free`.
+
+ # Safety
+
+ `out` must be NULL or valid for writing one pointer.
+ */
+epp_result epp_message_new(struct epp_message **out);
+
+/*
+ Frees a message handle. NULL does nothing. The frame it was reading is
+ the caller's and is not touched.
+
+ # Safety
+
+ `message` must be NULL or a handle from `epp_message_new` not yet freed;
+ it must not be used afterwards.
+ */
+void epp_message_free(struct epp_message *message);
+
+/*
+ Reads `frame` (the payload of one frame: XML, without the 4-byte
+ header) as a command, strictly, as a server must. On failure returns
+ `EPP_RESULT_READ_ERROR` and the handle holds the error
+ (`epp_message_error_code` gives the EPP result code to answer, and
+ `epp_write_error_response` writes the answer).
+
+ **Lifetime rule.** The handle borrows `frame`: it must stay allocated and
+ unchanged until the next `epp_message_read_*` on this handle or
+ `epp_message_free`, and every string pointer an accessor hands out points
+ into it (so is valid exactly as long). After the frame is gone, only
+ `epp_message_read_*` and `epp_message_free` may be called.
+
+ # Safety
+
+ `message` must be a live handle (or NULL); `frame` must point to `len`
+ readable bytes (or be NULL) and obey the lifetime rule above.
+ */
+epp_result epp_message_read_command(struct epp_message *message, const uint8_t *frame, size_t len);
+
+/*
+ Reads `frame` as a response, tolerantly, as a client must: only a
+ payload that is not well-formed, not a response, or without
+ `<result code>` and `<trID><svTRID>` fails (`EPP_RESULT_READ_ERROR`).
+ The lifetime rule of `epp_message_read_command` applies.
+
+ # Safety
+
+ As `epp_message_read_command`.
+ */
+epp_result epp_message_read_response(struct epp_message *message, const uint8_t *frame, size_t len);
+
+/*
+ Reads `frame` as a greeting, tolerantly. The lifetime rule of
+ `epp_message_read_command` applies.
+
+ # Safety
+
+ As `epp_message_read_command`.
+ */
+epp_result epp_message_read_greeting(struct epp_message *message, const uint8_t *frame, size_t len);
+
+/*
+ What the handle holds (`EPP_KIND_NONE` for NULL).
+
+ # Safety
+
+ `message` must be NULL or a live handle.
+ */
+epp_kind epp_message_kind(const struct epp_message *message);
+
+/*
+ The command of a command message (`EPP_COMMAND_KIND_NONE` otherwise).
+
+ # Safety
+
+ `message` must be NULL or a live handle whose frame obeys the lifetime
+ rule of `epp_message_read_command`.
+ */
+epp_command_kind epp_message_command_kind(const struct epp_message *message);
+
+/*
+ The object a command acts on (`EPP_OBJECT_NONE` for session commands
+ and anything but a command).
+
+ # Safety
+
+ As `epp_message_command_kind`.
+ */
+epp_object epp_message_object(const struct epp_message *message);
+
+/*
+ The operation of a poll command (`EPP_POLL_OP_NONE` otherwise).
+
+ # Safety
+
+ As `epp_message_command_kind`.
+ */
+epp_poll_op epp_message_poll_op(const struct epp_message *message);
+
+/*
+ The `op` of a transfer command (`EPP_TRANSFER_OP_NONE` otherwise).
+
+ # Safety
+
+ As `epp_message_command_kind`.
+ */
+epp_transfer_op epp_message_transfer_op(const struct epp_message *message);
+
+/*
+ One string field (`EPP_FIELD_*`) of the message, as written in the
+ frame: stored in `*ptr` and `*len`. The text is raw — entity and
+ character references (`&amp;`, `&#233;`) are not expanded; when the
+ text holds a `&`, use `epp_message_field_unescaped` for the value.
+ `EPP_RESULT_ABSENT` when this message has no such field,
+ `EPP_RESULT_INVALID_ARGUMENT` for an unknown field number,
+ `EPP_RESULT_WRONG_KIND` when the handle holds no message.
+
+ # Safety
+
+ `message` must be NULL or a live handle obeying the lifetime rule of
+ `epp_message_read_command`; `ptr` and `len` NULL or valid for writes.
+ */
+epp_result epp_message_field(const struct epp_message *message,
+                             uint32_t field,
+                             const char **ptr,
+                             size_t *len);
+
+/*
+ The value of field `field` — references expanded, line ends normalized
+ — copied into `buf` (UTF-8, not NUL-terminated), its length in
+ `*out_len`. On `EPP_RESULT_BUFFER_TOO_SMALL`, `*out_len` is the length
+ needed (pass `buf = NULL, cap = 0` to ask). Other results as
+ `epp_message_field`.
+
+ # Safety
+
+ As `epp_message_field`; `buf` must be NULL with `cap` 0 or point to
+ `cap` writable bytes; `out_len` NULL or valid for writes.
+ */
+epp_result epp_message_field_unescaped(const struct epp_message *message,
+                                       uint32_t field,
+                                       char *buf,
+                                       size_t cap,
+                                       size_t *out_len);
+
+/*
+ Field `field` (a date-time field: `EPP_FIELD_CREATED`, `_UPDATED`,
+ `_EXPIRES`, `_TRANSFERRED`, `_MSGQ_DATE`, `_SERVER_DATE`) parsed into
+ `*out`. `EPP_RESULT_INVALID_VALUE` when its text is not an RFC 3339
+ date-time; other results as `epp_message_field`.
+
+ # Safety
+
+ As `epp_message_field`; `out` NULL or valid for writes.
+ */
+epp_result epp_message_field_datetime(const struct epp_message *message,
+                                      uint32_t field,
+                                      struct epp_datetime *out);
+
+/*
+ The number of items of list `list` (`EPP_LIST_*`) in the message: 0
+ when the message has none (or for NULL, an unknown list, no message).
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+size_t epp_message_list_count(const struct epp_message *message, uint32_t list);
+
+/*
+ Item `index` of list `list` (`EPP_LIST_*`), stored in `*ptr` and `*len`
+ as written (raw, like `epp_message_field`).
+ `EPP_RESULT_INDEX_OUT_OF_RANGE` past the count.
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+epp_result epp_message_list_item(const struct epp_message *message,
+                                 uint32_t list,
+                                 size_t index,
+                                 const char **ptr,
+                                 size_t *len);
+
+/*
+ The value of item `index` of list `list`, unescaped into `buf` as
+ `epp_message_field_unescaped` does.
+
+ # Safety
+
+ As `epp_message_field_unescaped`.
+ */
+epp_result epp_message_list_item_unescaped(const struct epp_message *message,
+                                           uint32_t list,
+                                           size_t index,
+                                           char *buf,
+                                           size_t cap,
+                                           size_t *out_len);
+
+/*
+ The number of `<result>`s of a response (0 otherwise).
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+size_t epp_message_result_count(const struct epp_message *message);
+
+/*
+ The code of result `index` of a response (e.g. 1000), in `*code`.
+
+ # Safety
+
+ As `epp_message_field`; `code` NULL or valid for writes.
+ */
+epp_result epp_message_result_code(const struct epp_message *message, size_t index, uint16_t *code);
+
+/*
+ The `<msg>` of result `index` of a response, as written.
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+epp_result epp_message_result_msg(const struct epp_message *message,
+                                  size_t index,
+                                  const char **ptr,
+                                  size_t *len);
+
+/*
+ The value of the `<msg>` of result `index`, unescaped into `buf` as
+ `epp_message_field_unescaped` does.
+
+ # Safety
+
+ As `epp_message_field_unescaped`.
+ */
+epp_result epp_message_result_msg_unescaped(const struct epp_message *message,
+                                            size_t index,
+                                            char *buf,
+                                            size_t cap,
+                                            size_t *out_len);
+
+/*
+ The `count` of a response's `<msgQ>`, in `*count`
+ (`EPP_RESULT_ABSENT` without one).
+
+ # Safety
+
+ As `epp_message_field`; `count` NULL or valid for writes.
+ */
+epp_result epp_message_msgq_count(const struct epp_message *message, uint64_t *count);
+
+/*
+ What the first child of a response's `<resData>` is.
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+epp_res_data_kind epp_message_res_data_kind(const struct epp_message *message);
+
+/*
+ The XML of the first child of a response's `<resData>` (start tag to
+ end tag), for data read raw.
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+epp_result epp_message_res_data_xml(const struct epp_message *message,
+                                    const char **ptr,
+                                    size_t *len);
+
+/*
+ The number of entries (`<cd>`) of a domain, host or contact chkData.
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+size_t epp_message_check_count(const struct epp_message *message);
+
+/*
+ The name (or contact id) of chkData entry `index`.
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+epp_result epp_message_check_name(const struct epp_message *message,
+                                  size_t index,
+                                  const char **ptr,
+                                  size_t *len);
+
+/*
+ The `avail` flag of chkData entry `index`, in `*available`.
+
+ # Safety
+
+ As `epp_message_field`; `available` NULL or valid for writes.
+ */
+epp_result epp_message_check_available(const struct epp_message *message,
+                                       size_t index,
+                                       bool *available);
+
+/*
+ The `<reason>` of chkData entry `index` (`EPP_RESULT_ABSENT` without).
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+epp_result epp_message_check_reason(const struct epp_message *message,
+                                    size_t index,
+                                    const char **ptr,
+                                    size_t *len);
+
+/*
+ The number of elements in the `<extension>` of a command or response.
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+size_t epp_message_extension_count(const struct epp_message *message);
+
+/*
+ The namespace URI of extension element `index`.
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+epp_result epp_message_extension_namespace(const struct epp_message *message,
+                                           size_t index,
+                                           const char **ptr,
+                                           size_t *len);
+
+/*
+ The raw XML of extension element `index` (start tag to end tag, a span
+ of the frame: `*ptr - frame` is its byte offset). Prefixes declared on
+ its ancestors are not repeated in it.
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+epp_result epp_message_extension_xml(const struct epp_message *message,
+                                     size_t index,
+                                     const char **ptr,
+                                     size_t *len);
+
+/*
+ After a failed read: the EPP result code a server answers with (2001
+ command syntax error, 2003 required parameter missing, 2004/2005 value
+ range/syntax, 2102/2103/2307 unimplemented option/extension/object, …).
+ 0 when the last read did not fail, and for a failed response or
+ greeting read (a client answers nothing).
+
+ # Safety
+
+ `message` must be NULL or a live handle.
+ */
+uint16_t epp_message_error_code(const struct epp_message *message);
+
+/*
+ After a failed read: the byte offset in the frame where the error was
+ found (0 when the last read did not fail).
+
+ # Safety
+
+ `message` must be NULL or a live handle.
+ */
+size_t epp_message_error_offset(const struct epp_message *message);
+
+/*
+ After a failed read: a description of the error (UTF-8, at most 256
+ bytes, not NUL-terminated). It lives in the handle: valid until the
+ next read or free. `EPP_RESULT_WRONG_KIND` when the last read did not fail.
+
+ # Safety
+
+ `message` must be NULL or a live handle; `ptr` and `len` NULL or valid
+ for writes.
+ */
+epp_result epp_message_error_message(const struct epp_message *message,
+                                     const char **ptr,
+                                     size_t *len);
+
+/*
+ Writes the error response answering the failed command read held by
+ `message` (after `epp_message_read_command` returned
+ `EPP_RESULT_READ_ERROR`): its result code, the RFC's message text, the
+ offending element echoed in `<extValue>` when it can be, a reason, and
+ the transaction ids. `cl_trid` may be `{NULL, 0}` (absent); `sv_trid` is
+ required. `EPP_RESULT_WRONG_KIND` when the last read did not fail as a command.
+
+ # Safety
+
+ `message` must be NULL or a live handle obeying the lifetime rule of
+ `epp_message_read_command`; the strings must point to `len` readable
+ bytes (or be NULL); `buf`/`cap`/`out_len` as for every writer.
+ */
+epp_result epp_write_error_response(const struct epp_message *message,
+                                    struct epp_str sv_trid,
+                                    struct epp_str cl_trid,
+                                    uint32_t flags,
+                                    uint8_t *buf,
+                                    size_t cap,
+                                    size_t *out_len);
+
+/*
+ Writes a response with one result: `code` (e.g. 1000), `msg` (absent:
+ the RFC 5730 text of the code; codes 1000 to 2999), the transaction ids (`cl_trid` may be
+ absent, `sv_trid` is required).
+
+ # Safety
+
+ The strings must point to `len` readable bytes (or be NULL);
+ `buf`/`cap`/`out_len` as for every writer.
+ */
+epp_result epp_write_response(uint16_t code,
+                              struct epp_str msg,
+                              struct epp_str cl_trid,
+                              struct epp_str sv_trid,
+                              uint32_t flags,
+                              uint8_t *buf,
+                              size_t cap,
+                              size_t *out_len);
+
+/*
+ Writes `<hello/>`.
+
+ # Safety
+
+ `buf`/`cap`/`out_len` as for every writer.
+ */
+epp_result epp_write_hello(uint32_t flags, uint8_t *buf, size_t cap, size_t *out_len);
+
+/*
+ Writes `<login>`: `client_id` and `password` (required), `new_password`
+ (may be absent), protocol version 1.0, language `lang` (absent: `en`),
+ `object_count` object URIs (at least 1) and `extension_count` extension
+ URIs (0 or more; at most `EPP_WRITE_MAX_LOGIN_URIS` each), with
+ `cl_trid` (may be absent).
+
+ # Safety
+
+ Every `epp_str` must point to `len` readable bytes (or be NULL);
+ `object_uris` must point to `object_count` of them, `extension_uris` to
+ `extension_count` (NULL when 0); `buf`/`cap`/`out_len` as for every writer.
+ */
+epp_result epp_write_login(struct epp_str client_id,
+                           struct epp_str password,
+                           struct epp_str new_password,
+                           struct epp_str lang,
+                           const struct epp_str *object_uris,
+                           size_t object_count,
+                           const struct epp_str *extension_uris,
+                           size_t extension_count,
+                           struct epp_str cl_trid,
+                           uint32_t flags,
+                           uint8_t *buf,
+                           size_t cap,
+                           size_t *out_len);
+
+/*
+ Writes `<logout/>` with `cl_trid` (may be absent).
+
+ # Safety
+
+ `cl_trid` must point to `len` readable bytes (or be NULL);
+ `buf`/`cap`/`out_len` as for every writer.
+ */
+epp_result epp_write_logout(struct epp_str cl_trid,
+                            uint32_t flags,
+                            uint8_t *buf,
+                            size_t cap,
+                            size_t *out_len);
+
+/*
+ Writes `<poll op="req"/>` with `cl_trid` (may be absent).
+
+ # Safety
+
+ As `epp_write_logout`.
+ */
+epp_result epp_write_poll_request(struct epp_str cl_trid,
+                                  uint32_t flags,
+                                  uint8_t *buf,
+                                  size_t cap,
+                                  size_t *out_len);
+
+/*
+ Writes `<poll op="ack" msgID="…"/>` for `message_id` (required), with
+ `cl_trid` (may be absent).
+
+ # Safety
+
+ As `epp_write_logout`, for both strings.
+ */
+epp_result epp_write_poll_ack(struct epp_str message_id,
+                              struct epp_str cl_trid,
+                              uint32_t flags,
+                              uint8_t *buf,
+                              size_t cap,
+                              size_t *out_len);
+
+/*
+ Writes `<domain:check>` of `count` names (1 to
+ `EPP_WRITE_MAX_CHECK_NAMES`), with `cl_trid` (may be absent).
+
+ # Safety
+
+ `names` must point to `count` `epp_str`s, each pointing to `len`
+ readable bytes; the rest as `epp_write_logout`.
+ */
+epp_result epp_write_domain_check(const struct epp_str *names,
+                                  size_t count,
+                                  struct epp_str cl_trid,
+                                  uint32_t flags,
+                                  uint8_t *buf,
+                                  size_t cap,
+                                  size_t *out_len);
+
+/*
+ Writes `<domain:info>` of `name` (required), with `cl_trid` (may be
+ absent).
+
+ # Safety
+
+ As `epp_write_logout`, for both strings.
+ */
+epp_result epp_write_domain_info(struct epp_str name,
+                                 struct epp_str cl_trid,
+                                 uint32_t flags,
+                                 uint8_t *buf,
+                                 size_t cap,
+                                 size_t *out_len);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -1,0 +1,796 @@
+/*
+ * Tests of the C ABI (include/epp.h) from C: corpus messages read through
+ * the message handle and checked against known values, a stream fed to the
+ * deframer byte by byte, every NULL, buffer-too-small and error path, and
+ * a sweep of every corpus message through every accessor (for the
+ * sanitizers and valgrind to watch).
+ *
+ * The corpus directory comes from $EPP_CORPUS, else from the EPP_CORPUS
+ * define (the Makefile points it at ../shared/corpus beside the repository).
+ */
+#include "epp.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef EPP_CORPUS
+#define EPP_CORPUS "../../../shared/corpus"
+#endif
+
+static int failures = 0;
+static int checks = 0;
+
+#define CHECK(cond)                                                         \
+    do {                                                                    \
+        checks++;                                                           \
+        if (!(cond)) {                                                      \
+            failures++;                                                     \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, \
+                    #cond);                                                 \
+        }                                                                   \
+    } while (0)
+
+#define CHECK_RESULT(call, expected)                                        \
+    do {                                                                    \
+        epp_result got_ = (call);                                           \
+        checks++;                                                           \
+        if (got_ != (expected)) {                                           \
+            failures++;                                                     \
+            fprintf(stderr, "%s:%d: %s returned %u (%s), expected %s\n",    \
+                    __FILE__, __LINE__, #call, (unsigned)got_,              \
+                    epp_result_str(got_), #expected);                       \
+        }                                                                   \
+    } while (0)
+
+/* A string handed out by the library equals `want`. */
+static int str_eq(const char *ptr, size_t len, const char *want) {
+    return ptr != NULL && len == strlen(want) && memcmp(ptr, want, len) == 0;
+}
+
+static epp_str s(const char *text) {
+    epp_str out;
+    out.ptr = text;
+    out.len = strlen(text);
+    return out;
+}
+
+static const epp_str NONE = {NULL, 0};
+
+static const char *corpus_dir(void) {
+    const char *env = getenv("EPP_CORPUS");
+    return env != NULL && env[0] != '\0' ? env : EPP_CORPUS;
+}
+
+/* Reads a corpus file into a new buffer; exits when it cannot. */
+static unsigned char *load(const char *rel, size_t *len) {
+    char path[1024];
+    FILE *f;
+    long size;
+    unsigned char *buf;
+    snprintf(path, sizeof path, "%s/%s", corpus_dir(), rel);
+    f = fopen(path, "rb");
+    if (f == NULL) {
+        fprintf(stderr, "cannot open %s (set EPP_CORPUS)\n", path);
+        exit(2);
+    }
+    fseek(f, 0, SEEK_END);
+    size = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    buf = malloc(size > 0 ? (size_t)size : 1);
+    if (buf == NULL || fread(buf, 1, (size_t)size, f) != (size_t)size) {
+        fprintf(stderr, "cannot read %s\n", path);
+        exit(2);
+    }
+    fclose(f);
+    *len = (size_t)size;
+    return buf;
+}
+
+static int field_is(const epp_message *m, uint32_t field, const char *want) {
+    const char *p = NULL;
+    size_t n = 0;
+    return epp_message_field(m, field, &p, &n) == EPP_RESULT_OK && str_eq(p, n, want);
+}
+
+static int item_is(const epp_message *m, uint32_t list, size_t i, const char *want) {
+    const char *p = NULL;
+    size_t n = 0;
+    return epp_message_list_item(m, list, i, &p, &n) == EPP_RESULT_OK && str_eq(p, n, want);
+}
+
+static void test_version(void) {
+    const char *v = epp_version();
+    CHECK(v != NULL && v[0] != '\0');
+    CHECK(strcmp(epp_result_str(EPP_RESULT_OK), "ok") == 0);
+    CHECK(strcmp(epp_result_str(12345), "unknown result") == 0);
+    CHECK(EPP_RESULT_BUFFER_TOO_SMALL == 10);
+}
+
+static void test_domain_check_command(epp_message *m) {
+    size_t len;
+    unsigned char *frame = load("rfc/5731/001-C-s3.1.1.xml", &len);
+    CHECK_RESULT(epp_message_read_command(m, frame, len), EPP_RESULT_OK);
+    CHECK(epp_message_kind(m) == EPP_KIND_COMMAND);
+    CHECK(epp_message_command_kind(m) == EPP_COMMAND_KIND_CHECK);
+    CHECK(epp_message_object(m) == EPP_OBJECT_DOMAIN);
+    CHECK(field_is(m, EPP_FIELD_CL_TRID, "ABC-12345"));
+    CHECK(epp_message_list_count(m, EPP_LIST_NAMES) == 3);
+    CHECK(item_is(m, EPP_LIST_NAMES, 0, "example.com"));
+    CHECK(item_is(m, EPP_LIST_NAMES, 2, "example.org"));
+    {
+        const char *p = NULL;
+        size_t n = 0;
+        CHECK_RESULT(epp_message_list_item(m, EPP_LIST_NAMES, 3, &p, &n),
+                     EPP_RESULT_INDEX_OUT_OF_RANGE);
+        CHECK(p == NULL && n == 0);
+        CHECK_RESULT(epp_message_field(m, EPP_FIELD_SV_TRID, &p, &n), EPP_RESULT_ABSENT);
+        CHECK_RESULT(epp_message_field(m, 1000, &p, &n), EPP_RESULT_INVALID_ARGUMENT);
+        CHECK_RESULT(epp_message_result_msg(m, 0, &p, &n), EPP_RESULT_WRONG_KIND);
+        CHECK(p == NULL && n == 0);
+    }
+    free(frame);
+}
+
+static void test_login_and_domain_create(epp_message *m) {
+    size_t len;
+    unsigned char *login = load("rfc/5730/013-C-s2.9.1.1.xml", &len);
+    unsigned char *create;
+    CHECK_RESULT(epp_message_read_command(m, login, len), EPP_RESULT_OK);
+    CHECK(epp_message_command_kind(m) == EPP_COMMAND_KIND_LOGIN);
+    CHECK(epp_message_object(m) == EPP_OBJECT_NONE);
+    CHECK(field_is(m, EPP_FIELD_LOGIN_CLIENT_ID, "ClientX"));
+    CHECK(field_is(m, EPP_FIELD_LOGIN_PASSWORD, "foo-BAR2"));
+    CHECK(field_is(m, EPP_FIELD_LOGIN_NEW_PASSWORD, "bar-FOO2"));
+    CHECK(field_is(m, EPP_FIELD_LOGIN_VERSION, "1.0"));
+    CHECK(field_is(m, EPP_FIELD_LOGIN_LANG, "en"));
+    CHECK(epp_message_list_count(m, EPP_LIST_LOGIN_OBJECT_URIS) == 3);
+    CHECK(item_is(m, EPP_LIST_LOGIN_OBJECT_URIS, 1, "urn:ietf:params:xml:ns:obj2"));
+    CHECK(item_is(m, EPP_LIST_LOGIN_EXTENSION_URIS, 0, "http://custom/obj1ext-1.0"));
+    free(login);
+
+    create = load("rfc/5731/009-C-s3.2.1.xml", &len);
+    CHECK_RESULT(epp_message_read_command(m, create, len), EPP_RESULT_OK);
+    CHECK(epp_message_command_kind(m) == EPP_COMMAND_KIND_CREATE);
+    CHECK(field_is(m, EPP_FIELD_OBJECT_NAME, "example.com"));
+    CHECK(field_is(m, EPP_FIELD_REGISTRANT, "jd1234"));
+    CHECK(field_is(m, EPP_FIELD_AUTH_PASSWORD, "2fooBAR"));
+    CHECK(epp_message_list_count(m, EPP_LIST_NAMES) == 1);
+    CHECK(epp_message_list_count(m, EPP_LIST_NAME_SERVERS) == 2);
+    CHECK(item_is(m, EPP_LIST_NAME_SERVERS, 0, "ns1.example.net"));
+    CHECK(epp_message_list_count(m, EPP_LIST_CONTACTS) == 2);
+    CHECK(item_is(m, EPP_LIST_CONTACTS, 0, "sh8013"));
+    free(create);
+}
+
+static void test_update_and_transfer(epp_message *m) {
+    size_t len;
+    unsigned char *update = load("rfc/5731/017-C-s3.2.5.xml", &len);
+    unsigned char *transfer;
+    CHECK_RESULT(epp_message_read_command(m, update, len), EPP_RESULT_OK);
+    CHECK(epp_message_command_kind(m) == EPP_COMMAND_KIND_UPDATE);
+    CHECK(epp_message_list_count(m, EPP_LIST_STATUSES_ADD) == 1);
+    CHECK(item_is(m, EPP_LIST_STATUSES_ADD, 0, "clientHold"));
+    CHECK(epp_message_list_count(m, EPP_LIST_STATUSES_REMOVE) == 1);
+    CHECK(item_is(m, EPP_LIST_STATUSES_REMOVE, 0, "clientUpdateProhibited"));
+    free(update);
+
+    transfer = load("rfc/5731/015-C-s3.2.4.xml", &len);
+    CHECK_RESULT(epp_message_read_command(m, transfer, len), EPP_RESULT_OK);
+    CHECK(epp_message_command_kind(m) == EPP_COMMAND_KIND_TRANSFER);
+    CHECK(epp_message_transfer_op(m) == EPP_TRANSFER_OP_REQUEST);
+    CHECK(field_is(m, EPP_FIELD_OBJECT_NAME, "example.com"));
+    free(transfer);
+}
+
+static void test_hosts_contacts_dates(epp_message *m) {
+    size_t len, n = 0;
+    char buf[64];
+    epp_datetime t;
+    unsigned char *host = load("rfc/5732/005-C-s3.2.1.xml", &len);
+    unsigned char *update, *contact, *info;
+    static const char escaped[] =
+        "<epp xmlns=\"urn:ietf:params:xml:ns:epp-1.0\"><response>"
+        "<result code=\"2400\"><msg>Bad &amp; worse &#233;</msg></result>"
+        "<trID><clTRID>A&amp;B</clTRID><svTRID>S-1</svTRID></trID></response></epp>";
+
+    CHECK_RESULT(epp_message_read_command(m, host, len), EPP_RESULT_OK);
+    CHECK(epp_message_list_count(m, EPP_LIST_ADDRESSES) == 3);
+    CHECK(item_is(m, EPP_LIST_ADDRESSES, 2, "1080:0:0:0:8:800:200C:417A"));
+    free(host);
+
+    update = load("rfc/5731/017-C-s3.2.5.xml", &len);
+    CHECK_RESULT(epp_message_read_command(m, update, len), EPP_RESULT_OK);
+    CHECK(item_is(m, EPP_LIST_NAME_SERVERS_ADD, 0, "ns2.example.com"));
+    CHECK(item_is(m, EPP_LIST_NAME_SERVERS_REMOVE, 0, "ns1.example.com"));
+    CHECK(item_is(m, EPP_LIST_CONTACTS_ADD, 0, "mak21"));
+    free(update);
+
+    contact = load("rfc/5733/004-S-s3.1.2.xml", &len);
+    CHECK_RESULT(epp_message_read_response(m, contact, len), EPP_RESULT_OK);
+    CHECK(epp_message_res_data_kind(m) == EPP_RES_DATA_KIND_CONTACT_INFO);
+    CHECK(field_is(m, EPP_FIELD_OBJECT_NAME, "sh8013"));
+    CHECK(field_is(m, EPP_FIELD_EMAIL, "jdoe@example.com"));
+    CHECK(field_is(m, EPP_FIELD_VOICE, "+1.7035555555"));
+    free(contact);
+
+    info = load("rfc/5731/005-S-s3.1.2.xml", &len);
+    CHECK_RESULT(epp_message_read_response(m, info, len), EPP_RESULT_OK);
+    CHECK(item_is(m, EPP_LIST_CONTACT_TYPES, 0, "admin"));
+    CHECK(item_is(m, EPP_LIST_CONTACT_TYPES, 1, "tech"));
+    CHECK_RESULT(epp_message_field_datetime(m, EPP_FIELD_CREATED, &t), EPP_RESULT_OK);
+    CHECK(t.year == 1999 && t.month == 4 && t.day == 3 && t.hour == 22 && t.minute == 0);
+    CHECK(t.has_offset && t.offset_minutes == 0);
+    CHECK_RESULT(epp_message_field_datetime(m, EPP_FIELD_ROID, &t), EPP_RESULT_INVALID_VALUE);
+    CHECK_RESULT(epp_message_field_datetime(m, EPP_FIELD_CREATED, NULL),
+                 EPP_RESULT_NULL_ARGUMENT);
+    free(info);
+
+    CHECK_RESULT(epp_message_read_response(m, (const uint8_t *)escaped, sizeof escaped - 1),
+                 EPP_RESULT_OK);
+    CHECK(field_is(m, EPP_FIELD_CL_TRID, "A&amp;B"));
+    CHECK_RESULT(epp_message_field_unescaped(m, EPP_FIELD_CL_TRID, buf, sizeof buf, &n),
+                 EPP_RESULT_OK);
+    CHECK(str_eq(buf, n, "A&B"));
+    CHECK_RESULT(epp_message_result_msg_unescaped(m, 0, NULL, 0, &n), EPP_RESULT_BUFFER_TOO_SMALL);
+    CHECK(n == strlen("Bad & worse \xc3\xa9"));
+    CHECK_RESULT(epp_message_result_msg_unescaped(m, 0, buf, 5, &n), EPP_RESULT_BUFFER_TOO_SMALL);
+    CHECK_RESULT(epp_message_result_msg_unescaped(m, 0, buf, sizeof buf, &n), EPP_RESULT_OK);
+    CHECK(str_eq(buf, n, "Bad & worse \xc3\xa9"));
+    CHECK_RESULT(epp_message_field_unescaped(m, EPP_FIELD_CL_TRID, buf, sizeof buf, NULL),
+                 EPP_RESULT_NULL_ARGUMENT);
+}
+
+static void test_poll(epp_message *m) {
+    size_t len;
+    unsigned char *req = load("rfc/5730/021-C-s2.9.2.3.xml", &len);
+    unsigned char *ack;
+    CHECK_RESULT(epp_message_read_command(m, req, len), EPP_RESULT_OK);
+    CHECK(epp_message_poll_op(m) == EPP_POLL_OP_REQUEST);
+    free(req);
+    ack = load("rfc/5730/023-C-s2.9.2.3.xml", &len);
+    CHECK_RESULT(epp_message_read_command(m, ack, len), EPP_RESULT_OK);
+    CHECK(epp_message_poll_op(m) == EPP_POLL_OP_ACKNOWLEDGE);
+    CHECK(field_is(m, EPP_FIELD_POLL_MESSAGE_ID, "12345"));
+    free(ack);
+}
+
+static void test_responses(epp_message *m) {
+    size_t len;
+    const char *p;
+    size_t n;
+    uint16_t code = 0;
+    bool avail = true;
+    uint64_t count = 0;
+    unsigned char *chk = load("rfc/5731/002-S-s3.1.1.xml", &len);
+    unsigned char *inf, *poll, *err;
+
+    CHECK_RESULT(epp_message_read_response(m, chk, len), EPP_RESULT_OK);
+    CHECK(epp_message_kind(m) == EPP_KIND_RESPONSE);
+    CHECK(epp_message_res_data_kind(m) == EPP_RES_DATA_KIND_DOMAIN_CHECK);
+    CHECK(epp_message_result_count(m) == 1);
+    CHECK_RESULT(epp_message_result_code(m, 0, &code), EPP_RESULT_OK);
+    CHECK(code == 1000);
+    CHECK_RESULT(epp_message_result_msg(m, 0, &p, &n), EPP_RESULT_OK);
+    CHECK(str_eq(p, n, "Command completed successfully"));
+    CHECK(field_is(m, EPP_FIELD_CL_TRID, "ABC-12345"));
+    CHECK(field_is(m, EPP_FIELD_SV_TRID, "54322-XYZ"));
+    CHECK(epp_message_check_count(m) == 3);
+    CHECK_RESULT(epp_message_check_name(m, 1, &p, &n), EPP_RESULT_OK);
+    CHECK(str_eq(p, n, "example.net"));
+    CHECK_RESULT(epp_message_check_available(m, 1, &avail), EPP_RESULT_OK);
+    CHECK(!avail);
+    CHECK_RESULT(epp_message_check_available(m, 2, &avail), EPP_RESULT_OK);
+    CHECK(avail);
+    CHECK_RESULT(epp_message_check_reason(m, 1, &p, &n), EPP_RESULT_OK);
+    CHECK(str_eq(p, n, "In use"));
+    CHECK_RESULT(epp_message_check_reason(m, 0, &p, &n), EPP_RESULT_ABSENT);
+    CHECK_RESULT(epp_message_check_name(m, 3, &p, &n), EPP_RESULT_INDEX_OUT_OF_RANGE);
+    CHECK_RESULT(epp_message_msgq_count(m, &count), EPP_RESULT_ABSENT);
+    free(chk);
+
+    inf = load("rfc/5731/005-S-s3.1.2.xml", &len);
+    CHECK_RESULT(epp_message_read_response(m, inf, len), EPP_RESULT_OK);
+    CHECK(epp_message_res_data_kind(m) == EPP_RES_DATA_KIND_DOMAIN_INFO);
+    CHECK(field_is(m, EPP_FIELD_OBJECT_NAME, "example.com"));
+    CHECK(field_is(m, EPP_FIELD_ROID, "EXAMPLE1-REP"));
+    CHECK(field_is(m, EPP_FIELD_CLIENT_ID, "ClientX"));
+    CHECK(field_is(m, EPP_FIELD_CREATOR_ID, "ClientY"));
+    CHECK(field_is(m, EPP_FIELD_CREATED, "1999-04-03T22:00:00.0Z"));
+    CHECK(field_is(m, EPP_FIELD_UPDATED, "1999-12-03T09:00:00.0Z"));
+    CHECK(field_is(m, EPP_FIELD_EXPIRES, "2005-04-03T22:00:00.0Z"));
+    CHECK(field_is(m, EPP_FIELD_TRANSFERRED, "2000-04-08T09:00:00.0Z"));
+    CHECK(field_is(m, EPP_FIELD_REGISTRANT, "jd1234"));
+    CHECK(field_is(m, EPP_FIELD_AUTH_PASSWORD, "2fooBAR"));
+    CHECK(epp_message_list_count(m, EPP_LIST_STATUSES) == 1);
+    CHECK(item_is(m, EPP_LIST_STATUSES, 0, "ok"));
+    CHECK(item_is(m, EPP_LIST_NAME_SERVERS, 1, "ns1.example.net"));
+    CHECK(item_is(m, EPP_LIST_HOSTS, 1, "ns2.example.com"));
+    CHECK(epp_message_check_count(m) == 0);
+    free(inf);
+
+    poll = load("rfc/5730/022-S-s2.9.2.3.xml", &len);
+    CHECK_RESULT(epp_message_read_response(m, poll, len), EPP_RESULT_OK);
+    CHECK_RESULT(epp_message_result_code(m, 0, &code), EPP_RESULT_OK);
+    CHECK(code == 1301);
+    CHECK_RESULT(epp_message_msgq_count(m, &count), EPP_RESULT_OK);
+    CHECK(count == 5);
+    CHECK(field_is(m, EPP_FIELD_MSGQ_ID, "12345"));
+    CHECK(field_is(m, EPP_FIELD_MSGQ_DATE, "2000-06-08T22:00:00.0Z"));
+    CHECK(field_is(m, EPP_FIELD_MSGQ_MESSAGE, "Transfer requested."));
+    CHECK(epp_message_res_data_kind(m) == EPP_RES_DATA_KIND_OTHER);
+    CHECK_RESULT(epp_message_res_data_xml(m, &p, &n), EPP_RESULT_OK);
+    CHECK(n > 13 && memcmp(p, "<obj:trnData", 12) == 0);
+    CHECK(p >= (const char *)poll && p + n <= (const char *)poll + len);
+    free(poll);
+
+    err = load("rfc/5730/006-S-s2.6.xml", &len);
+    CHECK_RESULT(epp_message_read_response(m, err, len), EPP_RESULT_OK);
+    CHECK(epp_message_result_count(m) == 2);
+    CHECK_RESULT(epp_message_result_code(m, 1, &code), EPP_RESULT_OK);
+    CHECK(code == 2005);
+    free(err);
+}
+
+static void test_greeting_and_extensions(epp_message *m) {
+    size_t len;
+    const char *p;
+    size_t n;
+    unsigned char *g = load("rfc/5730/002-S-s2.4.xml", &len);
+    unsigned char *sec;
+    CHECK_RESULT(epp_message_read_greeting(m, g, len), EPP_RESULT_OK);
+    CHECK(epp_message_kind(m) == EPP_KIND_GREETING);
+    CHECK(field_is(m, EPP_FIELD_SERVER_ID, "Example EPP server epp.example.com"));
+    CHECK(field_is(m, EPP_FIELD_SERVER_DATE, "2000-06-08T22:00:00.0Z"));
+    CHECK(item_is(m, EPP_LIST_GREETING_VERSIONS, 0, "1.0"));
+    CHECK(epp_message_list_count(m, EPP_LIST_GREETING_OBJECT_URIS) == 3);
+    /* A greeting is not a command: the strict reader says why. */
+    CHECK_RESULT(epp_message_read_command(m, g, len), EPP_RESULT_READ_ERROR);
+    CHECK(epp_message_kind(m) == EPP_KIND_ERROR);
+    CHECK(epp_message_error_code(m) >= 2000);
+    free(g);
+
+    sec = load("ext/examples/5910/001-S-s5.1.2.xml", &len);
+    CHECK_RESULT(epp_message_read_response(m, sec, len), EPP_RESULT_OK);
+    CHECK(epp_message_extension_count(m) == 1);
+    CHECK_RESULT(epp_message_extension_namespace(m, 0, &p, &n), EPP_RESULT_OK);
+    CHECK(str_eq(p, n, "urn:ietf:params:xml:ns:secDNS-1.1"));
+    CHECK_RESULT(epp_message_extension_xml(m, 0, &p, &n), EPP_RESULT_OK);
+    CHECK(n > 15 && memcmp(p, "<secDNS:infData", 15) == 0);
+    CHECK(memcmp(p + n - 17, "</secDNS:infData>", 17) == 0);
+    CHECK_RESULT(epp_message_extension_xml(m, 1, &p, &n), EPP_RESULT_INDEX_OUT_OF_RANGE);
+    free(sec);
+}
+
+static void test_error_response(epp_message *m) {
+    static const char bad[] =
+        "<epp xmlns=\"urn:ietf:params:xml:ns:epp-1.0\"><command><check>"
+        "<domain:check xmlns:domain=\"urn:ietf:params:xml:ns:domain-1.0\"/>"
+        "</check><clTRID>ABC-1</clTRID></command></epp>";
+    const char *p = NULL;
+    size_t n = 0, need = 0, wrote = 0;
+    unsigned char *buf;
+    uint16_t code = 0;
+    epp_message *reply = NULL;
+
+    CHECK_RESULT(epp_message_read_command(m, (const uint8_t *)bad, sizeof bad - 1),
+                 EPP_RESULT_READ_ERROR);
+    CHECK(epp_message_error_code(m) == 2003);
+    CHECK(epp_message_error_offset(m) > 0 && epp_message_error_offset(m) < sizeof bad);
+    CHECK_RESULT(epp_message_error_message(m, &p, &n), EPP_RESULT_OK);
+    CHECK(n > 0 && n <= 256);
+    CHECK(epp_message_command_kind(m) == EPP_COMMAND_KIND_NONE);
+
+    /* Size first, then the real write, framed. */
+    CHECK_RESULT(epp_write_error_response(m, s("SRV-1"), s("ABC-1"), EPP_WRITE_FRAMED, NULL, 0,
+                                          &need),
+                 EPP_RESULT_BUFFER_TOO_SMALL);
+    CHECK(need > 4);
+    buf = malloc(need);
+    CHECK_RESULT(epp_write_error_response(m, s("SRV-1"), s("ABC-1"), EPP_WRITE_FRAMED, buf,
+                                          need - 1, &wrote),
+                 EPP_RESULT_BUFFER_TOO_SMALL);
+    CHECK(wrote == need);
+    CHECK_RESULT(epp_write_error_response(m, s("SRV-1"), s("ABC-1"), EPP_WRITE_FRAMED, buf,
+                                          need, &wrote),
+                 EPP_RESULT_OK);
+    CHECK(wrote == need);
+    CHECK(((size_t)buf[0] << 24 | (size_t)buf[1] << 16 | (size_t)buf[2] << 8 | buf[3]) == wrote);
+
+    CHECK_RESULT(epp_message_new(&reply), EPP_RESULT_OK);
+    CHECK_RESULT(epp_message_read_response(reply, buf + 4, wrote - 4), EPP_RESULT_OK);
+    CHECK_RESULT(epp_message_result_code(reply, 0, &code), EPP_RESULT_OK);
+    CHECK(code == 2003);
+    CHECK(field_is(reply, EPP_FIELD_CL_TRID, "ABC-1"));
+    CHECK(field_is(reply, EPP_FIELD_SV_TRID, "SRV-1"));
+    epp_message_free(reply);
+    free(buf);
+}
+
+static void test_writers(epp_message *m) {
+    unsigned char buf[2048];
+    size_t n = 0;
+    const epp_str names[2] = {{"example.com", 11}, {"example.net", 11}};
+    const epp_str bad_utf8 = {"\xff", 1};
+
+    CHECK_RESULT(epp_write_hello(0, buf, sizeof buf, &n), EPP_RESULT_OK);
+    CHECK_RESULT(epp_message_read_command(m, buf, n), EPP_RESULT_OK);
+    CHECK(epp_message_command_kind(m) == EPP_COMMAND_KIND_HELLO);
+
+    CHECK_RESULT(epp_write_logout(s("L-1"), EPP_WRITE_NO_DECLARATION, buf, sizeof buf, &n),
+                 EPP_RESULT_OK);
+    CHECK(memcmp(buf, "<epp", 4) == 0);
+    CHECK_RESULT(epp_message_read_command(m, buf, n), EPP_RESULT_OK);
+    CHECK(epp_message_command_kind(m) == EPP_COMMAND_KIND_LOGOUT);
+    CHECK(field_is(m, EPP_FIELD_CL_TRID, "L-1"));
+
+    CHECK_RESULT(epp_write_poll_request(NONE, 0, buf, sizeof buf, &n), EPP_RESULT_OK);
+    CHECK_RESULT(epp_message_read_command(m, buf, n), EPP_RESULT_OK);
+    CHECK(epp_message_poll_op(m) == EPP_POLL_OP_REQUEST);
+
+    CHECK_RESULT(epp_write_poll_ack(s("99"), s("P-2"), EPP_WRITE_FRAMED, buf, sizeof buf, &n),
+                 EPP_RESULT_OK);
+    CHECK_RESULT(epp_message_read_command(m, buf + 4, n - 4), EPP_RESULT_OK);
+    CHECK(field_is(m, EPP_FIELD_POLL_MESSAGE_ID, "99"));
+
+    CHECK_RESULT(epp_write_domain_check(names, 2, s("C-3"), 0, buf, sizeof buf, &n),
+                 EPP_RESULT_OK);
+    CHECK_RESULT(epp_message_read_command(m, buf, n), EPP_RESULT_OK);
+    CHECK(epp_message_list_count(m, EPP_LIST_NAMES) == 2);
+    CHECK(item_is(m, EPP_LIST_NAMES, 1, "example.net"));
+
+    CHECK_RESULT(epp_write_domain_info(s("example.org"), NONE, 0, buf, sizeof buf, &n),
+                 EPP_RESULT_OK);
+    CHECK_RESULT(epp_message_read_command(m, buf, n), EPP_RESULT_OK);
+    CHECK(epp_message_command_kind(m) == EPP_COMMAND_KIND_INFO);
+    CHECK(field_is(m, EPP_FIELD_OBJECT_NAME, "example.org"));
+
+    {
+        const epp_str objects[2] = {{"urn:ietf:params:xml:ns:domain-1.0", 33},
+                                    {"urn:ietf:params:xml:ns:host-1.0", 31}};
+        CHECK_RESULT(epp_write_login(s("ClientX"), s("foo-BAR2"), s("bar-FOO2"), NONE, objects, 2,
+                                     NULL, 0, s("L-2"), 0, buf, sizeof buf, &n),
+                     EPP_RESULT_OK);
+        CHECK_RESULT(epp_message_read_command(m, buf, n), EPP_RESULT_OK);
+        CHECK(epp_message_command_kind(m) == EPP_COMMAND_KIND_LOGIN);
+        CHECK(field_is(m, EPP_FIELD_LOGIN_NEW_PASSWORD, "bar-FOO2"));
+        CHECK(item_is(m, EPP_LIST_LOGIN_OBJECT_URIS, 1, "urn:ietf:params:xml:ns:host-1.0"));
+        CHECK_RESULT(epp_write_login(s("ClientX"), s("foo-BAR2"), NONE, NONE, objects, 0, NULL, 0,
+                                     NONE, 0, buf, sizeof buf, &n),
+                     EPP_RESULT_INVALID_ARGUMENT);
+        CHECK_RESULT(epp_write_login(NONE, s("foo-BAR2"), NONE, NONE, objects, 1, NULL, 0, NONE, 0,
+                                     buf, sizeof buf, &n),
+                     EPP_RESULT_NULL_ARGUMENT);
+    }
+
+    CHECK_RESULT(epp_write_response(1000, NONE, s("C-4"), s("S-4"), 0, buf, sizeof buf, &n),
+                 EPP_RESULT_OK);
+    CHECK_RESULT(epp_message_read_response(m, buf, n), EPP_RESULT_OK);
+    CHECK(field_is(m, EPP_FIELD_SV_TRID, "S-4"));
+
+    /* Error paths: out_len untouched except on BUFFER_TOO_SMALL. */
+    n = 7;
+    CHECK_RESULT(epp_write_hello(0, buf, 8, &n), EPP_RESULT_BUFFER_TOO_SMALL);
+    CHECK(n > 8);
+    n = 7;
+    CHECK_RESULT(epp_write_hello(0, NULL, 8, &n), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_write_hello(0, buf, sizeof buf, NULL), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_write_hello(0x80, buf, sizeof buf, &n), EPP_RESULT_INVALID_ARGUMENT);
+    CHECK_RESULT(epp_write_logout(bad_utf8, 0, buf, sizeof buf, &n), EPP_RESULT_INVALID_UTF8);
+    CHECK_RESULT(epp_write_poll_ack(NONE, NONE, 0, buf, sizeof buf, &n),
+                 EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_write_domain_check(NULL, 1, NONE, 0, buf, sizeof buf, &n),
+                 EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_write_domain_check(names, 0, NONE, 0, buf, sizeof buf, &n),
+                 EPP_RESULT_INVALID_ARGUMENT);
+    CHECK_RESULT(epp_write_domain_check(names, EPP_WRITE_MAX_CHECK_NAMES + 1, NONE, 0, buf,
+                                        sizeof buf, &n),
+                 EPP_RESULT_INVALID_ARGUMENT);
+    CHECK_RESULT(epp_write_domain_info(NONE, NONE, 0, buf, sizeof buf, &n),
+                 EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_write_response(42, NONE, NONE, s("S"), 0, buf, sizeof buf, &n),
+                 EPP_RESULT_INVALID_ARGUMENT);
+    CHECK_RESULT(epp_write_response(1000, s("a\001b"), NONE, s("S"), 0, buf, sizeof buf, &n),
+                 EPP_RESULT_WRITE_ERROR);
+    CHECK_RESULT(epp_write_error_response(NULL, s("S"), NONE, 0, buf, sizeof buf, &n),
+                 EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_write_error_response(m, s("S"), NONE, 0, buf, sizeof buf, &n),
+                 EPP_RESULT_WRONG_KIND);
+    CHECK(n == 7);
+}
+
+static void test_nulls(void) {
+    epp_message *m = NULL;
+    const char *p = NULL;
+    size_t n = 0;
+    uint16_t code = 0;
+    uint64_t count = 0;
+    bool avail = false;
+
+    CHECK_RESULT(epp_message_new(NULL), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_deframer_new(0, NULL), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_read_command(NULL, (const uint8_t *)"x", 1),
+                 EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_read_response(NULL, (const uint8_t *)"x", 1),
+                 EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_read_greeting(NULL, (const uint8_t *)"x", 1),
+                 EPP_RESULT_NULL_ARGUMENT);
+    CHECK(epp_message_kind(NULL) == EPP_KIND_NONE);
+    CHECK(epp_message_command_kind(NULL) == EPP_COMMAND_KIND_NONE);
+    CHECK(epp_message_object(NULL) == EPP_OBJECT_NONE);
+    CHECK(epp_message_poll_op(NULL) == EPP_POLL_OP_NONE);
+    CHECK(epp_message_transfer_op(NULL) == EPP_TRANSFER_OP_NONE);
+    CHECK(epp_message_res_data_kind(NULL) == EPP_RES_DATA_KIND_NONE);
+    CHECK(epp_message_list_count(NULL, EPP_LIST_NAMES) == 0);
+    CHECK(epp_message_result_count(NULL) == 0);
+    CHECK(epp_message_check_count(NULL) == 0);
+    CHECK(epp_message_extension_count(NULL) == 0);
+    CHECK(epp_message_error_code(NULL) == 0);
+    CHECK(epp_message_error_offset(NULL) == 0);
+    CHECK_RESULT(epp_message_field(NULL, 0, &p, &n), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_list_item(NULL, 0, 0, &p, &n), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_result_code(NULL, 0, &code), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_result_msg(NULL, 0, &p, &n), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_msgq_count(NULL, &count), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_res_data_xml(NULL, &p, &n), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_check_name(NULL, 0, &p, &n), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_check_available(NULL, 0, &avail), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_check_reason(NULL, 0, &p, &n), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_extension_namespace(NULL, 0, &p, &n), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_extension_xml(NULL, 0, &p, &n), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_error_message(NULL, &p, &n), EPP_RESULT_NULL_ARGUMENT);
+
+    /* A fresh handle holds nothing; NULL out-parameters are refused. */
+    CHECK_RESULT(epp_message_new(&m), EPP_RESULT_OK);
+    CHECK(epp_message_kind(m) == EPP_KIND_NONE);
+    CHECK_RESULT(epp_message_read_command(m, NULL, 0), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_field(m, EPP_FIELD_CL_TRID, &p, &n), EPP_RESULT_WRONG_KIND);
+    CHECK_RESULT(epp_message_field(m, EPP_FIELD_CL_TRID, NULL, &n), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_field(m, EPP_FIELD_CL_TRID, &p, NULL), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_result_code(m, 0, NULL), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_msgq_count(m, NULL), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_check_available(m, 0, NULL), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_error_message(m, &p, &n), EPP_RESULT_WRONG_KIND);
+    CHECK(p == NULL && n == 0 && code == 0 && count == 0 && !avail);
+    epp_message_free(m);
+    epp_message_free(NULL);
+    epp_deframer_free(NULL);
+}
+
+/* Appends `payload` as one RFC 5734 data unit. */
+static size_t put_frame(unsigned char *out, const unsigned char *payload, size_t len) {
+    size_t total = len + 4;
+    out[0] = (unsigned char)(total >> 24);
+    out[1] = (unsigned char)(total >> 16);
+    out[2] = (unsigned char)(total >> 8);
+    out[3] = (unsigned char)total;
+    memcpy(out + 4, payload, len);
+    return total;
+}
+
+static void test_deframer(epp_message *m) {
+    static const char *const files[3] = {"rfc/5730/001-C-s2.3.xml", "rfc/5731/001-C-s3.1.1.xml",
+                                         "rfc/5730/015-C-s2.9.1.2.xml"};
+    static const epp_command_kind kinds[3] = {EPP_COMMAND_KIND_HELLO, EPP_COMMAND_KIND_CHECK,
+                                              EPP_COMMAND_KIND_LOGOUT};
+    unsigned char *stream = NULL;
+    size_t stream_len = 0, i, frames = 0;
+    epp_deframer *d = NULL;
+    const uint8_t *frame;
+    size_t frame_len;
+    uint8_t *area;
+    size_t area_len;
+    static const uint8_t too_long[4] = {0, 2, 0, 0}; /* 128 KiB */
+    static const uint8_t too_short[4] = {0, 0, 0, 3};
+
+    for (i = 0; i < 3; i++) {
+        size_t len;
+        unsigned char *payload = load(files[i], &len);
+        stream = realloc(stream, stream_len + len + 4);
+        stream_len += put_frame(stream + stream_len, payload, len);
+        free(payload);
+    }
+
+    /* Byte by byte. */
+    CHECK_RESULT(epp_deframer_new(0, &d), EPP_RESULT_OK);
+    CHECK(epp_deframer_needed(d) == 4);
+    for (i = 0; i < stream_len; i++) {
+        epp_result r;
+        CHECK_RESULT(epp_deframer_push(d, stream + i, 1), EPP_RESULT_OK);
+        r = epp_deframer_next(d, &frame, &frame_len);
+        if (r == EPP_RESULT_OK) {
+            CHECK(frames < 3);
+            if (frames < 3) {
+                CHECK_RESULT(epp_message_read_command(m, frame, frame_len), EPP_RESULT_OK);
+                CHECK(epp_message_command_kind(m) == kinds[frames]);
+            }
+            frames++;
+        } else {
+            CHECK(r == EPP_RESULT_INCOMPLETE);
+            CHECK(epp_deframer_needed(d) >= 1);
+        }
+    }
+    CHECK(frames == 3);
+    CHECK_RESULT(epp_deframer_next(d, &frame, &frame_len), EPP_RESULT_INCOMPLETE);
+    CHECK_RESULT(epp_deframer_push(d, NULL, 0), EPP_RESULT_OK);
+    CHECK_RESULT(epp_deframer_push(d, NULL, 1), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_deframer_next(d, NULL, &frame_len), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_deframer_read_buf(d, NULL, &area_len), EPP_RESULT_NULL_ARGUMENT);
+    epp_deframer_free(d);
+
+    /* Whole stream through read_buf/commit, in one go. */
+    d = NULL;
+    CHECK_RESULT(epp_deframer_new(64 * 1024, &d), EPP_RESULT_OK);
+    CHECK_RESULT(epp_deframer_read_buf(d, &area, &area_len), EPP_RESULT_OK);
+    CHECK(area_len >= 4096 && area_len >= stream_len);
+    memcpy(area, stream, stream_len);
+    CHECK_RESULT(epp_deframer_commit(d, stream_len), EPP_RESULT_OK);
+    frames = 0;
+    while (epp_deframer_next(d, &frame, &frame_len) == EPP_RESULT_OK) {
+        CHECK_RESULT(epp_message_read_command(m, frame, frame_len), EPP_RESULT_OK);
+        frames++;
+    }
+    CHECK(frames == 3);
+    CHECK(epp_deframer_needed(d) == 4);
+    /* A header over the limit kills the stream. */
+    CHECK_RESULT(epp_deframer_push(d, too_long, 4), EPP_RESULT_FRAME_TOO_LONG);
+    CHECK_RESULT(epp_deframer_next(d, &frame, &frame_len), EPP_RESULT_FRAME_TOO_LONG);
+    CHECK_RESULT(epp_deframer_push(d, stream, 4), EPP_RESULT_FRAME_TOO_LONG);
+    CHECK_RESULT(epp_deframer_read_buf(d, &area, &area_len), EPP_RESULT_FRAME_TOO_LONG);
+    CHECK(epp_deframer_needed(d) == 0);
+    epp_deframer_free(d);
+
+    d = NULL;
+    CHECK_RESULT(epp_deframer_new(0, &d), EPP_RESULT_OK);
+    CHECK_RESULT(epp_deframer_push(d, too_short, 4), EPP_RESULT_FRAME_INVALID);
+    CHECK_RESULT(epp_deframer_commit(d, 0), EPP_RESULT_FRAME_INVALID);
+    CHECK_RESULT(epp_deframer_commit(NULL, 0), EPP_RESULT_NULL_ARGUMENT);
+    CHECK(epp_deframer_needed(NULL) == 0);
+    epp_deframer_free(d);
+    free(stream);
+}
+
+/* Every accessor on one message; results must be known numbers. */
+static void touch_everything(const epp_message *m) {
+    const char *p;
+    size_t n, i, count;
+    uint32_t f, l;
+    uint16_t code;
+    uint64_t q;
+    bool avail;
+    char buf[4096];
+    epp_datetime t;
+    for (f = 0; f <= EPP_FIELD_LAST + 1; f++) {
+        epp_result r = epp_message_field(m, f, &p, &n);
+        size_t raw_len = n;
+        CHECK(r == EPP_RESULT_OK || r == EPP_RESULT_ABSENT || r == EPP_RESULT_WRONG_KIND ||
+              r == EPP_RESULT_INVALID_ARGUMENT);
+        CHECK(epp_message_field_unescaped(m, f, buf, sizeof buf, &n) == r);
+        if (r == EPP_RESULT_OK) {
+            /* The value is never longer than the text as written. */
+            CHECK(n <= raw_len);
+        }
+        (void)epp_message_field_datetime(m, f, &t);
+    }
+    for (l = 0; l <= EPP_LIST_LAST; l++) {
+        count = epp_message_list_count(m, l);
+        for (i = 0; i < count; i++) {
+            CHECK_RESULT(epp_message_list_item(m, l, i, &p, &n), EPP_RESULT_OK);
+            CHECK_RESULT(epp_message_list_item_unescaped(m, l, i, buf, sizeof buf, &n),
+                         EPP_RESULT_OK);
+        }
+    }
+    count = epp_message_result_count(m);
+    for (i = 0; i < count; i++) {
+        CHECK_RESULT(epp_message_result_code(m, i, &code), EPP_RESULT_OK);
+        CHECK(code >= 1000 && code <= 2999);
+        (void)epp_message_result_msg(m, i, &p, &n);
+        (void)epp_message_result_msg_unescaped(m, i, buf, sizeof buf, &n);
+    }
+    count = epp_message_check_count(m);
+    for (i = 0; i < count; i++) {
+        (void)epp_message_check_name(m, i, &p, &n);
+        (void)epp_message_check_available(m, i, &avail);
+        (void)epp_message_check_reason(m, i, &p, &n);
+    }
+    count = epp_message_extension_count(m);
+    for (i = 0; i < count; i++) {
+        CHECK_RESULT(epp_message_extension_namespace(m, i, &p, &n), EPP_RESULT_OK);
+        CHECK_RESULT(epp_message_extension_xml(m, i, &p, &n), EPP_RESULT_OK);
+    }
+    (void)epp_message_msgq_count(m, &q);
+    (void)epp_message_res_data_kind(m);
+    (void)epp_message_res_data_xml(m, &p, &n);
+    (void)epp_message_command_kind(m);
+    (void)epp_message_object(m);
+    (void)epp_message_poll_op(m);
+    (void)epp_message_transfer_op(m);
+    if (epp_message_kind(m) == EPP_KIND_ERROR) {
+        CHECK_RESULT(epp_message_error_message(m, &p, &n), EPP_RESULT_OK);
+    }
+}
+
+/* Every message of MANIFEST.tsv: commands read strictly (answered with an
+ * error response when they fail), responses and greetings tolerantly. */
+static void test_corpus_sweep(epp_message *m) {
+    char path[1024], line[4096];
+    FILE *manifest;
+    size_t seen = 0, commands_ok = 0, server_ok = 0;
+    unsigned char out[8192];
+    snprintf(path, sizeof path, "%s/MANIFEST.tsv", corpus_dir());
+    manifest = fopen(path, "r");
+    CHECK(manifest != NULL);
+    if (manifest == NULL) {
+        return;
+    }
+    while (fgets(line, sizeof line, manifest) != NULL) {
+        char *source = strtok(line, "\t");
+        char *rel = strtok(NULL, "\t");
+        char *bytes = strtok(NULL, "\t");
+        char *wellformed = strtok(NULL, "\t");
+        char *kind = strtok(NULL, "\t");
+        size_t len, n;
+        unsigned char *frame;
+        (void)bytes;
+        if (source == NULL || rel == NULL || kind == NULL || strcmp(source, "source") == 0) {
+            continue;
+        }
+        (void)wellformed;
+        frame = load(rel, &len);
+        seen++;
+        if (strcmp(kind, "command") == 0 || strcmp(kind, "hello") == 0) {
+            epp_result r = epp_message_read_command(m, frame, len);
+            CHECK(r == EPP_RESULT_OK || r == EPP_RESULT_READ_ERROR);
+            if (r == EPP_RESULT_OK) {
+                commands_ok++;
+            } else {
+                CHECK(epp_message_error_code(m) >= 2000);
+                CHECK_RESULT(epp_write_error_response(m, s("SWEEP"), NONE, EPP_WRITE_FRAMED, out,
+                                                      sizeof out, &n),
+                             EPP_RESULT_OK);
+            }
+        } else if (strcmp(kind, "response") == 0) {
+            if (epp_message_read_response(m, frame, len) == EPP_RESULT_OK) {
+                server_ok++;
+            }
+        } else if (strcmp(kind, "greeting") == 0) {
+            if (epp_message_read_greeting(m, frame, len) == EPP_RESULT_OK) {
+                server_ok++;
+            }
+        } else {
+            (void)epp_message_read_command(m, frame, len);
+        }
+        touch_everything(m);
+        free(frame);
+    }
+    fclose(manifest);
+    CHECK(seen > 200);
+    CHECK(commands_ok > 80);
+    CHECK(server_ok > 80);
+    printf("corpus sweep: %zu messages, %zu commands and %zu responses/greetings read\n", seen,
+           commands_ok, server_ok);
+}
+
+int main(void) {
+    epp_message *m = NULL;
+    test_version();
+    if (epp_message_new(&m) != EPP_RESULT_OK) {
+        fputs("epp_message_new failed\n", stderr);
+        return 1;
+    }
+    test_domain_check_command(m);
+    test_login_and_domain_create(m);
+    test_update_and_transfer(m);
+    test_poll(m);
+    test_hosts_contacts_dates(m);
+    test_responses(m);
+    test_greeting_and_extensions(m);
+    test_error_response(m);
+    test_writers(m);
+    test_deframer(m);
+    test_corpus_sweep(m);
+    epp_message_free(m);
+    test_nulls();
+    printf("%d checks, %d failed\n", checks, failures);
+    return failures == 0 ? 0 : 1;
+}

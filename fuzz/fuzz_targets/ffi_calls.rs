@@ -1,0 +1,349 @@
+//! The C ABI driven like a careless C program: arbitrary bytes, arbitrary
+//! call orders, arbitrary indices, field and list numbers, buffer sizes
+//! and NULL out-parameters, through `extern "C"` functions only.
+//!
+//! The only rules kept are the header's: a frame given to
+//! `epp_message_read_*` stays alive and unchanged until the next read
+//! (the harness keeps it in `frame`), and a frame from `epp_deframer_next`
+//! is copied out before the deframer is called again. Everything else must
+//! give a result code — never a crash, a panic crossing the boundary, or
+//! an out-parameter written on failure.
+
+#![no_main]
+
+use std::ffi::c_char;
+use std::ptr;
+
+use arbitrary::Unstructured;
+use epp::deframer::*;
+use epp::message::*;
+use epp::write::*;
+use epp::{EppResult, EppStr};
+use libfuzzer_sys::fuzz_target;
+
+#[derive(Debug)]
+enum Call {
+    ReadCommand(Vec<u8>),
+    ReadResponse(Vec<u8>),
+    ReadGreeting(Vec<u8>),
+    Push(Vec<u8>),
+    ReadBufCommit(Vec<u8>, u16),
+    NextFrameAsCommand,
+    NextFrameAsResponse,
+    Field(u8, bool),
+    FieldUnescaped(u8, u16),
+    FieldDateTime(u8),
+    List(u8, u8, bool),
+    Result(u8),
+    Check(u8),
+    Extension(u8),
+    Kinds,
+    Error,
+    WriteErrorResponse(u16, u8),
+    WriteResponse(u16, String, u16, u8),
+    WriteDomainCheck(Vec<String>, u16),
+    WritePollAck(String, u16),
+}
+
+/// One call decoded from the fuzzer's bytes (by hand: the fuzz crate's
+/// `arbitrary` has no derive feature).
+fn next_call(u: &mut Unstructured<'_>) -> arbitrary::Result<Call> {
+    Ok(match u.int_in_range(0..=19u8)? {
+        0 => Call::ReadCommand(u.arbitrary()?),
+        1 => Call::ReadResponse(u.arbitrary()?),
+        2 => Call::ReadGreeting(u.arbitrary()?),
+        3 => Call::Push(u.arbitrary()?),
+        4 => Call::ReadBufCommit(u.arbitrary()?, u.arbitrary()?),
+        5 => Call::NextFrameAsCommand,
+        6 => Call::NextFrameAsResponse,
+        7 => Call::Field(u.arbitrary()?, u.arbitrary()?),
+        8 => Call::FieldUnescaped(u.arbitrary()?, u.arbitrary()?),
+        9 => Call::FieldDateTime(u.arbitrary()?),
+        10 => Call::List(u.arbitrary()?, u.arbitrary()?, u.arbitrary()?),
+        11 => Call::Result(u.arbitrary()?),
+        12 => Call::Check(u.arbitrary()?),
+        13 => Call::Extension(u.arbitrary()?),
+        14 => Call::Kinds,
+        15 => Call::Error,
+        16 => Call::WriteErrorResponse(u.arbitrary()?, u.arbitrary()?),
+        17 => Call::WriteResponse(
+            u.arbitrary()?,
+            u.arbitrary()?,
+            u.arbitrary()?,
+            u.arbitrary()?,
+        ),
+        18 => Call::WriteDomainCheck(u.arbitrary()?, u.arbitrary()?),
+        _ => Call::WritePollAck(u.arbitrary()?, u.arbitrary()?),
+    })
+}
+
+fn s(text: &str) -> EppStr {
+    EppStr {
+        ptr: text.as_ptr().cast(),
+        len: text.len(),
+    }
+}
+
+/// A string out-parameter pair that must stay untouched on failure.
+struct Out {
+    ptr: *const c_char,
+    len: usize,
+}
+
+impl Out {
+    fn new() -> Self {
+        Out {
+            ptr: ptr::null(),
+            len: usize::MAX,
+        }
+    }
+
+    fn check(&self, r: EppResult, frame: &[u8]) {
+        if r == EppResult::Ok {
+            assert!(!self.ptr.is_null());
+            // SAFETY: the accessor handed out `len` bytes of UTF-8 that live
+            // as long as the frame (or longer).
+            let bytes = unsafe { std::slice::from_raw_parts(self.ptr.cast::<u8>(), self.len) };
+            assert!(std::str::from_utf8(bytes).is_ok());
+            let _ = frame;
+        } else {
+            assert!(
+                self.ptr.is_null() && self.len == usize::MAX,
+                "written on {r:?}"
+            );
+        }
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let mut u = Unstructured::new(data);
+    let mut calls = Vec::new();
+    while calls.len() < 64 {
+        match next_call(&mut u) {
+            Ok(call) => calls.push(call),
+            Err(_) => break,
+        }
+    }
+    let (mut m, mut d) = (ptr::null_mut(), ptr::null_mut());
+    // The frame the handle reads; replaced only by the next read.
+    let mut frame: Vec<u8> = Vec::new();
+    let mut out = vec![0u8; 1 << 14];
+    // SAFETY: every call below follows the header's contract, which is the
+    // point: the handle and deframer are live, every pointer is NULL or
+    // valid, and `frame` outlives the reads of it.
+    unsafe {
+        assert_eq!(epp_message_new(&mut m), EppResult::Ok);
+        assert_eq!(epp_deframer_new(1 << 16, &mut d), EppResult::Ok);
+        for call in &calls {
+            match call {
+                Call::ReadCommand(bytes)
+                | Call::ReadResponse(bytes)
+                | Call::ReadGreeting(bytes) => {
+                    let next = bytes.clone();
+                    let r = match call {
+                        Call::ReadCommand(_) => {
+                            epp_message_read_command(m, next.as_ptr(), next.len())
+                        }
+                        Call::ReadResponse(_) => {
+                            epp_message_read_response(m, next.as_ptr(), next.len())
+                        }
+                        _ => epp_message_read_greeting(m, next.as_ptr(), next.len()),
+                    };
+                    assert!(matches!(r, EppResult::Ok | EppResult::ReadError), "{r:?}");
+                    frame = next;
+                }
+                Call::Push(bytes) => {
+                    let _ = epp_deframer_push(d, bytes.as_ptr(), bytes.len());
+                }
+                Call::ReadBufCommit(bytes, n) => {
+                    let (mut area, mut room) = (ptr::null_mut(), 0);
+                    if epp_deframer_read_buf(d, &mut area, &mut room) == EppResult::Ok {
+                        let take = bytes.len().min(room);
+                        ptr::copy_nonoverlapping(bytes.as_ptr(), area, take);
+                        let _ = epp_deframer_commit(d, (*n as usize).min(take));
+                    }
+                }
+                Call::NextFrameAsCommand | Call::NextFrameAsResponse => {
+                    let (mut p, mut n) = (ptr::null(), 0);
+                    if epp_deframer_next(d, &mut p, &mut n) == EppResult::Ok {
+                        // Copied out: the deframer's frame dies at its next call.
+                        let next = std::slice::from_raw_parts(p, n).to_vec();
+                        if matches!(call, Call::NextFrameAsCommand) {
+                            epp_message_read_command(m, next.as_ptr(), next.len());
+                        } else {
+                            epp_message_read_response(m, next.as_ptr(), next.len());
+                        }
+                        frame = next;
+                    }
+                    let _ = epp_deframer_needed(d);
+                }
+                Call::Field(f, null) => {
+                    let mut o = Out::new();
+                    let r = if *null {
+                        epp_message_field(m, u32::from(*f), ptr::null_mut(), &mut o.len)
+                    } else {
+                        epp_message_field(m, u32::from(*f), &mut o.ptr, &mut o.len)
+                    };
+                    if *null {
+                        assert_eq!(r, EppResult::NullArgument);
+                    } else {
+                        o.check(r, &frame);
+                    }
+                }
+                Call::FieldUnescaped(f, cap) => {
+                    let cap = (*cap as usize).min(out.len());
+                    let mut n = usize::MAX;
+                    let r = epp_message_field_unescaped(
+                        m,
+                        u32::from(*f),
+                        out.as_mut_ptr().cast(),
+                        cap,
+                        &mut n,
+                    );
+                    match r {
+                        EppResult::Ok => {
+                            assert!(n <= cap && std::str::from_utf8(&out[..n]).is_ok())
+                        }
+                        EppResult::BufferTooSmall => assert!(n > cap),
+                        _ => assert_eq!(n, usize::MAX),
+                    }
+                }
+                Call::FieldDateTime(f) => {
+                    let mut t = EppDateTime::default();
+                    let _ = epp_message_field_datetime(m, u32::from(*f), &mut t);
+                }
+                Call::List(l, i, unescaped) => {
+                    let count = epp_message_list_count(m, u32::from(*l));
+                    let mut o = Out::new();
+                    let r = epp_message_list_item(
+                        m,
+                        u32::from(*l),
+                        usize::from(*i),
+                        &mut o.ptr,
+                        &mut o.len,
+                    );
+                    o.check(r, &frame);
+                    assert_eq!(r == EppResult::Ok, usize::from(*i) < count);
+                    if *unescaped {
+                        let mut n = 0;
+                        let _ = epp_message_list_item_unescaped(
+                            m,
+                            u32::from(*l),
+                            usize::from(*i),
+                            out.as_mut_ptr().cast(),
+                            out.len(),
+                            &mut n,
+                        );
+                    }
+                }
+                Call::Result(i) => {
+                    let i = usize::from(*i);
+                    let mut code = 0;
+                    let r = epp_message_result_code(m, i, &mut code);
+                    assert_eq!(r == EppResult::Ok, i < epp_message_result_count(m));
+                    let mut o = Out::new();
+                    let r = epp_message_result_msg(m, i, &mut o.ptr, &mut o.len);
+                    o.check(r, &frame);
+                    let mut count = 0;
+                    let _ = epp_message_msgq_count(m, &mut count);
+                }
+                Call::Check(i) => {
+                    let i = usize::from(*i);
+                    let mut o = Out::new();
+                    let r = epp_message_check_name(m, i, &mut o.ptr, &mut o.len);
+                    o.check(r, &frame);
+                    let mut avail = false;
+                    let _ = epp_message_check_available(m, i, &mut avail);
+                    let mut o = Out::new();
+                    let r = epp_message_check_reason(m, i, &mut o.ptr, &mut o.len);
+                    o.check(r, &frame);
+                    let _ = epp_message_check_count(m);
+                }
+                Call::Extension(i) => {
+                    let i = usize::from(*i);
+                    let mut o = Out::new();
+                    let r = epp_message_extension_namespace(m, i, &mut o.ptr, &mut o.len);
+                    o.check(r, &frame);
+                    assert_eq!(r == EppResult::Ok, i < epp_message_extension_count(m));
+                    let mut o = Out::new();
+                    let r = epp_message_extension_xml(m, i, &mut o.ptr, &mut o.len);
+                    o.check(r, &frame);
+                    let mut o = Out::new();
+                    let r = epp_message_res_data_xml(m, &mut o.ptr, &mut o.len);
+                    o.check(r, &frame);
+                }
+                Call::Kinds => {
+                    let _ = (
+                        epp_message_kind(m),
+                        epp_message_command_kind(m),
+                        epp_message_object(m),
+                        epp_message_poll_op(m),
+                        epp_message_transfer_op(m),
+                        epp_message_res_data_kind(m),
+                    );
+                }
+                Call::Error => {
+                    let _ = (epp_message_error_code(m), epp_message_error_offset(m));
+                    let mut o = Out::new();
+                    let r = epp_message_error_message(m, &mut o.ptr, &mut o.len);
+                    o.check(r, &frame);
+                }
+                Call::WriteErrorResponse(cap, flags) => {
+                    let cap = (*cap as usize).min(out.len());
+                    let mut n = 0;
+                    let r = epp_write_error_response(
+                        m,
+                        s("SV-1"),
+                        s("CL-1"),
+                        u32::from(*flags),
+                        out.as_mut_ptr(),
+                        cap,
+                        &mut n,
+                    );
+                    if r == EppResult::Ok {
+                        assert!(n <= cap);
+                    }
+                }
+                Call::WriteResponse(code, msg, cap, flags) => {
+                    let cap = (*cap as usize).min(out.len());
+                    let mut n = 0;
+                    let r = epp_write_response(
+                        *code,
+                        s(msg),
+                        s("CL"),
+                        s("SV"),
+                        u32::from(*flags),
+                        out.as_mut_ptr(),
+                        cap,
+                        &mut n,
+                    );
+                    if r == EppResult::Ok {
+                        assert!(n <= cap);
+                    }
+                }
+                Call::WriteDomainCheck(names, cap) => {
+                    let names: Vec<EppStr> = names.iter().map(|n| s(n)).collect();
+                    let cap = (*cap as usize).min(out.len());
+                    let mut n = 0;
+                    let _ = epp_write_domain_check(
+                        names.as_ptr(),
+                        names.len(),
+                        s("CL"),
+                        EPP_WRITE_FRAMED,
+                        out.as_mut_ptr(),
+                        cap,
+                        &mut n,
+                    );
+                }
+                Call::WritePollAck(id, cap) => {
+                    let cap = (*cap as usize).min(out.len());
+                    let mut n = 0;
+                    let _ = epp_write_poll_ack(s(id), s("CL"), 0, out.as_mut_ptr(), cap, &mut n);
+                }
+            }
+        }
+        epp_message_free(m);
+        epp_deframer_free(d);
+    }
+    drop(frame);
+});
