@@ -198,7 +198,11 @@ step "clippy (fuzz targets)" \
     cargo clippy --manifest-path fuzz/Cargo.toml --all-targets -- -D warnings
 step "rustdoc (warnings denied)" \
     env RUSTDOCFLAGS=-Dwarnings cargo doc --locked --workspace --no-deps --all-features
-step "test (workspace, all features)" cargo test --locked --workspace --all-features
+# The session crate's tests (TLS server, interop, faults, load) are their own step.
+step "test (workspace, all features)" \
+    cargo test --locked --workspace --all-features --exclude epp-codec-session
+step "test (EPP session over TLS: conformance, interop, faults, load)" \
+    cargo test --locked -p epp-codec-session
 step "test (core, default features)" cargo test --locked -p epp-codec
 step "test (core lib, no default features)" \
     cargo test --locked -p epp-codec --lib --no-default-features
