@@ -184,6 +184,9 @@ const CASES: &[(&str, XmlErrorKind, At)] = &[
     ("<a:/>", InvalidName, At::Byte(3)),
     ("<:a/>", InvalidName, At::Byte(1)),
     ("<1a/>", InvalidName, At::Byte(1)),
+    // A C1 control character is no NameChar (XML 1.0, fifth edition).
+    ("<?pi\u{8e}x?><a/>", InvalidName, At::Byte(4)),
+    ("<a\u{85}/>", InvalidName, At::Byte(2)),
     ("<-a/>", InvalidName, At::Byte(1)),
     (r#"<a 1b="x"/>"#, InvalidName, At::Byte(3)),
     ("< a/>", InvalidName, At::Byte(1)),

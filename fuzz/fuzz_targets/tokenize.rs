@@ -132,7 +132,15 @@ fn known_refusal(doc: &str, e: XmlError) -> bool {
                 && before
                     .last()
                     .is_some_and(|&b| matches!(b, b'<' | b'/' | b' ' | b'\t' | b'\n' | b'\r'));
-            pi_colon || empty_prefix
+            // A C1 control character (U+007F–U+009F) in a PI target: not
+            // a NameChar in XML 1.0 (fifth edition), which xmlparser lets
+            // through there.
+            let pi_c1 = before[..name_start].ends_with(b"<?")
+                && doc
+                    .get(at..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(|c| ('\u{7f}'..='\u{9f}').contains(&c));
+            pi_colon || empty_prefix || pi_c1
         }
         // roxmltree needs no white space after a PI target.
         XmlErrorKind::Expected(what) => what.contains("after the target"),
