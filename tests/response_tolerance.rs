@@ -109,3 +109,18 @@ fn every_corpus_response_survives_every_deviation() {
     }
     assert!(ran >= 149 * 4, "{ran} mutated responses");
 }
+
+/// Tolerance stops where XML namespaces do: an undeclared prefix reads
+/// (as no namespace), but `xmlns` is never a prefix an element may carry.
+#[test]
+fn an_element_prefixed_xmlns_is_refused_even_tolerantly() {
+    let with = |element: &str| {
+        format!(
+            r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><response><result code="1000"><msg>ok</msg><value>{element}</value></result><trID><svTRID>S-1</svTRID></trID></response></epp>"#
+        )
+    };
+    assert!(read_response(with("<p:echoed/>").as_bytes()).is_ok());
+    let doc = with("<xmlns:echoed/>");
+    let err = read_response(doc.as_bytes()).unwrap_err();
+    assert_eq!(err.offset(), doc.find("xmlns:echoed").unwrap(), "{err}");
+}

@@ -1222,6 +1222,10 @@ impl<'a> Tokenizer<'a> {
         let prefix = self.slice_bytes(name_start, name_start + prefix_len);
         match self.lookup(prefix) {
             Some(r) => Ok(r),
+            // `xmlns` is never bound to a namespace (Namespaces in XML,
+            // §3): tolerance does not stretch to an element called
+            // `xmlns:…`.
+            None if prefix == b"xmlns" => Err(self.err(XmlErrorKind::UnboundPrefix, name_start)),
             // A client reading a response takes an echoed element whose
             // prefix the server never declared: it gets no namespace.
             None if self.tolerate_unbound_prefixes => Ok(RESOLVED_NONE),
