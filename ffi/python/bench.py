@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Benchmark: epp_codec against lxml (or xml.etree when lxml is missing),
 extracting the same fields of the same messages (the RFC 5731 domain info
-response and domain create command) into Python values.
+response and domain create command) into Python values; and, when the
+`epptools` client (PyPI) is installed, against its response parser on the
+info response.
 
     python ffi/python/bench.py [--quick]
 
@@ -24,6 +26,11 @@ except ImportError:  # pragma: no cover - depends on the environment
     import xml.etree.ElementTree as etree  # type: ignore[no-redef]
 
     PEER = "xml.etree"
+
+try:
+    from epptools.response import Response as EpptoolsResponse
+except ImportError:  # pragma: no cover - optional peer
+    EpptoolsResponse = None
 
 from epp_codec import Field, List, Message
 
@@ -93,6 +100,38 @@ def peer_info(data: bytes) -> dict:
     }
 
 
+def epptools_info(data: bytes) -> dict:
+    """The epptools client's response parser (xml.etree underneath; it
+    takes str, and its accessors search the tree by local name)."""
+    r = EpptoolsResponse.from_xml(data.decode())
+    contacts, types = [], []
+    for role, handles in r.contacts().items():
+        contacts.extend(handles)
+        types.extend([role] * len(handles))
+    return {
+        "code": r.code(),
+        "msg": r.message(),
+        "name": r.object_name(),
+        "roid": r.roid(),
+        "statuses": r.statuses(),
+        "registrant": r.registrant(),
+        "contacts": contacts,
+        "contact_types": types,
+        "ns": r.nameservers(),
+        "hosts": r.subordinate_hosts(),
+        "clID": r.sponsor(),
+        "crID": r.created_by(),
+        "crDate": r.created_date(),
+        "upID": r.updated_by(),
+        "upDate": r.updated_date(),
+        "exDate": r.expiry_date(),
+        "trDate": r.transfer_date(),
+        "pw": r.auth_info(),
+        "clTRID": r.cl_trid(),
+        "svTRID": r.sv_trid(),
+    }
+
+
 def epp_create(m: Message, data: bytes) -> dict:
     m.read_command(data)
     f = m.field
@@ -144,6 +183,14 @@ def run(number: int, out=sys.stdout) -> list:
             b = measure(lambda: theirs(data), number)
             rows.append((case, a, b))
             print(f"{case:24} epp_codec {a:8.2f} µs   {PEER} {b:8.2f} µs   {b / a:5.2f}x", file=out)
+        if EpptoolsResponse is not None:
+            data = (CORPUS / INFO).read_bytes()
+            theirs = epptools_info(data)
+            if theirs != epp_info(m, data):
+                raise SystemExit(f"epptools disagrees:\n{theirs}\n{epp_info(m, data)}")
+            a = measure(lambda: epp_info(m, data), number)
+            c = measure(lambda: epptools_info(data), number)
+            print(f"{'domain info response':24} epp_codec {a:8.2f} µs   epptools {c:8.2f} µs   {c / a:5.2f}x", file=out)
     return rows
 
 
