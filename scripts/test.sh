@@ -163,18 +163,42 @@ miri() {
 }
 
 # Binding hooks: they build the library first, then hand the paths over.
+# Both compare their bindings' dump of every corpus message with the Rust
+# dumper's (ffi/examples/dump_fields.rs), written once to target/.
+rust_dump() {
+    cargo run --locked --quiet --release -p epp-codec-ffi --example dump_fields \
+        >target/ffi-dump.txt
+}
+
 go_tests() {
+    if ! command -v go >/dev/null 2>&1; then
+        local sudo=()
+        [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+        "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+        "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq golang-go
+    fi
     build_staticlib >/dev/null
-    (cd ffi/go && CGO_ENABLED=1 go test -race -count=1 ./...)
+    rust_dump
+    (
+        cd ffi/go
+        go vet ./...
+        EPP_RUST_DUMP="$EPP_ROOT/target/ffi-dump.txt" CGO_ENABLED=1 go test -race -count=1 ./...
+    )
 }
 
 python_tests() {
     cargo build --locked --release -p epp-codec-ffi
+    rust_dump
     local venv=target/python-venv
     [[ -x "$venv/bin/python" ]] || python3 -m venv "$venv"
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check pytest
+    # The benchmark's peers: lxml (bench.py falls back to xml.etree without
+    # it) and the epptools client's response parser (skipped without it).
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check lxml epptools ||
+        echo "note: lxml or epptools not installed; the benchmark compares with what is there"
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -e ffi/python
     EPP_LIB="$EPP_ROOT/target/release/libepp.so" EPP_HEADER="$EPP_ROOT/include/epp.h" \
+        EPP_RUST_DUMP="$EPP_ROOT/target/ffi-dump.txt" \
         "$venv/bin/python" -m pytest -q ffi/python
 }
 

@@ -1,0 +1,278 @@
+//! Dumps, for every message of the corpus (`../shared/corpus/MANIFEST.tsv`),
+//! every field the C ABI exposes, one line per field, so that the Go and
+//! Python bindings can produce the same dump through their own API and
+//! compare it line for line (`ffi/go/dump_test.go`, `ffi/python/tests`).
+//!
+//! ```text
+//! cargo run --release -p epp-codec-ffi --example dump_fields > dump.txt
+//! ```
+//!
+//! Each message is read three times — as a command, a response and a
+//! greeting — and every line starts with `<path>\t<reader>\t`, then one of:
+//!
+//! - `read\tok\t<kind>\t<command>\t<object>\t<poll op>\t<transfer op>`
+//! - `read\terror\t<EPP code>\t<byte offset>\t<message>` (then, after a
+//!   command read, `error_response\t<XML>` as `epp_write_error_response`
+//!   writes it with svTRID `SV-DUMP`, no clTRID, no framing)
+//! - `read\tfail\t<epp_result>` for any other failure
+//! - `field\t<n>\t<raw>\t<value>` for each present `EPP_FIELD_*`
+//! - `date\t<n>\t<YYYY-MM-DDTHH:MM:SS.ffffff[±HH:MM]>` or `date\t<n>\tinvalid`
+//!   for each present date-time field
+//! - `list\t<n>\t<index>\t<raw>\t<value>` for each item of each `EPP_LIST_*`
+//! - `result\t<index>\t<code>\t<raw msg>\t<msg value>`
+//! - `msgq_count\t<count>` when the response has a `<msgQ>`
+//! - `res_data\t<kind>\t<XML>` when the response has `<resData>`
+//! - `check\t<index>\t<name>\t<0|1>\t<reason>`
+//! - `extension\t<index>\t<namespace URI>\t<XML>`
+//!
+//! Text is escaped so that one field stays on one line: `\` becomes `\\`,
+//! newline `\n`, tab `\t`, carriage return `\r`; an absent value is `\-`.
+//! "Raw" is the text as written in the frame, "value" the unescaped text.
+//! Dates print microseconds, the precision every binding's date type has.
+
+use std::ffi::c_char;
+use std::io::{self, Write as _};
+use std::path::PathBuf;
+use std::ptr;
+
+use epp::EppResult;
+use epp::message::*;
+use epp::write::epp_write_error_response;
+
+/// The corpus directory: `EPP_CORPUS_DIR` or `../shared/corpus` beside the
+/// repository.
+fn corpus_dir() -> PathBuf {
+    std::env::var_os("EPP_CORPUS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"))
+}
+
+/// Escapes a value so that it stays on one line (see the module docs).
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The escaped value, or `\-` when absent.
+fn opt(text: Option<String>) -> String {
+    text.map_or_else(|| "\\-".to_owned(), |t| escape(&t))
+}
+
+/// A string an accessor handed out, copied.
+fn text(p: *const c_char, n: usize) -> String {
+    // SAFETY: the accessors hand out `n` bytes of UTF-8 at `p`, valid while
+    // the frame is (the caller's `bytes`, alive for the whole dump).
+    let bytes = unsafe { std::slice::from_raw_parts(p.cast::<u8>(), n) };
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Calls a `(ptr, len)` accessor; `None` unless it returns OK.
+fn get(f: impl FnOnce(*mut *const c_char, *mut usize) -> EppResult) -> Option<String> {
+    let (mut p, mut n) = (ptr::null(), 0);
+    (f(&mut p, &mut n) == EppResult::Ok).then(|| text(p, n))
+}
+
+/// Calls an `*_unescaped` accessor (asking for the length first).
+fn get_unescaped(f: impl Fn(*mut c_char, usize, *mut usize) -> EppResult) -> Option<String> {
+    let mut needed = 0;
+    match f(ptr::null_mut(), 0, &mut needed) {
+        EppResult::Ok => return Some(String::new()),
+        EppResult::BufferTooSmall => {}
+        _ => return None,
+    }
+    let mut buf = vec![0u8; needed];
+    let mut len = 0;
+    (f(buf.as_mut_ptr().cast(), buf.len(), &mut len) == EppResult::Ok)
+        .then(|| String::from_utf8_lossy(&buf[..len]).into_owned())
+}
+
+/// The date-time fields `epp_message_field_datetime` reads.
+const DATE_FIELDS: [u32; 6] = [
+    EPP_FIELD_MSGQ_DATE,
+    EPP_FIELD_CREATED,
+    EPP_FIELD_UPDATED,
+    EPP_FIELD_EXPIRES,
+    EPP_FIELD_TRANSFERRED,
+    EPP_FIELD_SERVER_DATE,
+];
+
+/// Dumps what `m` holds after a successful read.
+fn dump_message(m: *const EppMessage, out: &mut Vec<String>) {
+    // SAFETY (every call below): `m` is a live handle whose frame is alive.
+    unsafe {
+        for f in 0..=EPP_FIELD_LAST {
+            let Some(raw) = get(|p, n| epp_message_field(m, f, p, n)) else {
+                continue;
+            };
+            let value = get_unescaped(|b, c, l| epp_message_field_unescaped(m, f, b, c, l));
+            out.push(format!("field\t{f}\t{}\t{}", escape(&raw), opt(value)));
+            if !DATE_FIELDS.contains(&f) {
+                continue;
+            }
+            let mut dt = std::mem::zeroed::<EppDateTime>();
+            match epp_message_field_datetime(m, f, &mut dt) {
+                EppResult::Ok => out.push(format!("date\t{f}\t{}", format_datetime(&dt))),
+                EppResult::InvalidValue => out.push(format!("date\t{f}\tinvalid")),
+                _ => {}
+            }
+        }
+        for l in 0..=EPP_LIST_LAST {
+            for i in 0..epp_message_list_count(m, l) {
+                let raw = get(|p, n| epp_message_list_item(m, l, i, p, n));
+                let value =
+                    get_unescaped(|b, c, n| epp_message_list_item_unescaped(m, l, i, b, c, n));
+                out.push(format!("list\t{l}\t{i}\t{}\t{}", opt(raw), opt(value)));
+            }
+        }
+        for i in 0..epp_message_result_count(m) {
+            let mut code = 0u16;
+            if epp_message_result_code(m, i, &mut code) != EppResult::Ok {
+                continue;
+            }
+            let raw = get(|p, n| epp_message_result_msg(m, i, p, n));
+            let value = get_unescaped(|b, c, n| epp_message_result_msg_unescaped(m, i, b, c, n));
+            out.push(format!("result\t{i}\t{code}\t{}\t{}", opt(raw), opt(value)));
+        }
+        let mut count = 0u64;
+        if epp_message_msgq_count(m, &mut count) == EppResult::Ok {
+            out.push(format!("msgq_count\t{count}"));
+        }
+        let kind = epp_message_res_data_kind(m) as u32;
+        if kind != 0 {
+            let xml = get(|p, n| epp_message_res_data_xml(m, p, n));
+            out.push(format!("res_data\t{kind}\t{}", opt(xml)));
+        }
+        for i in 0..epp_message_check_count(m) {
+            let name = get(|p, n| epp_message_check_name(m, i, p, n));
+            let mut available = false;
+            let avail = epp_message_check_available(m, i, &mut available) == EppResult::Ok;
+            let reason = get(|p, n| epp_message_check_reason(m, i, p, n));
+            let flag = if !avail {
+                "\\-"
+            } else if available {
+                "1"
+            } else {
+                "0"
+            };
+            out.push(format!(
+                "check\t{i}\t{}\t{flag}\t{}",
+                opt(name),
+                opt(reason)
+            ));
+        }
+        for i in 0..epp_message_extension_count(m) {
+            let ns = get(|p, n| epp_message_extension_namespace(m, i, p, n));
+            let xml = get(|p, n| epp_message_extension_xml(m, i, p, n));
+            out.push(format!("extension\t{i}\t{}\t{}", opt(ns), opt(xml)));
+        }
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM:SS.ffffff` and the offset when the text had one.
+fn format_datetime(d: &EppDateTime) -> String {
+    let mut s = format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:06}",
+        d.year,
+        d.month,
+        d.day,
+        d.hour,
+        d.minute,
+        d.second,
+        d.nanosecond / 1000
+    );
+    if d.has_offset {
+        let sign = if d.offset_minutes < 0 { '-' } else { '+' };
+        let off = d.offset_minutes.unsigned_abs();
+        s.push_str(&format!("{sign}{:02}:{:02}", off / 60, off % 60));
+    }
+    s
+}
+
+fn main() -> io::Result<()> {
+    let dir = corpus_dir();
+    let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv"))?;
+    let mut lines = manifest.lines();
+    let header: Vec<&str> = lines.next().unwrap_or_default().split('\t').collect();
+    let path_col = header.iter().position(|h| *h == "path").unwrap_or(1);
+
+    let mut m = ptr::null_mut();
+    // SAFETY: valid out-parameter; freed at the end.
+    assert_eq!(unsafe { epp_message_new(&mut m) }, EppResult::Ok);
+    let stdout = io::stdout();
+    let mut w = io::BufWriter::new(stdout.lock());
+    type Reader = unsafe extern "C" fn(*mut EppMessage, *const u8, usize) -> EppResult;
+    let readers: [(&str, Reader); 3] = [
+        ("command", epp_message_read_command),
+        ("response", epp_message_read_response),
+        ("greeting", epp_message_read_greeting),
+    ];
+    for line in lines.filter(|l| !l.trim().is_empty()) {
+        let path = line.split('\t').nth(path_col).unwrap_or_default();
+        let bytes = std::fs::read(dir.join(path))?;
+        for (name, read) in readers {
+            let mut out = Vec::new();
+            // SAFETY: live handle; `bytes` outlives every accessor call below
+            // (the next read replaces the borrow).
+            let r = unsafe { read(m, bytes.as_ptr(), bytes.len()) };
+            match r {
+                EppResult::Ok => {
+                    // SAFETY: live handle after a successful read.
+                    let (k, c, o, p, t) = unsafe {
+                        (
+                            epp_message_kind(m) as u32,
+                            epp_message_command_kind(m) as u32,
+                            epp_message_object(m) as u32,
+                            epp_message_poll_op(m) as u32,
+                            epp_message_transfer_op(m) as u32,
+                        )
+                    };
+                    out.push(format!("read\tok\t{k}\t{c}\t{o}\t{p}\t{t}"));
+                    dump_message(m, &mut out);
+                }
+                EppResult::ReadError => {
+                    // SAFETY: live handle holding the read error.
+                    let (code, offset, msg) = unsafe {
+                        (
+                            epp_message_error_code(m),
+                            epp_message_error_offset(m),
+                            get(|p, n| epp_message_error_message(m, p, n)),
+                        )
+                    };
+                    out.push(format!("read\terror\t{code}\t{offset}\t{}", opt(msg)));
+                    if name == "command" {
+                        let sv = epp::EppStr {
+                            ptr: "SV-DUMP".as_ptr().cast(),
+                            len: 7,
+                        };
+                        let none = epp::EppStr {
+                            ptr: ptr::null(),
+                            len: 0,
+                        };
+                        let xml = get_unescaped(|b, c, n| {
+                            // SAFETY: live handle, valid strings and buffer.
+                            unsafe { epp_write_error_response(m, sv, none, 0, b.cast(), c, n) }
+                        });
+                        out.push(format!("error_response\t{}", opt(xml)));
+                    }
+                }
+                other => out.push(format!("read\tfail\t{}", other as u32)),
+            }
+            for item in out {
+                writeln!(w, "{path}\t{name}\t{item}")?;
+            }
+        }
+    }
+    w.flush()?;
+    // SAFETY: the handle from epp_message_new, freed once.
+    unsafe { epp_message_free(m) };
+    Ok(())
+}

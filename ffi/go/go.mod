@@ -1,0 +1,3 @@
+module eppcodec/ffi/go
+
+go 1.22
