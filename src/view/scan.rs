@@ -10,7 +10,7 @@ use core::fmt;
 use core::marker::PhantomData;
 
 use super::str::Str;
-use crate::xml::{Span, find_any3, find_byte};
+use crate::xml::{Span, find_any3, find_byte, is_space, same_bytes};
 
 /// One element of an already-validated span.
 #[derive(Clone, Copy, Debug)]
@@ -18,6 +18,8 @@ pub struct Child<'a> {
     doc: &'a str,
     /// `prefix:local` as written.
     qname: &'a str,
+    /// Length of the prefix, 0 when there is none (a prefix is never empty).
+    prefix_len: u32,
     /// The start tag, `<` to `>`.
     tag: Span,
     /// Between the start tag and the end tag (empty when self-closing).
@@ -29,11 +31,11 @@ pub struct Child<'a> {
 impl<'a> Child<'a> {
     /// The start tag at `tag` alone (for reading its attributes).
     pub(crate) fn start_tag(doc: &'a str, tag: Span) -> Option<Child<'a>> {
-        let text = doc.get(tag.range())?;
-        let name_len = text.get(1..)?.find([' ', '\t', '\n', '\r', '/', '>'])?;
+        let (name_end, prefix_len) = qname_end(doc.as_bytes().get(..tag.end)?, tag.start + 1)?;
         Some(Child {
             doc,
-            qname: text.get(1..1 + name_len)?,
+            qname: doc.get(tag.start + 1..name_end)?,
+            prefix_len,
             tag,
             content: Span {
                 start: tag.end,
@@ -48,8 +50,7 @@ impl<'a> Child<'a> {
     pub(crate) fn from_span(doc: &'a str, span: Span) -> Option<Child<'a>> {
         let bytes = doc.as_bytes();
         let (tag_end, self_closing) = tag_end(bytes, span.start)?;
-        let text = doc.get(span.start..tag_end)?;
-        let name_len = text.get(1..)?.find([' ', '\t', '\n', '\r', '/', '>'])?;
+        let (name_end, prefix_len) = qname_end(bytes.get(..tag_end)?, span.start + 1)?;
         let content_end = if self_closing {
             tag_end
         } else {
@@ -62,7 +63,8 @@ impl<'a> Child<'a> {
         };
         (content_end >= tag_end && span.end <= doc.len()).then_some(Child {
             doc,
-            qname: text.get(1..1 + name_len)?,
+            qname: doc.get(span.start + 1..name_end)?,
+            prefix_len,
             tag: Span {
                 start: span.start,
                 end: tag_end,
@@ -92,14 +94,20 @@ impl<'a> Child<'a> {
 
     /// The prefix as written (`""` when there is none).
     pub(crate) fn prefix(&self) -> &'a str {
-        self.qname.split_once(':').map_or("", |(p, _)| p)
+        self.qname
+            .get(..self.prefix_len as usize)
+            .unwrap_or_default()
     }
 
     /// The local name.
+    #[inline]
     pub(crate) fn local(&self) -> &'a str {
-        match self.qname.split_once(':') {
-            Some((_, local)) => local,
-            None => self.qname,
+        if self.prefix_len == 0 {
+            self.qname
+        } else {
+            self.qname
+                .get(self.prefix_len as usize + 1..)
+                .unwrap_or_default()
         }
     }
 
@@ -124,31 +132,35 @@ impl<'a> Child<'a> {
 
     /// The unprefixed attribute `name`.
     pub(crate) fn attr(&self, name: &str) -> Option<Str<'a>> {
-        let tag = self.doc.get(self.tag.range())?;
-        // Past `<qname`.
-        let mut rest = tag.get(1 + self.qname.len()..)?;
-        let mut offset = self.tag.start + 1 + self.qname.len();
+        // Byte scans within the start tag, which the reader validated:
+        // `name = "value"` pairs separated by white space.
+        let bytes = self.doc.as_bytes().get(..self.tag.end)?;
+        let mut i = self.tag.start + 1 + self.qname.len();
         loop {
-            let trimmed = rest.trim_start_matches(|c: char| c.is_ascii_whitespace());
-            offset += rest.len() - trimmed.len();
-            rest = trimmed;
-            let eq = rest.find('=')?;
-            let attr_name = rest[..eq].trim_end();
-            let after_eq = &rest[eq + 1..];
-            let value_rest = after_eq.trim_start();
-            let quote = value_rest.chars().next()?;
-            let value_start = offset + eq + 1 + (after_eq.len() - value_rest.len()) + 1;
-            let value_len = value_rest.get(1..)?.find(quote)?;
-            let value = value_rest.get(1..1 + value_len)?;
-            if attr_name == name {
+            while is_space(*bytes.get(i)?) {
+                i += 1;
+            }
+            let name_start = i;
+            let eq = find_byte(bytes, i, b'=')?;
+            let mut name_end = eq;
+            while name_end > name_start && is_space(bytes[name_end - 1]) {
+                name_end -= 1;
+            }
+            i = eq + 1;
+            while is_space(*bytes.get(i)?) {
+                i += 1;
+            }
+            let quote = *bytes.get(i)?;
+            let value_start = i + 1;
+            let value_end = find_byte(bytes, value_start, quote)?;
+            if same_bytes(bytes.get(name_start..name_end)?, name.as_bytes()) {
+                let value = self.doc.get(value_start..value_end)?;
                 let escaped = value
                     .bytes()
                     .any(|b| matches!(b, b'&' | b'\t' | b'\n' | b'\r'));
                 return Some(Str::attribute(value, value_start, escaped));
             }
-            let consumed = value_start + value_len + 1 - offset;
-            rest = rest.get(consumed..)?;
-            offset += consumed;
+            i = value_end + 1;
         }
     }
 
@@ -159,14 +171,18 @@ impl<'a> Child<'a> {
 
     /// The first child element called `local`.
     pub(crate) fn child(&self, local: &str) -> Option<Child<'a>> {
-        self.children().find(|c| c.local() == local)
+        self.children()
+            .find(|c| same_bytes(c.local().as_bytes(), local.as_bytes()))
     }
 
     /// The run of children called `local`, as a [`List`].
     pub(crate) fn list<T: ListItem<'a>>(&self, local: &'a str) -> List<'a, T> {
         let mut span = Span::default();
         let mut len = 0u32;
-        for c in self.children().filter(|c| c.local() == local) {
+        for c in self
+            .children()
+            .filter(|c| same_bytes(c.local().as_bytes(), local.as_bytes()))
+        {
             if len == 0 {
                 span.start = c.tag.start;
             }
@@ -244,10 +260,7 @@ impl<'a> Indexed<'a> {
             let at = local.as_ptr() as usize - base;
             let found = index.entries[..usize::from(index.len)]
                 .iter_mut()
-                .find(|e| {
-                    doc.get(e.name_at as usize..e.name_at as usize + usize::from(e.name_len))
-                        == Some(local)
-                });
+                .find(|e| entry_is(doc, e, local));
             match found {
                 Some(e) => {
                     e.last_end = c.end as u32;
@@ -273,10 +286,21 @@ impl<'a> Indexed<'a> {
 
     fn entry(&self, local: &str) -> Option<&IndexEntry> {
         let doc = self.element.doc();
-        self.entries[..usize::from(self.len)].iter().find(|e| {
-            doc.get(e.name_at as usize..e.name_at as usize + usize::from(e.name_len)) == Some(local)
-        })
+        self.entries[..usize::from(self.len)]
+            .iter()
+            .find(|e| entry_is(doc, e, local))
     }
+}
+
+/// Whether `entry` is for the local name `local`: lengths first, then the
+/// bytes without a call to `memcmp`.
+#[inline]
+fn entry_is(doc: &str, entry: &IndexEntry, local: &str) -> bool {
+    usize::from(entry.name_len) == local.len()
+        && doc
+            .as_bytes()
+            .get(entry.name_at as usize..entry.name_at as usize + local.len())
+            .is_some_and(|name| same_bytes(name, local.as_bytes()))
 }
 
 impl<'a> Lookup<'a> for Indexed<'a> {
@@ -354,11 +378,7 @@ impl<'a> Iterator for Children<'a> {
                 }
                 _ => {
                     let (tag_end, self_closing) = tag_end(bytes, lt)?;
-                    let name_end = lt
-                        + 1
-                        + bytes[lt + 1..tag_end].iter().position(|&b| {
-                            matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'>')
-                        })?;
+                    let (name_end, prefix_len) = qname_end(bytes.get(..tag_end)?, lt + 1)?;
                     let qname = self.doc.get(lt + 1..name_end)?;
                     let tag = Span {
                         start: lt,
@@ -386,6 +406,7 @@ impl<'a> Iterator for Children<'a> {
                     return Some(Child {
                         doc: self.doc,
                         qname,
+                        prefix_len,
                         tag,
                         content,
                         end,
@@ -393,6 +414,23 @@ impl<'a> Iterator for Children<'a> {
                 }
             }
         }
+    }
+}
+
+/// The end of the qualified name starting at `start` in a validated tag
+/// (the first byte that ends a name) and the length of its prefix (0 when
+/// there is none).
+#[inline]
+fn qname_end(bytes: &[u8], start: usize) -> Option<(usize, u32)> {
+    let mut prefix_len = 0;
+    let mut i = start;
+    loop {
+        match *bytes.get(i)? {
+            b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'>' => return Some((i, prefix_len)),
+            b':' if prefix_len == 0 => prefix_len = (i - start) as u32,
+            _ => {}
+        }
+        i += 1;
     }
 }
 

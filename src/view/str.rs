@@ -3,7 +3,7 @@
 use core::fmt;
 
 use crate::xml::{Chunk, Span, Unescaped};
-use crate::xml::{UnescapeMode, is_space};
+use crate::xml::{UnescapeMode, find_any3, is_space};
 
 /// Bits of [`Str::flags`].
 const ESCAPED: u8 = 1; // references or `\r` to normalize
@@ -73,6 +73,10 @@ impl<'a> Str<'a> {
     /// Element content found by scanning `raw` for what needs unescaping.
     pub(crate) fn scan_content(raw: &'a str, offset: usize) -> Self {
         let bytes = raw.as_bytes();
+        // One word-at-a-time scan settles the usual case: none of the three.
+        if find_any3(bytes, 0, b'<', b'&', b'\r').is_none() {
+            return Str::content(raw, offset, false, false);
+        }
         let markup = bytes.contains(&b'<');
         let escaped = bytes.iter().any(|&b| b == b'&' || b == b'\r');
         Str::content(raw, offset, escaped, markup)
@@ -81,8 +85,17 @@ impl<'a> Str<'a> {
     /// The same value with leading and trailing XML white space removed
     /// from the raw text (what the schema type `token` does).
     pub(crate) fn trimmed(self) -> Self {
-        let start = self.raw.len() - self.raw.trim_start_matches(is_space_char).len();
-        let raw = self.raw.trim_matches(is_space_char);
+        // XML white space is ASCII, so byte offsets are char boundaries.
+        let bytes = self.raw.as_bytes();
+        let start = bytes
+            .iter()
+            .position(|&b| !is_space(b))
+            .unwrap_or(bytes.len());
+        let end = bytes
+            .iter()
+            .rposition(|&b| !is_space(b))
+            .map_or(start, |last| last + 1);
+        let raw = self.raw.get(start..end).unwrap_or_default();
         Str {
             raw,
             offset: self.offset + start as u32,
@@ -210,10 +223,6 @@ impl<'a> Str<'a> {
         }
         alloc::borrow::Cow::Owned(out)
     }
-}
-
-fn is_space_char(c: char) -> bool {
-    c.is_ascii() && is_space(c as u8)
 }
 
 fn chunks_eq(chunks: Chunks<'_>, mut s: &str) -> bool {

@@ -165,6 +165,41 @@ pub(crate) fn find_any3(bytes: &[u8], from: usize, a: u8, b: u8, c: u8) -> Optio
         .map(|p| i + p)
 }
 
+/// Byte equality for short names, with overlapping word loads and no call to `memcmp`.
+#[inline]
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    #[inline(always)]
+    fn w8(s: &[u8], i: usize) -> u64 {
+        s.get(i..i + 8)
+            .and_then(|c| <[u8; 8]>::try_from(c).ok())
+            .map_or(0, u64::from_ne_bytes)
+    }
+    #[inline(always)]
+    fn w4(s: &[u8], i: usize) -> u32 {
+        s.get(i..i + 4)
+            .and_then(|c| <[u8; 4]>::try_from(c).ok())
+            .map_or(0, u32::from_ne_bytes)
+    }
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    if n >= 8 {
+        let mut i = 0;
+        while i + 8 < n {
+            if w8(a, i) != w8(b, i) {
+                return false;
+            }
+            i += 8;
+        }
+        w8(a, n - 8) == w8(b, n - 8)
+    } else if n >= 4 {
+        w4(a, 0) == w4(b, 0) && w4(a, n - 4) == w4(b, n - 4)
+    } else {
+        a.iter().zip(b).all(|(x, y)| x == y)
+    }
+}
+
 /// Bytes of `x` other than a space.
 #[inline(always)]
 pub(crate) fn non_spaces(x: u64) -> u64 {

@@ -32,6 +32,6 @@ pub use token::{
 pub use tokenizer::Tokenizer;
 
 pub(crate) use chars::{
-    escape_candidates, find_any3, find_byte, is_forbidden_ef, is_space, word_at,
+    escape_candidates, find_any3, find_byte, is_forbidden_ef, is_space, same_bytes, word_at,
 };
 pub(crate) use escape::UnescapeMode;

@@ -4,6 +4,7 @@ use heapless::Vec;
 
 use super::chars::{
     self, ATTR_STOP, MARKUP_STOP, NAME_CHAR, NAME_START, NON_ASCII, TEXT_STOP, class, is_space,
+    same_bytes,
 };
 use super::error::{XmlError, XmlErrorKind};
 use super::escape::{Reference, check_reference};
@@ -1357,41 +1358,6 @@ impl core::iter::FusedIterator for Tokenizer<'_> {}
 #[inline(never)]
 fn empty_stack<T, const N: usize>() -> Vec<T, N> {
     Vec::new()
-}
-
-/// Byte equality for short names, with overlapping word loads and no call to `memcmp`.
-#[inline]
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    #[inline(always)]
-    fn w8(s: &[u8], i: usize) -> u64 {
-        s.get(i..i + 8)
-            .and_then(|c| <[u8; 8]>::try_from(c).ok())
-            .map_or(0, u64::from_ne_bytes)
-    }
-    #[inline(always)]
-    fn w4(s: &[u8], i: usize) -> u32 {
-        s.get(i..i + 4)
-            .and_then(|c| <[u8; 4]>::try_from(c).ok())
-            .map_or(0, u32::from_ne_bytes)
-    }
-    let n = a.len();
-    if n != b.len() {
-        return false;
-    }
-    if n >= 8 {
-        let mut i = 0;
-        while i + 8 < n {
-            if w8(a, i) != w8(b, i) {
-                return false;
-            }
-            i += 8;
-        }
-        w8(a, n - 8) == w8(b, n - 8)
-    } else if n >= 4 {
-        w4(a, 0) == w4(b, 0) && w4(a, n - 4) == w4(b, n - 4)
-    } else {
-        a.iter().zip(b).all(|(x, y)| x == y)
-    }
 }
 
 /// The first offset from `i` that is not an ASCII `NameChar` (colon excluded),
