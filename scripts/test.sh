@@ -202,6 +202,43 @@ python_tests() {
         "$venv/bin/python" -m pytest -q ffi/python
 }
 
+binding_sessions() {
+    # The Go and Python example clients run one session each, over TLS,
+    # against the example server (which writes its throw-away CA to a file
+    # and stops when its standard input closes, or after 300 s at worst).
+    cargo build --locked --release -p epp-codec-ffi
+    cargo build --locked --release -p epp-codec-session --example serve
+    local dir addr status=0 keep
+    dir="$(mktemp -d)"
+    mkfifo "$dir/in"
+    "$EPP_ROOT/target/release/examples/serve" "$dir/ca.pem" 300 <"$dir/in" >"$dir/out" 2>&1 &
+    local server=$!
+    exec {keep}>"$dir/in"
+    for _ in $(seq 600); do
+        addr="$(sed -n 's/^listening on //p' "$dir/out")"
+        [[ -n $addr ]] && break
+        kill -0 "$server" 2>/dev/null || break
+        sleep 0.1
+    done
+    if [[ -z $addr ]]; then
+        echo "the example server did not start:"
+        cat "$dir/out"
+        status=1
+    else
+        echo "--- Go client (ffi/go/examples/session_client)"
+        (cd ffi/go && CGO_ENABLED=1 go run ./examples/session_client -addr "$addr" -ca "$dir/ca.pem") ||
+            status=1
+        echo "--- Python client (ffi/python/examples/session_client.py)"
+        EPP_LIB="$EPP_ROOT/target/release/libepp.so" target/python-venv/bin/python \
+            ffi/python/examples/session_client.py --addr "$addr" --ca "$dir/ca.pem" || status=1
+    fi
+    exec {keep}>&-
+    wait "$server" || status=1
+    echo "--- server: $(tail -n 1 "$dir/out")"
+    rm -rf "$dir"
+    return "$status"
+}
+
 c_tests() {
     local libs
     libs="$(build_staticlib)"
@@ -249,6 +286,10 @@ if [[ -f ffi/python/pyproject.toml ]]; then
     step "Python binding tests (ffi/python)" python_tests
 else
     skip "Python binding tests (no ffi/python/pyproject.toml)"
+fi
+if [[ -f ffi/go/go.mod && -f ffi/python/pyproject.toml ]]; then
+    step "Go and Python example clients: one TLS session each against the example server" \
+        binding_sessions
 fi
 if [[ -f ffi/c/Makefile ]]; then
     step "C tests (ffi/c)" c_tests

@@ -41,6 +41,9 @@ impl Clone for Identity {
 pub struct TestPki {
     /// The CA certificate every peer trusts.
     pub ca: CertificateDer<'static>,
+    /// The same CA certificate in PEM, for peers outside Rust (the Go and
+    /// Python example clients read it from a file).
+    pub ca_pem: String,
     /// The server's identity (names `127.0.0.1`, `::1`, `localhost`).
     pub server: Identity,
     /// A registrar's client certificate.
@@ -62,6 +65,7 @@ impl TestPki {
         ca_params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
         let ca = CertifiedIssuer::self_signed(ca_params, KeyPair::generate()?)?;
         let ca_der = ca.der().clone();
+        let ca_pem = ca.pem();
 
         let leaf = |names: Vec<String>, purpose: ExtendedKeyUsagePurpose, cn: &str| {
             let mut params = CertificateParams::new(names)?;
@@ -86,6 +90,7 @@ impl TestPki {
         )?;
         Ok(TestPki {
             ca: ca_der,
+            ca_pem,
             server,
             client,
         })
