@@ -180,7 +180,7 @@ type Message struct {
 	h       *C.epp_message
 	frame   *C.uint8_t // C copy of the last frame given as a []byte
 	cap     int
-	scratch []byte // Go buffer for *_unescaped calls (passed only during a call)
+	scratch []byte    // Go buffer for *_unescaped calls (passed only during a call)
 	bulk    bulkState // the frame of the last read and the bulk buffers (bulk.go)
 }
 
