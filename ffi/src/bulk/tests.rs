@@ -201,70 +201,68 @@ fn agrees(m: *const EppMessage, frame: &[u8]) -> usize {
         assert_ne!(unsafe { epp_message_kind(m) }, EppKind::Command);
         return 0;
     };
-    let mut compared = 0;
-    // SAFETY (every block below): a live handle whose frame is alive;
-    // out-parameters are locals.
-    for (f, span) in (0..EPP_FIELD_COUNT).zip(&b.fields) {
-        let (mut p, mut n) = (ptr::null(), 0);
-        let r = unsafe { epp_message_field(m, f, &mut p, &mut n) };
-        let value =
-            unescaped(|buf, cap, out| unsafe { epp_message_field_unescaped(m, f, buf, cap, out) });
-        same(frame, *span, (r, p, n), Some(value));
-        compared += 1;
-    }
-    let mut at = 0;
-    for (l, &count) in (0..EPP_LIST_COUNT).zip(&b.counts) {
-        assert_eq!(unsafe { epp_message_list_count(m, l) }, count as usize);
-        for i in 0..count as usize {
+    // SAFETY: a live handle whose frame is alive; out-parameters and
+    // buffers are locals of the sizes passed.
+    unsafe {
+        let mut compared = 0;
+        for (f, span) in (0..EPP_FIELD_COUNT).zip(&b.fields) {
             let (mut p, mut n) = (ptr::null(), 0);
-            let r = unsafe { epp_message_list_item(m, l, i, &mut p, &mut n) };
-            let value = unescaped(|buf, cap, out| unsafe {
-                epp_message_list_item_unescaped(m, l, i, buf, cap, out)
-            });
-            same(frame, b.items[at], (r, p, n), Some(value));
-            at += 1;
+            let r = epp_message_field(m, f, &mut p, &mut n);
+            let value = unescaped(|buf, cap, out| epp_message_field_unescaped(m, f, buf, cap, out));
+            same(frame, *span, (r, p, n), Some(value));
             compared += 1;
         }
-    }
-    if let Some(results) = &b.results {
-        assert_eq!(unsafe { epp_message_result_count(m) }, results.len());
-        for (i, e) in results.iter().enumerate() {
-            let mut code = 0;
-            assert_eq!(
-                unsafe { epp_message_result_code(m, i, &mut code) },
-                EppResult::Ok
-            );
-            assert_eq!(e.code, u32::from(code));
-            let (mut p, mut n) = (ptr::null(), 0);
-            let r = unsafe { epp_message_result_msg(m, i, &mut p, &mut n) };
-            let value = unescaped(|buf, cap, out| unsafe {
-                epp_message_result_msg_unescaped(m, i, buf, cap, out)
-            });
-            same(frame, e.msg, (r, p, n), Some(value));
-            compared += 1;
+        let mut at = 0;
+        for (l, &count) in (0..EPP_LIST_COUNT).zip(&b.counts) {
+            assert_eq!(epp_message_list_count(m, l), count as usize);
+            for i in 0..count as usize {
+                let (mut p, mut n) = (ptr::null(), 0);
+                let r = epp_message_list_item(m, l, i, &mut p, &mut n);
+                let value = unescaped(|buf, cap, out| {
+                    epp_message_list_item_unescaped(m, l, i, buf, cap, out)
+                });
+                same(frame, b.items[at], (r, p, n), Some(value));
+                at += 1;
+                compared += 1;
+            }
         }
-    } else {
-        assert_eq!(unsafe { epp_message_kind(m) } == EppKind::Response, false);
-    }
-    if let Some(checks) = &b.checks {
-        assert_eq!(unsafe { epp_message_check_count(m) }, checks.len());
-        for (i, e) in checks.iter().enumerate() {
-            let (mut p, mut n) = (ptr::null(), 0);
-            let r = unsafe { epp_message_check_name(m, i, &mut p, &mut n) };
-            same(frame, e.name, (r, p, n), None);
-            let r = unsafe { epp_message_check_reason(m, i, &mut p, &mut n) };
-            same(frame, e.reason, (r, p, n), None);
-            let mut avail = false;
-            let r = unsafe { epp_message_check_available(m, i, &mut avail) };
-            let want = match r {
-                EppResult::Ok => u32::from(avail),
-                _ => EPP_CHECK_AVAILABLE_UNKNOWN,
-            };
-            assert_eq!(e.available, want);
-            compared += 1;
+        if let Some(results) = &b.results {
+            assert_eq!(epp_message_result_count(m), results.len());
+            for (i, e) in results.iter().enumerate() {
+                let mut code = 0;
+                assert_eq!(epp_message_result_code(m, i, &mut code), EppResult::Ok);
+                assert_eq!(e.code, u32::from(code));
+                let (mut p, mut n) = (ptr::null(), 0);
+                let r = epp_message_result_msg(m, i, &mut p, &mut n);
+                let value = unescaped(|buf, cap, out| {
+                    epp_message_result_msg_unescaped(m, i, buf, cap, out)
+                });
+                same(frame, e.msg, (r, p, n), Some(value));
+                compared += 1;
+            }
+        } else {
+            assert_ne!(epp_message_kind(m), EppKind::Response);
         }
+        if let Some(checks) = &b.checks {
+            assert_eq!(epp_message_check_count(m), checks.len());
+            for (i, e) in checks.iter().enumerate() {
+                let (mut p, mut n) = (ptr::null(), 0);
+                let r = epp_message_check_name(m, i, &mut p, &mut n);
+                same(frame, e.name, (r, p, n), None);
+                let r = epp_message_check_reason(m, i, &mut p, &mut n);
+                same(frame, e.reason, (r, p, n), None);
+                let mut avail = false;
+                let r = epp_message_check_available(m, i, &mut avail);
+                let want = match r {
+                    EppResult::Ok => u32::from(avail),
+                    _ => EPP_CHECK_AVAILABLE_UNKNOWN,
+                };
+                assert_eq!(e.available, want);
+                compared += 1;
+            }
+        }
+        compared
     }
-    compared
 }
 
 /// Reads `frame` with each reader and checks the bulk calls against the
