@@ -44,6 +44,46 @@
 
 
 /*
+ The number of string fields (`EPP_FIELD_LAST + 1`): the length of the
+ array `epp_message_fields` fills.
+ */
+#define EPP_FIELD_COUNT (EPP_FIELD_LAST + 1)
+
+/*
+ The number of lists (`EPP_LIST_LAST + 1`): the length of the `counts`
+ array `epp_message_lists` fills.
+ */
+#define EPP_LIST_COUNT (EPP_LIST_LAST + 1)
+
+/*
+ `epp_span.flags` bit: the value is present in the message. A span
+ without it is all zeros.
+ */
+#define EPP_SPAN_PRESENT 1
+
+/*
+ `epp_span.flags` bit: the value differs from the raw text (it holds
+ an entity or character reference such as `&amp;`, a carriage return, or
+ markup such as a comment or CDATA section). The span is the raw text;
+ the single-value `*_unescaped` accessor gives the value.
+ */
+#define EPP_SPAN_ESCAPED 2
+
+/*
+ `epp_span.flags` bit: the text is not in the frame but a constant of
+ the library (a host status of a host update command, which the library
+ keeps as an enumeration). `offset` is 0 and `len` the text's length; the
+ single-value accessor (or its `*_unescaped` variant) gives the text.
+ */
+#define EPP_SPAN_DETACHED 4
+
+/*
+ `epp_check_entry.available`: the `avail` attribute is absent or not a
+ boolean (`epp_message_check_available` returns `EPP_RESULT_ABSENT`).
+ */
+#define EPP_CHECK_AVAILABLE_UNKNOWN 2
+
+/*
  `<clTRID>` of a command or response.
  */
 #define EPP_FIELD_CL_TRID 0
@@ -710,6 +750,131 @@ typedef struct epp_deframer epp_deframer;
 typedef struct epp_message epp_message;
 
 /*
+ A string of the message as a span of the frame given to the last
+ `epp_message_read_*`: bytes `offset .. offset + len`, raw as written
+ (like the single-value accessors).
+
+ When `flags` is exactly `EPP_SPAN_PRESENT`, those bytes are the value.
+ When it also holds `EPP_SPAN_ESCAPED` or `EPP_SPAN_DETACHED`, ask the
+ single-value `*_unescaped` accessor for the value. When it lacks
+ `EPP_SPAN_PRESENT`, the message has no such value and the span is
+ `{0, 0, 0}`.
+
+ Offsets and lengths are 32-bit: the library reads frames below 4 GiB.
+ */
+typedef struct epp_span {
+    /*
+     The first byte, counted from the start of the frame.
+     */
+    uint32_t offset;
+    /*
+     The length in bytes.
+     */
+    uint32_t len;
+    /*
+     `EPP_SPAN_PRESENT`, `EPP_SPAN_ESCAPED`, `EPP_SPAN_DETACHED` bits.
+     */
+    uint32_t flags;
+} epp_span;
+/*
+ The span of an absent value.
+ */
+#define epp_span_ABSENT (epp_span){ .offset = 0, .len = 0, .flags = 0 }
+
+/*
+ One `<result>` of a response, for `epp_message_results`.
+ */
+typedef struct epp_result_entry {
+    /*
+     The result code (e.g. 1000), as `epp_message_result_code` gives it.
+     */
+    uint32_t code;
+    /*
+     The `<msg>`, as `epp_message_result_msg` gives it.
+     */
+    struct epp_span msg;
+} epp_result_entry;
+
+/*
+ One `<cd>` entry of a check response, for `epp_message_checks`.
+ */
+typedef struct epp_check_entry {
+    /*
+     The name (or contact id), as `epp_message_check_name` gives it.
+     */
+    struct epp_span name;
+    /*
+     The `<reason>`, as `epp_message_check_reason` gives it.
+     */
+    struct epp_span reason;
+    /*
+     1 when available, 0 when not, `EPP_CHECK_AVAILABLE_UNKNOWN` when
+     the message does not say.
+     */
+    uint32_t available;
+} epp_check_entry;
+
+/*
+ The caller's arrays for `epp_message_bulk`, and the lengths it stores.
+ Set the pointers and capacities once (the arrays can be reused for
+ every message); the call fills the arrays and the `*_len` members.
+ */
+typedef struct epp_bulk {
+    /*
+     `EPP_FIELD_COUNT` spans: as `epp_message_fields` fills them.
+     */
+    struct epp_span *fields;
+    /*
+     The length of `fields` (at least `EPP_FIELD_COUNT`).
+     */
+    size_t fields_cap;
+    /*
+     `EPP_LIST_COUNT` counts: as `epp_message_lists` fills them.
+     */
+    uint32_t *counts;
+    /*
+     The length of `counts` (at least `EPP_LIST_COUNT`).
+     */
+    size_t counts_cap;
+    /*
+     The list items, as `epp_message_lists` fills them.
+     */
+    struct epp_span *items;
+    /*
+     The length of `items`.
+     */
+    size_t items_cap;
+    /*
+     The results, as `epp_message_results` fills them.
+     */
+    struct epp_result_entry *results;
+    /*
+     The length of `results`.
+     */
+    size_t results_cap;
+    /*
+     The check entries, as `epp_message_checks` fills them.
+     */
+    struct epp_check_entry *checks;
+    /*
+     The length of `checks`.
+     */
+    size_t checks_cap;
+    /*
+     Out: the number of list items (the sum of the counts).
+     */
+    size_t items_len;
+    /*
+     Out: the number of results (0 when the message is not a response).
+     */
+    size_t results_len;
+    /*
+     Out: the number of check entries (0 without chkData).
+     */
+    size_t checks_len;
+} epp_bulk;
+
+/*
  A date and time read from a field (RFC 3339, as EPP writes them).
  */
 typedef struct epp_datetime {
@@ -788,6 +953,122 @@ const char *epp_version(void);
  unknown one is described as such). Never NULL; never free it.
  */
 const char *epp_result_str(uint32_t result);
+
+/*
+ Every string field of the message at once: `out[f]` is the span of
+ field `f` (`EPP_FIELD_*`), for `f` below `EPP_FIELD_COUNT`, exactly as
+ `epp_message_field` gives it (`{0, 0, 0}` where that returns
+ `EPP_RESULT_ABSENT`). `*out_count` is set to `EPP_FIELD_COUNT`.
+
+ `cap` is the length of `out`: below `EPP_FIELD_COUNT` the call returns
+ `EPP_RESULT_BUFFER_TOO_SMALL` with the count needed in `*out_count` and
+ writes nothing else. `EPP_RESULT_WRONG_KIND` when the handle holds no
+ message (nothing read, or the last read failed).
+
+ # Safety
+
+ `message` must be NULL or a live handle obeying the lifetime rule of
+ `epp_message_read_command`; `out` NULL or valid for writing `cap`
+ spans; `out_count` NULL or valid for writes.
+ */
+epp_result epp_message_fields(const struct epp_message *message,
+                              struct epp_span *out,
+                              size_t cap,
+                              size_t *out_count);
+
+/*
+ Every item of every list of the message at once. `counts[l]` is the
+ number of items of list `l` (`EPP_LIST_*`), for `l` below
+ `EPP_LIST_COUNT`, as `epp_message_list_count` gives it; `items` holds
+ the items of list 0, then those of list 1, and so on, each span as
+ `epp_message_list_item` gives it. `*out_count` is set to the number of
+ items stored (the sum of the counts).
+
+ `counts_cap` is the length of `counts` (below `EPP_LIST_COUNT`:
+ `EPP_RESULT_INVALID_ARGUMENT`); `items_cap` that of `items`: when the
+ items do not fit, the call returns `EPP_RESULT_BUFFER_TOO_SMALL` with
+ the number needed in `*out_count`, leaves `counts` alone, and may have
+ written the first `items_cap` items (pass `items = NULL, items_cap = 0`
+ to ask; the lists are walked once, so asking costs as much as taking).
+ `EPP_RESULT_WRONG_KIND` when the handle holds no message.
+
+ # Safety
+
+ `message` must be NULL or a live handle obeying the lifetime rule of
+ `epp_message_read_command`; `counts` NULL or valid for writing
+ `counts_cap` values; `items` NULL or valid for writing `items_cap`
+ spans; `out_count` NULL or valid for writes.
+ */
+epp_result epp_message_lists(const struct epp_message *message,
+                             uint32_t *counts,
+                             size_t counts_cap,
+                             struct epp_span *items,
+                             size_t items_cap,
+                             size_t *out_count);
+
+/*
+ Every `<result>` of a response at once: `out[i]` holds the code and
+ `<msg>` of result `i`, as `epp_message_result_code` and
+ `epp_message_result_msg` give them; `*out_count` the number of results.
+ When they do not fit in `cap`, `EPP_RESULT_BUFFER_TOO_SMALL` with the
+ number needed in `*out_count` (pass `out = NULL, cap = 0` to ask).
+ `EPP_RESULT_WRONG_KIND` when the handle holds no response.
+
+ # Safety
+
+ `message` must be NULL or a live handle obeying the lifetime rule of
+ `epp_message_read_command`; `out` NULL or valid for writing `cap`
+ entries; `out_count` NULL or valid for writes.
+ */
+epp_result epp_message_results(const struct epp_message *message,
+                               struct epp_result_entry *out,
+                               size_t cap,
+                               size_t *out_count);
+
+/*
+ Every entry (`<cd>`) of a domain, host or contact check response at
+ once: `out[i]` holds the name, reason and availability of entry `i`, as
+ `epp_message_check_name`, `epp_message_check_reason` and
+ `epp_message_check_available` give them; `*out_count` the number of
+ entries (0 for a response without chkData). When they do not fit in
+ `cap`, `EPP_RESULT_BUFFER_TOO_SMALL` with the number needed in
+ `*out_count`. `EPP_RESULT_WRONG_KIND` when the handle holds no response.
+
+ # Safety
+
+ `message` must be NULL or a live handle obeying the lifetime rule of
+ `epp_message_read_command`; `out` NULL or valid for writing `cap`
+ entries; `out_count` NULL or valid for writes.
+ */
+epp_result epp_message_checks(const struct epp_message *message,
+                              struct epp_check_entry *out,
+                              size_t cap,
+                              size_t *out_count);
+
+/*
+ Every bulk accessor in one call — `epp_message_fields`,
+ `epp_message_lists`, `epp_message_results` and `epp_message_checks` —
+ into the arrays `bulk` points to, for bindings whose every call into
+ the library is costly (cgo, ctypes). Results and checks are empty, not
+ an error, for a command or greeting.
+
+ `EPP_RESULT_BUFFER_TOO_SMALL` when the items, results or check entries
+ do not fit: the three `*_len` members then hold the numbers needed
+ (grow the arrays and call again), `counts` is left alone and the arrays
+ may have been partly written. `EPP_RESULT_INVALID_ARGUMENT` when
+ `fields_cap` or `counts_cap` is below its count;
+ `EPP_RESULT_NULL_ARGUMENT` for a NULL array with a non-zero capacity
+ (and for a NULL `fields` or `counts`); `EPP_RESULT_WRONG_KIND` when the
+ handle holds no message. Nothing is written on other failures.
+
+ # Safety
+
+ `message` must be NULL or a live handle obeying the lifetime rule of
+ `epp_message_read_command`; `bulk` NULL or valid for reads and writes,
+ each of its arrays NULL or valid for writing its capacity, the arrays
+ not overlapping.
+ */
+epp_result epp_message_bulk(const struct epp_message *message, struct epp_bulk *bulk);
 
 /*
  Makes a deframer that refuses frames longer than `max_frame_len` bytes

@@ -710,6 +710,177 @@ static void touch_everything(const epp_message *m) {
     }
 }
 
+/* A span from the bulk accessors is the very string a single-value getter
+ * handed out (r, p, n): the same bytes of the frame, or, when detached, the
+ * same length. */
+static void span_is(const unsigned char *frame, size_t len, epp_span sp, epp_result r,
+                    const char *p, size_t n) {
+    if (r != EPP_RESULT_OK) {
+        CHECK(sp.flags == 0 && sp.offset == 0 && sp.len == 0);
+        return;
+    }
+    CHECK((sp.flags & EPP_SPAN_PRESENT) != 0);
+    CHECK(sp.len == n);
+    if ((sp.flags & EPP_SPAN_DETACHED) != 0) {
+        CHECK(sp.offset == 0);
+    } else if (n > 0) {
+        CHECK((size_t)sp.offset + sp.len <= len);
+        CHECK((const unsigned char *)p == frame + sp.offset);
+    }
+}
+
+/* The bulk accessors agree with the single-value ones on every value. */
+static void bulk_agrees(const epp_message *m, const unsigned char *frame, size_t len) {
+    epp_span fields[EPP_FIELD_COUNT], items[256];
+    uint32_t counts[EPP_LIST_COUNT];
+    epp_result_entry results[16];
+    epp_check_entry cds[64];
+    epp_bulk b;
+    const char *p;
+    size_t n, i, at = 0, total = 0;
+    uint32_t f, l;
+    uint16_t code;
+    bool avail;
+    epp_result r = epp_message_fields(m, fields, EPP_FIELD_COUNT, &n);
+    epp_kind kind = epp_message_kind(m);
+    if (kind != EPP_KIND_COMMAND && kind != EPP_KIND_RESPONSE && kind != EPP_KIND_GREETING) {
+        CHECK_RESULT(r, EPP_RESULT_WRONG_KIND);
+        return;
+    }
+    CHECK_RESULT(r, EPP_RESULT_OK);
+    CHECK(n == EPP_FIELD_COUNT);
+    for (f = 0; f < EPP_FIELD_COUNT; f++) {
+        r = epp_message_field(m, f, &p, &n);
+        span_is(frame, len, fields[f], r, p, n);
+    }
+    CHECK_RESULT(epp_message_lists(m, counts, EPP_LIST_COUNT, items, 256, &total), EPP_RESULT_OK);
+    for (l = 0; l < EPP_LIST_COUNT; l++) {
+        CHECK(counts[l] == epp_message_list_count(m, l));
+        for (i = 0; i < counts[l] && at < 256; i++, at++) {
+            r = epp_message_list_item(m, l, i, &p, &n);
+            span_is(frame, len, items[at], r, p, n);
+        }
+    }
+    CHECK(at == total);
+    r = epp_message_results(m, results, 16, &n);
+    CHECK(r == (kind == EPP_KIND_RESPONSE ? EPP_RESULT_OK : EPP_RESULT_WRONG_KIND));
+    if (r == EPP_RESULT_OK) {
+        CHECK(n == epp_message_result_count(m));
+        for (i = 0; i < n; i++) {
+            CHECK_RESULT(epp_message_result_code(m, i, &code), EPP_RESULT_OK);
+            CHECK(results[i].code == code);
+            r = epp_message_result_msg(m, i, &p, &n);
+            span_is(frame, len, results[i].msg, r, p, n);
+            n = epp_message_result_count(m);
+        }
+    }
+    r = epp_message_checks(m, cds, 64, &n);
+    if (r == EPP_RESULT_OK) {
+        CHECK(n == epp_message_check_count(m));
+        for (i = 0; i < n; i++) {
+            size_t count = n;
+            r = epp_message_check_name(m, i, &p, &n);
+            span_is(frame, len, cds[i].name, r, p, n);
+            r = epp_message_check_reason(m, i, &p, &n);
+            span_is(frame, len, cds[i].reason, r, p, n);
+            r = epp_message_check_available(m, i, &avail);
+            CHECK(cds[i].available ==
+                  (r == EPP_RESULT_OK ? (uint32_t)avail : EPP_CHECK_AVAILABLE_UNKNOWN));
+            n = count;
+        }
+    }
+    /* The one-call form fills the same. */
+    memset(&b, 0, sizeof b);
+    b.fields = fields;
+    b.fields_cap = EPP_FIELD_COUNT;
+    b.counts = counts;
+    b.counts_cap = EPP_LIST_COUNT;
+    b.items = items;
+    b.items_cap = 256;
+    b.results = results;
+    b.results_cap = 16;
+    b.checks = cds;
+    b.checks_cap = 64;
+    CHECK_RESULT(epp_message_bulk(m, &b), EPP_RESULT_OK);
+    CHECK(b.items_len == at);
+    CHECK(b.results_len == epp_message_result_count(m));
+    CHECK(b.checks_len == epp_message_check_count(m));
+}
+
+/* The bulk accessors' NULL, short-buffer and wrong-kind paths. */
+static void test_bulk(epp_message *m) {
+    size_t len, n = 777;
+    unsigned char *frame = load("rfc/5731/005-S-s3.1.2.xml", &len);
+    epp_span fields[EPP_FIELD_COUNT], items[4];
+    uint32_t counts[EPP_LIST_COUNT];
+    epp_result_entry results[1];
+    epp_check_entry cds[1];
+    epp_bulk b;
+    size_t before;
+    memset(counts, 0xff, sizeof counts);
+    CHECK_RESULT(epp_message_fields(NULL, fields, EPP_FIELD_COUNT, &n), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_fields(m, NULL, EPP_FIELD_COUNT, &n), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_fields(m, fields, EPP_FIELD_COUNT, NULL), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_lists(m, NULL, EPP_LIST_COUNT, items, 4, &n),
+                 EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_results(m, NULL, 1, &n), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_checks(m, cds, 1, NULL), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_bulk(m, NULL), EPP_RESULT_NULL_ARGUMENT);
+    CHECK(n == 777);
+
+    CHECK_RESULT(epp_message_read_response(m, frame, len), EPP_RESULT_OK);
+    CHECK_RESULT(epp_message_fields(m, fields, EPP_FIELD_COUNT - 1, &n),
+                 EPP_RESULT_BUFFER_TOO_SMALL);
+    CHECK(n == EPP_FIELD_COUNT);
+    CHECK_RESULT(epp_message_fields(m, fields, EPP_FIELD_COUNT, &n), EPP_RESULT_OK);
+    CHECK(fields[EPP_FIELD_OBJECT_NAME].flags == EPP_SPAN_PRESENT);
+    CHECK(fields[EPP_FIELD_OBJECT_NAME].len == 11 &&
+          memcmp(frame + fields[EPP_FIELD_OBJECT_NAME].offset, "example.com", 11) == 0);
+    CHECK(fields[EPP_FIELD_LOGIN_CLIENT_ID].flags == 0);
+    /* 1 status, 2 name servers, 2 contacts, 2 hosts, 2 contact types. */
+    CHECK_RESULT(epp_message_lists(m, counts, EPP_LIST_COUNT - 1, items, 4, &n),
+                 EPP_RESULT_INVALID_ARGUMENT);
+    CHECK_RESULT(epp_message_lists(m, counts, EPP_LIST_COUNT, NULL, 0, &n),
+                 EPP_RESULT_BUFFER_TOO_SMALL);
+    CHECK(n == 9);
+    CHECK(counts[0] == 0xffffffffu);
+    CHECK_RESULT(epp_message_lists(m, counts, EPP_LIST_COUNT, items, 4, &n),
+                 EPP_RESULT_BUFFER_TOO_SMALL);
+    CHECK(n == 9 && counts[0] == 0xffffffffu);
+    CHECK_RESULT(epp_message_results(m, results, 1, &n), EPP_RESULT_OK);
+    CHECK(n == 1 && results[0].code == 1000);
+    CHECK_RESULT(epp_message_results(m, NULL, 0, &n), EPP_RESULT_BUFFER_TOO_SMALL);
+    CHECK(n == 1);
+    CHECK_RESULT(epp_message_checks(m, cds, 1, &n), EPP_RESULT_OK);
+    CHECK(n == 0);
+
+    memset(&b, 0, sizeof b);
+    b.fields = fields;
+    b.fields_cap = EPP_FIELD_COUNT;
+    b.counts = counts;
+    b.counts_cap = EPP_LIST_COUNT;
+    b.items = items;
+    b.items_cap = 4;
+    CHECK_RESULT(epp_message_bulk(m, &b), EPP_RESULT_BUFFER_TOO_SMALL);
+    CHECK(b.items_len == 9 && b.results_len == 1 && b.checks_len == 0);
+    before = b.items_len;
+    b.items_cap = 0;
+    b.items = NULL;
+    b.results_cap = 1;
+    CHECK_RESULT(epp_message_bulk(m, &b), EPP_RESULT_NULL_ARGUMENT);
+    b.results = results;
+    CHECK_RESULT(epp_message_bulk(m, &b), EPP_RESULT_BUFFER_TOO_SMALL);
+    CHECK(b.items_len == before);
+    b.fields_cap = 1;
+    CHECK_RESULT(epp_message_bulk(m, &b), EPP_RESULT_INVALID_ARGUMENT);
+
+    /* A failed read: no message. */
+    CHECK_RESULT(epp_message_read_command(m, (const uint8_t *)"<epp", 4), EPP_RESULT_READ_ERROR);
+    CHECK_RESULT(epp_message_fields(m, fields, EPP_FIELD_COUNT, &n), EPP_RESULT_WRONG_KIND);
+    CHECK_RESULT(epp_message_results(m, results, 1, &n), EPP_RESULT_WRONG_KIND);
+    free(frame);
+}
+
 /* Every message of MANIFEST.tsv: commands read strictly (answered with an
  * error response when they fail), responses and greetings tolerantly. */
 static void test_corpus_sweep(epp_message *m) {
@@ -761,6 +932,7 @@ static void test_corpus_sweep(epp_message *m) {
             (void)epp_message_read_command(m, frame, len);
         }
         touch_everything(m);
+        bulk_agrees(m, frame, len);
         free(frame);
     }
     fclose(manifest);
@@ -788,6 +960,7 @@ int main(void) {
     test_error_response(m);
     test_writers(m);
     test_deframer(m);
+    test_bulk(m);
     test_corpus_sweep(m);
     epp_message_free(m);
     test_nulls();

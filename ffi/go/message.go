@@ -180,7 +180,8 @@ type Message struct {
 	h       *C.epp_message
 	frame   *C.uint8_t // C copy of the last frame given as a []byte
 	cap     int
-	scratch []byte // Go buffer for *_unescaped calls (passed only during a call)
+	scratch []byte    // Go buffer for *_unescaped calls (passed only during a call)
+	bulk    bulkState // the frame of the last read and the bulk buffers (bulk.go)
 }
 
 // NewMessage makes a message handle. Close it when done.
@@ -204,6 +205,7 @@ func (m *Message) Close() error {
 		C.free(unsafe.Pointer(m.frame))
 		m.frame, m.cap = nil, 0
 	}
+	m.bulk.free()
 	runtime.SetFinalizer(m, nil)
 	return nil
 }
@@ -241,6 +243,7 @@ func (m *Message) copyFrame(frame []byte) *C.uint8_t {
 }
 
 func (m *Message) read(read reader, p *C.uint8_t, n int) error {
+	m.bulk.reset(p, n)
 	r := read(m.h, p, C.size_t(n))
 	if r == C.EPP_RESULT_READ_ERROR {
 		return m.readError()

@@ -34,6 +34,7 @@
 use std::ffi::c_char;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+pub mod bulk;
 pub mod deframer;
 pub mod message;
 pub mod write;

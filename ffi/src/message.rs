@@ -48,7 +48,7 @@ const ERROR_TEXT_CAPACITY: usize = 256;
 /// What a message handle holds, lifetime erased to `'static` when stored
 /// (see the module documentation).
 #[derive(Clone, Copy)]
-enum Stored<'a> {
+pub(crate) enum Stored<'a> {
     Empty,
     Command(Request<'a>),
     Response(Response<'a>, ResData<'a>),
@@ -59,7 +59,7 @@ enum Stored<'a> {
 
 /// The first child of `<resData>`, typed when the crate types it.
 #[derive(Clone, Copy)]
-enum ResData<'a> {
+pub(crate) enum ResData<'a> {
     None,
     Domain(DomainData<'a>),
     Host(HostData<'a>),
@@ -82,8 +82,15 @@ pub struct EppMessage {
 
 impl EppMessage {
     /// The stored view, with its lifetime shortened to the borrow of `self`.
-    fn view(&self) -> Stored<'_> {
+    pub(crate) fn view(&self) -> Stored<'_> {
         self.stored
+    }
+
+    /// The stored view by reference (the same lifetime shortening): the
+    /// getters called once per field use it, since a `Stored` is large
+    /// (close to 1 KiB) and copying it cost more than the lookup itself.
+    pub(crate) fn view_ref(&self) -> &Stored<'_> {
+        &self.stored
     }
 
     /// Stores `view`, erasing its lifetime.
@@ -118,7 +125,7 @@ impl EppMessage {
         }
     }
 
-    fn response(&self) -> Result<(Response<'_>, ResData<'_>), EppResult> {
+    pub(crate) fn response(&self) -> Result<(Response<'_>, ResData<'_>), EppResult> {
         match self.view() {
             Stored::Response(r, d) => Ok((r, d)),
             _ => Err(EppResult::WrongKind),
@@ -386,7 +393,7 @@ pub const EPP_LIST_ADDRESSES_REMOVE: u32 = 20;
 pub const EPP_LIST_LAST: u32 = 20;
 
 /// A list of strings of one of the core's list types.
-enum Strings<'a> {
+pub(crate) enum Strings<'a> {
     Empty,
     One(Str<'a>),
     Strs(List<'a, Str<'a>>),
@@ -427,7 +434,7 @@ enum Strings<'a> {
 }
 
 impl<'a> Strings<'a> {
-    fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         match self {
             Strings::Empty => 0,
             Strings::One(_) => 1,
@@ -772,7 +779,7 @@ fn greeting_field<'a>(g: &Greeting<'a>, field: u32) -> Result<Option<Str<'a>>, E
     })
 }
 
-fn check_items<'a>(data: &ResData<'a>) -> Result<List<'a, CheckItem<'a>>, EppResult> {
+pub(crate) fn check_items<'a>(data: &ResData<'a>) -> Result<List<'a, CheckItem<'a>>, EppResult> {
     match data {
         ResData::Domain(DomainData::Check(l)) => Ok(*l),
         ResData::Host(HostData::Check(l)) => Ok(*l),
@@ -800,7 +807,7 @@ fn element_xml<'a>(element: &RawElement<'a>, frame: &'a [u8]) -> &'a str {
 
 /// The frame a view was read from, rebuilt from its span: every view here
 /// points into one frame, and the extension accessors need its bytes.
-fn frame_of(m: &EppMessage) -> &[u8] {
+pub(crate) fn frame_of(m: &EppMessage) -> &[u8] {
     // SAFETY: `frame`/`frame_len` are what the caller passed to the last
     // successful read, and accessors run only while that frame is alive
     // and unchanged (the handle's contract).
@@ -994,7 +1001,7 @@ pub unsafe extern "C" fn epp_message_read_greeting(
 ///
 /// `message` must be NULL or a live handle whose frame obeys the lifetime
 /// rule.
-unsafe fn handle<'m>(message: *const EppMessage) -> Option<&'m EppMessage> {
+pub(crate) unsafe fn handle<'m>(message: *const EppMessage) -> Option<&'m EppMessage> {
     // SAFETY: caller's contract.
     unsafe { message.as_ref() }
 }
@@ -1167,11 +1174,11 @@ unsafe fn string_out(
 }
 
 /// Field `field` of what the handle holds.
-fn field_str(m: &EppMessage, field: u32) -> Result<Str<'_>, EppResult> {
-    let found = match m.view() {
-        Stored::Command(r) => command_field(&r, field)?,
-        Stored::Response(r, d) => response_field(&r, &d, field)?,
-        Stored::Greeting(g) => greeting_field(&g, field)?,
+pub(crate) fn field_str(m: &EppMessage, field: u32) -> Result<Str<'_>, EppResult> {
+    let found = match m.view_ref() {
+        Stored::Command(r) => command_field(r, field)?,
+        Stored::Response(r, d) => response_field(r, d, field)?,
+        Stored::Greeting(g) => greeting_field(g, field)?,
         _ => return Err(EppResult::WrongKind),
     };
     found.ok_or(EppResult::Absent)
@@ -1351,11 +1358,11 @@ pub unsafe extern "C" fn epp_message_field_datetime(
     })
 }
 
-fn strings(m: &EppMessage, list: u32) -> Result<Strings<'_>, EppResult> {
-    match m.view() {
+pub(crate) fn strings(m: &EppMessage, list: u32) -> Result<Strings<'_>, EppResult> {
+    match m.view_ref() {
         Stored::Command(r) => command_list(r.command(), list),
-        Stored::Response(_, d) => response_list(&d, list),
-        Stored::Greeting(g) => greeting_list(&g, list),
+        Stored::Response(_, d) => response_list(d, list),
+        Stored::Greeting(g) => greeting_list(g, list),
         _ => Err(EppResult::WrongKind),
     }
 }

@@ -1,5 +1,6 @@
 //! The C ABI's zero-allocation contract: once a message handle exists,
-//! reading every corpus message through it, reading every field, and
+//! reading every corpus message through it, reading every field (one by
+//! one and through the bulk accessors), and
 //! writing error responses into a caller buffer allocates nothing; a
 //! deframer that has seen a stream once takes out the frames of the next
 //! without allocating.
@@ -13,6 +14,7 @@ use std::ffi::c_char;
 use std::path::PathBuf;
 use std::ptr;
 
+use epp::bulk::*;
 use epp::deframer::*;
 use epp::message::*;
 use epp::write::*;
@@ -131,6 +133,60 @@ unsafe fn touch(m: *const EppMessage) {
         epp_message_poll_op(m);
         epp_message_transfer_op(m);
         epp_message_error_message(m, &mut p, &mut n);
+        touch_bulk(m);
+    }
+}
+
+/// Takes every value through the bulk accessors, into caller arrays on
+/// the stack.
+///
+/// # Safety
+///
+/// `m` is a live handle whose frame is alive.
+unsafe fn touch_bulk(m: *const EppMessage) {
+    let mut fields = [EppSpan::default(); EPP_FIELD_COUNT as usize];
+    let mut counts = [0u32; EPP_LIST_COUNT as usize];
+    let mut items = [EppSpan::default(); 128];
+    let mut results = [EppResultEntry::default(); 16];
+    let mut checks = [EppCheckEntry::default(); 16];
+    let mut n = 0;
+    // SAFETY: caller's contract; arrays of the capacities passed.
+    unsafe {
+        epp_message_fields(m, fields.as_mut_ptr(), fields.len(), &mut n);
+        epp_message_lists(
+            m,
+            counts.as_mut_ptr(),
+            counts.len(),
+            items.as_mut_ptr(),
+            items.len(),
+            &mut n,
+        );
+        epp_message_lists(
+            m,
+            counts.as_mut_ptr(),
+            counts.len(),
+            ptr::null_mut(),
+            0,
+            &mut n,
+        );
+        epp_message_results(m, results.as_mut_ptr(), results.len(), &mut n);
+        epp_message_checks(m, checks.as_mut_ptr(), checks.len(), &mut n);
+        let mut bulk = EppBulk {
+            fields: fields.as_mut_ptr(),
+            fields_cap: fields.len(),
+            counts: counts.as_mut_ptr(),
+            counts_cap: counts.len(),
+            items: items.as_mut_ptr(),
+            items_cap: items.len(),
+            results: results.as_mut_ptr(),
+            results_cap: results.len(),
+            checks: checks.as_mut_ptr(),
+            checks_cap: checks.len(),
+            items_len: 0,
+            results_len: 0,
+            checks_len: 0,
+        };
+        epp_message_bulk(m, &mut bulk);
     }
 }
 

@@ -15,6 +15,7 @@ use std::ffi::c_char;
 use std::ptr;
 
 use arbitrary::Unstructured;
+use epp::bulk::*;
 use epp::deframer::*;
 use epp::message::*;
 use epp::write::*;
@@ -43,12 +44,13 @@ enum Call {
     WriteResponse(u16, String, u16, u8),
     WriteDomainCheck(Vec<String>, u16),
     WritePollAck(String, u16),
+    Bulk(u8, u8, u8, u8),
 }
 
 /// One call decoded from the fuzzer's bytes (by hand: the fuzz crate's
 /// `arbitrary` has no derive feature).
 fn next_call(u: &mut Unstructured<'_>) -> arbitrary::Result<Call> {
-    Ok(match u.int_in_range(0..=19u8)? {
+    Ok(match u.int_in_range(0..=20u8)? {
         0 => Call::ReadCommand(u.arbitrary()?),
         1 => Call::ReadResponse(u.arbitrary()?),
         2 => Call::ReadGreeting(u.arbitrary()?),
@@ -73,7 +75,13 @@ fn next_call(u: &mut Unstructured<'_>) -> arbitrary::Result<Call> {
             u.arbitrary()?,
         ),
         18 => Call::WriteDomainCheck(u.arbitrary()?, u.arbitrary()?),
-        _ => Call::WritePollAck(u.arbitrary()?, u.arbitrary()?),
+        19 => Call::WritePollAck(u.arbitrary()?, u.arbitrary()?),
+        _ => Call::Bulk(
+            u.arbitrary()?,
+            u.arbitrary()?,
+            u.arbitrary()?,
+            u.arbitrary()?,
+        ),
     })
 }
 
@@ -247,6 +255,14 @@ fuzz_target!(|data: &[u8]| {
                     let mut count = 0;
                     let _ = epp_message_msgq_count(m, &mut count);
                 }
+                Call::Bulk(items_cap, results_cap, checks_cap, nulls) => {
+                    bulk_calls(
+                        m,
+                        &frame,
+                        [*items_cap, *results_cap, *checks_cap].map(usize::from),
+                        *nulls,
+                    );
+                }
                 Call::Check(i) => {
                     let i = usize::from(*i);
                     let mut o = Out::new();
@@ -347,3 +363,94 @@ fuzz_target!(|data: &[u8]| {
     }
     drop(frame);
 });
+
+/// The bulk accessors with arbitrary capacities and NULL arrays: on
+/// success every span lies in the frame (or is flagged detached) and the
+/// fields agree with `epp_message_field`; on failure the counts are
+/// untouched.
+///
+/// # Safety
+///
+/// `m` is a live handle whose frame, `frame`, is alive.
+unsafe fn bulk_calls(m: *const EppMessage, frame: &[u8], caps: [usize; 3], nulls: u8) {
+    let [items_cap, results_cap, checks_cap] = caps;
+    let mut fields = vec![EppSpan::default(); EPP_FIELD_COUNT as usize];
+    let mut counts = vec![u32::MAX; EPP_LIST_COUNT as usize];
+    let mut items = vec![EppSpan::default(); items_cap];
+    let mut results = vec![EppResultEntry::default(); results_cap];
+    let mut checks = vec![EppCheckEntry::default(); checks_cap];
+    let null_if = |bit: u8, p: *mut EppSpan| if nulls & bit != 0 { ptr::null_mut() } else { p };
+    let in_frame = |s: &EppSpan| {
+        s.flags & EPP_SPAN_DETACHED != 0
+            || (s.offset as usize)
+                .checked_add(s.len as usize)
+                .is_some_and(|e| e <= frame.len())
+    };
+    let mut n = usize::MAX;
+    // SAFETY: arrays NULL or of the capacities passed; live handle.
+    unsafe {
+        let cap = if nulls & 8 != 0 {
+            fields.len() - 1
+        } else {
+            fields.len()
+        };
+        let r = epp_message_fields(m, null_if(1, fields.as_mut_ptr()), cap, &mut n);
+        if r == EppResult::Ok {
+            for (f, span) in (0..EPP_FIELD_COUNT).zip(&fields) {
+                assert!(in_frame(span));
+                let (mut p, mut len) = (ptr::null(), 0);
+                let single = epp_message_field(m, f, &mut p, &mut len);
+                assert_eq!(single == EppResult::Ok, span.flags & EPP_SPAN_PRESENT != 0);
+                if single == EppResult::Ok {
+                    assert_eq!(span.len as usize, len);
+                }
+            }
+        }
+        let r = epp_message_lists(
+            m,
+            counts.as_mut_ptr(),
+            counts.len(),
+            null_if(2, items.as_mut_ptr()),
+            items_cap,
+            &mut n,
+        );
+        match r {
+            EppResult::Ok => {
+                assert_eq!(counts.iter().map(|&c| c as usize).sum::<usize>(), n);
+                assert!(items[..n].iter().all(in_frame));
+                for (l, &c) in (0..EPP_LIST_COUNT).zip(&counts) {
+                    assert_eq!(epp_message_list_count(m, l), c as usize);
+                }
+            }
+            _ => assert!(
+                counts.iter().all(|&c| c == u32::MAX),
+                "counts written on {r:?}"
+            ),
+        }
+        let r = epp_message_results(m, results.as_mut_ptr(), results_cap, &mut n);
+        if r == EppResult::Ok {
+            assert_eq!(n, epp_message_result_count(m));
+            assert!(results[..n].iter().all(|e| in_frame(&e.msg)));
+        }
+        let r = epp_message_checks(m, checks.as_mut_ptr(), checks_cap, &mut n);
+        if r == EppResult::Ok {
+            assert_eq!(n, epp_message_check_count(m));
+        }
+        let mut bulk = EppBulk {
+            fields: fields.as_mut_ptr(),
+            fields_cap: fields.len(),
+            counts: counts.as_mut_ptr(),
+            counts_cap: counts.len(),
+            items: null_if(4, items.as_mut_ptr()),
+            items_cap,
+            results: results.as_mut_ptr(),
+            results_cap,
+            checks: checks.as_mut_ptr(),
+            checks_cap,
+            items_len: 0,
+            results_len: 0,
+            checks_len: 0,
+        };
+        let _ = epp_message_bulk(m, &mut bulk);
+    }
+}

@@ -118,6 +118,11 @@ _SIGNATURES = {
     "epp_message_extension_count": (c_size_t, [handle]),
     "epp_message_extension_namespace": (res, [handle, c_size_t, cstr_out, size_out]),
     "epp_message_extension_xml": (res, [handle, c_size_t, cstr_out, size_out]),
+    "epp_message_fields": (res, [handle, c_void_p, c_size_t, size_out]),
+    "epp_message_lists": (res, [handle, c_void_p, c_size_t, c_void_p, c_size_t, size_out]),
+    "epp_message_results": (res, [handle, c_void_p, c_size_t, size_out]),
+    "epp_message_checks": (res, [handle, c_void_p, c_size_t, size_out]),
+    "epp_message_bulk": (res, [handle, c_void_p]),
     "epp_message_error_code": (c_uint16, [handle]),
     "epp_message_error_offset": (c_size_t, [handle]),
     "epp_message_error_message": (res, [handle, cstr_out, size_out]),
@@ -155,4 +160,8 @@ for _name in (
 ):
     getattr(fast, _name).restype = res
 fast.epp_message_list_count.restype = c_size_t
+# The bulk accessors (epp_codec._bulk), called the same way: arrays of
+# uint32 for the spans, c_size_t for the capacities.
+for _name in ("epp_message_fields", "epp_message_lists", "epp_message_results", "epp_message_checks", "epp_message_bulk"):
+    getattr(fast, _name).restype = res
 fast.epp_message_result_count.restype = c_size_t
