@@ -202,16 +202,23 @@ python_tests() {
         "$venv/bin/python" -m pytest -q ffi/python
 }
 
+benches_once() {
+    CARGO_PROFILE_BENCH_LTO=false CARGO_PROFILE_BENCH_CODEGEN_UNITS=16 \
+        CARGO_PROFILE_BENCH_DEBUG=false \
+        cargo bench --locked --workspace --benches -- --test
+}
+
 binding_sessions() {
     # The Go and Python example clients run one session each, over TLS,
     # against the example server (which writes its throw-away CA to a file
     # and stops when its standard input closes, or after 300 s at worst).
     cargo build --locked --release -p epp-codec-ffi
-    cargo build --locked --release -p epp-codec-session --example serve
+    # The debug build: `cargo test -p epp-codec-session` has built it already.
+    cargo build --locked -p epp-codec-session --example serve
     local dir addr status=0 keep
     dir="$(mktemp -d)"
     mkfifo "$dir/in"
-    "$EPP_ROOT/target/release/examples/serve" "$dir/ca.pem" 300 <"$dir/in" >"$dir/out" 2>&1 &
+    "$EPP_ROOT/target/debug/examples/serve" "$dir/ca.pem" 300 <"$dir/in" >"$dir/out" 2>&1 &
     local server=$!
     exec {keep}>"$dir/in"
     for _ in $(seq 600); do
@@ -275,7 +282,10 @@ step "C header drift (cbindgen $EPP_CBINDGEN_VERSION)" header_drift
 step "C smoke (C99, C11, C2x, C++ against libepp.a)" c_smoke
 step "miri (core and ffi unit tests)" miri
 step "fuzz smoke (${FUZZ_SECONDS:-30}s per target)" scripts/fuzz.sh
-step "benches build" cargo bench --locked --workspace --no-run
+# The benches' code was type-checked by clippy above; here they are built
+# and each run once (criterion's --test) with the bench profile's fat LTO
+# and debug info turned off: the same code, linked in minutes, not 15.
+step "benches (built without LTO, each run once)" benches_once
 
 if [[ -f ffi/go/go.mod ]]; then
     step "Go binding tests (ffi/go)" go_tests

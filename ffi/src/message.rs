@@ -47,6 +47,9 @@ const ERROR_TEXT_CAPACITY: usize = 256;
 
 /// What a message handle holds, lifetime erased to `'static` when stored
 /// (see the module documentation).
+// The variants differ by a few hundred bytes, but the handle holding one is
+// allocated once and reused: boxing the larger would allocate per message.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Copy)]
 pub(crate) enum Stored<'a> {
     Empty,
