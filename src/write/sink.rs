@@ -63,6 +63,18 @@ pub trait Sink {
         Ok(())
     }
 
+    /// Grows the sink by `len` bytes and lends them to the writer, which
+    /// fills them all in at once (what they hold until then is
+    /// unspecified): the room is checked once for a whole element instead
+    /// of once per piece of it. `None` when there is no room, or when the
+    /// sink does not lend its room (the default: the writer then appends
+    /// the pieces one by one).
+    #[inline]
+    fn grow(&mut self, len: usize) -> Option<&mut [u8]> {
+        let _ = len;
+        None
+    }
+
     /// Overwrites bytes already appended, starting at `at` (the frame
     /// header, reserved first and patched once the length is known).
     /// Bytes outside what the sink holds are ignored.
@@ -133,6 +145,15 @@ impl Sink for SliceSink<'_> {
     }
 
     #[inline]
+    fn grow(&mut self, len: usize) -> Option<&mut [u8]> {
+        let start = self.len;
+        let end = start.checked_add(len)?;
+        let lent = self.buf.get_mut(start..end)?;
+        self.len = end;
+        Some(lent)
+    }
+
+    #[inline]
     fn append_byte(&mut self, byte: u8) -> Result<(), SinkFull> {
         let slot = self.buf.get_mut(self.len).ok_or(SinkFull)?;
         *slot = byte;
@@ -153,7 +174,7 @@ impl Sink for SliceSink<'_> {
 /// `memcpy` for the short pieces markup is made of: two overlapping
 /// fixed-size copies cover any length from 4 to 16.
 #[inline(always)]
-fn copy_short(dest: &mut [u8], src: &[u8]) {
+pub(super) fn copy_short(dest: &mut [u8], src: &[u8]) {
     let n = src.len();
     if n != dest.len() {
         return;
@@ -280,6 +301,11 @@ impl<S: Sink + ?Sized> Sink for &mut S {
         after: &[u8],
     ) -> Result<(), SinkFull> {
         (**self).append_wrapped(before, middle, after)
+    }
+
+    #[inline]
+    fn grow(&mut self, len: usize) -> Option<&mut [u8]> {
+        (**self).grow(len)
     }
 
     fn overwrite(&mut self, at: usize, bytes: &[u8]) {

@@ -1,12 +1,48 @@
 //! [`XmlWriter`]: appends well-formed, escaped XML to a [`Sink`].
 
-use super::sink::Sink;
+use super::sink::{Sink, copy_short};
 use super::{WriteError, WriteOptions};
 use crate::view::Str;
 use crate::xml::Chunk;
 
 /// What replaces a secret in redacted output.
 pub const REDACTED: &str = "*****";
+
+/// Appends the byte strings `parts` in order through the writer `w`, the
+/// sink's room checked once for all; the copies are spelled out one by
+/// one so that the markup pieces, whose lengths are constants, copy in a
+/// store or two each.
+macro_rules! put_parts {
+    ($w:expr, [$($part:expr),+ $(,)?]) => {{
+        let total = 0usize $(.saturating_add(<[u8]>::len($part)))+;
+        match $w.lend(total) {
+            Some(lent) => {
+                let mut fill = Fill { lent };
+                $(fill.bytes($part);)+
+            }
+            None => $w.put_parts_unlent(&[$($part),+], total),
+        }
+    }};
+}
+
+/// Fills room a sink lent, from its start.
+struct Fill<'b> {
+    /// What is left to fill.
+    lent: &'b mut [u8],
+}
+
+impl Fill<'_> {
+    /// Copies `bytes` next.
+    #[inline(always)]
+    fn bytes(&mut self, bytes: &[u8]) {
+        if let Some((dest, rest)) =
+            core::mem::take(&mut self.lent).split_at_mut_checked(bytes.len())
+        {
+            copy_short(dest, bytes);
+            self.lent = rest;
+        }
+    }
+}
 
 /// Where a value goes: escaping differs.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -28,7 +64,8 @@ pub struct XmlWriter<S: Sink> {
     options: WriteOptions,
     /// Sink length when writing began: a failed write is cut back to it.
     start: usize,
-    /// Bytes produced, stored or not.
+    /// Bytes produced, stored or not, once the sink is [`full`](Self::full)
+    /// (until then the sink's length says it, and appends need not count).
     produced: usize,
     /// The sink refused bytes; from then on only counting.
     full: bool,
@@ -96,7 +133,23 @@ impl<S: Sink> XmlWriter<S> {
 
     /// Bytes produced so far (including any the sink had no room for).
     pub fn produced(&self) -> usize {
-        self.produced
+        if self.full {
+            self.produced
+        } else {
+            self.sink.len().saturating_sub(self.start)
+        }
+    }
+
+    /// The sink refused `len` more bytes: from now on only count.
+    #[cold]
+    #[inline(never)]
+    fn overflowed(&mut self, len: usize) {
+        if self.full {
+            self.produced += len;
+        } else {
+            self.produced = self.sink.len().saturating_sub(self.start) + len;
+            self.full = true;
+        }
     }
 
     /// The sink's length when this writer started.
@@ -107,27 +160,56 @@ impl<S: Sink> XmlWriter<S> {
     /// Appends bytes as they are.
     #[inline]
     fn put(&mut self, bytes: &[u8]) {
-        self.produced += bytes.len();
-        if !self.full && self.sink.append(bytes).is_err() {
-            self.full = true;
+        if self.full || self.sink.append(bytes).is_err() {
+            self.overflowed(bytes.len());
         }
     }
 
     /// Appends `before`, `middle`, `after` (a tag around a name).
     #[inline]
     fn put_wrapped(&mut self, before: &[u8], middle: &[u8], after: &[u8]) {
-        self.produced += before.len() + middle.len() + after.len();
-        if !self.full && self.sink.append_wrapped(before, middle, after).is_err() {
-            self.full = true;
+        if self.full || self.sink.append_wrapped(before, middle, after).is_err() {
+            self.overflowed(before.len() + middle.len() + after.len());
         }
+    }
+
+    /// Appends `total` bytes when the sink lends them, or nothing.
+    #[inline(always)]
+    fn lend(&mut self, total: usize) -> Option<&mut [u8]> {
+        if self.full {
+            return None;
+        }
+        self.sink.grow(total)
+    }
+
+    /// When [`lend`](Self::lend) did not: appends `parts` one by one,
+    /// all or none, and counts them when they do not fit.
+    #[inline(never)]
+    fn put_parts_unlent(&mut self, parts: &[&[u8]], total: usize) {
+        if self.full || !self.put_parts_slowly(parts) {
+            self.overflowed(total);
+        }
+    }
+
+    /// [`put_parts`](Self::put_parts) for a sink that does not lend its
+    /// room: one append a part, all or none.
+    #[inline(never)]
+    fn put_parts_slowly(&mut self, parts: &[&[u8]]) -> bool {
+        let len = self.sink.len();
+        for part in parts {
+            if self.sink.append(part).is_err() {
+                self.sink.truncate(len);
+                return false;
+            }
+        }
+        true
     }
 
     /// Appends one byte of markup.
     #[inline]
     fn put_byte(&mut self, byte: u8) {
-        self.produced += 1;
-        if !self.full && self.sink.append_byte(byte).is_err() {
-            self.full = true;
+        if self.full || self.sink.append_byte(byte).is_err() {
+            self.overflowed(1);
         }
     }
 
@@ -144,7 +226,7 @@ impl<S: Sink> XmlWriter<S> {
         if indent == 0 {
             return;
         }
-        if self.produced > 0 {
+        if self.produced() > 0 {
             self.put(b"\n");
         }
         const SPACES: &[u8; 64] = &[b' '; 64];
@@ -175,6 +257,19 @@ impl<S: Sink> XmlWriter<S> {
     /// Closes element `name`, the innermost open one (`/>` when it has no content).
     #[inline]
     pub fn end(&mut self, name: &str) {
+        if self.options.indent == 0 && !self.tag_open {
+            // Compact, after content: the end tag and nothing else.
+            self.depth = self.depth.saturating_sub(1);
+            put_parts!(self, [b"</", name.as_bytes(), b">"]);
+            self.after_end = true;
+            return;
+        }
+        self.end_with_layout(name);
+    }
+
+    /// [`end`](Self::end) of an empty element, or indented.
+    #[inline(never)]
+    fn end_with_layout(&mut self, name: &str) {
         self.depth = self.depth.saturating_sub(1);
         if self.tag_open {
             self.put(b"/>");
@@ -183,7 +278,7 @@ impl<S: Sink> XmlWriter<S> {
             if self.after_end {
                 self.newline(self.depth);
             }
-            self.put_wrapped(b"</", name.as_bytes(), b">");
+            put_parts!(self, [b"</", name.as_bytes(), b">"]);
         }
         self.after_end = true;
     }
@@ -194,7 +289,7 @@ impl<S: Sink> XmlWriter<S> {
         if self.options.indent == 0 {
             let before: &[u8] = if self.tag_open { b"><" } else { b"<" };
             self.tag_open = false;
-            self.put_wrapped(before, name, after);
+            put_parts!(self, [before, name, after]);
         } else {
             self.close_start_tag();
             self.newline(self.depth);
@@ -210,6 +305,13 @@ impl<S: Sink> XmlWriter<S> {
     /// XML does not allow.
     #[inline]
     pub fn attr(&mut self, name: &str, value: &str) -> Result<(), WriteError> {
+        if crate::xml::writes_as_is(value.as_bytes()) {
+            put_parts!(
+                self,
+                [b" ", name.as_bytes(), b"=\"", value.as_bytes(), b"\""]
+            );
+            return Ok(());
+        }
         self.put_wrapped(b" ", name.as_bytes(), b"=\"");
         self.escaped(value, Context::Attribute)?;
         self.put_byte(b'"');
@@ -223,6 +325,10 @@ impl<S: Sink> XmlWriter<S> {
     /// As [`attr`](Self::attr).
     #[inline]
     pub fn attr_str(&mut self, name: &str, value: Str<'_>) -> Result<(), WriteError> {
+        if let Some(value) = as_is(value, Context::Attribute) {
+            put_parts!(self, [b" ", name.as_bytes(), b"=\"", value, b"\""]);
+            return Ok(());
+        }
         self.put_wrapped(b" ", name.as_bytes(), b"=\"");
         self.str_value(value, Context::Attribute)?;
         self.put_byte(b'"');
@@ -232,14 +338,16 @@ impl<S: Sink> XmlWriter<S> {
     /// A namespace declaration on the open start tag (`xmlns:prefix`, or
     /// `xmlns` when `prefix` is empty).
     pub fn namespace(&mut self, prefix: &str, uri: &str) {
-        if prefix.is_empty() {
-            self.put(b" xmlns=\"");
-        } else {
-            self.put_wrapped(b" xmlns:", prefix.as_bytes(), b"=\"");
-        }
         // Namespace URIs are the crate's constants or were read from a
         // document (already escaped for an attribute).
-        self.put_wrapped(b"", uri.as_bytes(), b"\"");
+        if prefix.is_empty() {
+            self.put_wrapped(b" xmlns=\"", uri.as_bytes(), b"\"");
+        } else {
+            put_parts!(
+                self,
+                [b" xmlns:", prefix.as_bytes(), b"=\"", uri.as_bytes(), b"\"",]
+            );
+        }
     }
 
     /// Text content, escaped.
@@ -315,6 +423,17 @@ impl<S: Sink> XmlWriter<S> {
     /// As [`text`](Self::text).
     #[inline]
     pub fn leaf(&mut self, name: &str, value: Str<'_>) -> Result<(), WriteError> {
+        if self.options.indent == 0 {
+            if let Some(text) = as_is(value, Context::Text) {
+                // The whole element in one append.
+                let name = name.as_bytes();
+                let before: &[u8] = if self.tag_open { b"><" } else { b"<" };
+                put_parts!(self, [before, name, b">", text, b"</", name, b">"]);
+                self.tag_open = false;
+                self.after_end = true;
+                return Ok(());
+            }
+        }
         self.open_tag(name.as_bytes(), b">");
         self.after_end = false;
         self.str_value(value, Context::Text)?;
@@ -356,9 +475,60 @@ impl<S: Sink> XmlWriter<S> {
         local: &str,
         value: Str<'_>,
     ) -> Result<(), WriteError> {
+        if self.options.indent == 0 {
+            if let Some(text) = as_is(value, Context::Text) {
+                let (prefix, local) = (prefix.as_bytes(), local.as_bytes());
+                let before: &[u8] = if self.tag_open { b"><" } else { b"<" };
+                put_parts!(
+                    self,
+                    [
+                        before, prefix, b":", local, b">", text, b"</", prefix, b":", local, b">",
+                    ]
+                );
+                self.tag_open = false;
+                self.after_end = true;
+                return Ok(());
+            }
+        }
         self.start_q(prefix, local);
         self.text_str(value)?;
         self.end_q(prefix, local);
+        Ok(())
+    }
+
+    /// `<name attr="attr_value">value</name>`: as [`start`](Self::start),
+    /// [`attr_str`](Self::attr_str), [`text_str`](Self::text_str) and
+    /// [`end`](Self::end), in one append when nothing needs escaping.
+    pub(crate) fn leaf_with_attr(
+        &mut self,
+        name: &str,
+        attr: &str,
+        attr_value: Str<'_>,
+        value: Str<'_>,
+    ) -> Result<(), WriteError> {
+        if self.options.indent == 0 {
+            if let (Some(attr_value), Some(text)) = (
+                as_is(attr_value, Context::Attribute),
+                as_is(value, Context::Text),
+            ) {
+                let (name, attr) = (name.as_bytes(), attr.as_bytes());
+                let before: &[u8] = if self.tag_open { b"><" } else { b"<" };
+                put_parts!(
+                    self,
+                    [
+                        before, name, b" ", attr, b"=\"", attr_value, b"\">", text, b"</", name,
+                        b">",
+                    ]
+                );
+                self.tag_open = false;
+                self.after_end = true;
+                return Ok(());
+            }
+        }
+        self.start(name);
+        self.attr_str(attr, attr_value)?;
+        self.text_str(value)?;
+        self.end(name);
         Ok(())
     }
 
@@ -368,6 +538,17 @@ impl<S: Sink> XmlWriter<S> {
     ///
     /// As [`text`](Self::text).
     pub fn leaf_text(&mut self, name: &str, value: &str) -> Result<(), WriteError> {
+        if self.options.indent == 0 && crate::xml::writes_as_is(value.as_bytes()) {
+            let name = name.as_bytes();
+            let before: &[u8] = if self.tag_open { b"><" } else { b"<" };
+            put_parts!(
+                self,
+                [before, name, b">", value.as_bytes(), b"</", name, b">"]
+            );
+            self.tag_open = false;
+            self.after_end = true;
+            return Ok(());
+        }
         self.open_tag(name.as_bytes(), b">");
         self.after_end = false;
         self.escaped(value, Context::Text)?;
@@ -478,12 +659,8 @@ impl<S: Sink> XmlWriter<S> {
     #[inline]
     fn escaped(&mut self, s: &str, context: Context) -> Result<(), WriteError> {
         let bytes = s.as_bytes();
-        // Most values need nothing: one branch-free pass, one copy.
-        if bytes
-            .iter()
-            .fold(0u8, |any, &b| any | NEEDS_CARE[usize::from(b)])
-            == 0
-        {
+        // Most values need nothing: one quick pass, one copy.
+        if crate::xml::writes_as_is(bytes) {
             self.put(bytes);
             return Ok(());
         }
@@ -509,7 +686,7 @@ impl<S: Sink> XmlWriter<S> {
                 i += (candidates.trailing_zeros() / 8) as usize;
             }
             let b = bytes[i];
-            if NEEDS_CARE[usize::from(b)] == 0 {
+            if crate::xml::NEEDS_CARE[usize::from(b)] == 0 {
                 i += 1;
                 continue;
             }
@@ -556,12 +733,6 @@ impl<S: Sink> XmlWriter<S> {
     /// [`WriteError::BufferTooSmall`] with the length needed when the sink
     /// ran out of room; the sink is cut back to where it was.
     pub fn finish(mut self) -> Result<(usize, S), WriteError> {
-        if self.full {
-            self.sink.truncate(self.start);
-            return Err(WriteError::BufferTooSmall {
-                needed: self.produced,
-            });
-        }
         if self.options.indent > 0 {
             self.put(b"\n");
         }
@@ -571,7 +742,7 @@ impl<S: Sink> XmlWriter<S> {
                 needed: self.produced,
             });
         }
-        Ok((self.produced, self.sink))
+        Ok((self.produced(), self.sink))
     }
 
     /// Cuts the sink back to where it was (after an error).
@@ -585,19 +756,14 @@ fn is_xml_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r')
 }
 
-/// 1 for the bytes [`XmlWriter::escaped`] looks at: markup characters,
-/// quotes, C0 controls, and 0xEF (the lead byte of U+FFFE and U+FFFF).
-static NEEDS_CARE: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        t[b] = 1;
-        b += 1;
+/// `value` as it is to be written when nothing in it needs escaping:
+/// element content read from a message (already escaped) or a plain
+/// value with nothing to escape or refuse.
+#[inline(always)]
+fn as_is(value: Str<'_>, context: Context) -> Option<&[u8]> {
+    if context == Context::Text && value.is_verbatim_content() {
+        return Some(value.raw().as_bytes());
     }
-    t[b'&' as usize] = 1;
-    t[b'<' as usize] = 1;
-    t[b'>' as usize] = 1;
-    t[b'"' as usize] = 1;
-    t[0xEF] = 1;
-    t
-};
+    let plain = value.as_plain()?.as_bytes();
+    crate::xml::writes_as_is(plain).then_some(plain)
+}

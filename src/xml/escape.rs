@@ -282,9 +282,107 @@ fn char_ref(digits: &[u8], radix: u32) -> Result<char, Reference> {
         .ok_or(Reference::InvalidCharRef)
 }
 
+/// 1 for the bytes a writer must look at before copying text or an
+/// attribute value: markup characters, quotes, C0 controls, and 0xEF
+/// (the lead byte of U+FFFE and U+FFFF).
+pub(crate) static NEEDS_CARE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = 1;
+        b += 1;
+    }
+    t[b'&' as usize] = 1;
+    t[b'<' as usize] = 1;
+    t[b'>' as usize] = 1;
+    t[b'"' as usize] = 1;
+    t[0xEF] = 1;
+    t
+};
+
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// Whether some byte of `x` may need care: below 0x28 (controls, `"`,
+/// `&`), in 0x3C..=0x3F (`<`, `>`) or non-ASCII. A superset of
+/// [`NEEDS_CARE`] that letters, digits, `.`, `-`, `:`, `/`, `@` and `_`
+/// (what names, ids and URIs are made of) never hit.
+#[inline(always)]
+fn may_need_care(x: u64) -> bool {
+    let below = x.wrapping_sub(LO * 0x28) & !x;
+    let angled = x ^ (LO * 0x3C);
+    let angle = angled.wrapping_sub(LO * 4) & !angled;
+    (below | angle | x) & HI != 0
+}
+
+/// Whether `bytes` can be written as XML text or attribute value as they
+/// stand: nothing to escape, nothing XML forbids. Eight bytes at a time
+/// (overlapping words for the tail), with the exact table only for a
+/// value that has a candidate byte.
+#[inline]
+pub(crate) fn writes_as_is(bytes: &[u8]) -> bool {
+    let n = bytes.len();
+    let candidate = if n >= 8 {
+        let mut words = bytes.chunks_exact(8);
+        let mut any = words.any(|w| {
+            w.first_chunk::<8>()
+                .is_none_or(|w| may_need_care(u64::from_le_bytes(*w)))
+        });
+        if !any && !n.is_multiple_of(8) {
+            any = bytes
+                .last_chunk::<8>()
+                .is_none_or(|w| may_need_care(u64::from_le_bytes(*w)));
+        }
+        any
+    } else if n >= 4 {
+        match (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+            (Some(lo), Some(hi)) => may_need_care(
+                u64::from(u32::from_le_bytes(*lo)) | u64::from(u32::from_le_bytes(*hi)) << 32,
+            ),
+            _ => true,
+        }
+    } else if n > 0 {
+        // Padded with `a`, which needs no care.
+        may_need_care(u64::from_le_bytes([
+            bytes[0],
+            bytes[n / 2],
+            bytes[n - 1],
+            b'a',
+            b'a',
+            b'a',
+            b'a',
+            b'a',
+        ]))
+    } else {
+        false
+    };
+    !candidate
+        || bytes
+            .iter()
+            .fold(0u8, |any, &b| any | NEEDS_CARE[usize::from(b)])
+            == 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn writes_as_is_agrees_with_the_table() {
+        let mut buf = [b'x'; 40];
+        for n in 0..=buf.len() {
+            for at in 0..n.max(1) {
+                for b in 0..=255u8 {
+                    buf[..n].fill(b'x');
+                    if n > 0 {
+                        buf[at] = b;
+                    }
+                    let expected = buf[..n].iter().all(|&c| NEEDS_CARE[usize::from(c)] == 0);
+                    assert_eq!(writes_as_is(&buf[..n]), expected, "{b:#x} at {at} of {n}");
+                }
+            }
+        }
+    }
 
     fn collect(raw: &str, mode: UnescapeMode) -> heapless::String<64> {
         let mut s = heapless::String::new();

@@ -133,24 +133,30 @@ fn write_period<S: Sink>(
     raw: Option<Str<'_>>,
 ) -> Result<(), WriteError> {
     let Some(period) = period else { return Ok(()) };
-    w.start("domain:period");
-    w.attr(
-        "unit",
-        match period.unit {
-            PeriodUnit::Years => "y",
-            PeriodUnit::Months => "m",
-        },
-    )?;
-    match raw {
-        Some(raw) => w.text_str(raw)?,
+    let unit = Str::new(match period.unit {
+        PeriodUnit::Years => "y",
+        PeriodUnit::Months => "m",
+    });
+    let hundreds: [u8; 3];
+    let value = match raw {
+        Some(raw) => raw,
+        // 1–99 by the schema.
+        None if period.value < 100 => Str::new(two_digits(period.value)),
         None => {
-            let digits = [b'0' + period.value / 10, b'0' + period.value % 10];
-            let text = core::str::from_utf8(&digits).unwrap_or("0");
-            w.text(text.strip_prefix('0').unwrap_or(text))?;
+            let v = period.value;
+            hundreds = [b'0' + v / 100, b'0' + v / 10 % 10, b'0' + v % 10];
+            Str::new(core::str::from_utf8(&hundreds).unwrap_or("0"))
         }
-    }
-    w.end("domain:period");
-    Ok(())
+    };
+    w.leaf_with_attr("domain:period", "unit", unit, value)
+}
+
+/// `value` (0–99) in decimal without leading zeros.
+fn two_digits(value: u8) -> &'static str {
+    const DIGITS: &str = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+    let at = usize::from(value % 100) * 2;
+    let skip = usize::from(value % 100 < 10);
+    DIGITS.get(at + skip..at + 2).unwrap_or("0")
 }
 
 pub(crate) fn write_name_servers<S: Sink>(
@@ -187,14 +193,13 @@ pub(crate) fn write_contacts<S: Sink>(
     contacts: List<'_, Contact<'_>>,
 ) -> Result<(), WriteError> {
     for contact in contacts.iter() {
-        w.start("domain:contact");
         match (contact.type_raw(), contact.contact_type()) {
-            (Some(raw), _) => w.attr_str("type", raw)?,
-            (None, Some(t)) => w.attr("type", t.as_str())?,
-            (None, None) => {}
+            (Some(raw), _) => w.leaf_with_attr("domain:contact", "type", raw, contact.id())?,
+            (None, Some(t)) => {
+                w.leaf_with_attr("domain:contact", "type", Str::new(t.as_str()), contact.id())?;
+            }
+            (None, None) => w.leaf("domain:contact", contact.id())?,
         }
-        w.text_str(contact.id())?;
-        w.end("domain:contact");
     }
     Ok(())
 }

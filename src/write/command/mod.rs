@@ -139,6 +139,10 @@ pub(super) fn write_auth_info<S: Sink>(
 ) -> Result<(), WriteError> {
     w.start(names.auth_info);
     match auth_info {
+        AuthInfo::Password {
+            password,
+            roid: None,
+        } => w.secret(names.pw, *password)?,
         AuthInfo::Password { password, roid } => {
             w.start(names.pw);
             if let Some(roid) = roid {
