@@ -344,7 +344,7 @@ fn has_text(doc: &str, content: Span) -> bool {
 /// Whether a start tag declares no namespace but, at most, EPP's as the default.
 fn declares_nothing_but_epp(tag: &str) -> bool {
     let mut rest = tag;
-    while let Some(i) = rest.find("xmlns") {
+    while let Some(i) = find_xmlns(rest) {
         let after = &rest[i + 5..];
         let after_ws = after.trim_start();
         let Some(value) = after_ws.strip_prefix('=') else {
@@ -363,6 +363,20 @@ fn declares_nothing_but_epp(tag: &str) -> bool {
         }
     }
     true
+}
+
+/// The first `xmlns` in `s`: a byte scan for `x`, cheaper on a short start
+/// tag than setting up a substring searcher per call.
+fn find_xmlns(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = crate::xml::find_byte(bytes, from, b'x') {
+        if bytes.get(i..).is_some_and(|r| r.starts_with(b"xmlns")) {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+    None
 }
 
 /// Text between elements, unless it is only white space (layout).
