@@ -54,13 +54,17 @@ pub(crate) struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    pub(crate) fn new(payload: &'a [u8], limits: &Limits) -> Result<Self, CommandError<'a>> {
-        Ok(Reader {
-            tok: Tokenizer::from_bytes(payload, limits)?,
+    /// A reader of `input`, already checked with
+    /// [`Tokenizer::payload_text`]. Infallible and returned by value, so
+    /// the caller's `let` is where it is built: no copy of the tokenizer.
+    #[inline]
+    pub(crate) fn new(input: &'a str, limits: &Limits) -> Self {
+        Reader {
+            tok: Tokenizer::new(input, limits),
             peeked: Peeked::Nothing,
             last_end: 0,
             last_end_start: 0,
-        })
+        }
     }
 
     pub(crate) fn input(&self) -> &'a str {

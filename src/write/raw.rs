@@ -72,7 +72,7 @@ fn plan(doc: &str, span: Span, trusted: bool) -> Result<RawPlan<'_>, WriteError>
     let mut root_name_end = 0;
     let mut roots = 0;
     let mut has_secret = false;
-    let mut tokens = Tokenizer::new(raw, &limits).tolerate_unbound_prefixes();
+    let mut tokens = Tokenizer::with_tolerance(raw, &limits, true);
     while let Some(token) = tokens.next_token().map_err(|_| WriteError::InvalidRaw)? {
         let start = match token {
             Token::ElementStart(start) => start,
@@ -426,7 +426,7 @@ fn context_declarations<'d>(
     out: &mut heapless::Vec<(&'d str, Namespace<'d>), MAX_BORROWED>,
 ) -> Result<(), WriteError> {
     let limits = Limits::new();
-    let mut tokens = Tokenizer::new(doc, &limits).tolerate_unbound_prefixes();
+    let mut tokens = Tokenizer::with_tolerance(doc, &limits, true);
     loop {
         match tokens.next_token().map_err(|_| WriteError::InvalidRaw)? {
             Some(Token::ElementStart(start)) if start.span().start == at => break,
@@ -479,7 +479,7 @@ fn declare<S: Sink>(
 /// replaced by [`REDACTED`].
 fn write_redacted<S: Sink>(w: &mut XmlWriter<S>, raw: &str, from: usize) -> Result<(), WriteError> {
     let limits = Limits::new();
-    let mut tokens = Tokenizer::new(raw, &limits).tolerate_unbound_prefixes();
+    let mut tokens = Tokenizer::with_tolerance(raw, &limits, true);
     let mut copied = from;
     // Depth inside a secret element (0: not in one).
     let mut secret_depth = 0usize;

@@ -180,7 +180,17 @@ impl<'a> Tokenizer<'a> {
     ///
     /// A leading byte-order mark is skipped. A document over 4 GiB fails on
     /// the first call with [`XmlErrorKind::InputTooLarge`].
+    #[inline]
     pub fn new(input: &'a str, limits: &Limits) -> Self {
+        Self::with_tolerance(input, limits, false)
+    }
+
+    /// [`new`](Self::new), tolerant of unbound prefixes or not, built in
+    /// place: the tokenizer's fixed stacks make it several KiB, and a move
+    /// after construction (as a builder method makes) is a `memcpy` of all
+    /// of it on every message.
+    #[inline]
+    pub(crate) fn with_tolerance(input: &'a str, limits: &Limits, tolerate: bool) -> Self {
         let doc_start = if input.starts_with('\u{FEFF}') { 3 } else { 0 };
         let error = (u32::try_from(input.len()).is_err())
             .then(|| XmlError::new(XmlErrorKind::InputTooLarge, 0));
@@ -196,7 +206,7 @@ impl<'a> Tokenizer<'a> {
             open: empty_stack(),
             bindings: empty_stack(),
             attrs: empty_stack(),
-            tolerate_unbound_prefixes: false,
+            tolerate_unbound_prefixes: tolerate,
             last_name: Name {
                 qname: "",
                 prefix_len: 0,
@@ -215,16 +225,20 @@ impl<'a> Tokenizer<'a> {
     /// [`XmlErrorKind::UnsupportedEncoding`] for a UTF-16 byte-order mark or
     /// UTF-16 text; [`XmlErrorKind::InvalidUtf8`] at the first bad byte.
     pub fn from_bytes(input: &'a [u8], limits: &Limits) -> Result<Self, XmlError> {
+        Ok(Self::new(Self::payload_text(input)?, limits))
+    }
+
+    /// The payload as text: the checks of [`from_bytes`](Self::from_bytes)
+    /// alone, for callers that build the tokenizer in place afterwards.
+    pub(crate) fn payload_text(input: &[u8]) -> Result<&str, XmlError> {
         if matches!(
             input,
             [0xFE, 0xFF, ..] | [0xFF, 0xFE, ..] | [0, b'<', ..] | [b'<', 0, ..]
         ) {
             return Err(XmlError::new(XmlErrorKind::UnsupportedEncoding, 0));
         }
-        match core::str::from_utf8(input) {
-            Ok(s) => Ok(Self::new(s, limits)),
-            Err(e) => Err(XmlError::new(XmlErrorKind::InvalidUtf8, e.valid_up_to())),
-        }
+        core::str::from_utf8(input)
+            .map_err(|e| XmlError::new(XmlErrorKind::InvalidUtf8, e.valid_up_to()))
     }
 
     /// The same tokenizer, resolving a prefix that no declaration binds to

@@ -53,7 +53,8 @@ pub fn read_command_with<'a>(
     payload: &'a [u8],
     limits: &Limits,
 ) -> Result<Request<'a>, CommandError<'a>> {
-    let mut r = Reader::new(payload, limits)?;
+    let input = Tokenizer::payload_text(payload)?;
+    let mut r = Reader::new(input, limits);
     let root = r.root()?;
     if !root.is(Ns::Epp, "epp") {
         return Err(
@@ -398,7 +399,7 @@ impl<'a> RawElement<'a> {
     /// element (never for an element read from a message; possible only
     /// for one built by hand from broken XML).
     pub fn tokens(&self, limits: &Limits) -> Result<Tokenizer<'a>, XmlError> {
-        let mut tokens = Tokenizer::new(self.doc, limits).tolerate_unbound_prefixes();
+        let mut tokens = Tokenizer::with_tolerance(self.doc, limits, true);
         while tokens.offset() < self.span.start {
             if tokens.next_token()?.is_none() {
                 break;

@@ -140,12 +140,16 @@ pub(crate) struct Walker<'a> {
 }
 
 impl<'a> Walker<'a> {
-    pub(crate) fn new(payload: &'a [u8], limits: &Limits) -> Result<Self, ResponseError<'a>> {
-        Ok(Walker {
-            tok: Tokenizer::from_bytes(payload, limits)?.tolerate_unbound_prefixes(),
+    /// A walker over `input`, already checked with
+    /// [`Tokenizer::payload_text`]; built where the caller's `let` is (no
+    /// copy of the tokenizer).
+    #[inline]
+    pub(crate) fn new(input: &'a str, limits: &Limits) -> Self {
+        Walker {
+            tok: Tokenizer::with_tolerance(input, limits, true),
             last_end: 0,
             last_content_end: 0,
-        })
+        }
     }
 
     /// The next child of the current element; `None` once it ends (its end
@@ -228,7 +232,8 @@ pub fn read_server_message_with<'a>(
     payload: &'a [u8],
     limits: &Limits,
 ) -> Result<ServerMessage<'a>, ResponseError<'a>> {
-    let mut w = Walker::new(payload, limits)?;
+    let input = Tokenizer::payload_text(payload)?;
+    let mut w = Walker::new(input, limits);
     let Some(root) = w.next()? else {
         return Err(ResponseError::new(
             ResponseErrorKind::Xml(XmlErrorKind::NoRootElement),
