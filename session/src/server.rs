@@ -64,12 +64,16 @@ pub struct ServerConfig {
     pub send_buffer: usize,
     /// Failed logins tolerated before the server answers 2501 and closes.
     pub max_failed_logins: u32,
+    /// Sessions one registrar may have logged in at once; a login beyond
+    /// them is answered 2502 and the connection closed (RFC 5730 §3).
+    pub max_sessions_per_client: u32,
 }
 
 impl ServerConfig {
     /// Defaults for `tls`: one registrar `ClientX`/`foo-BAR2`, the three
     /// standard objects, 10 s login deadline, 60 s idle timeout, 8 KiB
-    /// frames before login and 1 MiB after.
+    /// frames before login and 1 MiB after, 3 failed logins, 100 sessions
+    /// per registrar.
     pub fn new(tls: Arc<rustls::ServerConfig>) -> Self {
         ServerConfig {
             tls,
@@ -84,6 +88,7 @@ impl ServerConfig {
             max_frame: 1024 * 1024,
             send_buffer: 64 * 1024,
             max_failed_logins: 3,
+            max_sessions_per_client: 100,
         }
     }
 
@@ -123,6 +128,8 @@ pub struct Server {
 struct Shared {
     config: ServerConfig,
     passwords: Mutex<HashMap<String, String>>,
+    /// Logged-in sessions per registrar.
+    sessions: Mutex<HashMap<String, u32>>,
     registry: Arc<Registry>,
     stats: Arc<ServerStats>,
 }
@@ -158,6 +165,7 @@ impl Server {
             listener,
             shared: Arc::new(Shared {
                 passwords: Mutex::new(config.clients.clone()),
+                sessions: Mutex::new(HashMap::new()),
                 config,
                 registry: Arc::new(Registry::new()),
                 stats: Arc::new(ServerStats::default()),
@@ -247,6 +255,22 @@ struct Session<'s, S> {
     client: Option<String>,
     failed_logins: u32,
     login_deadline: Instant,
+}
+
+impl<S> Drop for Session<'_, S> {
+    /// A logged-in session, however it ends, frees its registrar's slot.
+    fn drop(&mut self) {
+        if let Some(client) = &self.client {
+            let mut sessions = self
+                .shared
+                .sessions
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            if let Some(count) = sessions.get_mut(client) {
+                *count = count.saturating_sub(1);
+            }
+        }
+    }
 }
 
 impl<'s, S: AsyncRead + AsyncWrite + Unpin> Session<'s, S> {
@@ -551,6 +575,24 @@ impl<'s, S: AsyncRead + AsyncWrite + Unpin> Session<'s, S> {
                     }
                     let _ = write_framed(&answer, &mut self.out, &WriteOptions::new());
                     return false;
+                }
+                {
+                    let mut sessions = shared
+                        .sessions
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner);
+                    let count = sessions.entry(client_id.clone()).or_insert(0);
+                    if *count >= shared.config.max_sessions_per_client {
+                        drop(sessions);
+                        drop(passwords);
+                        simple(
+                            &mut self.out,
+                            ResultCode::SessionLimitExceededServerClosingConnection,
+                            None,
+                        );
+                        return true;
+                    }
+                    *count += 1;
                 }
                 if let Some(new_password) = login.new_password() {
                     passwords.insert(client_id.clone(), new_password.to_cow().into_owned());

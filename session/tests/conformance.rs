@@ -101,6 +101,46 @@ async fn repeated_failed_logins_close_with_2501() {
 }
 
 #[tokio::test]
+async fn a_login_past_the_session_limit_closes_with_2502() {
+    let f = Fixture::start(|config| config.max_sessions_per_client = 2).await;
+    let mut first = f.connect().await;
+    expect(&mut first, LOGIN_X, 1000).await;
+    let mut second = f.connect().await;
+    expect(&mut second, LOGIN_X, 1000).await;
+    // Another registrar is not counted against ClientX.
+    let mut other = f.connect().await;
+    expect(
+        &mut other,
+        &login_with(
+            "ClientY",
+            "bar-FOO2",
+            "<objURI>urn:ietf:params:xml:ns:domain-1.0</objURI>",
+        ),
+        1000,
+    )
+    .await;
+    let mut third = f.connect().await;
+    expect(&mut third, LOGIN_X, 2502).await;
+    assert!(
+        bounded(third.receive_frame()).await.unwrap().is_none(),
+        "closed"
+    );
+    // A session that ends frees its slot.
+    bounded(first.logout()).await.unwrap();
+    let mut fourth = f.connect().await;
+    for _ in 0..50 {
+        // The server frees the slot when the first session's task ends,
+        // just after it answered the logout.
+        if send(&mut fourth, LOGIN_X).await.code.as_u16() == 1000 {
+            return;
+        }
+        fourth = f.connect().await;
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("the slot of a logged-out session was not freed");
+}
+
+#[tokio::test]
 async fn new_password_at_login() {
     let f = Fixture::start(|_| {}).await;
     let mut c = f.connect().await;
