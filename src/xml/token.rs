@@ -185,13 +185,29 @@ impl<'a> Attribute<'a> {
 }
 
 /// Character data or a CDATA section.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 pub struct Text<'a> {
     pub(crate) raw: &'a str,
     pub(crate) offset: usize,
     pub(crate) cdata: bool,
     pub(crate) needs_unescape: bool,
+    /// Known to be white space only (the tokenizer's fast path for the
+    /// layout between tags saw it), so no scan is needed to say so.
+    pub(crate) layout: bool,
 }
+
+impl PartialEq for Text<'_> {
+    /// Texts compare by what they are, not by how the tokenizer found them
+    /// (`layout` is a cache).
+    fn eq(&self, other: &Self) -> bool {
+        self.raw == other.raw
+            && self.offset == other.offset
+            && self.cdata == other.cdata
+            && self.needs_unescape == other.needs_unescape
+    }
+}
+
+impl Eq for Text<'_> {}
 
 impl<'a> Text<'a> {
     /// The text as written (for CDATA, the content between `<![CDATA[` and `]]>`).
@@ -212,7 +228,7 @@ impl<'a> Text<'a> {
 
     /// Whether the text is only XML white space (as between elements).
     pub fn is_whitespace(&self) -> bool {
-        self.raw.bytes().all(super::chars::is_space)
+        self.layout || self.raw.bytes().all(super::chars::is_space)
     }
 
     /// The text with references replaced and line ends normalized (lazily).

@@ -750,15 +750,15 @@ impl<'a> Tokenizer<'a> {
         if bytes.get(i) == Some(&b'\n') {
             i = skip_spaces(bytes, i + 1);
             if bytes.get(i) == Some(&b'<') {
-                return Ok(self.text_token(start, i, false));
+                return Ok(self.text_token(start, i, false, true));
             }
         }
         let mut needs_unescape = false;
         loop {
             i = find_text_stop(bytes, i);
             match bytes.get(i) {
-                Some(b'<') => return Ok(self.text_token(start, i, needs_unescape)),
-                None => return Ok(self.text_token(start, i, needs_unescape)),
+                Some(b'<') => return Ok(self.text_token(start, i, needs_unescape, false)),
+                None => return Ok(self.text_token(start, i, needs_unescape, false)),
                 Some(b'&') => {
                     i += self.reference(i)?;
                     needs_unescape = true;
@@ -791,13 +791,20 @@ impl<'a> Tokenizer<'a> {
 
     /// The text token `start..end`, the tokenizer moved past it.
     #[inline(always)]
-    fn text_token(&mut self, start: usize, end: usize, needs_unescape: bool) -> Token<'a> {
+    fn text_token(
+        &mut self,
+        start: usize,
+        end: usize,
+        needs_unescape: bool,
+        layout: bool,
+    ) -> Token<'a> {
         self.pos = end;
         Token::Text(Text {
             raw: self.slice(start, end),
             offset: start,
             cdata: false,
             needs_unescape,
+            layout,
         })
     }
 
@@ -810,6 +817,7 @@ impl<'a> Tokenizer<'a> {
             offset: content_start,
             cdata: true,
             needs_unescape,
+            layout: false,
         }))
     }
 
