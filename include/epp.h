@@ -84,6 +84,97 @@
 #define EPP_CHECK_AVAILABLE_UNKNOWN 2
 
 /*
+ `<contact:voice>`: the number.
+ */
+#define EPP_CONTACT_VOICE 0
+
+/*
+ The `x` attribute of `<contact:voice>` (an extension to dial).
+ */
+#define EPP_CONTACT_VOICE_EXTENSION 1
+
+/*
+ `<contact:fax>`: the number.
+ */
+#define EPP_CONTACT_FAX 2
+
+/*
+ The `x` attribute of `<contact:fax>`.
+ */
+#define EPP_CONTACT_FAX_EXTENSION 3
+
+/*
+ `<contact:email>`.
+ */
+#define EPP_CONTACT_EMAIL 4
+
+/*
+ `<contact:authInfo><contact:pw>`.
+ */
+#define EPP_CONTACT_AUTH_PASSWORD 5
+
+/*
+ The last `EPP_CONTACT_*` number (for loops over every field).
+ */
+#define EPP_CONTACT_LAST 5
+
+/*
+ The `type` attribute of `<contact:postalInfo>`: `int` or `loc` (a
+ static string, not a span of the frame).
+ */
+#define EPP_POSTAL_TYPE 0
+
+/*
+ `<contact:name>`.
+ */
+#define EPP_POSTAL_NAME 1
+
+/*
+ `<contact:org>`.
+ */
+#define EPP_POSTAL_ORG 2
+
+/*
+ The first `<contact:street>` line.
+ */
+#define EPP_POSTAL_STREET_1 3
+
+/*
+ The second `<contact:street>` line.
+ */
+#define EPP_POSTAL_STREET_2 4
+
+/*
+ The third `<contact:street>` line.
+ */
+#define EPP_POSTAL_STREET_3 5
+
+/*
+ `<contact:city>`.
+ */
+#define EPP_POSTAL_CITY 6
+
+/*
+ `<contact:sp>` (state or province).
+ */
+#define EPP_POSTAL_STATE_PROVINCE 7
+
+/*
+ `<contact:pc>` (postal code).
+ */
+#define EPP_POSTAL_POSTAL_CODE 8
+
+/*
+ `<contact:cc>` (two-letter country code).
+ */
+#define EPP_POSTAL_COUNTRY_CODE 9
+
+/*
+ The last `EPP_POSTAL_*` number (for loops over every field).
+ */
+#define EPP_POSTAL_LAST 9
+
+/*
  `<clTRID>` of a command or response.
  */
 #define EPP_FIELD_CL_TRID 0
@@ -339,6 +430,88 @@
 #define EPP_LIST_LAST 20
 
 /*
+ The new host name of a host update's `<host:chg>`.
+ */
+#define EPP_OBJECT_NEW_NAME 0
+
+/*
+ The new registrant of a domain update's `<domain:chg>` (empty for
+ `<domain:registrant/>`, which removes it).
+ */
+#define EPP_OBJECT_NEW_REGISTRANT 1
+
+/*
+ The new `<authInfo><pw>` of a domain or contact update's `<chg>`.
+ */
+#define EPP_OBJECT_NEW_AUTH_PASSWORD 2
+
+/*
+ The `roid` attribute of `<authInfo><pw>` (domain create, info and
+ transfer commands, contact info and transfer commands, domain infData).
+ */
+#define EPP_OBJECT_AUTH_ROID 3
+
+/*
+ The `hosts` attribute of a domain info command, as written.
+ */
+#define EPP_OBJECT_HOSTS_FILTER 4
+
+/*
+ trnData `<trStatus>`.
+ */
+#define EPP_OBJECT_TRANSFER_STATUS 5
+
+/*
+ trnData `<reID>`: the requesting client.
+ */
+#define EPP_OBJECT_REQUESTER_ID 6
+
+/*
+ trnData `<reDate>`, as written.
+ */
+#define EPP_OBJECT_REQUESTED 7
+
+/*
+ trnData `<acID>`: the client that must act.
+ */
+#define EPP_OBJECT_ACTOR_ID 8
+
+/*
+ trnData `<acDate>`, as written.
+ */
+#define EPP_OBJECT_ACTION_DUE 9
+
+/*
+ Domain trnData `<exDate>`, as written.
+ */
+#define EPP_OBJECT_TRANSFER_EXPIRES 10
+
+/*
+ panData `paResult`: `1` or `0` (static strings).
+ */
+#define EPP_OBJECT_PENDING_RESULT 11
+
+/*
+ panData `<paTRID><clTRID>`.
+ */
+#define EPP_OBJECT_PENDING_CL_TRID 12
+
+/*
+ panData `<paTRID><svTRID>`.
+ */
+#define EPP_OBJECT_PENDING_SV_TRID 13
+
+/*
+ panData `<paDate>`, as written.
+ */
+#define EPP_OBJECT_PENDING_DATE 14
+
+/*
+ The last `EPP_OBJECT_*` number (for loops over every field).
+ */
+#define EPP_OBJECT_LAST 14
+
+/*
  Write one RFC 5734 data unit: the 4-byte length header, then the XML.
  */
 #define EPP_WRITE_FRAMED 1
@@ -358,6 +531,22 @@
  The most object or extension URIs `epp_write_login` takes, each.
  */
 #define EPP_WRITE_MAX_LOGIN_URIS 32
+
+/*
+ The most items each list of a command writer takes (name servers,
+ contacts, statuses, addresses, postal information).
+ */
+#define EPP_WRITE_MAX_ITEMS 16
+
+/*
+ `<postalInfo type="int">`.
+ */
+#define EPP_POSTAL_INT 0
+
+/*
+ `<postalInfo type="loc">`.
+ */
+#define EPP_POSTAL_LOC 1
 
 /*
  What a call did: `EPP_RESULT_OK` or why it failed. The numbers are
@@ -739,6 +928,93 @@ typedef uint32_t epp_res_data_kind;
 #endif // __cplusplus
 
 /*
+ The unit of a registration period.
+ */
+enum epp_period_unit
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /*
+     No period.
+     */
+    EPP_PERIOD_UNIT_NONE = 0,
+    /*
+     `unit="y"`: years.
+     */
+    EPP_PERIOD_UNIT_YEARS = 1,
+    /*
+     `unit="m"`: months.
+     */
+    EPP_PERIOD_UNIT_MONTHS = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum epp_period_unit epp_period_unit;
+#else
+typedef uint32_t epp_period_unit;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ The version of an IP address (the `ip` attribute; `v4` when absent).
+ */
+enum epp_ip_version
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /*
+     No such address.
+     */
+    EPP_IP_VERSION_NONE = 0,
+    /*
+     IPv4.
+     */
+    EPP_IP_VERSION_V4 = 4,
+    /*
+     IPv6.
+     */
+    EPP_IP_VERSION_V6 = 6,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum epp_ip_version epp_ip_version;
+#else
+typedef uint32_t epp_ip_version;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ How a `<domain:ns>` names its servers.
+ */
+enum epp_name_server_form
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /*
+     No `<domain:ns>` here.
+     */
+    EPP_NAME_SERVER_FORM_NONE = 0,
+    /*
+     `<domain:hostObj>`s: names of host objects.
+     */
+    EPP_NAME_SERVER_FORM_HOST_OBJECTS = 1,
+    /*
+     `<domain:hostAttr>`s: names with their addresses.
+     */
+    EPP_NAME_SERVER_FORM_HOST_ATTRIBUTES = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum epp_name_server_form epp_name_server_form;
+#else
+typedef uint32_t epp_name_server_form;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
  A deframer handle (opaque): a receive buffer and the frames in it.
  */
 typedef struct epp_deframer epp_deframer;
@@ -875,6 +1151,53 @@ typedef struct epp_bulk {
 } epp_bulk;
 
 /*
+ `<contact:disclose>`: the flag and the elements it applies to (`int`
+ and `loc` forms of name, org and addr; voice, fax, email).
+ */
+typedef struct epp_disclose {
+    /*
+     The `flag` attribute: true to disclose, false not to.
+     */
+    bool flag;
+    /*
+     `<contact:name type="int"/>`.
+     */
+    bool name_int;
+    /*
+     `<contact:name type="loc"/>`.
+     */
+    bool name_loc;
+    /*
+     `<contact:org type="int"/>`.
+     */
+    bool org_int;
+    /*
+     `<contact:org type="loc"/>`.
+     */
+    bool org_loc;
+    /*
+     `<contact:addr type="int"/>`.
+     */
+    bool addr_int;
+    /*
+     `<contact:addr type="loc"/>`.
+     */
+    bool addr_loc;
+    /*
+     `<contact:voice/>`.
+     */
+    bool voice;
+    /*
+     `<contact:fax/>`.
+     */
+    bool fax;
+    /*
+     `<contact:email/>`.
+     */
+    bool email;
+} epp_disclose;
+
+/*
  A date and time read from a field (RFC 3339, as EPP writes them).
  */
 typedef struct epp_datetime {
@@ -917,6 +1240,20 @@ typedef struct epp_datetime {
 } epp_datetime;
 
 /*
+ A registration period: `value` units (1 to 99).
+ */
+typedef struct epp_period {
+    /*
+     How many units, 1 to 99.
+     */
+    uint32_t value;
+    /*
+     Years or months.
+     */
+    epp_period_unit unit;
+} epp_period;
+
+/*
  A borrowed UTF-8 string passed into the library: `ptr` to `len` bytes,
  not NUL-terminated. `{NULL, 0}` means "absent" where a parameter is
  optional.
@@ -931,6 +1268,160 @@ typedef struct epp_str {
      */
     size_t len;
 } epp_str;
+
+/*
+ A domain contact to write: its role and id.
+ */
+typedef struct epp_domain_contact {
+    /*
+     `admin`, `billing` or `tech`.
+     */
+    struct epp_str contact_type;
+    /*
+     The contact id.
+     */
+    struct epp_str id;
+} epp_domain_contact;
+
+/*
+ What a domain update adds or removes: name servers (host object
+ names), contacts and statuses (`s` values such as
+ `clientHold`). Each array may be NULL when its count is 0.
+ */
+typedef struct epp_domain_add_remove {
+    /*
+     Host object names.
+     */
+    const struct epp_str *name_servers;
+    /*
+     How many.
+     */
+    size_t name_server_count;
+    /*
+     Contacts.
+     */
+    const struct epp_domain_contact *contacts;
+    /*
+     How many.
+     */
+    size_t contact_count;
+    /*
+     Status values.
+     */
+    const struct epp_str *statuses;
+    /*
+     How many.
+     */
+    size_t status_count;
+} epp_domain_add_remove;
+
+/*
+ What a host update adds or removes: addresses (IPv4 or IPv6 literals)
+ and statuses. Each array may be NULL when its count is 0.
+ */
+typedef struct epp_host_add_remove {
+    /*
+     Address literals.
+     */
+    const struct epp_str *addresses;
+    /*
+     How many.
+     */
+    size_t address_count;
+    /*
+     Status values.
+     */
+    const struct epp_str *statuses;
+    /*
+     How many.
+     */
+    size_t status_count;
+} epp_host_add_remove;
+
+/*
+ A `<contact:postalInfo>` to write. In a create, `name`, `city` and
+ `country_code` are required; in an update's `<chg>` every part may be
+ absent (`{NULL, 0}`), and the address is written when `city` is given.
+ */
+typedef struct epp_postal_info_in {
+    /*
+     `EPP_POSTAL_INT` or `EPP_POSTAL_LOC`.
+     */
+    uint32_t info_type;
+    /*
+     `<contact:name>`.
+     */
+    struct epp_str name;
+    /*
+     `<contact:org>` (may be absent).
+     */
+    struct epp_str org;
+    /*
+     Up to three `<contact:street>` lines (absent ones are skipped).
+     */
+    struct epp_str streets[3];
+    /*
+     `<contact:city>`.
+     */
+    struct epp_str city;
+    /*
+     `<contact:sp>` (may be absent).
+     */
+    struct epp_str state_province;
+    /*
+     `<contact:pc>` (may be absent).
+     */
+    struct epp_str postal_code;
+    /*
+     `<contact:cc>`.
+     */
+    struct epp_str country_code;
+} epp_postal_info_in;
+
+/*
+ The details of a contact to create, or to change in an update's
+ `<chg>`: in a create, `postal_infos` (1 or 2), `email` and
+ `auth_password` are required; in a change, everything is optional.
+ Absent strings are `{NULL, 0}`; `disclose` may be NULL.
+ */
+typedef struct epp_contact_details {
+    /*
+     Postal information (at most 2: one `int`, one `loc`).
+     */
+    const struct epp_postal_info_in *postal_infos;
+    /*
+     How many.
+     */
+    size_t postal_info_count;
+    /*
+     `<contact:voice>`.
+     */
+    struct epp_str voice;
+    /*
+     Its `x` attribute.
+     */
+    struct epp_str voice_extension;
+    /*
+     `<contact:fax>`.
+     */
+    struct epp_str fax;
+    /*
+     Its `x` attribute.
+     */
+    struct epp_str fax_extension;
+    /*
+     `<contact:email>`.
+     */
+    struct epp_str email;
+    /*
+     `<contact:authInfo><contact:pw>`.
+     */
+    struct epp_str auth_password;
+    /*
+     `<contact:disclose>`, or NULL.
+     */
+    const struct epp_disclose *disclose;
+} epp_contact_details;
 
 /*
  Every result, in numeric order (for tests and bindings).
@@ -1069,6 +1560,91 @@ epp_result epp_message_checks(const struct epp_message *message,
  not overlapping.
  */
 epp_result epp_message_bulk(const struct epp_message *message, struct epp_bulk *bulk);
+
+/*
+ Contact field `field` (`EPP_CONTACT_*`) of a `<contact:create>`
+ command, of the `<contact:chg>` of a `<contact:update>` command, or of
+ a response's `<contact:infData>`, as written (raw, like
+ `epp_message_field`). `EPP_RESULT_WRONG_KIND` when the message is none
+ of those, `EPP_RESULT_ABSENT` when it lacks the field (or the update
+ has no `<chg>`), `EPP_RESULT_INVALID_ARGUMENT` for an unknown field.
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+epp_result epp_message_contact_field(const struct epp_message *message,
+                                     uint32_t field,
+                                     const char **ptr,
+                                     size_t *len);
+
+/*
+ The value of contact field `field`, unescaped into `buf` as
+ `epp_message_field_unescaped` does.
+
+ # Safety
+
+ As `epp_message_field_unescaped`.
+ */
+epp_result epp_message_contact_field_unescaped(const struct epp_message *message,
+                                               uint32_t field,
+                                               char *buf,
+                                               size_t cap,
+                                               size_t *out_len);
+
+/*
+ The `<contact:disclose>` of a contact create command, of an update's
+ `<contact:chg>` or of contact infData, in `*out`.
+ `EPP_RESULT_ABSENT` when there is none; `EPP_RESULT_WRONG_KIND` when the
+ message is none of those.
+
+ # Safety
+
+ As `epp_message_field`; `out` NULL or valid for writes.
+ */
+epp_result epp_message_contact_disclose(const struct epp_message *message,
+                                        struct epp_disclose *out);
+
+/*
+ The number of `<contact:postalInfo>` of a contact create command, of an
+ update's `<contact:chg>` or of contact infData (0 otherwise).
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+size_t epp_message_postal_info_count(const struct epp_message *message);
+
+/*
+ Field `field` (`EPP_POSTAL_*`) of postal information `index` (below
+ `epp_message_postal_info_count`), as written. `EPP_RESULT_ABSENT` when
+ that postal information lacks the field (an update's `<chg>` may give
+ only some), `EPP_RESULT_INDEX_OUT_OF_RANGE` past the count.
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+epp_result epp_message_postal_info_field(const struct epp_message *message,
+                                         size_t index,
+                                         uint32_t field,
+                                         const char **ptr,
+                                         size_t *len);
+
+/*
+ The value of field `field` of postal information `index`, unescaped
+ into `buf` as `epp_message_field_unescaped` does.
+
+ # Safety
+
+ As `epp_message_field_unescaped`.
+ */
+epp_result epp_message_postal_info_field_unescaped(const struct epp_message *message,
+                                                   size_t index,
+                                                   uint32_t field,
+                                                   char *buf,
+                                                   size_t cap,
+                                                   size_t *out_len);
 
 /*
  Makes a deframer that refuses frames longer than `max_frame_len` bytes
@@ -1550,6 +2126,103 @@ epp_result epp_message_error_message(const struct epp_message *message,
                                      size_t *len);
 
 /*
+ The `<period>` of a domain create, renew or transfer request command,
+ in `*out`. `EPP_RESULT_ABSENT` when the command gives none (the
+ server's default), `EPP_RESULT_WRONG_KIND` for any other message.
+
+ # Safety
+
+ As `epp_message_field`; `out` NULL or valid for writes.
+ */
+epp_result epp_message_period(const struct epp_message *message, struct epp_period *out);
+
+/*
+ The IP version of item `index` of an address list (`EPP_LIST_ADDRESSES`,
+ `EPP_LIST_ADDRESSES_ADD`, `EPP_LIST_ADDRESSES_REMOVE`: host create and
+ update commands, host infData). `EPP_IP_VERSION_NONE` past the count,
+ for another list, or for NULL.
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+epp_ip_version epp_message_address_version(const struct epp_message *message,
+                                           uint32_t list,
+                                           size_t index);
+
+/*
+ How list `list` (`EPP_LIST_NAME_SERVERS`, `_ADD`, `_REMOVE`) gives its
+ name servers: as host objects or as host attributes (whose addresses
+ `epp_message_name_server_address` reads). `EPP_NAME_SERVER_FORM_NONE`
+ when the message has no such `<domain:ns>`.
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+epp_name_server_form epp_message_name_server_form(const struct epp_message *message, uint32_t list);
+
+/*
+ The number of `<domain:hostAddr>` of name server `index` of list
+ `list` (`EPP_LIST_NAME_SERVERS`, `_ADD`, `_REMOVE`): 0 for a host
+ object, past the count, or for NULL.
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+size_t epp_message_name_server_address_count(const struct epp_message *message,
+                                             uint32_t list,
+                                             size_t index);
+
+/*
+ Address `address` of name server `index` of list `list` (a
+ `<domain:hostAttr>`), as written, with its IP version in `*version`.
+ `EPP_RESULT_INDEX_OUT_OF_RANGE` past either count.
+
+ # Safety
+
+ As `epp_message_field`; `version` NULL or valid for writes.
+ */
+epp_result epp_message_name_server_address(const struct epp_message *message,
+                                           uint32_t list,
+                                           size_t index,
+                                           size_t address,
+                                           const char **ptr,
+                                           size_t *len,
+                                           epp_ip_version *version);
+
+/*
+ Object field `field` (`EPP_OBJECT_*`) of the message, as written (raw,
+ like `epp_message_field`). `EPP_RESULT_ABSENT` when this message has no
+ such field, `EPP_RESULT_INVALID_ARGUMENT` for an unknown number,
+ `EPP_RESULT_WRONG_KIND` when the handle holds neither a command nor a
+ response.
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+epp_result epp_message_object_field(const struct epp_message *message,
+                                    uint32_t field,
+                                    const char **ptr,
+                                    size_t *len);
+
+/*
+ The value of object field `field`, unescaped into `buf` as
+ `epp_message_field_unescaped` does.
+
+ # Safety
+
+ As `epp_message_field_unescaped`.
+ */
+epp_result epp_message_object_field_unescaped(const struct epp_message *message,
+                                              uint32_t field,
+                                              char *buf,
+                                              size_t cap,
+                                              size_t *out_len);
+
+/*
  Writes the error response answering the failed command read held by
  `message` (after `epp_message_read_command` returned
  `EPP_RESULT_READ_ERROR`): its result code, the RFC's message text, the
@@ -1699,6 +2372,285 @@ epp_result epp_write_domain_info(struct epp_str name,
                                  uint8_t *buf,
                                  size_t cap,
                                  size_t *out_len);
+
+/*
+ Writes `<domain:create>`: `name` and `auth_password` required; a period
+ when `period_unit` is not `EPP_PERIOD_UNIT_NONE`; `name_server_count`
+ host object names; `registrant` (may be absent); `contact_count`
+ contacts.
+
+ # Safety
+
+ Every `epp_str` must point to `len` readable bytes (or be NULL); the
+ arrays must hold their counts (NULL when 0); `buf`/`cap`/`out_len` as
+ for every writer.
+ */
+epp_result epp_write_domain_create(struct epp_str name,
+                                   uint32_t period_value,
+                                   epp_period_unit period_unit,
+                                   const struct epp_str *name_servers,
+                                   size_t name_server_count,
+                                   struct epp_str registrant,
+                                   const struct epp_domain_contact *contacts,
+                                   size_t contact_count,
+                                   struct epp_str auth_password,
+                                   struct epp_str cl_trid,
+                                   uint32_t flags,
+                                   uint8_t *buf,
+                                   size_t cap,
+                                   size_t *out_len);
+
+/*
+ Writes `<domain:delete>` of `name`.
+
+ # Safety
+
+ As `epp_write_domain_info`.
+ */
+epp_result epp_write_domain_delete(struct epp_str name,
+                                   struct epp_str cl_trid,
+                                   uint32_t flags,
+                                   uint8_t *buf,
+                                   size_t cap,
+                                   size_t *out_len);
+
+/*
+ Writes `<domain:renew>` of `name`, whose current expiry date is
+ `current_expiry` (`YYYY-MM-DD`), for a period when `period_unit` is not
+ `EPP_PERIOD_UNIT_NONE`.
+
+ # Safety
+
+ As `epp_write_domain_info`.
+ */
+epp_result epp_write_domain_renew(struct epp_str name,
+                                  struct epp_str current_expiry,
+                                  uint32_t period_value,
+                                  epp_period_unit period_unit,
+                                  struct epp_str cl_trid,
+                                  uint32_t flags,
+                                  uint8_t *buf,
+                                  size_t cap,
+                                  size_t *out_len);
+
+/*
+ Writes `<transfer op="…"><domain:transfer>` of `name`: a period (with
+ `op` request, when `period_unit` is not `EPP_PERIOD_UNIT_NONE`) and
+ `auth_password` (may be absent).
+
+ # Safety
+
+ As `epp_write_domain_info`.
+ */
+epp_result epp_write_domain_transfer(epp_transfer_op op,
+                                     struct epp_str name,
+                                     uint32_t period_value,
+                                     epp_period_unit period_unit,
+                                     struct epp_str auth_password,
+                                     struct epp_str cl_trid,
+                                     uint32_t flags,
+                                     uint8_t *buf,
+                                     size_t cap,
+                                     size_t *out_len);
+
+/*
+ Writes `<domain:update>` of `name`: `add` and `remove` may be NULL
+ (no `<add>`/`<rem>`); `<chg>` gets `new_registrant` when present (an
+ empty string writes `<domain:registrant/>`, removing it) and
+ `new_auth_password` when present.
+
+ # Safety
+
+ As `epp_write_domain_create`; `add` and `remove` NULL or valid.
+ */
+epp_result epp_write_domain_update(struct epp_str name,
+                                   const struct epp_domain_add_remove *add,
+                                   const struct epp_domain_add_remove *remove,
+                                   struct epp_str new_registrant,
+                                   struct epp_str new_auth_password,
+                                   struct epp_str cl_trid,
+                                   uint32_t flags,
+                                   uint8_t *buf,
+                                   size_t cap,
+                                   size_t *out_len);
+
+/*
+ Writes `<host:check>` of `count` names (1 to `EPP_WRITE_MAX_CHECK_NAMES`).
+
+ # Safety
+
+ As `epp_write_domain_check`.
+ */
+epp_result epp_write_host_check(const struct epp_str *names,
+                                size_t count,
+                                struct epp_str cl_trid,
+                                uint32_t flags,
+                                uint8_t *buf,
+                                size_t cap,
+                                size_t *out_len);
+
+/*
+ Writes `<host:info>` of `name`.
+
+ # Safety
+
+ As `epp_write_domain_info`.
+ */
+epp_result epp_write_host_info(struct epp_str name,
+                               struct epp_str cl_trid,
+                               uint32_t flags,
+                               uint8_t *buf,
+                               size_t cap,
+                               size_t *out_len);
+
+/*
+ Writes `<host:delete>` of `name`.
+
+ # Safety
+
+ As `epp_write_domain_info`.
+ */
+epp_result epp_write_host_delete(struct epp_str name,
+                                 struct epp_str cl_trid,
+                                 uint32_t flags,
+                                 uint8_t *buf,
+                                 size_t cap,
+                                 size_t *out_len);
+
+/*
+ Writes `<host:create>` of `name` with `address_count` addresses (IPv4
+ or IPv6 literals; the `ip` attribute follows from each).
+
+ # Safety
+
+ As `epp_write_domain_create`.
+ */
+epp_result epp_write_host_create(struct epp_str name,
+                                 const struct epp_str *addresses,
+                                 size_t address_count,
+                                 struct epp_str cl_trid,
+                                 uint32_t flags,
+                                 uint8_t *buf,
+                                 size_t cap,
+                                 size_t *out_len);
+
+/*
+ Writes `<host:update>` of `name`: `add` and `remove` may be NULL (no
+ `<add>`/`<rem>`); `<chg><host:name>` when `new_name` is present.
+
+ # Safety
+
+ As `epp_write_domain_create`; `add` and `remove` NULL or valid.
+ */
+epp_result epp_write_host_update(struct epp_str name,
+                                 const struct epp_host_add_remove *add,
+                                 const struct epp_host_add_remove *remove,
+                                 struct epp_str new_name,
+                                 struct epp_str cl_trid,
+                                 uint32_t flags,
+                                 uint8_t *buf,
+                                 size_t cap,
+                                 size_t *out_len);
+
+/*
+ Writes `<contact:check>` of `count` ids (1 to `EPP_WRITE_MAX_CHECK_NAMES`).
+
+ # Safety
+
+ As `epp_write_domain_check`.
+ */
+epp_result epp_write_contact_check(const struct epp_str *ids,
+                                   size_t count,
+                                   struct epp_str cl_trid,
+                                   uint32_t flags,
+                                   uint8_t *buf,
+                                   size_t cap,
+                                   size_t *out_len);
+
+/*
+ Writes `<contact:info>` of `id`, with `auth_password` (may be absent).
+
+ # Safety
+
+ As `epp_write_domain_info`.
+ */
+epp_result epp_write_contact_info(struct epp_str id,
+                                  struct epp_str auth_password,
+                                  struct epp_str cl_trid,
+                                  uint32_t flags,
+                                  uint8_t *buf,
+                                  size_t cap,
+                                  size_t *out_len);
+
+/*
+ Writes `<contact:delete>` of `id`.
+
+ # Safety
+
+ As `epp_write_domain_info`.
+ */
+epp_result epp_write_contact_delete(struct epp_str id,
+                                    struct epp_str cl_trid,
+                                    uint32_t flags,
+                                    uint8_t *buf,
+                                    size_t cap,
+                                    size_t *out_len);
+
+/*
+ Writes `<transfer op="…"><contact:transfer>` of `id`, with
+ `auth_password` (may be absent).
+
+ # Safety
+
+ As `epp_write_domain_info`.
+ */
+epp_result epp_write_contact_transfer(epp_transfer_op op,
+                                      struct epp_str id,
+                                      struct epp_str auth_password,
+                                      struct epp_str cl_trid,
+                                      uint32_t flags,
+                                      uint8_t *buf,
+                                      size_t cap,
+                                      size_t *out_len);
+
+/*
+ Writes `<contact:create>` of `id` with `details` (postal information,
+ email and authorization password required; phones and disclose
+ optional).
+
+ # Safety
+
+ `details` NULL or valid, with its strings and arrays obeying the rules
+ of `epp_write_domain_create`; the rest as for every writer.
+ */
+epp_result epp_write_contact_create(struct epp_str id,
+                                    const struct epp_contact_details *details,
+                                    struct epp_str cl_trid,
+                                    uint32_t flags,
+                                    uint8_t *buf,
+                                    size_t cap,
+                                    size_t *out_len);
+
+/*
+ Writes `<contact:update>` of `id`: `add_count` statuses to add,
+ `remove_count` to remove (arrays NULL when 0), and a `<chg>` of
+ `change` when it is not NULL (every part of it optional).
+
+ # Safety
+
+ As `epp_write_contact_create`; `change` NULL or valid.
+ */
+epp_result epp_write_contact_update(struct epp_str id,
+                                    const struct epp_str *add_statuses,
+                                    size_t add_count,
+                                    const struct epp_str *remove_statuses,
+                                    size_t remove_count,
+                                    const struct epp_contact_details *change,
+                                    struct epp_str cl_trid,
+                                    uint32_t flags,
+                                    uint8_t *buf,
+                                    size_t cap,
+                                    size_t *out_len);
 
 #ifdef __cplusplus
 }  // extern "C"
