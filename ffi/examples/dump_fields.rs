@@ -24,6 +24,17 @@
 //! - `res_data\t<kind>\t<XML>` when the response has `<resData>`
 //! - `check\t<index>\t<name>\t<0|1>\t<reason>`
 //! - `extension\t<index>\t<namespace URI>\t<XML>`
+//! - `contact\t<n>\t<raw>\t<value>` for each present `EPP_CONTACT_*`
+//! - `postal\t<index>\t<n>\t<raw>\t<value>` for each present `EPP_POSTAL_*`
+//!   of each postal information
+//! - `disclose\t<flag>\t<ten 0/1 digits: flag, name int/loc, org int/loc,
+//!   addr int/loc, voice, fax, email>`
+//! - `period\t<value>\t<unit>` (`epp_period_unit` number)
+//! - `address_version\t<list>\t<index>\t<4|6>` for each item of the
+//!   address lists
+//! - `ns_form\t<list>\t<form>` for each name server list with a form,
+//!   then `ns_address\t<list>\t<index>\t<address index>\t<raw>\t<4|6>`
+//! - `object\t<n>\t<raw>\t<value>` for each present `EPP_OBJECT_*`
 //!
 //! Text is escaped so that one field stays on one line: `\` becomes `\\`,
 //! newline `\n`, tab `\t`, carriage return `\r`; an absent value is `\-`.
@@ -36,7 +47,9 @@ use std::path::PathBuf;
 use std::ptr;
 
 use epp::EppResult;
+use epp::contact::*;
 use epp::message::*;
+use epp::object::*;
 use epp::write::epp_write_error_response;
 
 /// The corpus directory: `EPP_CORPUS_DIR` or `../shared/corpus` beside the
@@ -173,6 +186,91 @@ fn dump_message(m: *const EppMessage, out: &mut Vec<String>) {
             let ns = get(|p, n| epp_message_extension_namespace(m, i, p, n));
             let xml = get(|p, n| epp_message_extension_xml(m, i, p, n));
             out.push(format!("extension\t{i}\t{}\t{}", opt(ns), opt(xml)));
+        }
+    }
+    dump_objects(m, out);
+}
+
+/// Dumps the contact and object parts (`epp::contact`, `epp::object`).
+fn dump_objects(m: *const EppMessage, out: &mut Vec<String>) {
+    // SAFETY (every call below): `m` is a live handle whose frame is alive.
+    unsafe {
+        for f in 0..=EPP_CONTACT_LAST {
+            let Some(raw) = get(|p, n| epp_message_contact_field(m, f, p, n)) else {
+                continue;
+            };
+            let value = get_unescaped(|b, c, l| epp_message_contact_field_unescaped(m, f, b, c, l));
+            out.push(format!("contact\t{f}\t{}\t{}", escape(&raw), opt(value)));
+        }
+        for i in 0..epp_message_postal_info_count(m) {
+            for f in 0..=EPP_POSTAL_LAST {
+                let Some(raw) = get(|p, n| epp_message_postal_info_field(m, i, f, p, n)) else {
+                    continue;
+                };
+                let value = get_unescaped(|b, c, l| {
+                    epp_message_postal_info_field_unescaped(m, i, f, b, c, l)
+                });
+                out.push(format!(
+                    "postal\t{i}\t{f}\t{}\t{}",
+                    escape(&raw),
+                    opt(value)
+                ));
+            }
+        }
+        let mut d = EppDisclose::default();
+        if epp_message_contact_disclose(m, &mut d) == EppResult::Ok {
+            let bits = [
+                d.flag, d.name_int, d.name_loc, d.org_int, d.org_loc, d.addr_int, d.addr_loc,
+                d.voice, d.fax, d.email,
+            ];
+            let digits: String = bits.iter().map(|b| if *b { '1' } else { '0' }).collect();
+            out.push(format!("disclose\t{digits}"));
+        }
+        let mut period = EppPeriod {
+            value: 0,
+            unit: EppPeriodUnit::None,
+        };
+        if epp_message_period(m, &mut period) == EppResult::Ok {
+            out.push(format!("period\t{}\t{}", period.value, period.unit as u32));
+        }
+        for l in [
+            EPP_LIST_ADDRESSES,
+            EPP_LIST_ADDRESSES_ADD,
+            EPP_LIST_ADDRESSES_REMOVE,
+        ] {
+            for i in 0..epp_message_list_count(m, l) {
+                let v = epp_message_address_version(m, l, i) as u32;
+                out.push(format!("address_version\t{l}\t{i}\t{v}"));
+            }
+        }
+        for l in [
+            EPP_LIST_NAME_SERVERS,
+            EPP_LIST_NAME_SERVERS_ADD,
+            EPP_LIST_NAME_SERVERS_REMOVE,
+        ] {
+            let form = epp_message_name_server_form(m, l) as u32;
+            if form == 0 {
+                continue;
+            }
+            out.push(format!("ns_form\t{l}\t{form}"));
+            for i in 0..epp_message_list_count(m, l) {
+                for a in 0..epp_message_name_server_address_count(m, l, i) {
+                    let mut v = EppIpVersion::None;
+                    let raw = get(|p, n| epp_message_name_server_address(m, l, i, a, p, n, &mut v));
+                    out.push(format!(
+                        "ns_address\t{l}\t{i}\t{a}\t{}\t{}",
+                        opt(raw),
+                        v as u32
+                    ));
+                }
+            }
+        }
+        for f in 0..=EPP_OBJECT_LAST {
+            let Some(raw) = get(|p, n| epp_message_object_field(m, f, p, n)) else {
+                continue;
+            };
+            let value = get_unescaped(|b, c, l| epp_message_object_field_unescaped(m, f, b, c, l));
+            out.push(format!("object\t{f}\t{}\t{}", escape(&raw), opt(value)));
         }
     }
 }
