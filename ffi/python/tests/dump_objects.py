@@ -1,0 +1,50 @@
+"""The contact and object part of the cross-language dump (see
+ffi/examples/dump_fields.rs, dump_objects), through `epp_codec.objects`."""
+
+from epp_codec import List, Message
+from epp_codec import objects as o
+
+
+def _esc(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
+
+
+def _opt(s) -> str:
+    if s is None:
+        return "\\-"
+    return _esc(s.decode() if isinstance(s, bytes) else s)
+
+
+def dump_objects(m: Message) -> list:
+    out = []
+    for f in o.ContactField:
+        raw = o.contact_field_raw(m, f)
+        if raw is not None:
+            out.append(f"contact\t{int(f)}\t{_opt(raw)}\t{_opt(o.contact_field(m, f))}")
+    for i in range(o.postal_info_count(m)):
+        for f in o.PostalField:
+            raw = o.postal_info_field_raw(m, i, f)
+            if raw is not None:
+                out.append(f"postal\t{i}\t{int(f)}\t{_opt(raw)}\t{_opt(o.postal_info_field(m, i, f))}")
+    d = o.disclose(m)
+    if d is not None:
+        out.append("disclose\t" + "".join("1" if b else "0" for b in d))
+    p = o.period(m)
+    if p is not None:
+        out.append(f"period\t{p.value}\t{int(p.unit)}")
+    for lst in (List.ADDRESSES, List.ADDRESSES_ADD, List.ADDRESSES_REMOVE):
+        for i in range(m.list_len(lst)):
+            out.append(f"address_version\t{int(lst)}\t{i}\t{int(o.address_version(m, lst, i))}")
+    for lst in (List.NAME_SERVERS, List.NAME_SERVERS_ADD, List.NAME_SERVERS_REMOVE):
+        form = o.name_server_form(m, lst)
+        if form == o.NameServerForm.NONE:
+            continue
+        out.append(f"ns_form\t{int(lst)}\t{int(form)}")
+        for i in range(m.list_len(lst)):
+            for a, addr in enumerate(o.name_server_addresses(m, lst, i)):
+                out.append(f"ns_address\t{int(lst)}\t{i}\t{a}\t{_esc(addr.address)}\t{int(addr.version)}")
+    for f in o.ObjectField:
+        raw = o.object_field_raw(m, f)
+        if raw is not None:
+            out.append(f"object\t{int(f)}\t{_opt(raw)}\t{_opt(o.object_field(m, f))}")
+    return out
