@@ -175,6 +175,314 @@
 #define EPP_POSTAL_LAST 9
 
 /*
+ The element itself (one item, index 0).
+ */
+#define EPP_EXT_LIST_SELF 0
+
+/*
+ secDNS `<dsData>` (of create, infData, or an update's `<add>`).
+ */
+#define EPP_EXT_LIST_DS_DATA 1
+
+/*
+ secDNS `<keyData>` (of create, infData, or an update's `<add>`).
+ */
+#define EPP_EXT_LIST_KEY_DATA 2
+
+/*
+ secDNS `<dsData>` of an update's `<rem>`.
+ */
+#define EPP_EXT_LIST_REMOVE_DS_DATA 3
+
+/*
+ secDNS `<keyData>` of an update's `<rem>`.
+ */
+#define EPP_EXT_LIST_REMOVE_KEY_DATA 4
+
+/*
+ rgp `<rgpStatus>`es.
+ */
+#define EPP_EXT_LIST_RGP_STATUSES 5
+
+/*
+ ttl `<ttl>`s.
+ */
+#define EPP_EXT_LIST_TTLS 6
+
+/*
+ fee `<fee>`s (of a transform command or a transform response).
+ */
+#define EPP_EXT_LIST_FEES 7
+
+/*
+ fee `<credit>`s.
+ */
+#define EPP_EXT_LIST_CREDITS 8
+
+/*
+ fee `<cd>`s of a `<fee:chkData>`.
+ */
+#define EPP_EXT_LIST_FEE_CHECK_ITEMS 9
+
+/*
+ fee `<command>`s of a `<fee:check>`.
+ */
+#define EPP_EXT_LIST_FEE_COMMANDS 10
+
+/*
+ loginSec `<event>`s.
+ */
+#define EPP_EXT_LIST_LOGIN_SEC_EVENTS 11
+
+/*
+ launch `<cd>`s of a `<launch:chkData>`.
+ */
+#define EPP_EXT_LIST_LAUNCH_CHECK_RESULTS 12
+
+/*
+ The last `EPP_EXT_LIST_*` number.
+ */
+#define EPP_EXT_LIST_LAST 12
+
+/*
+ Number: secDNS `<maxSigLife>`.
+ */
+#define EPP_EXT_MAX_SIG_LIFE 0
+
+/*
+ Number 0/1: secDNS update `urgent`.
+ */
+#define EPP_EXT_URGENT 1
+
+/*
+ Number 0/1: secDNS update `<rem><all>`.
+ */
+#define EPP_EXT_REMOVE_ALL 2
+
+/*
+ Number: `<keyTag>` of a dsData item.
+ */
+#define EPP_EXT_KEY_TAG 3
+
+/*
+ Number: `<alg>` of a dsData or keyData item.
+ */
+#define EPP_EXT_ALG 4
+
+/*
+ Number: `<digestType>` of a dsData item.
+ */
+#define EPP_EXT_DIGEST_TYPE 5
+
+/*
+ String: `<digest>` of a dsData item.
+ */
+#define EPP_EXT_DIGEST 6
+
+/*
+ Number: `<flags>` of a keyData item (or of a dsData item's keyData).
+ */
+#define EPP_EXT_FLAGS 7
+
+/*
+ Number: `<protocol>` of a keyData item (or of a dsData item's keyData).
+ */
+#define EPP_EXT_PROTOCOL 8
+
+/*
+ Number: `<alg>` of a dsData item's keyData.
+ */
+#define EPP_EXT_KEY_ALG 9
+
+/*
+ String: `<pubKey>` of a keyData item (or of a dsData item's keyData).
+ */
+#define EPP_EXT_PUBLIC_KEY 10
+
+/*
+ String: rgp `<restore op>`: `request` or `report` (static).
+ */
+#define EPP_EXT_RESTORE_OP 11
+
+/*
+ String: the `s` of an rgpStatus item; the launch `<status s>`.
+ */
+#define EPP_EXT_STATUS 12
+
+/*
+ String: the `lang` of an rgpStatus, fee or credit item, or of the
+ launch status.
+ */
+#define EPP_EXT_LANG 13
+
+/*
+ String: the text of an rgpStatus or loginSec event item, or of the
+ launch status.
+ */
+#define EPP_EXT_TEXT 14
+
+/*
+ String: the allocation token.
+ */
+#define EPP_EXT_TOKEN 15
+
+/*
+ String: `for` of a ttl item (`NS`, `A`, …, `custom`).
+ */
+#define EPP_EXT_RECORD_TYPE 16
+
+/*
+ String: `custom` of a ttl item.
+ */
+#define EPP_EXT_CUSTOM 17
+
+/*
+ Number: the seconds of a ttl item.
+ */
+#define EPP_EXT_SECONDS 18
+
+/*
+ Number: `min` of a ttl item.
+ */
+#define EPP_EXT_MIN 19
+
+/*
+ Number: `default` of a ttl item.
+ */
+#define EPP_EXT_DEFAULT 20
+
+/*
+ Number: `max` of a ttl item.
+ */
+#define EPP_EXT_MAX 21
+
+/*
+ String: fee `<currency>` (of the element, or of a fee check item).
+ */
+#define EPP_EXT_CURRENCY 22
+
+/*
+ String: the amount of a fee or credit item, as written.
+ */
+#define EPP_EXT_AMOUNT 23
+
+/*
+ String: `description` of a fee or credit item.
+ */
+#define EPP_EXT_DESCRIPTION 24
+
+/*
+ Number 0/1: `refundable` of a fee item.
+ */
+#define EPP_EXT_REFUNDABLE 25
+
+/*
+ String: `grace-period` of a fee item.
+ */
+#define EPP_EXT_GRACE_PERIOD 26
+
+/*
+ String: `applied` of a fee item.
+ */
+#define EPP_EXT_APPLIED 27
+
+/*
+ String: fee `<balance>`.
+ */
+#define EPP_EXT_BALANCE 28
+
+/*
+ String: fee `<creditLimit>`.
+ */
+#define EPP_EXT_CREDIT_LIMIT 29
+
+/*
+ String: `<objID>` of a fee check item.
+ */
+#define EPP_EXT_OBJECT_ID 30
+
+/*
+ Number 0/1: `avail` of a fee check item.
+ */
+#define EPP_EXT_AVAILABLE 31
+
+/*
+ String: `<class>` of a fee check item.
+ */
+#define EPP_EXT_CLASS 32
+
+/*
+ String: the `name` of a fee command item.
+ */
+#define EPP_EXT_COMMAND 33
+
+/*
+ String: launch `<phase>`.
+ */
+#define EPP_EXT_PHASE 34
+
+/*
+ String: launch `<phase name>`.
+ */
+#define EPP_EXT_PHASE_NAME 35
+
+/*
+ String: launch `<applicationID>`.
+ */
+#define EPP_EXT_APPLICATION_ID 36
+
+/*
+ String: the `<name>` of a launch check result; the `name` of the
+ launch status or of a loginSec event.
+ */
+#define EPP_EXT_NAME 37
+
+/*
+ Number 0/1: `exists` of a launch check result.
+ */
+#define EPP_EXT_EXISTS 38
+
+/*
+ String: loginSec `<userAgent><app>`.
+ */
+#define EPP_EXT_USER_AGENT_APP 39
+
+/*
+ String: loginSec `<userAgent><tech>`.
+ */
+#define EPP_EXT_USER_AGENT_TECH 40
+
+/*
+ String: loginSec `<userAgent><os>`.
+ */
+#define EPP_EXT_USER_AGENT_OS 41
+
+/*
+ String: loginSec `<pw>`.
+ */
+#define EPP_EXT_PASSWORD 42
+
+/*
+ String: loginSec `<newPW>`.
+ */
+#define EPP_EXT_NEW_PASSWORD 43
+
+/*
+ String: `type` of a loginSec event.
+ */
+#define EPP_EXT_EVENT_TYPE 44
+
+/*
+ String: `level` of a loginSec event.
+ */
+#define EPP_EXT_LEVEL 45
+
+/*
+ The last `EPP_EXT_*` field number.
+ */
+#define EPP_EXT_LAST 45
+
+/*
  `<clTRID>` of a command or response.
  */
 #define EPP_FIELD_CL_TRID 0
@@ -630,6 +938,99 @@ enum epp_result
 typedef enum epp_result epp_result;
 #else
 typedef uint32_t epp_result;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ What an extension element is, when the library types it.
+ */
+enum EppExtKind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /*
+     No such element (index past the count, or no message).
+     */
+    EPP_EXT_KIND_NONE = 0,
+    /*
+     An element the library does not type: read it raw.
+     */
+    EPP_EXT_KIND_RAW = 1,
+    /*
+     `<secDNS:create>` (command): `EPP_EXT_MAX_SIG_LIFE`, lists
+     `DS_DATA`, `KEY_DATA`.
+     */
+    EPP_EXT_KIND_SEC_DNS_CREATE = 2,
+    /*
+     `<secDNS:update>` (command): `EPP_EXT_URGENT`, `EPP_EXT_REMOVE_ALL`,
+     `EPP_EXT_MAX_SIG_LIFE` (of `<chg>`), lists `DS_DATA`/`KEY_DATA`
+     (`<add>`) and `REMOVE_DS_DATA`/`REMOVE_KEY_DATA` (`<rem>`).
+     */
+    EPP_EXT_KIND_SEC_DNS_UPDATE = 3,
+    /*
+     `<secDNS:infData>` (response): as `SecDnsCreate`.
+     */
+    EPP_EXT_KIND_SEC_DNS_INFO = 4,
+    /*
+     `<rgp:update>` (command): `EPP_EXT_RESTORE_OP`.
+     */
+    EPP_EXT_KIND_RGP_UPDATE = 5,
+    /*
+     `<rgp:infData>` or `<rgp:upData>` (response): list `RGP_STATUSES`.
+     */
+    EPP_EXT_KIND_RGP_STATUSES = 6,
+    /*
+     `<allocationToken:allocationToken>`: `EPP_EXT_TOKEN`.
+     */
+    EPP_EXT_KIND_ALLOCATION_TOKEN = 7,
+    /*
+     `<allocationToken:info/>` (a domain info asking for the token).
+     */
+    EPP_EXT_KIND_ALLOCATION_TOKEN_INFO = 8,
+    /*
+     `<ttl:create>`, `<ttl:update>`, `<ttl:info>` or `<ttl:infData>`:
+     list `TTLS`.
+     */
+    EPP_EXT_KIND_TTL = 9,
+    /*
+     `<loginSec:loginSec>` (login command): `EPP_EXT_USER_AGENT_*`,
+     `EPP_EXT_PASSWORD`, `EPP_EXT_NEW_PASSWORD`.
+     */
+    EPP_EXT_KIND_LOGIN_SEC = 10,
+    /*
+     `<loginSec:loginSecData>` (login response): list `LOGIN_SEC_EVENTS`.
+     */
+    EPP_EXT_KIND_LOGIN_SEC_DATA = 11,
+    /*
+     A fee command extension (`<fee:check>`, `<fee:create>`, …):
+     `EPP_EXT_CURRENCY`, lists `FEES`, `CREDITS`, `FEE_COMMANDS`.
+     */
+    EPP_EXT_KIND_FEE = 12,
+    /*
+     A fee response extension (`<fee:chkData>`, `<fee:creData>`, …):
+     `EPP_EXT_CURRENCY`, `EPP_EXT_BALANCE`, `EPP_EXT_CREDIT_LIMIT`,
+     lists `FEES`, `CREDITS`, `FEE_CHECK_ITEMS`.
+     */
+    EPP_EXT_KIND_FEE_DATA = 13,
+    /*
+     A launch command extension (`<launch:check>`, `<launch:create>`,
+     …): `EPP_EXT_PHASE`, `EPP_EXT_PHASE_NAME`, `EPP_EXT_APPLICATION_ID`.
+     */
+    EPP_EXT_KIND_LAUNCH = 14,
+    /*
+     A launch response extension (`<launch:chkData>`, `<launch:creData>`,
+     `<launch:infData>`): `EPP_EXT_PHASE`, `EPP_EXT_PHASE_NAME`,
+     `EPP_EXT_APPLICATION_ID`, `EPP_EXT_STATUS` (with `_NAME`, `_LANG`,
+     `_TEXT`), list `LAUNCH_CHECK_RESULTS`.
+     */
+    EPP_EXT_KIND_LAUNCH_DATA = 15,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum EppExtKind EppExtKind;
+#else
+typedef uint32_t EppExtKind;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -1732,6 +2133,82 @@ epp_result epp_deframer_next(struct epp_deframer *deframer, const uint8_t **fram
  `deframer` must be a live handle (or NULL).
  */
 size_t epp_deframer_needed(const struct epp_deframer *deframer);
+
+/*
+ What extension element `index` (below `epp_message_extension_count`)
+ is: `EPP_EXT_KIND_RAW` for one the library does not type,
+ `EPP_EXT_KIND_NONE` past the count or for NULL.
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+EppExtKind epp_message_ext_kind(const struct epp_message *message, size_t index);
+
+/*
+ The number of items of list `list` (`EPP_EXT_LIST_*`) of extension
+ element `index`: 1 for `EPP_EXT_LIST_SELF`, 0 for a list the element
+ does not have (or NULL, or past the count).
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+size_t epp_message_ext_count(const struct epp_message *message, size_t index, uint32_t list);
+
+/*
+ String field `field` (`EPP_EXT_*`) of item `item` of list `list` of
+ extension element `index`, as written. `EPP_RESULT_WRONG_KIND` for a
+ number field (read it with `epp_message_ext_number`),
+ `EPP_RESULT_ABSENT` when the item has no such field,
+ `EPP_RESULT_INDEX_OUT_OF_RANGE` past a count,
+ `EPP_RESULT_INVALID_ARGUMENT` for an unknown list or field.
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+epp_result epp_message_ext_string(const struct epp_message *message,
+                                  size_t index,
+                                  uint32_t list,
+                                  size_t item,
+                                  uint32_t field,
+                                  const char **ptr,
+                                  size_t *len);
+
+/*
+ The value of a string field, unescaped into `buf` as
+ `epp_message_field_unescaped` does.
+
+ # Safety
+
+ As `epp_message_field_unescaped`.
+ */
+epp_result epp_message_ext_string_unescaped(const struct epp_message *message,
+                                            size_t index,
+                                            uint32_t list,
+                                            size_t item,
+                                            uint32_t field,
+                                            char *buf,
+                                            size_t cap,
+                                            size_t *out_len);
+
+/*
+ Number field `field` (`EPP_EXT_*`: key tags, algorithms, lifetimes,
+ TTLs, flags 0/1) of item `item` of list `list` of extension element
+ `index`, in `*out`. `EPP_RESULT_WRONG_KIND` for a string field; other
+ results as `epp_message_ext_string`.
+
+ # Safety
+
+ As `epp_message_field`; `out` NULL or valid for writes.
+ */
+epp_result epp_message_ext_number(const struct epp_message *message,
+                                  size_t index,
+                                  uint32_t list,
+                                  size_t item,
+                                  uint32_t field,
+                                  uint64_t *out);
 
 /*
  Makes an empty message handle and stores it in `*out`. The handle is

@@ -917,6 +917,45 @@ static void test_command_writers(epp_message *m) {
                  EPP_RESULT_INVALID_ARGUMENT);
 }
 
+/* Typed extensions: secDNS, fee, launch. */
+static void test_typed_extensions(epp_message *m) {
+    size_t len, n;
+    const char *p;
+    uint64_t v = 0;
+    unsigned char *frame = load("ext/examples/5910/004-C-s5.2.1.xml", &len);
+    CHECK_RESULT(epp_message_read_command(m, frame, len), EPP_RESULT_OK);
+    CHECK(epp_message_ext_kind(m, 0) == EPP_EXT_KIND_SEC_DNS_CREATE);
+    CHECK(epp_message_ext_kind(m, 1) == EPP_EXT_KIND_NONE);
+    CHECK(epp_message_ext_count(m, 0, EPP_EXT_LIST_DS_DATA) == 1);
+    CHECK_RESULT(epp_message_ext_number(m, 0, EPP_EXT_LIST_DS_DATA, 0, EPP_EXT_KEY_TAG, &v),
+                 EPP_RESULT_OK);
+    CHECK(v == 12345);
+    CHECK_RESULT(epp_message_ext_string(m, 0, EPP_EXT_LIST_DS_DATA, 0, EPP_EXT_DIGEST, &p, &n),
+                 EPP_RESULT_OK);
+    CHECK(str_eq(p, n, "49FD46E6C4B45C55D4AC"));
+    CHECK_RESULT(epp_message_ext_string(m, 0, EPP_EXT_LIST_DS_DATA, 0, EPP_EXT_KEY_TAG, &p, &n),
+                 EPP_RESULT_WRONG_KIND);
+    CHECK_RESULT(epp_message_ext_number(m, 0, EPP_EXT_LIST_DS_DATA, 0, EPP_EXT_KEY_TAG, NULL),
+                 EPP_RESULT_NULL_ARGUMENT);
+    free(frame);
+    frame = load("ext/examples/8748/004-S-s5.1.1.xml", &len);
+    CHECK_RESULT(epp_message_read_response(m, frame, len), EPP_RESULT_OK);
+    CHECK(epp_message_ext_kind(m, 0) == EPP_EXT_KIND_FEE_DATA);
+    CHECK_RESULT(epp_message_ext_string(m, 0, EPP_EXT_LIST_SELF, 0, EPP_EXT_CURRENCY, &p, &n),
+                 EPP_RESULT_OK);
+    CHECK(str_eq(p, n, "USD"));
+    CHECK(epp_message_ext_count(m, 0, EPP_EXT_LIST_FEE_CHECK_ITEMS) == 3);
+    free(frame);
+    frame = load("ext/examples/8334/001-S-s2.5.xml", &len);
+    CHECK_RESULT(epp_message_read_response(m, frame, len), EPP_RESULT_OK);
+    CHECK_RESULT(epp_message_ext_string(m, 0, EPP_EXT_LIST_SELF, 0, EPP_EXT_PHASE, &p, &n),
+                 EPP_RESULT_OK);
+    CHECK(str_eq(p, n, "sunrise"));
+    free(frame);
+    CHECK(epp_message_ext_kind(NULL, 0) == EPP_EXT_KIND_NONE);
+    CHECK(epp_message_ext_count(NULL, 0, 0) == 0);
+}
+
 /* The contact and object accessors on one message (any kind). */
 static void touch_objects(const epp_message *m) {
     const char *p;
@@ -969,6 +1008,25 @@ static void touch_objects(const epp_message *m) {
     for (f = 0; f <= EPP_OBJECT_LAST + 1; f++) {
         epp_result r = epp_message_object_field(m, f, &p, &n);
         CHECK(epp_message_object_field_unescaped(m, f, buf, sizeof buf, &n) == r);
+    }
+    count = epp_message_extension_count(m);
+    for (i = 0; i <= count; i++) {
+        uint32_t l;
+        CHECK((epp_message_ext_kind(m, i) == EPP_EXT_KIND_NONE) == (i == count));
+        for (l = 0; l <= EPP_EXT_LIST_LAST + 1; l++) {
+            size_t item, items = epp_message_ext_count(m, i, l);
+            for (item = 0; item <= items; item++) {
+                for (f = 0; f <= EPP_EXT_LAST + 1; f++) {
+                    uint64_t num;
+                    epp_result rs = epp_message_ext_string(m, i, l, item, f, &p, &n);
+                    epp_result rn = epp_message_ext_number(m, i, l, item, f, &num);
+                    CHECK(!(rs == EPP_RESULT_OK && rn == EPP_RESULT_OK));
+                    CHECK(epp_message_ext_string_unescaped(m, i, l, item, f, buf, sizeof buf,
+                                                           &n) == rs);
+                    CHECK(item < items || rs != EPP_RESULT_OK);
+                }
+            }
+        }
     }
 }
 
@@ -1287,6 +1345,7 @@ int main(void) {
     test_contacts(m);
     test_object_parts(m);
     test_command_writers(m);
+    test_typed_extensions(m);
     test_corpus_sweep(m);
     epp_message_free(m);
     test_nulls();

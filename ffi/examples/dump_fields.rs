@@ -35,6 +35,10 @@
 //! - `ns_form\t<list>\t<form>` for each name server list with a form,
 //!   then `ns_address\t<list>\t<index>\t<address index>\t<raw>\t<4|6>`
 //! - `object\t<n>\t<raw>\t<value>` for each present `EPP_OBJECT_*`
+//! - `ext_kind\t<index>\t<kind>` for each extension element, then for each
+//!   present field of each item of each of its lists:
+//!   `ext_number\t<index>\t<list>\t<item>\t<field>\t<n>` or
+//!   `ext_string\t<index>\t<list>\t<item>\t<field>\t<raw>\t<value>`
 //!
 //! Text is escaped so that one field stays on one line: `\` becomes `\\`,
 //! newline `\n`, tab `\t`, carriage return `\r`; an absent value is `\-`.
@@ -48,6 +52,7 @@ use std::ptr;
 
 use epp::EppResult;
 use epp::contact::*;
+use epp::ext::*;
 use epp::message::*;
 use epp::object::*;
 use epp::write::epp_write_error_response;
@@ -271,6 +276,34 @@ fn dump_objects(m: *const EppMessage, out: &mut Vec<String>) {
             };
             let value = get_unescaped(|b, c, l| epp_message_object_field_unescaped(m, f, b, c, l));
             out.push(format!("object\t{f}\t{}\t{}", escape(&raw), opt(value)));
+        }
+        for i in 0..epp_message_extension_count(m) {
+            out.push(format!(
+                "ext_kind\t{i}\t{}",
+                epp_message_ext_kind(m, i) as u32
+            ));
+            for l in 0..=EPP_EXT_LIST_LAST {
+                for item in 0..epp_message_ext_count(m, i, l) {
+                    for f in 0..=EPP_EXT_LAST {
+                        let mut n = 0u64;
+                        if epp_message_ext_number(m, i, l, item, f, &mut n) == EppResult::Ok {
+                            out.push(format!("ext_number\t{i}\t{l}\t{item}\t{f}\t{n}"));
+                        }
+                        let Some(raw) = get(|p, n| epp_message_ext_string(m, i, l, item, f, p, n))
+                        else {
+                            continue;
+                        };
+                        let value = get_unescaped(|b, c, n| {
+                            epp_message_ext_string_unescaped(m, i, l, item, f, b, c, n)
+                        });
+                        out.push(format!(
+                            "ext_string\t{i}\t{l}\t{item}\t{f}\t{}\t{}",
+                            escape(&raw),
+                            opt(value)
+                        ));
+                    }
+                }
+            }
         }
     }
 }

@@ -63,5 +63,23 @@ func dumpObjects(m *Message) []string {
 		value, vok := m.ObjectField(f)
 		out = append(out, fmt.Sprintf("object\t%d\t%s\t%s", f, esc(string(raw)), opt(value, vok)))
 	}
+	for i := range m.Extensions() {
+		out = append(out, fmt.Sprintf("ext_kind\t%d\t%d", i, m.ExtKind(i)))
+		for l := ExtList(0); l <= ExtListLast; l++ {
+			for item := range m.ExtCount(i, l) {
+				for f := ExtField(0); f <= ExtFieldLast; f++ {
+					if n, ok := m.ExtNumber(i, l, item, f); ok {
+						out = append(out, fmt.Sprintf("ext_number\t%d\t%d\t%d\t%d\t%d", i, l, item, f, n))
+					}
+					raw, ok := m.ExtStringBytes(i, l, item, f)
+					if !ok {
+						continue
+					}
+					value, vok := m.ExtString(i, l, item, f)
+					out = append(out, fmt.Sprintf("ext_string\t%d\t%d\t%d\t%d\t%s\t%s", i, l, item, f, esc(string(raw)), opt(value, vok)))
+				}
+			}
+		}
+	}
 	return out
 }

@@ -1,6 +1,8 @@
 package epp
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 )
@@ -128,5 +130,32 @@ func TestContactWritersRoundTrip(t *testing.T) {
 	m = readBack(t)(AppendContactDelete(nil, "sh8013", "", 0))
 	if m.CommandKind() != CommandDelete {
 		t.Fatal(m.CommandKind())
+	}
+}
+
+func TestTypedExtensions(t *testing.T) {
+	m, err := NewMessage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	data, err := os.ReadFile(filepath.Join(corpusDir(t), "ext/examples/5910/004-C-s5.2.1.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.ReadCommand(data); err != nil {
+		t.Fatal(err)
+	}
+	if m.ExtKind(0) != 2 || m.ExtCount(0, ExtListDSData) != 1 {
+		t.Fatal(m.ExtKind(0), m.ExtCount(0, ExtListDSData))
+	}
+	if tag, _ := m.ExtNumber(0, ExtListDSData, 0, ExtKeyTag); tag != 12345 {
+		t.Fatal(tag)
+	}
+	if d, _ := m.ExtString(0, ExtListDSData, 0, ExtDigest); d != "49FD46E6C4B45C55D4AC" {
+		t.Fatal(d)
+	}
+	if _, ok := m.ExtString(0, ExtListDSData, 0, ExtKeyTag); ok {
+		t.Fatal("a number read as a string")
 	}
 }

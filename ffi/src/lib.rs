@@ -37,6 +37,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 pub mod bulk;
 pub mod contact;
 pub mod deframer;
+pub mod ext;
 pub mod message;
 pub mod object;
 pub mod write;

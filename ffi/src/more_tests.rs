@@ -815,3 +815,116 @@ fn contact_writers_round_trip() {
         );
     }
 }
+
+fn ext_str(m: &Handle, i: usize, l: u32, item: usize, f: u32) -> Result<String, EppResult> {
+    // SAFETY: live handle, valid out-parameters.
+    get(|p, n| unsafe { crate::ext::epp_message_ext_string(m.0, i, l, item, f, p, n) })
+}
+
+fn ext_num(m: &Handle, i: usize, l: u32, item: usize, f: u32) -> Result<u64, EppResult> {
+    let mut n = 0;
+    // SAFETY: live handle, valid out-parameter.
+    match unsafe { crate::ext::epp_message_ext_number(m.0, i, l, item, f, &mut n) } {
+        EppResult::Ok => Ok(n),
+        e => Err(e),
+    }
+}
+
+#[test]
+fn typed_extensions() {
+    use crate::ext::*;
+    let m = Handle::new();
+    assert_eq!(
+        m.command(corpus!("ext/examples/5910/004-C-s5.2.1.xml")),
+        EppResult::Ok
+    );
+    // SAFETY: live handle.
+    unsafe {
+        assert_eq!(epp_message_ext_kind(m.0, 0), EppExtKind::SecDnsCreate);
+        assert_eq!(epp_message_ext_kind(m.0, 1), EppExtKind::None);
+        assert_eq!(epp_message_ext_count(m.0, 0, EPP_EXT_LIST_SELF), 1);
+        assert_eq!(epp_message_ext_count(m.0, 0, EPP_EXT_LIST_DS_DATA), 1);
+        assert_eq!(epp_message_ext_count(m.0, 0, EPP_EXT_LIST_TTLS), 0);
+    }
+    assert_eq!(
+        ext_num(&m, 0, EPP_EXT_LIST_SELF, 0, EPP_EXT_MAX_SIG_LIFE),
+        Ok(604800)
+    );
+    assert_eq!(
+        ext_num(&m, 0, EPP_EXT_LIST_DS_DATA, 0, EPP_EXT_KEY_TAG),
+        Ok(12345)
+    );
+    assert_eq!(
+        ext_num(&m, 0, EPP_EXT_LIST_DS_DATA, 0, EPP_EXT_DIGEST_TYPE),
+        Ok(1)
+    );
+    assert_eq!(
+        ext_str(&m, 0, EPP_EXT_LIST_DS_DATA, 0, EPP_EXT_DIGEST).unwrap(),
+        "49FD46E6C4B45C55D4AC"
+    );
+    assert_eq!(
+        ext_str(&m, 0, EPP_EXT_LIST_DS_DATA, 0, EPP_EXT_KEY_TAG),
+        Err(EppResult::WrongKind)
+    );
+    assert_eq!(
+        ext_num(&m, 0, EPP_EXT_LIST_DS_DATA, 1, EPP_EXT_KEY_TAG),
+        Err(EppResult::IndexOutOfRange)
+    );
+    assert_eq!(
+        ext_num(&m, 0, EPP_EXT_LIST_LAST + 1, 0, EPP_EXT_KEY_TAG),
+        Err(EppResult::InvalidArgument)
+    );
+
+    let frame = corpus!("instant-epp/response/extensions/domain_info_rgp.xml");
+    assert_eq!(m.response(frame), EppResult::Ok);
+    assert_eq!(
+        ext_str(&m, 0, EPP_EXT_LIST_RGP_STATUSES, 1, EPP_EXT_STATUS).unwrap(),
+        "renewPeriod"
+    );
+    assert_eq!(
+        m.response(corpus!("ext/examples/8748/004-S-s5.1.1.xml")),
+        EppResult::Ok
+    );
+    assert_eq!(
+        ext_str(&m, 0, EPP_EXT_LIST_SELF, 0, EPP_EXT_CURRENCY).unwrap(),
+        "USD"
+    );
+    assert_eq!(
+        ext_str(&m, 0, EPP_EXT_LIST_FEE_CHECK_ITEMS, 0, EPP_EXT_CLASS).unwrap(),
+        "Premium"
+    );
+    assert_eq!(
+        ext_num(&m, 0, EPP_EXT_LIST_FEE_CHECK_ITEMS, 2, EPP_EXT_AVAILABLE),
+        Ok(0)
+    );
+    assert_eq!(
+        m.response(corpus!("ext/examples/8334/001-S-s2.5.xml")),
+        EppResult::Ok
+    );
+    assert_eq!(
+        ext_str(&m, 0, EPP_EXT_LIST_SELF, 0, EPP_EXT_PHASE).unwrap(),
+        "sunrise"
+    );
+    assert_eq!(
+        ext_str(&m, 0, EPP_EXT_LIST_SELF, 0, EPP_EXT_APPLICATION_ID).unwrap(),
+        "abc123"
+    );
+    assert_eq!(
+        m.command(corpus!("ext/examples/8495/001-C-s3.1.1.xml")),
+        EppResult::Ok
+    );
+    assert_eq!(
+        ext_str(&m, 0, EPP_EXT_LIST_SELF, 0, EPP_EXT_TOKEN).unwrap(),
+        "abc123"
+    );
+    let frame = corpus!("rfc/9803-draft-ietf-regext-epp-ttl-18/domain-create-command.xml");
+    assert_eq!(m.command(frame), EppResult::Ok);
+    assert_eq!(
+        ext_num(&m, 0, EPP_EXT_LIST_TTLS, 0, EPP_EXT_SECONDS),
+        Ok(172800)
+    );
+    assert_eq!(
+        ext_str(&m, 0, EPP_EXT_LIST_TTLS, 1, EPP_EXT_RECORD_TYPE).unwrap(),
+        "DS"
+    );
+}

@@ -20,7 +20,7 @@ use epp::message::*;
 use epp::write::*;
 use epp::write_command::*;
 use epp::{EppResult, EppStr};
-use epp::{contact::*, object::*};
+use epp::{contact::*, ext::*, object::*};
 
 struct CountingAllocator;
 
@@ -344,6 +344,28 @@ unsafe fn touch_objects(m: *const EppMessage) {
         for f in 0..=EPP_OBJECT_LAST {
             epp_message_object_field(m, f, &mut p, &mut n);
             epp_message_object_field_unescaped(m, f, buf.as_mut_ptr(), buf.len(), &mut n);
+        }
+        for i in 0..epp_message_extension_count(m) {
+            epp_message_ext_kind(m, i);
+            for l in 0..=EPP_EXT_LIST_LAST {
+                for item in 0..epp_message_ext_count(m, i, l) {
+                    for f in 0..=EPP_EXT_LAST {
+                        let mut number = 0u64;
+                        epp_message_ext_number(m, i, l, item, f, &mut number);
+                        epp_message_ext_string(m, i, l, item, f, &mut p, &mut n);
+                        epp_message_ext_string_unescaped(
+                            m,
+                            i,
+                            l,
+                            item,
+                            f,
+                            buf.as_mut_ptr(),
+                            buf.len(),
+                            &mut n,
+                        );
+                    }
+                }
+            }
         }
     }
 }

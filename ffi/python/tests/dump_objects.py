@@ -2,6 +2,7 @@
 ffi/examples/dump_fields.rs, dump_objects), through `epp_codec.objects`."""
 
 from epp_codec import List, Message
+from epp_codec import ext as x
 from epp_codec import objects as o
 
 
@@ -47,4 +48,16 @@ def dump_objects(m: Message) -> list:
         raw = o.object_field_raw(m, f)
         if raw is not None:
             out.append(f"object\t{int(f)}\t{_opt(raw)}\t{_opt(o.object_field(m, f))}")
+    for i in range(len(m.extensions)):
+        out.append(f"ext_kind\t{i}\t{int(x.ext_kind(m, i))}")
+        for lst in x.ExtList:
+            for item in range(x.ext_count(m, i, lst)):
+                for f in range(x.EXT_FIELD_LAST + 1):
+                    n = x.ext_number(m, i, lst, item, f)
+                    if n is not None:
+                        out.append(f"ext_number\t{i}\t{int(lst)}\t{item}\t{f}\t{n}")
+                    raw = x.ext_string_raw(m, i, lst, item, f)
+                    if raw is not None:
+                        value = x.ext_string(m, i, lst, item, f)
+                        out.append(f"ext_string\t{i}\t{int(lst)}\t{item}\t{f}\t{_opt(raw)}\t{_opt(value)}")
     return out

@@ -133,3 +133,16 @@ def test_contact_writers_round_trip():
         assert m.transfer_op == 2
     with read_back(o.write_contact_delete("sh8013")) as m:
         assert m.field(Field.OBJECT_NAME) == "sh8013"
+
+
+def test_typed_extensions():
+    from epp_codec import ext as x
+
+    with Message() as m:
+        m.read_command(corpus_file("ext/examples/5910/004-C-s5.2.1.xml"))
+        assert x.ext_kind(m, 0) == x.ExtKind.SEC_DNS_CREATE
+        assert x.ext_number(m, 0, x.ExtList.SELF, 0, x.ExtField.MAX_SIG_LIFE) == 604800
+        assert x.ext_number(m, 0, x.ExtList.DS_DATA, 0, x.ExtField.KEY_TAG) == 12345
+        assert x.ext_string(m, 0, x.ExtList.DS_DATA, 0, x.ExtField.DIGEST) == "49FD46E6C4B45C55D4AC"
+        assert x.ext_string(m, 0, x.ExtList.DS_DATA, 0, x.ExtField.KEY_TAG) is None
+        assert x.ext_kind(m, 1) == x.ExtKind.NONE
