@@ -2852,7 +2852,7 @@ epp_result epp_write_domain_info(struct epp_str name,
 
 /*
  Writes `<domain:create>`: `name` and `auth_password` required; a period
- when `period_unit` is not `EPP_PERIOD_UNIT_NONE`; `name_server_count`
+ when `period_unit` (an `epp_period_unit`) is not `EPP_PERIOD_UNIT_NONE`; `name_server_count`
  host object names; `registrant` (may be absent); `contact_count`
  contacts.
 
@@ -2864,7 +2864,7 @@ epp_result epp_write_domain_info(struct epp_str name,
  */
 epp_result epp_write_domain_create(struct epp_str name,
                                    uint32_t period_value,
-                                   epp_period_unit period_unit,
+                                   uint32_t period_unit,
                                    const struct epp_str *name_servers,
                                    size_t name_server_count,
                                    struct epp_str registrant,
@@ -2903,7 +2903,7 @@ epp_result epp_write_domain_delete(struct epp_str name,
 epp_result epp_write_domain_renew(struct epp_str name,
                                   struct epp_str current_expiry,
                                   uint32_t period_value,
-                                  epp_period_unit period_unit,
+                                  uint32_t period_unit,
                                   struct epp_str cl_trid,
                                   uint32_t flags,
                                   uint8_t *buf,
@@ -2911,18 +2911,19 @@ epp_result epp_write_domain_renew(struct epp_str name,
                                   size_t *out_len);
 
 /*
- Writes `<transfer op="…"><domain:transfer>` of `name`: a period (with
- `op` request, when `period_unit` is not `EPP_PERIOD_UNIT_NONE`) and
+ Writes `<transfer op="…"><domain:transfer>` of `name` (`op` an
+ `epp_transfer_op` number other than `EPP_TRANSFER_OP_NONE`): a period (with
+ `op` request, when `period_unit` (an `epp_period_unit`) is not `EPP_PERIOD_UNIT_NONE`) and
  `auth_password` (may be absent).
 
  # Safety
 
  As `epp_write_domain_info`.
  */
-epp_result epp_write_domain_transfer(epp_transfer_op op,
+epp_result epp_write_domain_transfer(uint32_t op,
                                      struct epp_str name,
                                      uint32_t period_value,
-                                     epp_period_unit period_unit,
+                                     uint32_t period_unit,
                                      struct epp_str auth_password,
                                      struct epp_str cl_trid,
                                      uint32_t flags,
@@ -3074,14 +3075,15 @@ epp_result epp_write_contact_delete(struct epp_str id,
                                     size_t *out_len);
 
 /*
- Writes `<transfer op="…"><contact:transfer>` of `id`, with
+ Writes `<transfer op="…"><contact:transfer>` of `id` (`op` an
+ `epp_transfer_op` number other than `EPP_TRANSFER_OP_NONE`), with
  `auth_password` (may be absent).
 
  # Safety
 
  As `epp_write_domain_info`.
  */
-epp_result epp_write_contact_transfer(epp_transfer_op op,
+epp_result epp_write_contact_transfer(uint32_t op,
                                       struct epp_str id,
                                       struct epp_str auth_password,
                                       struct epp_str cl_trid,

@@ -178,7 +178,7 @@ func AppendDomainCreate(dst []byte, d DomainCreate, clTRID string, flags WriteFl
 		ns, nsn := p.strs(d.NameServers)
 		cs, csn := p.contacts(d.Contacts)
 		return func(b *C.uint8_t, c C.size_t, n *C.size_t) C.epp_result {
-			return C.epp_write_domain_create(p.str(d.Name), C.uint32_t(d.Period.Value), C.epp_period_unit(d.Period.Unit),
+			return C.epp_write_domain_create(p.str(d.Name), C.uint32_t(d.Period.Value), C.uint32_t(d.Period.Unit),
 				ns, nsn, p.str(d.Registrant), cs, csn, p.str(d.AuthPassword), p.str(clTRID), C.uint32_t(flags), b, c, n)
 		}
 	})
@@ -195,7 +195,7 @@ func AppendDomainDelete(dst []byte, name, clTRID string, flags WriteFlags) ([]by
 // date is curExpDate (YYYY-MM-DD).
 func AppendDomainRenew(dst []byte, name, curExpDate string, period Period, clTRID string, flags WriteFlags) ([]byte, error) {
 	return write(dst, func(b *C.uint8_t, c C.size_t, n *C.size_t) C.epp_result {
-		return C.epp_write_domain_renew(cstr(name), cstr(curExpDate), C.uint32_t(period.Value), C.epp_period_unit(period.Unit),
+		return C.epp_write_domain_renew(cstr(name), cstr(curExpDate), C.uint32_t(period.Value), C.uint32_t(period.Unit),
 			cstr(clTRID), C.uint32_t(flags), b, c, n)
 	})
 }
@@ -204,7 +204,7 @@ func AppendDomainRenew(dst []byte, name, curExpDate string, period Period, clTRI
 // (authPassword "" absent).
 func AppendDomainTransfer(dst []byte, op TransferOp, name string, period Period, authPassword, clTRID string, flags WriteFlags) ([]byte, error) {
 	return write(dst, func(b *C.uint8_t, c C.size_t, n *C.size_t) C.epp_result {
-		return C.epp_write_domain_transfer(C.epp_transfer_op(op), cstr(name), C.uint32_t(period.Value), C.epp_period_unit(period.Unit),
+		return C.epp_write_domain_transfer(C.uint32_t(op), cstr(name), C.uint32_t(period.Value), C.uint32_t(period.Unit),
 			cstr(authPassword), cstr(clTRID), C.uint32_t(flags), b, c, n)
 	})
 }
@@ -301,7 +301,7 @@ func AppendContactDelete(dst []byte, id, clTRID string, flags WriteFlags) ([]byt
 // AppendContactTransfer appends a <transfer op="…"><contact:transfer> of id.
 func AppendContactTransfer(dst []byte, op TransferOp, id, authPassword, clTRID string, flags WriteFlags) ([]byte, error) {
 	return write(dst, func(b *C.uint8_t, c C.size_t, n *C.size_t) C.epp_result {
-		return C.epp_write_contact_transfer(C.epp_transfer_op(op), cstr(id), cstr(authPassword), cstr(clTRID), C.uint32_t(flags), b, c, n)
+		return C.epp_write_contact_transfer(C.uint32_t(op), cstr(id), cstr(authPassword), cstr(clTRID), C.uint32_t(flags), b, c, n)
 	})
 }
 

@@ -433,7 +433,7 @@ fn domain_writers_round_trip() {
             epp_write_domain_create(
                 s("example.com"),
                 2,
-                EppPeriodUnit::Years,
+                EppPeriodUnit::Years as u32,
                 ns.as_ptr(),
                 2,
                 s("jd1234"),
@@ -469,7 +469,7 @@ fn domain_writers_round_trip() {
         epp_write_domain_create(
             s("example.com"),
             0,
-            EppPeriodUnit::None,
+            EppPeriodUnit::None as u32,
             ptr::null(),
             0,
             NONE,
@@ -524,7 +524,7 @@ fn domain_writers_round_trip() {
                 s("example.com"),
                 s("2000-04-03"),
                 5,
-                EppPeriodUnit::Months,
+                EppPeriodUnit::Months as u32,
                 NONE,
                 0,
                 b,
@@ -541,10 +541,10 @@ fn domain_writers_round_trip() {
         // SAFETY: valid arguments.
         unsafe {
             epp_write_domain_transfer(
-                EppTransferOp::Request,
+                EppTransferOp::Request as u32,
                 s("example.com"),
                 1,
-                EppPeriodUnit::Years,
+                EppPeriodUnit::Years as u32,
                 s("2fooBAR"),
                 NONE,
                 0,
@@ -772,7 +772,16 @@ fn contact_writers_round_trip() {
     let xml = round_trip(|b, c, l| {
         // SAFETY: valid arguments.
         unsafe {
-            epp_write_contact_transfer(EppTransferOp::Query, s("sh8013"), NONE, NONE, 0, b, c, l)
+            epp_write_contact_transfer(
+                EppTransferOp::Query as u32,
+                s("sh8013"),
+                NONE,
+                NONE,
+                0,
+                b,
+                c,
+                l,
+            )
         }
     });
     assert_eq!(m.command(&xml), EppResult::Ok);
@@ -927,4 +936,54 @@ fn typed_extensions() {
         ext_str(&m, 0, EPP_EXT_LIST_TTLS, 1, EPP_EXT_RECORD_TYPE).unwrap(),
         "DS"
     );
+}
+
+#[test]
+fn unknown_enum_numbers_are_refused() {
+    let mut len = 0;
+    // SAFETY: valid arguments; the numbers are out of their enums.
+    unsafe {
+        assert_eq!(
+            epp_write_domain_renew(
+                s("example.com"),
+                s("2000-04-03"),
+                1,
+                7,
+                NONE,
+                0,
+                ptr::null_mut(),
+                0,
+                &mut len
+            ),
+            EppResult::InvalidArgument
+        );
+        assert_eq!(
+            epp_write_domain_transfer(
+                99,
+                s("example.com"),
+                0,
+                0,
+                NONE,
+                NONE,
+                0,
+                ptr::null_mut(),
+                0,
+                &mut len
+            ),
+            EppResult::InvalidArgument
+        );
+        assert_eq!(
+            epp_write_contact_transfer(
+                EppTransferOp::None as u32,
+                s("sh8013"),
+                NONE,
+                NONE,
+                0,
+                ptr::null_mut(),
+                0,
+                &mut len
+            ),
+            EppResult::InvalidArgument
+        );
+    }
 }

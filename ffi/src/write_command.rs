@@ -134,11 +134,14 @@ fn password(pw: &str) -> AuthInfo<'_> {
     }
 }
 
-fn period(value: u32, unit: EppPeriodUnit) -> Result<Option<Period>, EppResult> {
+/// The period of `value` and `unit` (an `epp_period_unit` number: a C
+/// caller may pass any number, so it is not taken as the Rust enum).
+fn period(value: u32, unit: u32) -> Result<Option<Period>, EppResult> {
     let unit = match unit {
-        EppPeriodUnit::None => return Ok(None),
-        EppPeriodUnit::Years => PeriodUnit::Years,
-        EppPeriodUnit::Months => PeriodUnit::Months,
+        u if u == EppPeriodUnit::None as u32 => return Ok(None),
+        u if u == EppPeriodUnit::Years as u32 => PeriodUnit::Years,
+        u if u == EppPeriodUnit::Months as u32 => PeriodUnit::Months,
+        _ => return Err(EppResult::InvalidArgument),
     };
     match u8::try_from(value) {
         Ok(value @ 1..=99) => Ok(Some(Period { value, unit })),
@@ -146,15 +149,20 @@ fn period(value: u32, unit: EppPeriodUnit) -> Result<Option<Period>, EppResult> 
     }
 }
 
-fn transfer_op(op: EppTransferOp) -> Result<TransferOp, EppResult> {
-    Ok(match op {
-        EppTransferOp::Request => TransferOp::Request,
-        EppTransferOp::Query => TransferOp::Query,
-        EppTransferOp::Approve => TransferOp::Approve,
-        EppTransferOp::Reject => TransferOp::Reject,
-        EppTransferOp::Cancel => TransferOp::Cancel,
-        EppTransferOp::None => return Err(EppResult::InvalidArgument),
-    })
+/// The transfer op of `op` (an `epp_transfer_op` number, not taken as the
+/// Rust enum for the same reason as [`period`]).
+fn transfer_op(op: u32) -> Result<TransferOp, EppResult> {
+    const OPS: [(EppTransferOp, TransferOp); 5] = [
+        (EppTransferOp::Request, TransferOp::Request),
+        (EppTransferOp::Query, TransferOp::Query),
+        (EppTransferOp::Approve, TransferOp::Approve),
+        (EppTransferOp::Reject, TransferOp::Reject),
+        (EppTransferOp::Cancel, TransferOp::Cancel),
+    ];
+    OPS.iter()
+        .find(|(c, _)| *c as u32 == op)
+        .map(|(_, t)| *t)
+        .ok_or(EppResult::InvalidArgument)
 }
 
 /// Borrows `count` items at `items` (NULL allowed when 0), at most
@@ -221,7 +229,7 @@ unsafe fn host_address<'a>(s: &EppStr) -> Result<host::Address<'a>, EppResult> {
 }
 
 /// Writes `<domain:create>`: `name` and `auth_password` required; a period
-/// when `period_unit` is not `EPP_PERIOD_UNIT_NONE`; `name_server_count`
+/// when `period_unit` (an `epp_period_unit`) is not `EPP_PERIOD_UNIT_NONE`; `name_server_count`
 /// host object names; `registrant` (may be absent); `contact_count`
 /// contacts.
 ///
@@ -234,7 +242,7 @@ unsafe fn host_address<'a>(s: &EppStr) -> Result<host::Address<'a>, EppResult> {
 pub unsafe extern "C" fn epp_write_domain_create(
     name: EppStr,
     period_value: u32,
-    period_unit: EppPeriodUnit,
+    period_unit: u32,
     name_servers: *const EppStr,
     name_server_count: usize,
     registrant: EppStr,
@@ -312,7 +320,7 @@ pub unsafe extern "C" fn epp_write_domain_renew(
     name: EppStr,
     current_expiry: EppStr,
     period_value: u32,
-    period_unit: EppPeriodUnit,
+    period_unit: u32,
     cl_trid: EppStr,
     flags: u32,
     buf: *mut u8,
@@ -333,8 +341,9 @@ pub unsafe extern "C" fn epp_write_domain_renew(
     })
 }
 
-/// Writes `<transfer op="…"><domain:transfer>` of `name`: a period (with
-/// `op` request, when `period_unit` is not `EPP_PERIOD_UNIT_NONE`) and
+/// Writes `<transfer op="…"><domain:transfer>` of `name` (`op` an
+/// `epp_transfer_op` number other than `EPP_TRANSFER_OP_NONE`): a period (with
+/// `op` request, when `period_unit` (an `epp_period_unit`) is not `EPP_PERIOD_UNIT_NONE`) and
 /// `auth_password` (may be absent).
 ///
 /// # Safety
@@ -342,10 +351,10 @@ pub unsafe extern "C" fn epp_write_domain_renew(
 /// As `epp_write_domain_info`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn epp_write_domain_transfer(
-    op: EppTransferOp,
+    op: u32,
     name: EppStr,
     period_value: u32,
-    period_unit: EppPeriodUnit,
+    period_unit: u32,
     auth_password: EppStr,
     cl_trid: EppStr,
     flags: u32,
@@ -743,7 +752,8 @@ pub unsafe extern "C" fn epp_write_contact_delete(
     })
 }
 
-/// Writes `<transfer op="…"><contact:transfer>` of `id`, with
+/// Writes `<transfer op="…"><contact:transfer>` of `id` (`op` an
+/// `epp_transfer_op` number other than `EPP_TRANSFER_OP_NONE`), with
 /// `auth_password` (may be absent).
 ///
 /// # Safety
@@ -751,7 +761,7 @@ pub unsafe extern "C" fn epp_write_contact_delete(
 /// As `epp_write_domain_info`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn epp_write_contact_transfer(
-    op: EppTransferOp,
+    op: u32,
     id: EppStr,
     auth_password: EppStr,
     cl_trid: EppStr,

@@ -481,9 +481,9 @@ fuzz_target!(|data: &[u8]| {
                     };
                     let all: Vec<EppStr> = strs.iter().take(20).map(|t| s(t)).collect();
                     let unit = [
-                        EppPeriodUnit::None,
-                        EppPeriodUnit::Years,
-                        EppPeriodUnit::Months,
+                        EppPeriodUnit::None as u32,
+                        EppPeriodUnit::Years as u32,
+                        EppPeriodUnit::Months as u32,
                     ][usize::from(*unit % 3)];
                     let value = u32::from(*value);
                     let cap = (*cap as usize).min(out.len());
@@ -573,7 +573,7 @@ fuzz_target!(|data: &[u8]| {
                             &mut n,
                         ),
                         3 => epp_write_domain_transfer(
-                            op,
+                            op as u32,
                             get(0),
                             value,
                             unit,
@@ -631,7 +631,7 @@ fuzz_target!(|data: &[u8]| {
                             &mut n,
                         ),
                         9 => epp_write_contact_transfer(
-                            op,
+                            op as u32,
                             get(0),
                             get(1),
                             NONE_STR,
