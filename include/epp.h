@@ -2700,6 +2700,66 @@ epp_result epp_message_object_field_unescaped(const struct epp_message *message,
                                               size_t *out_len);
 
 /*
+ The human-readable text of status `index` of list `list`
+ (`EPP_LIST_STATUSES` of infData, `EPP_LIST_STATUSES_ADD` or
+ `_REMOVE` of a domain, host or contact update), as written.
+ `EPP_RESULT_ABSENT` when the status has no text,
+ `EPP_RESULT_INDEX_OUT_OF_RANGE` past the list's count.
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+epp_result epp_message_status_text(const struct epp_message *message,
+                                   uint32_t list,
+                                   size_t index,
+                                   const char **ptr,
+                                   size_t *len);
+
+/*
+ The text of status `index` of list `list`, unescaped into `buf` as
+ `epp_message_field_unescaped` does.
+
+ # Safety
+
+ As `epp_message_field_unescaped`.
+ */
+epp_result epp_message_status_text_unescaped(const struct epp_message *message,
+                                             uint32_t list,
+                                             size_t index,
+                                             char *buf,
+                                             size_t cap,
+                                             size_t *out_len);
+
+/*
+ The `lang` attribute of status `index` of list `list`
+ (`EPP_RESULT_ABSENT` without one; the schema's default is `en`).
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+epp_result epp_message_status_lang(const struct epp_message *message,
+                                   uint32_t list,
+                                   size_t index,
+                                   const char **ptr,
+                                   size_t *len);
+
+/*
+ Object field `field` (a date-time one: `EPP_OBJECT_REQUESTED`,
+ `_ACTION_DUE`, `_TRANSFER_EXPIRES`, `_PENDING_DATE`) parsed into
+ `*out`, as `epp_message_field_datetime` does.
+ `EPP_RESULT_INVALID_VALUE` when its text is not an RFC 3339 date-time.
+
+ # Safety
+
+ As `epp_message_field`; `out` NULL or valid for writes.
+ */
+epp_result epp_message_object_field_datetime(const struct epp_message *message,
+                                             uint32_t field,
+                                             struct epp_datetime *out);
+
+/*
  Writes the error response answering the failed command read held by
  `message` (after `epp_message_read_command` returned
  `EPP_RESULT_READ_ERROR`): its result code, the RFC's message text, the

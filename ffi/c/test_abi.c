@@ -773,6 +773,22 @@ static void test_object_parts(epp_message *m) {
     CHECK(str_eq(p, n, "pending"));
     CHECK_RESULT(epp_message_object_field(m, EPP_OBJECT_LAST + 1, &p, &n),
                  EPP_RESULT_INVALID_ARGUMENT);
+    {
+        epp_datetime t;
+        CHECK_RESULT(epp_message_object_field_datetime(m, EPP_OBJECT_REQUESTED, &t), EPP_RESULT_OK);
+        CHECK(t.year == 2000 && t.month == 6 && t.day == 8);
+        CHECK_RESULT(epp_message_object_field_datetime(m, EPP_OBJECT_REQUESTED, NULL),
+                     EPP_RESULT_NULL_ARGUMENT);
+    }
+    free(frame);
+
+    frame = load("rfc/5731/017-C-s3.2.5.xml", &len);
+    CHECK_RESULT(epp_message_read_command(m, frame, len), EPP_RESULT_OK);
+    CHECK_RESULT(epp_message_status_text(m, EPP_LIST_STATUSES_ADD, 0, &p, &n), EPP_RESULT_OK);
+    CHECK(str_eq(p, n, "Payment overdue."));
+    CHECK_RESULT(epp_message_status_lang(m, EPP_LIST_STATUSES_ADD, 0, &p, &n), EPP_RESULT_OK);
+    CHECK(str_eq(p, n, "en"));
+    CHECK_RESULT(epp_message_status_text(m, EPP_LIST_STATUSES_REMOVE, 0, &p, &n), EPP_RESULT_ABSENT);
     free(frame);
 }
 
@@ -1006,8 +1022,22 @@ static void touch_objects(const epp_message *m) {
         }
     }
     for (f = 0; f <= EPP_OBJECT_LAST + 1; f++) {
+        epp_datetime t;
         epp_result r = epp_message_object_field(m, f, &p, &n);
         CHECK(epp_message_object_field_unescaped(m, f, buf, sizeof buf, &n) == r);
+        (void)epp_message_object_field_datetime(m, f, &t);
+    }
+    for (i = 0; i < 3; i++) {
+        static const uint32_t status_lists[] = {EPP_LIST_STATUSES, EPP_LIST_STATUSES_ADD,
+                                                EPP_LIST_STATUSES_REMOVE};
+        count = epp_message_list_count(m, status_lists[i]);
+        for (a = 0; a <= count; a++) {
+            epp_result r = epp_message_status_text(m, status_lists[i], a, &p, &n);
+            CHECK(a < count || r == EPP_RESULT_INDEX_OUT_OF_RANGE || r == EPP_RESULT_WRONG_KIND);
+            CHECK(epp_message_status_text_unescaped(m, status_lists[i], a, buf, sizeof buf, &n) ==
+                  r);
+            (void)epp_message_status_lang(m, status_lists[i], a, &p, &n);
+        }
     }
     count = epp_message_extension_count(m);
     for (i = 0; i <= count; i++) {

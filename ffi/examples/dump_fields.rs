@@ -35,6 +35,10 @@
 //! - `ns_form\t<list>\t<form>` for each name server list with a form,
 //!   then `ns_address\t<list>\t<index>\t<address index>\t<raw>\t<4|6>`
 //! - `object\t<n>\t<raw>\t<value>` for each present `EPP_OBJECT_*`
+//! - `object_date\t<n>\t<date or invalid>` for each present date-time
+//!   `EPP_OBJECT_*` field
+//! - `status\t<list>\t<index>\t<lang>\t<raw text>\t<text value>` for each
+//!   status with a text or a lang
 //! - `ext_kind\t<index>\t<kind>` for each extension element, then for each
 //!   present field of each item of each of its lists:
 //!   `ext_number\t<index>\t<list>\t<item>\t<field>\t<n>` or
@@ -196,6 +200,14 @@ fn dump_message(m: *const EppMessage, out: &mut Vec<String>) {
     dump_objects(m, out);
 }
 
+/// The date-time fields `epp_message_object_field_datetime` reads.
+const OBJECT_DATE_FIELDS: [u32; 4] = [
+    EPP_OBJECT_REQUESTED,
+    EPP_OBJECT_ACTION_DUE,
+    EPP_OBJECT_TRANSFER_EXPIRES,
+    EPP_OBJECT_PENDING_DATE,
+];
+
 /// Dumps the contact and object parts (`epp::contact`, `epp::object`).
 fn dump_objects(m: *const EppMessage, out: &mut Vec<String>) {
     // SAFETY (every call below): `m` is a live handle whose frame is alive.
@@ -276,6 +288,37 @@ fn dump_objects(m: *const EppMessage, out: &mut Vec<String>) {
             };
             let value = get_unescaped(|b, c, l| epp_message_object_field_unescaped(m, f, b, c, l));
             out.push(format!("object\t{f}\t{}\t{}", escape(&raw), opt(value)));
+            if OBJECT_DATE_FIELDS.contains(&f) {
+                let mut dt = std::mem::zeroed::<EppDateTime>();
+                match epp_message_object_field_datetime(m, f, &mut dt) {
+                    EppResult::Ok => {
+                        out.push(format!("object_date\t{f}\t{}", format_datetime(&dt)))
+                    }
+                    EppResult::InvalidValue => out.push(format!("object_date\t{f}\tinvalid")),
+                    _ => {}
+                }
+            }
+        }
+        for l in [
+            EPP_LIST_STATUSES,
+            EPP_LIST_STATUSES_ADD,
+            EPP_LIST_STATUSES_REMOVE,
+        ] {
+            for i in 0..epp_message_list_count(m, l) {
+                let lang = get(|p, n| epp_message_status_lang(m, l, i, p, n));
+                let text = get(|p, n| epp_message_status_text(m, l, i, p, n));
+                if lang.is_none() && text.is_none() {
+                    continue;
+                }
+                let value =
+                    get_unescaped(|b, c, n| epp_message_status_text_unescaped(m, l, i, b, c, n));
+                out.push(format!(
+                    "status\t{l}\t{i}\t{}\t{}\t{}",
+                    opt(lang),
+                    opt(text),
+                    opt(value)
+                ));
+            }
         }
         for i in 0..epp_message_extension_count(m) {
             out.push(format!(

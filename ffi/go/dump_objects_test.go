@@ -1,6 +1,9 @@
 package epp
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
 // dumpObjects is the contact and object part of the dump (see
 // ffi/examples/dump_fields.rs, dump_objects).
@@ -62,6 +65,26 @@ func dumpObjects(m *Message) []string {
 		}
 		value, vok := m.ObjectField(f)
 		out = append(out, fmt.Sprintf("object\t%d\t%s\t%s", f, esc(string(raw)), opt(value, vok)))
+		if f == ObjectRequested || f == ObjectActionDue || f == ObjectTransferExpires || f == ObjectPendingDate {
+			d, err := m.ObjectFieldDateTime(f)
+			switch {
+			case err == nil:
+				out = append(out, fmt.Sprintf("object_date\t%d\t%s", f, formatDateTime(d)))
+			case errors.Is(err, &Error{Result: ResultInvalidValue}):
+				out = append(out, fmt.Sprintf("object_date\t%d\tinvalid", f))
+			}
+		}
+	}
+	for _, l := range []List{ListStatuses, ListStatusesAdd, ListStatusesRemove} {
+		for i := range m.ListLen(l) {
+			lang, lok := m.StatusLang(l, i)
+			raw, tok := m.StatusTextBytes(l, i)
+			if !lok && !tok {
+				continue
+			}
+			value, vok := m.StatusText(l, i)
+			out = append(out, fmt.Sprintf("status\t%d\t%d\t%s\t%s\t%s", l, i, opt(lang, lok), opt(string(raw), tok), opt(value, vok)))
+		}
 	}
 	for i := range m.Extensions() {
 		out = append(out, fmt.Sprintf("ext_kind\t%d\t%d", i, m.ExtKind(i)))

@@ -133,3 +133,56 @@ func (m *Message) ObjectField(f ObjectField) (string, bool) {
 		return C.epp_message_object_field_unescaped(m.h, C.uint32_t(f), b, c, n)
 	})
 }
+
+// ObjectFieldDateTime parses date-time object field f (ObjectRequested,
+// ObjectActionDue, ObjectTransferExpires, ObjectPendingDate); the error is
+// an *Error (ResultAbsent, or ResultInvalidValue for text that is not RFC 3339).
+func (m *Message) ObjectFieldDateTime(f ObjectField) (DateTime, error) {
+	defer runtime.KeepAlive(m)
+	var d C.epp_datetime
+	if err := check(C.epp_message_object_field_datetime(m.h, C.uint32_t(f), &d)); err != nil {
+		return DateTime{}, err
+	}
+	return DateTime{
+		Year: int(d.year), Month: int(d.month), Day: int(d.day),
+		Hour: int(d.hour), Minute: int(d.minute), Second: int(d.second),
+		Nanosecond: int(d.nanosecond), HasOffset: bool(d.has_offset),
+		OffsetMinutes: int(d.offset_minutes),
+	}, nil
+}
+
+// StatusTextBytes is the text of status i of list l (ListStatuses,
+// ListStatusesAdd, ListStatusesRemove) as written, borrowed; ok is false
+// when the status has none.
+func (m *Message) StatusTextBytes(l List, i int) ([]byte, bool) {
+	defer runtime.KeepAlive(m)
+	var p *C.char
+	var n C.size_t
+	if C.epp_message_status_text(m.h, C.uint32_t(l), C.size_t(i), &p, &n) != C.EPP_RESULT_OK {
+		return nil, false
+	}
+	return borrow(p, n), true
+}
+
+// StatusText is the value of the text of status i of list l, copied.
+func (m *Message) StatusText(l List, i int) (string, bool) {
+	defer runtime.KeepAlive(m)
+	raw, ok := m.StatusTextBytes(l, i)
+	if !ok || !needsUnescape(raw) {
+		return string(raw), ok
+	}
+	return m.unescaped(func(b *C.char, c C.size_t, n *C.size_t) C.epp_result {
+		return C.epp_message_status_text_unescaped(m.h, C.uint32_t(l), C.size_t(i), b, c, n)
+	})
+}
+
+// StatusLang is the lang attribute of status i of list l, if any.
+func (m *Message) StatusLang(l List, i int) (string, bool) {
+	defer runtime.KeepAlive(m)
+	var p *C.char
+	var n C.size_t
+	if C.epp_message_status_lang(m.h, C.uint32_t(l), C.size_t(i), &p, &n) != C.EPP_RESULT_OK {
+		return "", false
+	}
+	return string(borrow(p, n)), true
+}

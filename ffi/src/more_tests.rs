@@ -987,3 +987,42 @@ fn unknown_enum_numbers_are_refused() {
         );
     }
 }
+
+#[test]
+fn status_texts_and_object_dates() {
+    let m = Handle::new();
+    assert_eq!(
+        m.command(corpus!("rfc/5731/017-C-s3.2.5.xml")),
+        EppResult::Ok
+    );
+    // SAFETY: live handle, valid out-parameters.
+    let text = get(|p, n| unsafe { epp_message_status_text(m.0, EPP_LIST_STATUSES_ADD, 0, p, n) });
+    assert_eq!(text.unwrap(), "Payment overdue.");
+    // SAFETY: as above.
+    let lang = get(|p, n| unsafe { epp_message_status_lang(m.0, EPP_LIST_STATUSES_ADD, 0, p, n) });
+    assert_eq!(lang.unwrap(), "en");
+    // SAFETY: as above.
+    let none =
+        get(|p, n| unsafe { epp_message_status_text(m.0, EPP_LIST_STATUSES_REMOVE, 0, p, n) });
+    assert_eq!(none, Err(EppResult::Absent));
+    // SAFETY: as above.
+    let past =
+        get(|p, n| unsafe { epp_message_status_text(m.0, EPP_LIST_STATUSES_REMOVE, 9, p, n) });
+    assert_eq!(past, Err(EppResult::IndexOutOfRange));
+
+    assert_eq!(
+        m.response(corpus!("rfc/5731/016-S-s3.2.4.xml")),
+        EppResult::Ok
+    );
+    let mut t = EppDateTime::default();
+    // SAFETY: live handle, valid out-parameter.
+    let r = unsafe { epp_message_object_field_datetime(m.0, EPP_OBJECT_ACTION_DUE, &mut t) };
+    assert_eq!(r, EppResult::Ok);
+    assert_eq!((t.year, t.month, t.day, t.hour), (2000, 6, 13, 22));
+    // SAFETY: as above.
+    let r = unsafe { epp_message_object_field_datetime(m.0, EPP_OBJECT_PENDING_DATE, &mut t) };
+    assert_eq!(r, EppResult::Absent);
+    // SAFETY: as above.
+    let r = unsafe { epp_message_object_field_datetime(m.0, EPP_OBJECT_TRANSFER_STATUS, &mut t) };
+    assert_eq!(r, EppResult::InvalidValue);
+}

@@ -1,8 +1,9 @@
 //! Object (domain, host) parts that `epp_message_field` and
 //! `epp_message_list_item` do not reach: periods, the IP version of host
 //! addresses, domain name servers given as `<domain:hostAttr>` with their
-//! addresses, the `<chg>` of updates, authInfo `roid`s, and the transfer
-//! and pending-action data of responses.
+//! addresses, the `<chg>` of updates, authInfo `roid`s, the transfer
+//! and pending-action data of responses, and the text and language of
+//! statuses.
 
 use std::ffi::c_char;
 
@@ -10,14 +11,15 @@ use epp_codec::view::command::domain::{HostAttr, NameServers, RegistrantChange};
 use epp_codec::view::command::host::Address;
 use epp_codec::view::response::object::{PendingData, TransferData};
 use epp_codec::view::{
-    AuthInfo, Command, ContactData, DomainCommand, DomainData, HostCommand, HostData, IpVersion,
-    List, PeriodUnit, Str,
+    AuthInfo, Command, ContactData, DateTime, DomainCommand, DomainData, HostCommand, HostData,
+    IpVersion, List, PeriodUnit, Str,
 };
 
 use crate::message::{
     EPP_LIST_ADDRESSES, EPP_LIST_ADDRESSES_ADD, EPP_LIST_ADDRESSES_REMOVE, EPP_LIST_NAME_SERVERS,
-    EPP_LIST_NAME_SERVERS_ADD, EPP_LIST_NAME_SERVERS_REMOVE, EppMessage, ResData, Stored, handle,
-    string_out, unescaped_out,
+    EPP_LIST_NAME_SERVERS_ADD, EPP_LIST_NAME_SERVERS_REMOVE, EPP_LIST_STATUSES,
+    EPP_LIST_STATUSES_ADD, EPP_LIST_STATUSES_REMOVE, EppDateTime, EppMessage, ResData, Stored,
+    handle, string_out, unescaped_out,
 };
 use crate::{EppResult, guard, guard_value, non_null};
 
@@ -439,4 +441,170 @@ pub unsafe extern "C" fn epp_message_object_field_unescaped(
 ) -> EppResult {
     // SAFETY: forwarded from the caller.
     unsafe { unescaped_out(message, buf, cap, out_len, |m| object_str(m, field)) }
+}
+
+/// The `(lang, text)` of status `index` of list `list` (`EPP_LIST_STATUSES`
+/// of infData, `EPP_LIST_STATUSES_ADD`/`_REMOVE` of an update command).
+fn status_at(
+    m: &EppMessage,
+    list: u32,
+    index: usize,
+) -> Result<(Option<Str<'_>>, Str<'_>), EppResult> {
+    use epp_codec::view::ContactCommand as C;
+    use epp_codec::view::ContactData as CD;
+    let add = list == EPP_LIST_STATUSES_ADD;
+    let none = || EppResult::IndexOutOfRange;
+    match m.view() {
+        Stored::Command(r) if add || list == EPP_LIST_STATUSES_REMOVE => match *r.command() {
+            Command::Domain(DomainCommand::Update(u)) => {
+                let part = if add { u.add() } else { u.remove() };
+                let s = part
+                    .and_then(|p| p.statuses().get(index))
+                    .ok_or_else(none)?;
+                Ok((s.lang(), s.text()))
+            }
+            Command::Host(HostCommand::Update(u)) => {
+                let part = if add { u.add() } else { u.remove() };
+                let s = part.statuses().get(index).ok_or_else(none)?;
+                Ok((s.lang(), s.text()))
+            }
+            Command::Contact(C::Update(u)) => {
+                let part = if add { u.add() } else { u.remove() };
+                let s = part.and_then(|l| l.get(index)).ok_or_else(none)?;
+                Ok((s.lang(), s.text()))
+            }
+            _ => Err(none()),
+        },
+        Stored::Response(_, d) if list == EPP_LIST_STATUSES => match d {
+            ResData::Domain(DomainData::Info(i)) => {
+                let s = i.statuses().get(index).ok_or_else(none)?;
+                Ok((s.lang(), s.text()))
+            }
+            ResData::Host(HostData::Info(i)) => {
+                let s = i.statuses().get(index).ok_or_else(none)?;
+                Ok((s.lang(), s.text()))
+            }
+            ResData::Contact(CD::Info(i)) => {
+                let s = i.statuses().get(index).ok_or_else(none)?;
+                Ok((s.lang(), s.text()))
+            }
+            _ => Err(none()),
+        },
+        Stored::Command(_) | Stored::Response(..) => Err(none()),
+        _ => Err(EppResult::WrongKind),
+    }
+}
+
+fn status_text(m: &EppMessage, list: u32, index: usize) -> Result<Str<'_>, EppResult> {
+    let (_, text) = status_at(m, list, index)?;
+    if text.raw().is_empty() {
+        Err(EppResult::Absent)
+    } else {
+        Ok(text)
+    }
+}
+
+/// The human-readable text of status `index` of list `list`
+/// (`EPP_LIST_STATUSES` of infData, `EPP_LIST_STATUSES_ADD` or
+/// `_REMOVE` of a domain, host or contact update), as written.
+/// `EPP_RESULT_ABSENT` when the status has no text,
+/// `EPP_RESULT_INDEX_OUT_OF_RANGE` past the list's count.
+///
+/// # Safety
+///
+/// As `epp_message_field`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn epp_message_status_text(
+    message: *const EppMessage,
+    list: u32,
+    index: usize,
+    ptr: *mut *const c_char,
+    len: *mut usize,
+) -> EppResult {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        string_out(message, ptr, len, |m| {
+            status_text(m, list, index).map(|s| s.raw())
+        })
+    }
+}
+
+/// The text of status `index` of list `list`, unescaped into `buf` as
+/// `epp_message_field_unescaped` does.
+///
+/// # Safety
+///
+/// As `epp_message_field_unescaped`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn epp_message_status_text_unescaped(
+    message: *const EppMessage,
+    list: u32,
+    index: usize,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> EppResult {
+    // SAFETY: forwarded from the caller.
+    unsafe { unescaped_out(message, buf, cap, out_len, |m| status_text(m, list, index)) }
+}
+
+/// The `lang` attribute of status `index` of list `list`
+/// (`EPP_RESULT_ABSENT` without one; the schema's default is `en`).
+///
+/// # Safety
+///
+/// As `epp_message_field`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn epp_message_status_lang(
+    message: *const EppMessage,
+    list: u32,
+    index: usize,
+    ptr: *mut *const c_char,
+    len: *mut usize,
+) -> EppResult {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        string_out(message, ptr, len, |m| {
+            let (lang, _) = status_at(m, list, index)?;
+            lang.map(|s| s.raw()).ok_or(EppResult::Absent)
+        })
+    }
+}
+
+/// Object field `field` (a date-time one: `EPP_OBJECT_REQUESTED`,
+/// `_ACTION_DUE`, `_TRANSFER_EXPIRES`, `_PENDING_DATE`) parsed into
+/// `*out`, as `epp_message_field_datetime` does.
+/// `EPP_RESULT_INVALID_VALUE` when its text is not an RFC 3339 date-time.
+///
+/// # Safety
+///
+/// As `epp_message_field`; `out` NULL or valid for writes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn epp_message_object_field_datetime(
+    message: *const EppMessage,
+    field: u32,
+    out: *mut EppDateTime,
+) -> EppResult {
+    guard(|| {
+        non_null(message)?;
+        non_null(out)?;
+        // SAFETY: caller's contract.
+        let m = unsafe { &*message };
+        let text = object_str(m, field)?;
+        let t = DateTime::parse(text.raw().trim()).ok_or(EppResult::InvalidValue)?;
+        let value = EppDateTime {
+            year: t.date.year,
+            month: t.date.month,
+            day: t.date.day,
+            hour: t.hour,
+            minute: t.minute,
+            second: t.second,
+            has_offset: t.date.offset.is_some(),
+            nanosecond: t.nanosecond,
+            offset_minutes: t.date.offset.unwrap_or(0),
+        };
+        // SAFETY: non-NULL and writable.
+        unsafe { out.write(value) };
+        Ok(())
+    })
 }

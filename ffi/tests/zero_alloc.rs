@@ -341,9 +341,22 @@ unsafe fn touch_objects(m: *const EppMessage) {
                 }
             }
         }
+        let mut t = EppDateTime::default();
         for f in 0..=EPP_OBJECT_LAST {
             epp_message_object_field(m, f, &mut p, &mut n);
             epp_message_object_field_unescaped(m, f, buf.as_mut_ptr(), buf.len(), &mut n);
+            epp_message_object_field_datetime(m, f, &mut t);
+        }
+        for l in [
+            EPP_LIST_STATUSES,
+            EPP_LIST_STATUSES_ADD,
+            EPP_LIST_STATUSES_REMOVE,
+        ] {
+            for i in 0..epp_message_list_count(m, l) {
+                epp_message_status_text(m, l, i, &mut p, &mut n);
+                epp_message_status_lang(m, l, i, &mut p, &mut n);
+                epp_message_status_text_unescaped(m, l, i, buf.as_mut_ptr(), buf.len(), &mut n);
+            }
         }
         for i in 0..epp_message_extension_count(m) {
             epp_message_ext_kind(m, i);

@@ -459,6 +459,14 @@ fuzz_target!(|data: &[u8]| {
                     }
                     let mut d = EppDisclose::default();
                     let _ = epp_message_contact_disclose(m, &mut d);
+                    let mut t = EppDateTime::default();
+                    let _ = epp_message_object_field_datetime(m, l % 16, &mut t);
+                    let mut o = Out::new();
+                    let r = epp_message_status_text(m, l % 4, i, &mut o.ptr, &mut o.len);
+                    o.check(r, &frame);
+                    let mut o = Out::new();
+                    let r = epp_message_status_lang(m, l % 4, i, &mut o.ptr, &mut o.len);
+                    o.check(r, &frame);
                     let _ = epp_message_address_version(m, l, i);
                     let _ = epp_message_name_server_form(m, l);
                     let count = epp_message_name_server_address_count(m, l, i);

@@ -1,7 +1,7 @@
 """The contact and object part of the cross-language dump (see
 ffi/examples/dump_fields.rs, dump_objects), through `epp_codec.objects`."""
 
-from epp_codec import List, Message
+from epp_codec import EppError, List, Message, Result
 from epp_codec import ext as x
 from epp_codec import objects as o
 
@@ -14,6 +14,24 @@ def _opt(s) -> str:
     if s is None:
         return "\\-"
     return _esc(s.decode() if isinstance(s, bytes) else s)
+
+
+_OBJECT_DATES = {
+    o.ObjectField.REQUESTED,
+    o.ObjectField.ACTION_DUE,
+    o.ObjectField.TRANSFER_EXPIRES,
+    o.ObjectField.PENDING_DATE,
+}
+
+
+def _fmt_date(d) -> str:
+    s = f"{d.year:04}-{d.month:02}-{d.day:02}T{d.hour:02}:{d.minute:02}:{d.second:02}.{d.nanosecond // 1000:06}"
+    if d.has_offset:
+        off = d.offset_minutes
+        sign = "-" if off < 0 else "+"
+        off = abs(off)
+        s += f"{sign}{off // 60:02}:{off % 60:02}"
+    return s
 
 
 def dump_objects(m: Message) -> list:
@@ -48,6 +66,19 @@ def dump_objects(m: Message) -> list:
         raw = o.object_field_raw(m, f)
         if raw is not None:
             out.append(f"object\t{int(f)}\t{_opt(raw)}\t{_opt(o.object_field(m, f))}")
+            if f in _OBJECT_DATES:
+                try:
+                    d = o.object_field_datetime_parts(m, f)
+                    out.append(f"object_date\t{int(f)}\t{_fmt_date(d)}")
+                except EppError as e:
+                    assert e.result == Result.INVALID_VALUE
+                    out.append(f"object_date\t{int(f)}\tinvalid")
+    for lst in (List.STATUSES, List.STATUSES_ADD, List.STATUSES_REMOVE):
+        for i in range(m.list_len(lst)):
+            lang, raw = o.status_lang(m, lst, i), o.status_text_raw(m, lst, i)
+            if lang is None and raw is None:
+                continue
+            out.append(f"status\t{int(lst)}\t{i}\t{_opt(lang)}\t{_opt(raw)}\t{_opt(o.status_text(m, lst, i))}")
     for i in range(len(m.extensions)):
         out.append(f"ext_kind\t{i}\t{int(x.ext_kind(m, i))}")
         for lst in x.ExtList:

@@ -19,7 +19,7 @@ from ctypes import POINTER, byref, c_bool, c_size_t, c_uint32, c_void_p
 from typing import NamedTuple, Optional, Sequence
 
 from . import EppError, Message, Result, _str, _write
-from ._lib import EppStr, lib
+from ._lib import EppDateTime, EppStr, lib
 
 __all__ = [
     "ContactField",
@@ -46,6 +46,10 @@ __all__ = [
     "name_server_addresses",
     "object_field",
     "object_field_raw",
+    "object_field_datetime_parts",
+    "status_text",
+    "status_text_raw",
+    "status_lang",
     "write_domain_create",
     "write_domain_delete",
     "write_domain_renew",
@@ -218,6 +222,10 @@ for _name, (_restype, _argtypes) in {
     "epp_message_name_server_address": (_res, [_h, c_uint32, c_size_t, c_size_t, _sp, _np, POINTER(c_uint32)]),
     "epp_message_object_field": (_res, [_h, c_uint32, _sp, _np]),
     "epp_message_object_field_unescaped": (_res, [_h, c_uint32, _buf, c_size_t, _np]),
+    "epp_message_object_field_datetime": (_res, [_h, c_uint32, POINTER(EppDateTime)]),
+    "epp_message_status_text": (_res, [_h, c_uint32, c_size_t, _sp, _np]),
+    "epp_message_status_text_unescaped": (_res, [_h, c_uint32, c_size_t, _buf, c_size_t, _np]),
+    "epp_message_status_lang": (_res, [_h, c_uint32, c_size_t, _sp, _np]),
     "epp_write_domain_create": (
         _res,
         [EppStr, c_uint32, c_uint32, POINTER(EppStr), c_size_t, EppStr, POINTER(_CDomainContact), c_size_t, EppStr, EppStr]
@@ -424,6 +432,41 @@ def object_field(m: Message, field: int) -> Optional[str]:
     """The value of object field `field`, or None."""
     h = m._handle()
     return _value(object_field_raw(m, field), lambda b, c, n: lib.epp_message_object_field_unescaped(h, field, b, c, n))
+
+
+def object_field_datetime_parts(m: Message, field: int) -> Optional[EppDateTime]:
+    """Date-time object field `field` (`REQUESTED`, `ACTION_DUE`,
+    `TRANSFER_EXPIRES`, `PENDING_DATE`) as the C struct, or None when
+    absent. Raises `EppError` (`Result.INVALID_VALUE`) when not RFC 3339."""
+    d = EppDateTime()
+    r = lib.epp_message_object_field_datetime(m._handle(), field, byref(d))
+    if r == Result.ABSENT:
+        return None
+    if r != 0:
+        raise EppError(r)
+    return d
+
+
+def status_text_raw(m: Message, lst: int, index: int) -> Optional[bytes]:
+    """The text of status `index` of list `lst` (`List.STATUSES`,
+    `STATUSES_ADD`, `STATUSES_REMOVE`) as written, or None without one."""
+    h = m._handle()
+    return _raw(lambda p, n: lib.epp_message_status_text(h, lst, index, p, n))
+
+
+def status_text(m: Message, lst: int, index: int) -> Optional[str]:
+    """The value of the text of status `index` of list `lst`, or None."""
+    h = m._handle()
+    return _value(
+        status_text_raw(m, lst, index), lambda b, c, n: lib.epp_message_status_text_unescaped(h, lst, index, b, c, n)
+    )
+
+
+def status_lang(m: Message, lst: int, index: int) -> Optional[str]:
+    """The lang attribute of status `index` of list `lst`, or None."""
+    h = m._handle()
+    raw = _raw(lambda p, n: lib.epp_message_status_lang(h, lst, index, p, n))
+    return None if raw is None else raw.decode()
 
 
 # -- writing ---------------------------------------------------------------
