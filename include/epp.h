@@ -84,6 +84,405 @@
 #define EPP_CHECK_AVAILABLE_UNKNOWN 2
 
 /*
+ `<contact:voice>`: the number.
+ */
+#define EPP_CONTACT_VOICE 0
+
+/*
+ The `x` attribute of `<contact:voice>` (an extension to dial).
+ */
+#define EPP_CONTACT_VOICE_EXTENSION 1
+
+/*
+ `<contact:fax>`: the number.
+ */
+#define EPP_CONTACT_FAX 2
+
+/*
+ The `x` attribute of `<contact:fax>`.
+ */
+#define EPP_CONTACT_FAX_EXTENSION 3
+
+/*
+ `<contact:email>`.
+ */
+#define EPP_CONTACT_EMAIL 4
+
+/*
+ `<contact:authInfo><contact:pw>`.
+ */
+#define EPP_CONTACT_AUTH_PASSWORD 5
+
+/*
+ The last `EPP_CONTACT_*` number (for loops over every field).
+ */
+#define EPP_CONTACT_LAST 5
+
+/*
+ The `type` attribute of `<contact:postalInfo>`: `int` or `loc` (a
+ static string, not a span of the frame).
+ */
+#define EPP_POSTAL_TYPE 0
+
+/*
+ `<contact:name>`.
+ */
+#define EPP_POSTAL_NAME 1
+
+/*
+ `<contact:org>`.
+ */
+#define EPP_POSTAL_ORG 2
+
+/*
+ The first `<contact:street>` line.
+ */
+#define EPP_POSTAL_STREET_1 3
+
+/*
+ The second `<contact:street>` line.
+ */
+#define EPP_POSTAL_STREET_2 4
+
+/*
+ The third `<contact:street>` line.
+ */
+#define EPP_POSTAL_STREET_3 5
+
+/*
+ `<contact:city>`.
+ */
+#define EPP_POSTAL_CITY 6
+
+/*
+ `<contact:sp>` (state or province).
+ */
+#define EPP_POSTAL_STATE_PROVINCE 7
+
+/*
+ `<contact:pc>` (postal code).
+ */
+#define EPP_POSTAL_POSTAL_CODE 8
+
+/*
+ `<contact:cc>` (two-letter country code).
+ */
+#define EPP_POSTAL_COUNTRY_CODE 9
+
+/*
+ The last `EPP_POSTAL_*` number (for loops over every field).
+ */
+#define EPP_POSTAL_LAST 9
+
+/*
+ The element itself (one item, index 0).
+ */
+#define EPP_EXT_LIST_SELF 0
+
+/*
+ secDNS `<dsData>` (of create, infData, or an update's `<add>`).
+ */
+#define EPP_EXT_LIST_DS_DATA 1
+
+/*
+ secDNS `<keyData>` (of create, infData, or an update's `<add>`).
+ */
+#define EPP_EXT_LIST_KEY_DATA 2
+
+/*
+ secDNS `<dsData>` of an update's `<rem>`.
+ */
+#define EPP_EXT_LIST_REMOVE_DS_DATA 3
+
+/*
+ secDNS `<keyData>` of an update's `<rem>`.
+ */
+#define EPP_EXT_LIST_REMOVE_KEY_DATA 4
+
+/*
+ rgp `<rgpStatus>`es.
+ */
+#define EPP_EXT_LIST_RGP_STATUSES 5
+
+/*
+ ttl `<ttl>`s.
+ */
+#define EPP_EXT_LIST_TTLS 6
+
+/*
+ fee `<fee>`s (of a transform command or a transform response).
+ */
+#define EPP_EXT_LIST_FEES 7
+
+/*
+ fee `<credit>`s.
+ */
+#define EPP_EXT_LIST_CREDITS 8
+
+/*
+ fee `<cd>`s of a `<fee:chkData>`.
+ */
+#define EPP_EXT_LIST_FEE_CHECK_ITEMS 9
+
+/*
+ fee `<command>`s of a `<fee:check>`.
+ */
+#define EPP_EXT_LIST_FEE_COMMANDS 10
+
+/*
+ loginSec `<event>`s.
+ */
+#define EPP_EXT_LIST_LOGIN_SEC_EVENTS 11
+
+/*
+ launch `<cd>`s of a `<launch:chkData>`.
+ */
+#define EPP_EXT_LIST_LAUNCH_CHECK_RESULTS 12
+
+/*
+ The last `EPP_EXT_LIST_*` number.
+ */
+#define EPP_EXT_LIST_LAST 12
+
+/*
+ Number: secDNS `<maxSigLife>`.
+ */
+#define EPP_EXT_MAX_SIG_LIFE 0
+
+/*
+ Number 0/1: secDNS update `urgent`.
+ */
+#define EPP_EXT_URGENT 1
+
+/*
+ Number 0/1: secDNS update `<rem><all>`.
+ */
+#define EPP_EXT_REMOVE_ALL 2
+
+/*
+ Number: `<keyTag>` of a dsData item.
+ */
+#define EPP_EXT_KEY_TAG 3
+
+/*
+ Number: `<alg>` of a dsData or keyData item.
+ */
+#define EPP_EXT_ALG 4
+
+/*
+ Number: `<digestType>` of a dsData item.
+ */
+#define EPP_EXT_DIGEST_TYPE 5
+
+/*
+ String: `<digest>` of a dsData item.
+ */
+#define EPP_EXT_DIGEST 6
+
+/*
+ Number: `<flags>` of a keyData item (or of a dsData item's keyData).
+ */
+#define EPP_EXT_FLAGS 7
+
+/*
+ Number: `<protocol>` of a keyData item (or of a dsData item's keyData).
+ */
+#define EPP_EXT_PROTOCOL 8
+
+/*
+ Number: `<alg>` of a dsData item's keyData.
+ */
+#define EPP_EXT_KEY_ALG 9
+
+/*
+ String: `<pubKey>` of a keyData item (or of a dsData item's keyData).
+ */
+#define EPP_EXT_PUBLIC_KEY 10
+
+/*
+ String: rgp `<restore op>`: `request` or `report` (static).
+ */
+#define EPP_EXT_RESTORE_OP 11
+
+/*
+ String: the `s` of an rgpStatus item; the launch `<status s>`.
+ */
+#define EPP_EXT_STATUS 12
+
+/*
+ String: the `lang` of an rgpStatus, fee or credit item, or of the
+ launch status.
+ */
+#define EPP_EXT_LANG 13
+
+/*
+ String: the text of an rgpStatus or loginSec event item, or of the
+ launch status.
+ */
+#define EPP_EXT_TEXT 14
+
+/*
+ String: the allocation token.
+ */
+#define EPP_EXT_TOKEN 15
+
+/*
+ String: `for` of a ttl item (`NS`, `A`, …, `custom`).
+ */
+#define EPP_EXT_RECORD_TYPE 16
+
+/*
+ String: `custom` of a ttl item.
+ */
+#define EPP_EXT_CUSTOM 17
+
+/*
+ Number: the seconds of a ttl item.
+ */
+#define EPP_EXT_SECONDS 18
+
+/*
+ Number: `min` of a ttl item.
+ */
+#define EPP_EXT_MIN 19
+
+/*
+ Number: `default` of a ttl item.
+ */
+#define EPP_EXT_DEFAULT 20
+
+/*
+ Number: `max` of a ttl item.
+ */
+#define EPP_EXT_MAX 21
+
+/*
+ String: fee `<currency>` (of the element, or of a fee check item).
+ */
+#define EPP_EXT_CURRENCY 22
+
+/*
+ String: the amount of a fee or credit item, as written.
+ */
+#define EPP_EXT_AMOUNT 23
+
+/*
+ String: `description` of a fee or credit item.
+ */
+#define EPP_EXT_DESCRIPTION 24
+
+/*
+ Number 0/1: `refundable` of a fee item.
+ */
+#define EPP_EXT_REFUNDABLE 25
+
+/*
+ String: `grace-period` of a fee item.
+ */
+#define EPP_EXT_GRACE_PERIOD 26
+
+/*
+ String: `applied` of a fee item.
+ */
+#define EPP_EXT_APPLIED 27
+
+/*
+ String: fee `<balance>`.
+ */
+#define EPP_EXT_BALANCE 28
+
+/*
+ String: fee `<creditLimit>`.
+ */
+#define EPP_EXT_CREDIT_LIMIT 29
+
+/*
+ String: `<objID>` of a fee check item.
+ */
+#define EPP_EXT_OBJECT_ID 30
+
+/*
+ Number 0/1: `avail` of a fee check item.
+ */
+#define EPP_EXT_AVAILABLE 31
+
+/*
+ String: `<class>` of a fee check item.
+ */
+#define EPP_EXT_CLASS 32
+
+/*
+ String: the `name` of a fee command item.
+ */
+#define EPP_EXT_COMMAND 33
+
+/*
+ String: launch `<phase>`.
+ */
+#define EPP_EXT_PHASE 34
+
+/*
+ String: launch `<phase name>`.
+ */
+#define EPP_EXT_PHASE_NAME 35
+
+/*
+ String: launch `<applicationID>`.
+ */
+#define EPP_EXT_APPLICATION_ID 36
+
+/*
+ String: the `<name>` of a launch check result; the `name` of the
+ launch status or of a loginSec event.
+ */
+#define EPP_EXT_NAME 37
+
+/*
+ Number 0/1: `exists` of a launch check result.
+ */
+#define EPP_EXT_EXISTS 38
+
+/*
+ String: loginSec `<userAgent><app>`.
+ */
+#define EPP_EXT_USER_AGENT_APP 39
+
+/*
+ String: loginSec `<userAgent><tech>`.
+ */
+#define EPP_EXT_USER_AGENT_TECH 40
+
+/*
+ String: loginSec `<userAgent><os>`.
+ */
+#define EPP_EXT_USER_AGENT_OS 41
+
+/*
+ String: loginSec `<pw>`.
+ */
+#define EPP_EXT_PASSWORD 42
+
+/*
+ String: loginSec `<newPW>`.
+ */
+#define EPP_EXT_NEW_PASSWORD 43
+
+/*
+ String: `type` of a loginSec event.
+ */
+#define EPP_EXT_EVENT_TYPE 44
+
+/*
+ String: `level` of a loginSec event.
+ */
+#define EPP_EXT_LEVEL 45
+
+/*
+ The last `EPP_EXT_*` field number.
+ */
+#define EPP_EXT_LAST 45
+
+/*
  `<clTRID>` of a command or response.
  */
 #define EPP_FIELD_CL_TRID 0
@@ -339,6 +738,88 @@
 #define EPP_LIST_LAST 20
 
 /*
+ The new host name of a host update's `<host:chg>`.
+ */
+#define EPP_OBJECT_NEW_NAME 0
+
+/*
+ The new registrant of a domain update's `<domain:chg>` (empty for
+ `<domain:registrant/>`, which removes it).
+ */
+#define EPP_OBJECT_NEW_REGISTRANT 1
+
+/*
+ The new `<authInfo><pw>` of a domain or contact update's `<chg>`.
+ */
+#define EPP_OBJECT_NEW_AUTH_PASSWORD 2
+
+/*
+ The `roid` attribute of `<authInfo><pw>` (domain create, info and
+ transfer commands, contact info and transfer commands, domain infData).
+ */
+#define EPP_OBJECT_AUTH_ROID 3
+
+/*
+ The `hosts` attribute of a domain info command, as written.
+ */
+#define EPP_OBJECT_HOSTS_FILTER 4
+
+/*
+ trnData `<trStatus>`.
+ */
+#define EPP_OBJECT_TRANSFER_STATUS 5
+
+/*
+ trnData `<reID>`: the requesting client.
+ */
+#define EPP_OBJECT_REQUESTER_ID 6
+
+/*
+ trnData `<reDate>`, as written.
+ */
+#define EPP_OBJECT_REQUESTED 7
+
+/*
+ trnData `<acID>`: the client that must act.
+ */
+#define EPP_OBJECT_ACTOR_ID 8
+
+/*
+ trnData `<acDate>`, as written.
+ */
+#define EPP_OBJECT_ACTION_DUE 9
+
+/*
+ Domain trnData `<exDate>`, as written.
+ */
+#define EPP_OBJECT_TRANSFER_EXPIRES 10
+
+/*
+ panData `paResult`: `1` or `0` (static strings).
+ */
+#define EPP_OBJECT_PENDING_RESULT 11
+
+/*
+ panData `<paTRID><clTRID>`.
+ */
+#define EPP_OBJECT_PENDING_CL_TRID 12
+
+/*
+ panData `<paTRID><svTRID>`.
+ */
+#define EPP_OBJECT_PENDING_SV_TRID 13
+
+/*
+ panData `<paDate>`, as written.
+ */
+#define EPP_OBJECT_PENDING_DATE 14
+
+/*
+ The last `EPP_OBJECT_*` number (for loops over every field).
+ */
+#define EPP_OBJECT_LAST 14
+
+/*
  Write one RFC 5734 data unit: the 4-byte length header, then the XML.
  */
 #define EPP_WRITE_FRAMED 1
@@ -358,6 +839,22 @@
  The most object or extension URIs `epp_write_login` takes, each.
  */
 #define EPP_WRITE_MAX_LOGIN_URIS 32
+
+/*
+ The most items each list of a command writer takes (name servers,
+ contacts, statuses, addresses, postal information).
+ */
+#define EPP_WRITE_MAX_ITEMS 16
+
+/*
+ `<postalInfo type="int">`.
+ */
+#define EPP_POSTAL_INT 0
+
+/*
+ `<postalInfo type="loc">`.
+ */
+#define EPP_POSTAL_LOC 1
 
 /*
  What a call did: `EPP_RESULT_OK` or why it failed. The numbers are
@@ -441,6 +938,99 @@ enum epp_result
 typedef enum epp_result epp_result;
 #else
 typedef uint32_t epp_result;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ What an extension element is, when the library types it.
+ */
+enum EppExtKind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /*
+     No such element (index past the count, or no message).
+     */
+    EPP_EXT_KIND_NONE = 0,
+    /*
+     An element the library does not type: read it raw.
+     */
+    EPP_EXT_KIND_RAW = 1,
+    /*
+     `<secDNS:create>` (command): `EPP_EXT_MAX_SIG_LIFE`, lists
+     `DS_DATA`, `KEY_DATA`.
+     */
+    EPP_EXT_KIND_SEC_DNS_CREATE = 2,
+    /*
+     `<secDNS:update>` (command): `EPP_EXT_URGENT`, `EPP_EXT_REMOVE_ALL`,
+     `EPP_EXT_MAX_SIG_LIFE` (of `<chg>`), lists `DS_DATA`/`KEY_DATA`
+     (`<add>`) and `REMOVE_DS_DATA`/`REMOVE_KEY_DATA` (`<rem>`).
+     */
+    EPP_EXT_KIND_SEC_DNS_UPDATE = 3,
+    /*
+     `<secDNS:infData>` (response): as `SecDnsCreate`.
+     */
+    EPP_EXT_KIND_SEC_DNS_INFO = 4,
+    /*
+     `<rgp:update>` (command): `EPP_EXT_RESTORE_OP`.
+     */
+    EPP_EXT_KIND_RGP_UPDATE = 5,
+    /*
+     `<rgp:infData>` or `<rgp:upData>` (response): list `RGP_STATUSES`.
+     */
+    EPP_EXT_KIND_RGP_STATUSES = 6,
+    /*
+     `<allocationToken:allocationToken>`: `EPP_EXT_TOKEN`.
+     */
+    EPP_EXT_KIND_ALLOCATION_TOKEN = 7,
+    /*
+     `<allocationToken:info/>` (a domain info asking for the token).
+     */
+    EPP_EXT_KIND_ALLOCATION_TOKEN_INFO = 8,
+    /*
+     `<ttl:create>`, `<ttl:update>`, `<ttl:info>` or `<ttl:infData>`:
+     list `TTLS`.
+     */
+    EPP_EXT_KIND_TTL = 9,
+    /*
+     `<loginSec:loginSec>` (login command): `EPP_EXT_USER_AGENT_*`,
+     `EPP_EXT_PASSWORD`, `EPP_EXT_NEW_PASSWORD`.
+     */
+    EPP_EXT_KIND_LOGIN_SEC = 10,
+    /*
+     `<loginSec:loginSecData>` (login response): list `LOGIN_SEC_EVENTS`.
+     */
+    EPP_EXT_KIND_LOGIN_SEC_DATA = 11,
+    /*
+     A fee command extension (`<fee:check>`, `<fee:create>`, …):
+     `EPP_EXT_CURRENCY`, lists `FEES`, `CREDITS`, `FEE_COMMANDS`.
+     */
+    EPP_EXT_KIND_FEE = 12,
+    /*
+     A fee response extension (`<fee:chkData>`, `<fee:creData>`, …):
+     `EPP_EXT_CURRENCY`, `EPP_EXT_BALANCE`, `EPP_EXT_CREDIT_LIMIT`,
+     lists `FEES`, `CREDITS`, `FEE_CHECK_ITEMS`.
+     */
+    EPP_EXT_KIND_FEE_DATA = 13,
+    /*
+     A launch command extension (`<launch:check>`, `<launch:create>`,
+     …): `EPP_EXT_PHASE`, `EPP_EXT_PHASE_NAME`, `EPP_EXT_APPLICATION_ID`.
+     */
+    EPP_EXT_KIND_LAUNCH = 14,
+    /*
+     A launch response extension (`<launch:chkData>`, `<launch:creData>`,
+     `<launch:infData>`): `EPP_EXT_PHASE`, `EPP_EXT_PHASE_NAME`,
+     `EPP_EXT_APPLICATION_ID`, `EPP_EXT_STATUS` (with `_NAME`, `_LANG`,
+     `_TEXT`), list `LAUNCH_CHECK_RESULTS`.
+     */
+    EPP_EXT_KIND_LAUNCH_DATA = 15,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum EppExtKind EppExtKind;
+#else
+typedef uint32_t EppExtKind;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -739,6 +1329,93 @@ typedef uint32_t epp_res_data_kind;
 #endif // __cplusplus
 
 /*
+ The unit of a registration period.
+ */
+enum epp_period_unit
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /*
+     No period.
+     */
+    EPP_PERIOD_UNIT_NONE = 0,
+    /*
+     `unit="y"`: years.
+     */
+    EPP_PERIOD_UNIT_YEARS = 1,
+    /*
+     `unit="m"`: months.
+     */
+    EPP_PERIOD_UNIT_MONTHS = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum epp_period_unit epp_period_unit;
+#else
+typedef uint32_t epp_period_unit;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ The version of an IP address (the `ip` attribute; `v4` when absent).
+ */
+enum epp_ip_version
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /*
+     No such address.
+     */
+    EPP_IP_VERSION_NONE = 0,
+    /*
+     IPv4.
+     */
+    EPP_IP_VERSION_V4 = 4,
+    /*
+     IPv6.
+     */
+    EPP_IP_VERSION_V6 = 6,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum epp_ip_version epp_ip_version;
+#else
+typedef uint32_t epp_ip_version;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ How a `<domain:ns>` names its servers.
+ */
+enum epp_name_server_form
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /*
+     No `<domain:ns>` here.
+     */
+    EPP_NAME_SERVER_FORM_NONE = 0,
+    /*
+     `<domain:hostObj>`s: names of host objects.
+     */
+    EPP_NAME_SERVER_FORM_HOST_OBJECTS = 1,
+    /*
+     `<domain:hostAttr>`s: names with their addresses.
+     */
+    EPP_NAME_SERVER_FORM_HOST_ATTRIBUTES = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum epp_name_server_form epp_name_server_form;
+#else
+typedef uint32_t epp_name_server_form;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
  A deframer handle (opaque): a receive buffer and the frames in it.
  */
 typedef struct epp_deframer epp_deframer;
@@ -875,6 +1552,53 @@ typedef struct epp_bulk {
 } epp_bulk;
 
 /*
+ `<contact:disclose>`: the flag and the elements it applies to (`int`
+ and `loc` forms of name, org and addr; voice, fax, email).
+ */
+typedef struct epp_disclose {
+    /*
+     The `flag` attribute: true to disclose, false not to.
+     */
+    bool flag;
+    /*
+     `<contact:name type="int"/>`.
+     */
+    bool name_int;
+    /*
+     `<contact:name type="loc"/>`.
+     */
+    bool name_loc;
+    /*
+     `<contact:org type="int"/>`.
+     */
+    bool org_int;
+    /*
+     `<contact:org type="loc"/>`.
+     */
+    bool org_loc;
+    /*
+     `<contact:addr type="int"/>`.
+     */
+    bool addr_int;
+    /*
+     `<contact:addr type="loc"/>`.
+     */
+    bool addr_loc;
+    /*
+     `<contact:voice/>`.
+     */
+    bool voice;
+    /*
+     `<contact:fax/>`.
+     */
+    bool fax;
+    /*
+     `<contact:email/>`.
+     */
+    bool email;
+} epp_disclose;
+
+/*
  A date and time read from a field (RFC 3339, as EPP writes them).
  */
 typedef struct epp_datetime {
@@ -917,6 +1641,20 @@ typedef struct epp_datetime {
 } epp_datetime;
 
 /*
+ A registration period: `value` units (1 to 99).
+ */
+typedef struct epp_period {
+    /*
+     How many units, 1 to 99.
+     */
+    uint32_t value;
+    /*
+     Years or months.
+     */
+    epp_period_unit unit;
+} epp_period;
+
+/*
  A borrowed UTF-8 string passed into the library: `ptr` to `len` bytes,
  not NUL-terminated. `{NULL, 0}` means "absent" where a parameter is
  optional.
@@ -931,6 +1669,160 @@ typedef struct epp_str {
      */
     size_t len;
 } epp_str;
+
+/*
+ A domain contact to write: its role and id.
+ */
+typedef struct epp_domain_contact {
+    /*
+     `admin`, `billing` or `tech`.
+     */
+    struct epp_str contact_type;
+    /*
+     The contact id.
+     */
+    struct epp_str id;
+} epp_domain_contact;
+
+/*
+ What a domain update adds or removes: name servers (host object
+ names), contacts and statuses (`s` values such as
+ `clientHold`). Each array may be NULL when its count is 0.
+ */
+typedef struct epp_domain_add_remove {
+    /*
+     Host object names.
+     */
+    const struct epp_str *name_servers;
+    /*
+     How many.
+     */
+    size_t name_server_count;
+    /*
+     Contacts.
+     */
+    const struct epp_domain_contact *contacts;
+    /*
+     How many.
+     */
+    size_t contact_count;
+    /*
+     Status values.
+     */
+    const struct epp_str *statuses;
+    /*
+     How many.
+     */
+    size_t status_count;
+} epp_domain_add_remove;
+
+/*
+ What a host update adds or removes: addresses (IPv4 or IPv6 literals)
+ and statuses. Each array may be NULL when its count is 0.
+ */
+typedef struct epp_host_add_remove {
+    /*
+     Address literals.
+     */
+    const struct epp_str *addresses;
+    /*
+     How many.
+     */
+    size_t address_count;
+    /*
+     Status values.
+     */
+    const struct epp_str *statuses;
+    /*
+     How many.
+     */
+    size_t status_count;
+} epp_host_add_remove;
+
+/*
+ A `<contact:postalInfo>` to write. In a create, `name`, `city` and
+ `country_code` are required; in an update's `<chg>` every part may be
+ absent (`{NULL, 0}`), and the address is written when `city` is given.
+ */
+typedef struct epp_postal_info_in {
+    /*
+     `EPP_POSTAL_INT` or `EPP_POSTAL_LOC`.
+     */
+    uint32_t info_type;
+    /*
+     `<contact:name>`.
+     */
+    struct epp_str name;
+    /*
+     `<contact:org>` (may be absent).
+     */
+    struct epp_str org;
+    /*
+     Up to three `<contact:street>` lines (absent ones are skipped).
+     */
+    struct epp_str streets[3];
+    /*
+     `<contact:city>`.
+     */
+    struct epp_str city;
+    /*
+     `<contact:sp>` (may be absent).
+     */
+    struct epp_str state_province;
+    /*
+     `<contact:pc>` (may be absent).
+     */
+    struct epp_str postal_code;
+    /*
+     `<contact:cc>`.
+     */
+    struct epp_str country_code;
+} epp_postal_info_in;
+
+/*
+ The details of a contact to create, or to change in an update's
+ `<chg>`: in a create, `postal_infos` (1 or 2), `email` and
+ `auth_password` are required; in a change, everything is optional.
+ Absent strings are `{NULL, 0}`; `disclose` may be NULL.
+ */
+typedef struct epp_contact_details {
+    /*
+     Postal information (at most 2: one `int`, one `loc`).
+     */
+    const struct epp_postal_info_in *postal_infos;
+    /*
+     How many.
+     */
+    size_t postal_info_count;
+    /*
+     `<contact:voice>`.
+     */
+    struct epp_str voice;
+    /*
+     Its `x` attribute.
+     */
+    struct epp_str voice_extension;
+    /*
+     `<contact:fax>`.
+     */
+    struct epp_str fax;
+    /*
+     Its `x` attribute.
+     */
+    struct epp_str fax_extension;
+    /*
+     `<contact:email>`.
+     */
+    struct epp_str email;
+    /*
+     `<contact:authInfo><contact:pw>`.
+     */
+    struct epp_str auth_password;
+    /*
+     `<contact:disclose>`, or NULL.
+     */
+    const struct epp_disclose *disclose;
+} epp_contact_details;
 
 /*
  Every result, in numeric order (for tests and bindings).
@@ -1071,6 +1963,91 @@ epp_result epp_message_checks(const struct epp_message *message,
 epp_result epp_message_bulk(const struct epp_message *message, struct epp_bulk *bulk);
 
 /*
+ Contact field `field` (`EPP_CONTACT_*`) of a `<contact:create>`
+ command, of the `<contact:chg>` of a `<contact:update>` command, or of
+ a response's `<contact:infData>`, as written (raw, like
+ `epp_message_field`). `EPP_RESULT_WRONG_KIND` when the message is none
+ of those, `EPP_RESULT_ABSENT` when it lacks the field (or the update
+ has no `<chg>`), `EPP_RESULT_INVALID_ARGUMENT` for an unknown field.
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+epp_result epp_message_contact_field(const struct epp_message *message,
+                                     uint32_t field,
+                                     const char **ptr,
+                                     size_t *len);
+
+/*
+ The value of contact field `field`, unescaped into `buf` as
+ `epp_message_field_unescaped` does.
+
+ # Safety
+
+ As `epp_message_field_unescaped`.
+ */
+epp_result epp_message_contact_field_unescaped(const struct epp_message *message,
+                                               uint32_t field,
+                                               char *buf,
+                                               size_t cap,
+                                               size_t *out_len);
+
+/*
+ The `<contact:disclose>` of a contact create command, of an update's
+ `<contact:chg>` or of contact infData, in `*out`.
+ `EPP_RESULT_ABSENT` when there is none; `EPP_RESULT_WRONG_KIND` when the
+ message is none of those.
+
+ # Safety
+
+ As `epp_message_field`; `out` NULL or valid for writes.
+ */
+epp_result epp_message_contact_disclose(const struct epp_message *message,
+                                        struct epp_disclose *out);
+
+/*
+ The number of `<contact:postalInfo>` of a contact create command, of an
+ update's `<contact:chg>` or of contact infData (0 otherwise).
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+size_t epp_message_postal_info_count(const struct epp_message *message);
+
+/*
+ Field `field` (`EPP_POSTAL_*`) of postal information `index` (below
+ `epp_message_postal_info_count`), as written. `EPP_RESULT_ABSENT` when
+ that postal information lacks the field (an update's `<chg>` may give
+ only some), `EPP_RESULT_INDEX_OUT_OF_RANGE` past the count.
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+epp_result epp_message_postal_info_field(const struct epp_message *message,
+                                         size_t index,
+                                         uint32_t field,
+                                         const char **ptr,
+                                         size_t *len);
+
+/*
+ The value of field `field` of postal information `index`, unescaped
+ into `buf` as `epp_message_field_unescaped` does.
+
+ # Safety
+
+ As `epp_message_field_unescaped`.
+ */
+epp_result epp_message_postal_info_field_unescaped(const struct epp_message *message,
+                                                   size_t index,
+                                                   uint32_t field,
+                                                   char *buf,
+                                                   size_t cap,
+                                                   size_t *out_len);
+
+/*
  Makes a deframer that refuses frames longer than `max_frame_len` bytes
  (header included; 0 means the default, 1 MiB), and stores it in `*out`.
 
@@ -1156,6 +2133,82 @@ epp_result epp_deframer_next(struct epp_deframer *deframer, const uint8_t **fram
  `deframer` must be a live handle (or NULL).
  */
 size_t epp_deframer_needed(const struct epp_deframer *deframer);
+
+/*
+ What extension element `index` (below `epp_message_extension_count`)
+ is: `EPP_EXT_KIND_RAW` for one the library does not type,
+ `EPP_EXT_KIND_NONE` past the count or for NULL.
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+EppExtKind epp_message_ext_kind(const struct epp_message *message, size_t index);
+
+/*
+ The number of items of list `list` (`EPP_EXT_LIST_*`) of extension
+ element `index`: 1 for `EPP_EXT_LIST_SELF`, 0 for a list the element
+ does not have (or NULL, or past the count).
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+size_t epp_message_ext_count(const struct epp_message *message, size_t index, uint32_t list);
+
+/*
+ String field `field` (`EPP_EXT_*`) of item `item` of list `list` of
+ extension element `index`, as written. `EPP_RESULT_WRONG_KIND` for a
+ number field (read it with `epp_message_ext_number`),
+ `EPP_RESULT_ABSENT` when the item has no such field,
+ `EPP_RESULT_INDEX_OUT_OF_RANGE` past a count,
+ `EPP_RESULT_INVALID_ARGUMENT` for an unknown list or field.
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+epp_result epp_message_ext_string(const struct epp_message *message,
+                                  size_t index,
+                                  uint32_t list,
+                                  size_t item,
+                                  uint32_t field,
+                                  const char **ptr,
+                                  size_t *len);
+
+/*
+ The value of a string field, unescaped into `buf` as
+ `epp_message_field_unescaped` does.
+
+ # Safety
+
+ As `epp_message_field_unescaped`.
+ */
+epp_result epp_message_ext_string_unescaped(const struct epp_message *message,
+                                            size_t index,
+                                            uint32_t list,
+                                            size_t item,
+                                            uint32_t field,
+                                            char *buf,
+                                            size_t cap,
+                                            size_t *out_len);
+
+/*
+ Number field `field` (`EPP_EXT_*`: key tags, algorithms, lifetimes,
+ TTLs, flags 0/1) of item `item` of list `list` of extension element
+ `index`, in `*out`. `EPP_RESULT_WRONG_KIND` for a string field; other
+ results as `epp_message_ext_string`.
+
+ # Safety
+
+ As `epp_message_field`; `out` NULL or valid for writes.
+ */
+epp_result epp_message_ext_number(const struct epp_message *message,
+                                  size_t index,
+                                  uint32_t list,
+                                  size_t item,
+                                  uint32_t field,
+                                  uint64_t *out);
 
 /*
  Makes an empty message handle and stores it in `*out`. The handle is
@@ -1550,6 +2603,163 @@ epp_result epp_message_error_message(const struct epp_message *message,
                                      size_t *len);
 
 /*
+ The `<period>` of a domain create, renew or transfer request command,
+ in `*out`. `EPP_RESULT_ABSENT` when the command gives none (the
+ server's default), `EPP_RESULT_WRONG_KIND` for any other message.
+
+ # Safety
+
+ As `epp_message_field`; `out` NULL or valid for writes.
+ */
+epp_result epp_message_period(const struct epp_message *message, struct epp_period *out);
+
+/*
+ The IP version of item `index` of an address list (`EPP_LIST_ADDRESSES`,
+ `EPP_LIST_ADDRESSES_ADD`, `EPP_LIST_ADDRESSES_REMOVE`: host create and
+ update commands, host infData). `EPP_IP_VERSION_NONE` past the count,
+ for another list, or for NULL.
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+epp_ip_version epp_message_address_version(const struct epp_message *message,
+                                           uint32_t list,
+                                           size_t index);
+
+/*
+ How list `list` (`EPP_LIST_NAME_SERVERS`, `_ADD`, `_REMOVE`) gives its
+ name servers: as host objects or as host attributes (whose addresses
+ `epp_message_name_server_address` reads). `EPP_NAME_SERVER_FORM_NONE`
+ when the message has no such `<domain:ns>`.
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+epp_name_server_form epp_message_name_server_form(const struct epp_message *message, uint32_t list);
+
+/*
+ The number of `<domain:hostAddr>` of name server `index` of list
+ `list` (`EPP_LIST_NAME_SERVERS`, `_ADD`, `_REMOVE`): 0 for a host
+ object, past the count, or for NULL.
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+size_t epp_message_name_server_address_count(const struct epp_message *message,
+                                             uint32_t list,
+                                             size_t index);
+
+/*
+ Address `address` of name server `index` of list `list` (a
+ `<domain:hostAttr>`), as written, with its IP version in `*version`.
+ `EPP_RESULT_INDEX_OUT_OF_RANGE` past either count.
+
+ # Safety
+
+ As `epp_message_field`; `version` NULL or valid for writes.
+ */
+epp_result epp_message_name_server_address(const struct epp_message *message,
+                                           uint32_t list,
+                                           size_t index,
+                                           size_t address,
+                                           const char **ptr,
+                                           size_t *len,
+                                           epp_ip_version *version);
+
+/*
+ Object field `field` (`EPP_OBJECT_*`) of the message, as written (raw,
+ like `epp_message_field`). `EPP_RESULT_ABSENT` when this message has no
+ such field, `EPP_RESULT_INVALID_ARGUMENT` for an unknown number,
+ `EPP_RESULT_WRONG_KIND` when the handle holds neither a command nor a
+ response.
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+epp_result epp_message_object_field(const struct epp_message *message,
+                                    uint32_t field,
+                                    const char **ptr,
+                                    size_t *len);
+
+/*
+ The value of object field `field`, unescaped into `buf` as
+ `epp_message_field_unescaped` does.
+
+ # Safety
+
+ As `epp_message_field_unescaped`.
+ */
+epp_result epp_message_object_field_unescaped(const struct epp_message *message,
+                                              uint32_t field,
+                                              char *buf,
+                                              size_t cap,
+                                              size_t *out_len);
+
+/*
+ The human-readable text of status `index` of list `list`
+ (`EPP_LIST_STATUSES` of infData, `EPP_LIST_STATUSES_ADD` or
+ `_REMOVE` of a domain, host or contact update), as written.
+ `EPP_RESULT_ABSENT` when the status has no text,
+ `EPP_RESULT_INDEX_OUT_OF_RANGE` past the list's count.
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+epp_result epp_message_status_text(const struct epp_message *message,
+                                   uint32_t list,
+                                   size_t index,
+                                   const char **ptr,
+                                   size_t *len);
+
+/*
+ The text of status `index` of list `list`, unescaped into `buf` as
+ `epp_message_field_unescaped` does.
+
+ # Safety
+
+ As `epp_message_field_unescaped`.
+ */
+epp_result epp_message_status_text_unescaped(const struct epp_message *message,
+                                             uint32_t list,
+                                             size_t index,
+                                             char *buf,
+                                             size_t cap,
+                                             size_t *out_len);
+
+/*
+ The `lang` attribute of status `index` of list `list`
+ (`EPP_RESULT_ABSENT` without one; the schema's default is `en`).
+
+ # Safety
+
+ As `epp_message_field`.
+ */
+epp_result epp_message_status_lang(const struct epp_message *message,
+                                   uint32_t list,
+                                   size_t index,
+                                   const char **ptr,
+                                   size_t *len);
+
+/*
+ Object field `field` (a date-time one: `EPP_OBJECT_REQUESTED`,
+ `_ACTION_DUE`, `_TRANSFER_EXPIRES`, `_PENDING_DATE`) parsed into
+ `*out`, as `epp_message_field_datetime` does.
+ `EPP_RESULT_INVALID_VALUE` when its text is not an RFC 3339 date-time.
+
+ # Safety
+
+ As `epp_message_field`; `out` NULL or valid for writes.
+ */
+epp_result epp_message_object_field_datetime(const struct epp_message *message,
+                                             uint32_t field,
+                                             struct epp_datetime *out);
+
+/*
  Writes the error response answering the failed command read held by
  `message` (after `epp_message_read_command` returned
  `EPP_RESULT_READ_ERROR`): its result code, the RFC's message text, the
@@ -1699,6 +2909,287 @@ epp_result epp_write_domain_info(struct epp_str name,
                                  uint8_t *buf,
                                  size_t cap,
                                  size_t *out_len);
+
+/*
+ Writes `<domain:create>`: `name` and `auth_password` required; a period
+ when `period_unit` (an `epp_period_unit`) is not `EPP_PERIOD_UNIT_NONE`; `name_server_count`
+ host object names; `registrant` (may be absent); `contact_count`
+ contacts.
+
+ # Safety
+
+ Every `epp_str` must point to `len` readable bytes (or be NULL); the
+ arrays must hold their counts (NULL when 0); `buf`/`cap`/`out_len` as
+ for every writer.
+ */
+epp_result epp_write_domain_create(struct epp_str name,
+                                   uint32_t period_value,
+                                   uint32_t period_unit,
+                                   const struct epp_str *name_servers,
+                                   size_t name_server_count,
+                                   struct epp_str registrant,
+                                   const struct epp_domain_contact *contacts,
+                                   size_t contact_count,
+                                   struct epp_str auth_password,
+                                   struct epp_str cl_trid,
+                                   uint32_t flags,
+                                   uint8_t *buf,
+                                   size_t cap,
+                                   size_t *out_len);
+
+/*
+ Writes `<domain:delete>` of `name`.
+
+ # Safety
+
+ As `epp_write_domain_info`.
+ */
+epp_result epp_write_domain_delete(struct epp_str name,
+                                   struct epp_str cl_trid,
+                                   uint32_t flags,
+                                   uint8_t *buf,
+                                   size_t cap,
+                                   size_t *out_len);
+
+/*
+ Writes `<domain:renew>` of `name`, whose current expiry date is
+ `current_expiry` (`YYYY-MM-DD`), for a period when `period_unit` is not
+ `EPP_PERIOD_UNIT_NONE`.
+
+ # Safety
+
+ As `epp_write_domain_info`.
+ */
+epp_result epp_write_domain_renew(struct epp_str name,
+                                  struct epp_str current_expiry,
+                                  uint32_t period_value,
+                                  uint32_t period_unit,
+                                  struct epp_str cl_trid,
+                                  uint32_t flags,
+                                  uint8_t *buf,
+                                  size_t cap,
+                                  size_t *out_len);
+
+/*
+ Writes `<transfer op="…"><domain:transfer>` of `name` (`op` an
+ `epp_transfer_op` number other than `EPP_TRANSFER_OP_NONE`): a period (with
+ `op` request, when `period_unit` (an `epp_period_unit`) is not `EPP_PERIOD_UNIT_NONE`) and
+ `auth_password` (may be absent).
+
+ # Safety
+
+ As `epp_write_domain_info`.
+ */
+epp_result epp_write_domain_transfer(uint32_t op,
+                                     struct epp_str name,
+                                     uint32_t period_value,
+                                     uint32_t period_unit,
+                                     struct epp_str auth_password,
+                                     struct epp_str cl_trid,
+                                     uint32_t flags,
+                                     uint8_t *buf,
+                                     size_t cap,
+                                     size_t *out_len);
+
+/*
+ Writes `<domain:update>` of `name`: `add` and `remove` may be NULL
+ (no `<add>`/`<rem>`); `<chg>` gets `new_registrant` when present (an
+ empty string writes `<domain:registrant/>`, removing it) and
+ `new_auth_password` when present.
+
+ # Safety
+
+ As `epp_write_domain_create`; `add` and `remove` NULL or valid.
+ */
+epp_result epp_write_domain_update(struct epp_str name,
+                                   const struct epp_domain_add_remove *add,
+                                   const struct epp_domain_add_remove *remove,
+                                   struct epp_str new_registrant,
+                                   struct epp_str new_auth_password,
+                                   struct epp_str cl_trid,
+                                   uint32_t flags,
+                                   uint8_t *buf,
+                                   size_t cap,
+                                   size_t *out_len);
+
+/*
+ Writes `<host:check>` of `count` names (1 to `EPP_WRITE_MAX_CHECK_NAMES`).
+
+ # Safety
+
+ As `epp_write_domain_check`.
+ */
+epp_result epp_write_host_check(const struct epp_str *names,
+                                size_t count,
+                                struct epp_str cl_trid,
+                                uint32_t flags,
+                                uint8_t *buf,
+                                size_t cap,
+                                size_t *out_len);
+
+/*
+ Writes `<host:info>` of `name`.
+
+ # Safety
+
+ As `epp_write_domain_info`.
+ */
+epp_result epp_write_host_info(struct epp_str name,
+                               struct epp_str cl_trid,
+                               uint32_t flags,
+                               uint8_t *buf,
+                               size_t cap,
+                               size_t *out_len);
+
+/*
+ Writes `<host:delete>` of `name`.
+
+ # Safety
+
+ As `epp_write_domain_info`.
+ */
+epp_result epp_write_host_delete(struct epp_str name,
+                                 struct epp_str cl_trid,
+                                 uint32_t flags,
+                                 uint8_t *buf,
+                                 size_t cap,
+                                 size_t *out_len);
+
+/*
+ Writes `<host:create>` of `name` with `address_count` addresses (IPv4
+ or IPv6 literals; the `ip` attribute follows from each).
+
+ # Safety
+
+ As `epp_write_domain_create`.
+ */
+epp_result epp_write_host_create(struct epp_str name,
+                                 const struct epp_str *addresses,
+                                 size_t address_count,
+                                 struct epp_str cl_trid,
+                                 uint32_t flags,
+                                 uint8_t *buf,
+                                 size_t cap,
+                                 size_t *out_len);
+
+/*
+ Writes `<host:update>` of `name`: `add` and `remove` may be NULL (no
+ `<add>`/`<rem>`); `<chg><host:name>` when `new_name` is present.
+
+ # Safety
+
+ As `epp_write_domain_create`; `add` and `remove` NULL or valid.
+ */
+epp_result epp_write_host_update(struct epp_str name,
+                                 const struct epp_host_add_remove *add,
+                                 const struct epp_host_add_remove *remove,
+                                 struct epp_str new_name,
+                                 struct epp_str cl_trid,
+                                 uint32_t flags,
+                                 uint8_t *buf,
+                                 size_t cap,
+                                 size_t *out_len);
+
+/*
+ Writes `<contact:check>` of `count` ids (1 to `EPP_WRITE_MAX_CHECK_NAMES`).
+
+ # Safety
+
+ As `epp_write_domain_check`.
+ */
+epp_result epp_write_contact_check(const struct epp_str *ids,
+                                   size_t count,
+                                   struct epp_str cl_trid,
+                                   uint32_t flags,
+                                   uint8_t *buf,
+                                   size_t cap,
+                                   size_t *out_len);
+
+/*
+ Writes `<contact:info>` of `id`, with `auth_password` (may be absent).
+
+ # Safety
+
+ As `epp_write_domain_info`.
+ */
+epp_result epp_write_contact_info(struct epp_str id,
+                                  struct epp_str auth_password,
+                                  struct epp_str cl_trid,
+                                  uint32_t flags,
+                                  uint8_t *buf,
+                                  size_t cap,
+                                  size_t *out_len);
+
+/*
+ Writes `<contact:delete>` of `id`.
+
+ # Safety
+
+ As `epp_write_domain_info`.
+ */
+epp_result epp_write_contact_delete(struct epp_str id,
+                                    struct epp_str cl_trid,
+                                    uint32_t flags,
+                                    uint8_t *buf,
+                                    size_t cap,
+                                    size_t *out_len);
+
+/*
+ Writes `<transfer op="…"><contact:transfer>` of `id` (`op` an
+ `epp_transfer_op` number other than `EPP_TRANSFER_OP_NONE`), with
+ `auth_password` (may be absent).
+
+ # Safety
+
+ As `epp_write_domain_info`.
+ */
+epp_result epp_write_contact_transfer(uint32_t op,
+                                      struct epp_str id,
+                                      struct epp_str auth_password,
+                                      struct epp_str cl_trid,
+                                      uint32_t flags,
+                                      uint8_t *buf,
+                                      size_t cap,
+                                      size_t *out_len);
+
+/*
+ Writes `<contact:create>` of `id` with `details` (postal information,
+ email and authorization password required; phones and disclose
+ optional).
+
+ # Safety
+
+ `details` NULL or valid, with its strings and arrays obeying the rules
+ of `epp_write_domain_create`; the rest as for every writer.
+ */
+epp_result epp_write_contact_create(struct epp_str id,
+                                    const struct epp_contact_details *details,
+                                    struct epp_str cl_trid,
+                                    uint32_t flags,
+                                    uint8_t *buf,
+                                    size_t cap,
+                                    size_t *out_len);
+
+/*
+ Writes `<contact:update>` of `id`: `add_count` statuses to add,
+ `remove_count` to remove (arrays NULL when 0), and a `<chg>` of
+ `change` when it is not NULL (every part of it optional).
+
+ # Safety
+
+ As `epp_write_contact_create`; `change` NULL or valid.
+ */
+epp_result epp_write_contact_update(struct epp_str id,
+                                    const struct epp_str *add_statuses,
+                                    size_t add_count,
+                                    const struct epp_str *remove_statuses,
+                                    size_t remove_count,
+                                    const struct epp_contact_details *change,
+                                    struct epp_str cl_trid,
+                                    uint32_t flags,
+                                    uint8_t *buf,
+                                    size_t cap,
+                                    size_t *out_len);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -650,6 +650,416 @@ static void test_deframer(epp_message *m) {
     free(stream);
 }
 
+/* Contact parts (RFC 5733): a create, an update's <chg>, infData. */
+static void test_contacts(epp_message *m) {
+    size_t len;
+    unsigned char *frame = load("rfc/5733/007-C-s3.2.1.xml", &len);
+    const char *p;
+    size_t n;
+    char buf[64];
+    epp_disclose d;
+    static const char *const postal[] = {"int",    "John Doe", "Example Inc.", "123 Example Dr.",
+                                         "Suite 100", NULL,     "Dulles",       "VA",
+                                         "20166-6503", "US"};
+    uint32_t f;
+    CHECK_RESULT(epp_message_read_command(m, frame, len), EPP_RESULT_OK);
+    CHECK_RESULT(epp_message_contact_field(m, EPP_CONTACT_VOICE, &p, &n), EPP_RESULT_OK);
+    CHECK(str_eq(p, n, "+1.7035555555"));
+    CHECK_RESULT(epp_message_contact_field(m, EPP_CONTACT_VOICE_EXTENSION, &p, &n), EPP_RESULT_OK);
+    CHECK(str_eq(p, n, "1234"));
+    CHECK_RESULT(epp_message_contact_field(m, EPP_CONTACT_FAX_EXTENSION, &p, &n), EPP_RESULT_ABSENT);
+    CHECK_RESULT(epp_message_contact_field(m, EPP_CONTACT_LAST + 1, &p, &n),
+                 EPP_RESULT_INVALID_ARGUMENT);
+    CHECK_RESULT(epp_message_contact_field_unescaped(m, EPP_CONTACT_EMAIL, buf, 4, &n),
+                 EPP_RESULT_BUFFER_TOO_SMALL);
+    CHECK(n == strlen("jdoe@example.com"));
+    CHECK(epp_message_postal_info_count(m) == 1);
+    for (f = 0; f <= EPP_POSTAL_LAST; f++) {
+        epp_result r = epp_message_postal_info_field(m, 0, f, &p, &n);
+        if (postal[f] == NULL) {
+            CHECK(r == EPP_RESULT_ABSENT);
+        } else {
+            CHECK(r == EPP_RESULT_OK && str_eq(p, n, postal[f]));
+        }
+    }
+    CHECK_RESULT(epp_message_postal_info_field(m, 1, EPP_POSTAL_NAME, &p, &n),
+                 EPP_RESULT_INDEX_OUT_OF_RANGE);
+    CHECK_RESULT(epp_message_contact_disclose(m, &d), EPP_RESULT_OK);
+    CHECK(!d.flag && d.voice && d.email && !d.fax && !d.name_int);
+    free(frame);
+
+    frame = load("rfc/5733/013-C-s3.2.5.xml", &len);
+    CHECK_RESULT(epp_message_read_command(m, frame, len), EPP_RESULT_OK);
+    CHECK_RESULT(epp_message_contact_field(m, EPP_CONTACT_FAX, &p, &n), EPP_RESULT_OK);
+    CHECK(n == 0);
+    CHECK_RESULT(epp_message_postal_info_field(m, 0, EPP_POSTAL_NAME, &p, &n), EPP_RESULT_ABSENT);
+    CHECK_RESULT(epp_message_postal_info_field(m, 0, EPP_POSTAL_STREET_1, &p, &n), EPP_RESULT_OK);
+    CHECK(str_eq(p, n, "124 Example Dr."));
+    CHECK_RESULT(epp_message_contact_disclose(m, &d), EPP_RESULT_OK);
+    CHECK(d.flag);
+    free(frame);
+
+    frame = load("rfc/5733/004-S-s3.1.2.xml", &len);
+    CHECK_RESULT(epp_message_read_response(m, frame, len), EPP_RESULT_OK);
+    CHECK_RESULT(epp_message_contact_field(m, EPP_CONTACT_AUTH_PASSWORD, &p, &n), EPP_RESULT_OK);
+    CHECK(str_eq(p, n, "2fooBAR"));
+    CHECK_RESULT(epp_message_postal_info_field(m, 0, EPP_POSTAL_COUNTRY_CODE, &p, &n), EPP_RESULT_OK);
+    CHECK(str_eq(p, n, "US"));
+    free(frame);
+
+    frame = load("rfc/5731/001-C-s3.1.1.xml", &len);
+    CHECK_RESULT(epp_message_read_command(m, frame, len), EPP_RESULT_OK);
+    CHECK_RESULT(epp_message_contact_field(m, EPP_CONTACT_EMAIL, &p, &n), EPP_RESULT_WRONG_KIND);
+    CHECK(epp_message_postal_info_count(m) == 0);
+    free(frame);
+    CHECK(epp_message_postal_info_count(NULL) == 0);
+    CHECK_RESULT(epp_message_contact_field(NULL, 0, &p, &n), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_contact_field(m, 0, NULL, &n), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_contact_disclose(m, NULL), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_period(NULL, NULL), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_object_field(NULL, 0, &p, &n), EPP_RESULT_NULL_ARGUMENT);
+    CHECK(epp_message_address_version(NULL, EPP_LIST_ADDRESSES, 0) == EPP_IP_VERSION_NONE);
+    CHECK(epp_message_name_server_form(NULL, EPP_LIST_NAME_SERVERS) == EPP_NAME_SERVER_FORM_NONE);
+    CHECK(epp_message_name_server_address_count(NULL, EPP_LIST_NAME_SERVERS, 0) == 0);
+}
+
+/* Periods, address versions, host attributes, changes, transfer data. */
+static void test_object_parts(epp_message *m) {
+    size_t len, n;
+    const char *p;
+    epp_period period;
+    epp_ip_version v;
+    unsigned char *frame = load("rfc/5731/009-C-s3.2.1.xml", &len);
+    CHECK_RESULT(epp_message_read_command(m, frame, len), EPP_RESULT_OK);
+    CHECK_RESULT(epp_message_period(m, &period), EPP_RESULT_OK);
+    CHECK(period.value == 2 && period.unit == EPP_PERIOD_UNIT_YEARS);
+    CHECK(epp_message_name_server_form(m, EPP_LIST_NAME_SERVERS) == EPP_NAME_SERVER_FORM_HOST_OBJECTS);
+    free(frame);
+
+    frame = load("instant-epp/request/domain/create_with_host_attr.xml", &len);
+    CHECK_RESULT(epp_message_read_command(m, frame, len), EPP_RESULT_OK);
+    CHECK(epp_message_name_server_form(m, EPP_LIST_NAME_SERVERS) ==
+          EPP_NAME_SERVER_FORM_HOST_ATTRIBUTES);
+    CHECK(epp_message_name_server_address_count(m, EPP_LIST_NAME_SERVERS, 0) == 0);
+    CHECK(epp_message_name_server_address_count(m, EPP_LIST_NAME_SERVERS, 1) == 2);
+    CHECK_RESULT(epp_message_name_server_address(m, EPP_LIST_NAME_SERVERS, 1, 0, &p, &n, &v),
+                 EPP_RESULT_OK);
+    CHECK(str_eq(p, n, "177.232.12.58") && v == EPP_IP_VERSION_V4);
+    CHECK_RESULT(epp_message_name_server_address(m, EPP_LIST_NAME_SERVERS, 1, 2, &p, &n, &v),
+                 EPP_RESULT_INDEX_OUT_OF_RANGE);
+    CHECK_RESULT(epp_message_name_server_address(m, EPP_LIST_NAME_SERVERS, 1, 0, &p, &n, NULL),
+                 EPP_RESULT_NULL_ARGUMENT);
+    free(frame);
+
+    frame = load("rfc/5732/009-C-s3.2.5.xml", &len);
+    CHECK_RESULT(epp_message_read_command(m, frame, len), EPP_RESULT_OK);
+    CHECK(epp_message_address_version(m, EPP_LIST_ADDRESSES_ADD, 0) == EPP_IP_VERSION_V4);
+    CHECK(epp_message_address_version(m, EPP_LIST_ADDRESSES_REMOVE, 0) == EPP_IP_VERSION_V6);
+    CHECK(epp_message_address_version(m, EPP_LIST_ADDRESSES_REMOVE, 1) == EPP_IP_VERSION_NONE);
+    CHECK_RESULT(epp_message_object_field(m, EPP_OBJECT_NEW_NAME, &p, &n), EPP_RESULT_OK);
+    CHECK(str_eq(p, n, "ns2.example.com"));
+    CHECK_RESULT(epp_message_period(m, &period), EPP_RESULT_WRONG_KIND);
+    free(frame);
+
+    frame = load("rfc/5731/017-C-s3.2.5.xml", &len);
+    CHECK_RESULT(epp_message_read_command(m, frame, len), EPP_RESULT_OK);
+    CHECK_RESULT(epp_message_object_field(m, EPP_OBJECT_NEW_REGISTRANT, &p, &n), EPP_RESULT_OK);
+    CHECK(str_eq(p, n, "sh8013"));
+    free(frame);
+
+    frame = load("rfc/5731/016-S-s3.2.4.xml", &len);
+    CHECK_RESULT(epp_message_read_response(m, frame, len), EPP_RESULT_OK);
+    CHECK_RESULT(epp_message_object_field(m, EPP_OBJECT_TRANSFER_STATUS, &p, &n), EPP_RESULT_OK);
+    CHECK(str_eq(p, n, "pending"));
+    CHECK_RESULT(epp_message_object_field(m, EPP_OBJECT_LAST + 1, &p, &n),
+                 EPP_RESULT_INVALID_ARGUMENT);
+    {
+        epp_datetime t;
+        CHECK_RESULT(epp_message_object_field_datetime(m, EPP_OBJECT_REQUESTED, &t), EPP_RESULT_OK);
+        CHECK(t.year == 2000 && t.month == 6 && t.day == 8);
+        CHECK_RESULT(epp_message_object_field_datetime(m, EPP_OBJECT_REQUESTED, NULL),
+                     EPP_RESULT_NULL_ARGUMENT);
+    }
+    free(frame);
+
+    frame = load("rfc/5731/017-C-s3.2.5.xml", &len);
+    CHECK_RESULT(epp_message_read_command(m, frame, len), EPP_RESULT_OK);
+    CHECK_RESULT(epp_message_status_text(m, EPP_LIST_STATUSES_ADD, 0, &p, &n), EPP_RESULT_OK);
+    CHECK(str_eq(p, n, "Payment overdue."));
+    CHECK_RESULT(epp_message_status_lang(m, EPP_LIST_STATUSES_ADD, 0, &p, &n), EPP_RESULT_OK);
+    CHECK(str_eq(p, n, "en"));
+    CHECK_RESULT(epp_message_status_text(m, EPP_LIST_STATUSES_REMOVE, 0, &p, &n), EPP_RESULT_ABSENT);
+    free(frame);
+}
+
+/* Writes with a writer into `out`, then reads it back as a command. */
+#define WRITE_AND_READ(m, call_with_buf)                                    \
+    do {                                                                    \
+        unsigned char *buf = out;                                           \
+        size_t cap = sizeof out;                                            \
+        CHECK_RESULT(call_with_buf, EPP_RESULT_OK);                         \
+        CHECK_RESULT(epp_message_read_command(m, out, n), EPP_RESULT_OK);   \
+        (void)buf;                                                          \
+        (void)cap;                                                          \
+    } while (0)
+
+static void test_command_writers(epp_message *m) {
+    static unsigned char out[4096];
+    size_t n = 0, needed = 0;
+    const char *p;
+    size_t pn;
+    epp_period period;
+    epp_str ns[2];
+    epp_domain_contact contacts[1];
+    epp_str statuses[1];
+    epp_domain_add_remove add;
+    epp_str addrs[2];
+    epp_host_add_remove hadd;
+    epp_postal_info_in info;
+    epp_contact_details details;
+    epp_disclose disclose;
+    ns[0] = s("ns1.example.net");
+    ns[1] = s("ns2.example.net");
+    contacts[0].contact_type = s("admin");
+    contacts[0].id = s("sh8013");
+
+    /* Size first, then a buffer one byte short, then the real write. */
+    CHECK_RESULT(epp_write_domain_create(s("example.com"), 2, EPP_PERIOD_UNIT_YEARS, ns, 2,
+                                         s("jd1234"), contacts, 1, s("2fooBAR"), NONE, 0, NULL,
+                                         0, &needed),
+                 EPP_RESULT_BUFFER_TOO_SMALL);
+    CHECK_RESULT(epp_write_domain_create(s("example.com"), 2, EPP_PERIOD_UNIT_YEARS, ns, 2,
+                                         s("jd1234"), contacts, 1, s("2fooBAR"), NONE, 0, out,
+                                         needed - 1, &n),
+                 EPP_RESULT_BUFFER_TOO_SMALL);
+    WRITE_AND_READ(m, epp_write_domain_create(s("example.com"), 2, EPP_PERIOD_UNIT_YEARS, ns, 2,
+                                              s("jd1234"), contacts, 1, s("2fooBAR"), NONE, 0,
+                                              buf, cap, &n));
+    CHECK(n == needed);
+    CHECK_RESULT(epp_message_period(m, &period), EPP_RESULT_OK);
+    CHECK(period.value == 2);
+    CHECK(item_is(m, EPP_LIST_NAME_SERVERS, 1, "ns2.example.net"));
+    CHECK_RESULT(epp_write_domain_create(s("example.com"), 100, EPP_PERIOD_UNIT_YEARS, NULL, 0,
+                                         NONE, NULL, 0, s("pw"), NONE, 0, out, sizeof out, &n),
+                 EPP_RESULT_INVALID_ARGUMENT);
+    CHECK_RESULT(epp_write_domain_create(s("example.com"), 0, EPP_PERIOD_UNIT_NONE, NULL, 2, NONE,
+                                         NULL, 0, s("pw"), NONE, 0, out, sizeof out, &n),
+                 EPP_RESULT_NULL_ARGUMENT);
+
+    statuses[0] = s("clientHold");
+    add.name_servers = ns;
+    add.name_server_count = 1;
+    add.contacts = contacts;
+    add.contact_count = 1;
+    add.statuses = statuses;
+    add.status_count = 1;
+    WRITE_AND_READ(m, epp_write_domain_update(s("example.com"), &add, NULL, s("newreg"), NONE, NONE,
+                                              0, buf, cap, &n));
+    CHECK(item_is(m, EPP_LIST_STATUSES_ADD, 0, "clientHold"));
+    CHECK_RESULT(epp_message_object_field(m, EPP_OBJECT_NEW_REGISTRANT, &p, &pn), EPP_RESULT_OK);
+    CHECK(str_eq(p, pn, "newreg"));
+    statuses[0] = s("notAStatus");
+    CHECK_RESULT(epp_write_domain_update(s("example.com"), &add, NULL, NONE, NONE, NONE, 0, out,
+                                         sizeof out, &n),
+                 EPP_RESULT_INVALID_ARGUMENT);
+    WRITE_AND_READ(m, epp_write_domain_renew(s("example.com"), s("2000-04-03"), 5,
+                                             EPP_PERIOD_UNIT_YEARS, NONE, 0, buf, cap, &n));
+    CHECK(field_is(m, EPP_FIELD_CURRENT_EXPIRY, "2000-04-03"));
+    WRITE_AND_READ(m, epp_write_domain_transfer(EPP_TRANSFER_OP_APPROVE, s("example.com"), 0,
+                                                EPP_PERIOD_UNIT_NONE, NONE, NONE, 0, buf, cap,
+                                                &n));
+    CHECK(epp_message_transfer_op(m) == EPP_TRANSFER_OP_APPROVE);
+    WRITE_AND_READ(m, epp_write_domain_delete(s("example.com"), s("ABC-1"), 0, buf, cap, &n));
+    CHECK(field_is(m, EPP_FIELD_CL_TRID, "ABC-1"));
+
+    addrs[0] = s("192.0.2.2");
+    addrs[1] = s("1080:0:0:0:8:800:200C:417A");
+    WRITE_AND_READ(m, epp_write_host_create(s("ns1.example.com"), addrs, 2, NONE, 0, buf, cap, &n));
+    CHECK(epp_message_address_version(m, EPP_LIST_ADDRESSES, 1) == EPP_IP_VERSION_V6);
+    hadd.addresses = addrs;
+    hadd.address_count = 1;
+    hadd.statuses = NULL;
+    hadd.status_count = 0;
+    WRITE_AND_READ(m, epp_write_host_update(s("ns1.example.com"), &hadd, NULL, s("ns9.example.com"),
+                                            NONE, 0, buf, cap, &n));
+    CHECK(item_is(m, EPP_LIST_ADDRESSES_ADD, 0, "192.0.2.2"));
+    WRITE_AND_READ(m, epp_write_host_check(addrs, 1, NONE, 0, buf, cap, &n));
+    WRITE_AND_READ(m, epp_write_host_info(s("ns1.example.com"), NONE, 0, buf, cap, &n));
+    WRITE_AND_READ(m, epp_write_host_delete(s("ns1.example.com"), NONE, 0, buf, cap, &n));
+    CHECK(field_is(m, EPP_FIELD_OBJECT_NAME, "ns1.example.com"));
+
+    memset(&info, 0, sizeof info);
+    info.info_type = EPP_POSTAL_LOC;
+    info.name = s("John Doe");
+    info.streets[0] = s("123 Example Dr.");
+    info.city = s("Dulles");
+    info.country_code = s("US");
+    memset(&details, 0, sizeof details);
+    memset(&disclose, 0, sizeof disclose);
+    disclose.flag = true;
+    disclose.addr_loc = true;
+    details.postal_infos = &info;
+    details.postal_info_count = 1;
+    details.email = s("jdoe@example.com");
+    details.auth_password = s("2fooBAR");
+    details.fax = s("+1.7035555556");
+    details.disclose = &disclose;
+    WRITE_AND_READ(m, epp_write_contact_create(s("sh8013"), &details, NONE, EPP_WRITE_NO_DECLARATION,
+                                               buf, cap, &n));
+    CHECK_RESULT(epp_message_postal_info_field(m, 0, EPP_POSTAL_TYPE, &p, &pn), EPP_RESULT_OK);
+    CHECK(str_eq(p, pn, "loc"));
+    CHECK_RESULT(epp_message_contact_disclose(m, &disclose), EPP_RESULT_OK);
+    CHECK(disclose.flag && disclose.addr_loc && !disclose.addr_int);
+    info.city = NONE;
+    CHECK_RESULT(epp_write_contact_create(s("sh8013"), &details, NONE, 0, out, sizeof out, &n),
+                 EPP_RESULT_INVALID_ARGUMENT);
+    memset(&details, 0, sizeof details);
+    details.voice = s("+1.7034444444");
+    statuses[0] = s("clientDeleteProhibited");
+    WRITE_AND_READ(m, epp_write_contact_update(s("sh8013"), statuses, 1, NULL, 0, &details, NONE, 0,
+                                               buf, cap, &n));
+    CHECK(item_is(m, EPP_LIST_STATUSES_ADD, 0, "clientDeleteProhibited"));
+    statuses[0] = s("sh8013");
+    WRITE_AND_READ(m, epp_write_contact_check(statuses, 1, NONE, 0, buf, cap, &n));
+    WRITE_AND_READ(m, epp_write_contact_info(s("sh8013"), NONE, NONE, 0, buf, cap, &n));
+    WRITE_AND_READ(m, epp_write_contact_transfer(EPP_TRANSFER_OP_QUERY, s("sh8013"), NONE, NONE, 0,
+                                                 buf, cap, &n));
+    WRITE_AND_READ(m, epp_write_contact_delete(s("sh8013"), NONE, 0, buf, cap, &n));
+    CHECK(field_is(m, EPP_FIELD_OBJECT_NAME, "sh8013"));
+    CHECK_RESULT(epp_write_contact_delete(s("sh8013"), NONE, 0, out, sizeof out, NULL),
+                 EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_write_contact_transfer(EPP_TRANSFER_OP_NONE, s("sh8013"), NONE, NONE, 0, out,
+                                            sizeof out, &n),
+                 EPP_RESULT_INVALID_ARGUMENT);
+}
+
+/* Typed extensions: secDNS, fee, launch. */
+static void test_typed_extensions(epp_message *m) {
+    size_t len, n;
+    const char *p;
+    uint64_t v = 0;
+    unsigned char *frame = load("ext/examples/5910/004-C-s5.2.1.xml", &len);
+    CHECK_RESULT(epp_message_read_command(m, frame, len), EPP_RESULT_OK);
+    CHECK(epp_message_ext_kind(m, 0) == EPP_EXT_KIND_SEC_DNS_CREATE);
+    CHECK(epp_message_ext_kind(m, 1) == EPP_EXT_KIND_NONE);
+    CHECK(epp_message_ext_count(m, 0, EPP_EXT_LIST_DS_DATA) == 1);
+    CHECK_RESULT(epp_message_ext_number(m, 0, EPP_EXT_LIST_DS_DATA, 0, EPP_EXT_KEY_TAG, &v),
+                 EPP_RESULT_OK);
+    CHECK(v == 12345);
+    CHECK_RESULT(epp_message_ext_string(m, 0, EPP_EXT_LIST_DS_DATA, 0, EPP_EXT_DIGEST, &p, &n),
+                 EPP_RESULT_OK);
+    CHECK(str_eq(p, n, "49FD46E6C4B45C55D4AC"));
+    CHECK_RESULT(epp_message_ext_string(m, 0, EPP_EXT_LIST_DS_DATA, 0, EPP_EXT_KEY_TAG, &p, &n),
+                 EPP_RESULT_WRONG_KIND);
+    CHECK_RESULT(epp_message_ext_number(m, 0, EPP_EXT_LIST_DS_DATA, 0, EPP_EXT_KEY_TAG, NULL),
+                 EPP_RESULT_NULL_ARGUMENT);
+    free(frame);
+    frame = load("ext/examples/8748/004-S-s5.1.1.xml", &len);
+    CHECK_RESULT(epp_message_read_response(m, frame, len), EPP_RESULT_OK);
+    CHECK(epp_message_ext_kind(m, 0) == EPP_EXT_KIND_FEE_DATA);
+    CHECK_RESULT(epp_message_ext_string(m, 0, EPP_EXT_LIST_SELF, 0, EPP_EXT_CURRENCY, &p, &n),
+                 EPP_RESULT_OK);
+    CHECK(str_eq(p, n, "USD"));
+    CHECK(epp_message_ext_count(m, 0, EPP_EXT_LIST_FEE_CHECK_ITEMS) == 3);
+    free(frame);
+    frame = load("ext/examples/8334/001-S-s2.5.xml", &len);
+    CHECK_RESULT(epp_message_read_response(m, frame, len), EPP_RESULT_OK);
+    CHECK_RESULT(epp_message_ext_string(m, 0, EPP_EXT_LIST_SELF, 0, EPP_EXT_PHASE, &p, &n),
+                 EPP_RESULT_OK);
+    CHECK(str_eq(p, n, "sunrise"));
+    free(frame);
+    CHECK(epp_message_ext_kind(NULL, 0) == EPP_EXT_KIND_NONE);
+    CHECK(epp_message_ext_count(NULL, 0, 0) == 0);
+}
+
+/* The contact and object accessors on one message (any kind). */
+static void touch_objects(const epp_message *m) {
+    const char *p;
+    size_t n, i, a, count;
+    uint32_t f;
+    char buf[4096];
+    epp_disclose d;
+    epp_period period;
+    epp_ip_version v;
+    static const uint32_t addr_lists[] = {EPP_LIST_ADDRESSES, EPP_LIST_ADDRESSES_ADD,
+                                          EPP_LIST_ADDRESSES_REMOVE};
+    static const uint32_t ns_lists[] = {EPP_LIST_NAME_SERVERS, EPP_LIST_NAME_SERVERS_ADD,
+                                        EPP_LIST_NAME_SERVERS_REMOVE};
+    for (f = 0; f <= EPP_CONTACT_LAST + 1; f++) {
+        epp_result r = epp_message_contact_field(m, f, &p, &n);
+        CHECK(epp_message_contact_field_unescaped(m, f, buf, sizeof buf, &n) == r);
+    }
+    count = epp_message_postal_info_count(m);
+    for (i = 0; i <= count; i++) {
+        for (f = 0; f <= EPP_POSTAL_LAST; f++) {
+            epp_result r = epp_message_postal_info_field(m, i, f, &p, &n);
+            CHECK(i < count || r == EPP_RESULT_INDEX_OUT_OF_RANGE ||
+                  (count == 0 && (r == EPP_RESULT_WRONG_KIND || r == EPP_RESULT_ABSENT)));
+            CHECK(epp_message_postal_info_field_unescaped(m, i, f, buf, sizeof buf, &n) == r);
+        }
+    }
+    (void)epp_message_contact_disclose(m, &d);
+    if (epp_message_period(m, &period) == EPP_RESULT_OK) {
+        CHECK(period.value >= 1 && period.value <= 99 && period.unit != EPP_PERIOD_UNIT_NONE);
+    }
+    for (i = 0; i < 3; i++) {
+        count = epp_message_list_count(m, addr_lists[i]);
+        for (a = 0; a < count; a++) {
+            v = epp_message_address_version(m, addr_lists[i], a);
+            CHECK(v == EPP_IP_VERSION_V4 || v == EPP_IP_VERSION_V6);
+        }
+        CHECK(epp_message_address_version(m, addr_lists[i], count) == EPP_IP_VERSION_NONE);
+    }
+    for (i = 0; i < 3; i++) {
+        (void)epp_message_name_server_form(m, ns_lists[i]);
+        count = epp_message_list_count(m, ns_lists[i]);
+        for (a = 0; a < count; a++) {
+            size_t k, addrs = epp_message_name_server_address_count(m, ns_lists[i], a);
+            for (k = 0; k < addrs; k++) {
+                CHECK_RESULT(epp_message_name_server_address(m, ns_lists[i], a, k, &p, &n, &v),
+                             EPP_RESULT_OK);
+            }
+        }
+    }
+    for (f = 0; f <= EPP_OBJECT_LAST + 1; f++) {
+        epp_datetime t;
+        epp_result r = epp_message_object_field(m, f, &p, &n);
+        CHECK(epp_message_object_field_unescaped(m, f, buf, sizeof buf, &n) == r);
+        (void)epp_message_object_field_datetime(m, f, &t);
+    }
+    for (i = 0; i < 3; i++) {
+        static const uint32_t status_lists[] = {EPP_LIST_STATUSES, EPP_LIST_STATUSES_ADD,
+                                                EPP_LIST_STATUSES_REMOVE};
+        count = epp_message_list_count(m, status_lists[i]);
+        for (a = 0; a <= count; a++) {
+            epp_result r = epp_message_status_text(m, status_lists[i], a, &p, &n);
+            CHECK(a < count || r == EPP_RESULT_INDEX_OUT_OF_RANGE || r == EPP_RESULT_WRONG_KIND);
+            CHECK(epp_message_status_text_unescaped(m, status_lists[i], a, buf, sizeof buf, &n) ==
+                  r);
+            (void)epp_message_status_lang(m, status_lists[i], a, &p, &n);
+        }
+    }
+    count = epp_message_extension_count(m);
+    for (i = 0; i <= count; i++) {
+        uint32_t l;
+        CHECK((epp_message_ext_kind(m, i) == EPP_EXT_KIND_NONE) == (i == count));
+        for (l = 0; l <= EPP_EXT_LIST_LAST + 1; l++) {
+            size_t item, items = epp_message_ext_count(m, i, l);
+            for (item = 0; item <= items; item++) {
+                for (f = 0; f <= EPP_EXT_LAST + 1; f++) {
+                    uint64_t num;
+                    epp_result rs = epp_message_ext_string(m, i, l, item, f, &p, &n);
+                    epp_result rn = epp_message_ext_number(m, i, l, item, f, &num);
+                    CHECK(!(rs == EPP_RESULT_OK && rn == EPP_RESULT_OK));
+                    CHECK(epp_message_ext_string_unescaped(m, i, l, item, f, buf, sizeof buf,
+                                                           &n) == rs);
+                    CHECK(item < items || rs != EPP_RESULT_OK);
+                }
+            }
+        }
+    }
+}
+
 /* Every accessor on one message; results must be known numbers. */
 static void touch_everything(const epp_message *m) {
     const char *p;
@@ -708,6 +1118,7 @@ static void touch_everything(const epp_message *m) {
     if (epp_message_kind(m) == EPP_KIND_ERROR) {
         CHECK_RESULT(epp_message_error_message(m, &p, &n), EPP_RESULT_OK);
     }
+    touch_objects(m);
 }
 
 /* A span from the bulk accessors is the very string a single-value getter
@@ -961,6 +1372,10 @@ int main(void) {
     test_writers(m);
     test_deframer(m);
     test_bulk(m);
+    test_contacts(m);
+    test_object_parts(m);
+    test_command_writers(m);
+    test_typed_extensions(m);
     test_corpus_sweep(m);
     epp_message_free(m);
     test_nulls();

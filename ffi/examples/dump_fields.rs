@@ -24,6 +24,25 @@
 //! - `res_data\t<kind>\t<XML>` when the response has `<resData>`
 //! - `check\t<index>\t<name>\t<0|1>\t<reason>`
 //! - `extension\t<index>\t<namespace URI>\t<XML>`
+//! - `contact\t<n>\t<raw>\t<value>` for each present `EPP_CONTACT_*`
+//! - `postal\t<index>\t<n>\t<raw>\t<value>` for each present `EPP_POSTAL_*`
+//!   of each postal information
+//! - `disclose\t<flag>\t<ten 0/1 digits: flag, name int/loc, org int/loc,
+//!   addr int/loc, voice, fax, email>`
+//! - `period\t<value>\t<unit>` (`epp_period_unit` number)
+//! - `address_version\t<list>\t<index>\t<4|6>` for each item of the
+//!   address lists
+//! - `ns_form\t<list>\t<form>` for each name server list with a form,
+//!   then `ns_address\t<list>\t<index>\t<address index>\t<raw>\t<4|6>`
+//! - `object\t<n>\t<raw>\t<value>` for each present `EPP_OBJECT_*`
+//! - `object_date\t<n>\t<date or invalid>` for each present date-time
+//!   `EPP_OBJECT_*` field
+//! - `status\t<list>\t<index>\t<lang>\t<raw text>\t<text value>` for each
+//!   status with a text or a lang
+//! - `ext_kind\t<index>\t<kind>` for each extension element, then for each
+//!   present field of each item of each of its lists:
+//!   `ext_number\t<index>\t<list>\t<item>\t<field>\t<n>` or
+//!   `ext_string\t<index>\t<list>\t<item>\t<field>\t<raw>\t<value>`
 //!
 //! Text is escaped so that one field stays on one line: `\` becomes `\\`,
 //! newline `\n`, tab `\t`, carriage return `\r`; an absent value is `\-`.
@@ -36,7 +55,10 @@ use std::path::PathBuf;
 use std::ptr;
 
 use epp::EppResult;
+use epp::contact::*;
+use epp::ext::*;
 use epp::message::*;
+use epp::object::*;
 use epp::write::epp_write_error_response;
 
 /// The corpus directory: `EPP_CORPUS_DIR` or `../shared/corpus` beside the
@@ -173,6 +195,158 @@ fn dump_message(m: *const EppMessage, out: &mut Vec<String>) {
             let ns = get(|p, n| epp_message_extension_namespace(m, i, p, n));
             let xml = get(|p, n| epp_message_extension_xml(m, i, p, n));
             out.push(format!("extension\t{i}\t{}\t{}", opt(ns), opt(xml)));
+        }
+    }
+    dump_objects(m, out);
+}
+
+/// The date-time fields `epp_message_object_field_datetime` reads.
+const OBJECT_DATE_FIELDS: [u32; 4] = [
+    EPP_OBJECT_REQUESTED,
+    EPP_OBJECT_ACTION_DUE,
+    EPP_OBJECT_TRANSFER_EXPIRES,
+    EPP_OBJECT_PENDING_DATE,
+];
+
+/// Dumps the contact and object parts (`epp::contact`, `epp::object`).
+fn dump_objects(m: *const EppMessage, out: &mut Vec<String>) {
+    // SAFETY (every call below): `m` is a live handle whose frame is alive.
+    unsafe {
+        for f in 0..=EPP_CONTACT_LAST {
+            let Some(raw) = get(|p, n| epp_message_contact_field(m, f, p, n)) else {
+                continue;
+            };
+            let value = get_unescaped(|b, c, l| epp_message_contact_field_unescaped(m, f, b, c, l));
+            out.push(format!("contact\t{f}\t{}\t{}", escape(&raw), opt(value)));
+        }
+        for i in 0..epp_message_postal_info_count(m) {
+            for f in 0..=EPP_POSTAL_LAST {
+                let Some(raw) = get(|p, n| epp_message_postal_info_field(m, i, f, p, n)) else {
+                    continue;
+                };
+                let value = get_unescaped(|b, c, l| {
+                    epp_message_postal_info_field_unescaped(m, i, f, b, c, l)
+                });
+                out.push(format!(
+                    "postal\t{i}\t{f}\t{}\t{}",
+                    escape(&raw),
+                    opt(value)
+                ));
+            }
+        }
+        let mut d = EppDisclose::default();
+        if epp_message_contact_disclose(m, &mut d) == EppResult::Ok {
+            let bits = [
+                d.flag, d.name_int, d.name_loc, d.org_int, d.org_loc, d.addr_int, d.addr_loc,
+                d.voice, d.fax, d.email,
+            ];
+            let digits: String = bits.iter().map(|b| if *b { '1' } else { '0' }).collect();
+            out.push(format!("disclose\t{digits}"));
+        }
+        let mut period = EppPeriod {
+            value: 0,
+            unit: EppPeriodUnit::None,
+        };
+        if epp_message_period(m, &mut period) == EppResult::Ok {
+            out.push(format!("period\t{}\t{}", period.value, period.unit as u32));
+        }
+        for l in [
+            EPP_LIST_ADDRESSES,
+            EPP_LIST_ADDRESSES_ADD,
+            EPP_LIST_ADDRESSES_REMOVE,
+        ] {
+            for i in 0..epp_message_list_count(m, l) {
+                let v = epp_message_address_version(m, l, i) as u32;
+                out.push(format!("address_version\t{l}\t{i}\t{v}"));
+            }
+        }
+        for l in [
+            EPP_LIST_NAME_SERVERS,
+            EPP_LIST_NAME_SERVERS_ADD,
+            EPP_LIST_NAME_SERVERS_REMOVE,
+        ] {
+            let form = epp_message_name_server_form(m, l) as u32;
+            if form == 0 {
+                continue;
+            }
+            out.push(format!("ns_form\t{l}\t{form}"));
+            for i in 0..epp_message_list_count(m, l) {
+                for a in 0..epp_message_name_server_address_count(m, l, i) {
+                    let mut v = EppIpVersion::None;
+                    let raw = get(|p, n| epp_message_name_server_address(m, l, i, a, p, n, &mut v));
+                    out.push(format!(
+                        "ns_address\t{l}\t{i}\t{a}\t{}\t{}",
+                        opt(raw),
+                        v as u32
+                    ));
+                }
+            }
+        }
+        for f in 0..=EPP_OBJECT_LAST {
+            let Some(raw) = get(|p, n| epp_message_object_field(m, f, p, n)) else {
+                continue;
+            };
+            let value = get_unescaped(|b, c, l| epp_message_object_field_unescaped(m, f, b, c, l));
+            out.push(format!("object\t{f}\t{}\t{}", escape(&raw), opt(value)));
+            if OBJECT_DATE_FIELDS.contains(&f) {
+                let mut dt = std::mem::zeroed::<EppDateTime>();
+                match epp_message_object_field_datetime(m, f, &mut dt) {
+                    EppResult::Ok => {
+                        out.push(format!("object_date\t{f}\t{}", format_datetime(&dt)))
+                    }
+                    EppResult::InvalidValue => out.push(format!("object_date\t{f}\tinvalid")),
+                    _ => {}
+                }
+            }
+        }
+        for l in [
+            EPP_LIST_STATUSES,
+            EPP_LIST_STATUSES_ADD,
+            EPP_LIST_STATUSES_REMOVE,
+        ] {
+            for i in 0..epp_message_list_count(m, l) {
+                let lang = get(|p, n| epp_message_status_lang(m, l, i, p, n));
+                let text = get(|p, n| epp_message_status_text(m, l, i, p, n));
+                if lang.is_none() && text.is_none() {
+                    continue;
+                }
+                let value =
+                    get_unescaped(|b, c, n| epp_message_status_text_unescaped(m, l, i, b, c, n));
+                out.push(format!(
+                    "status\t{l}\t{i}\t{}\t{}\t{}",
+                    opt(lang),
+                    opt(text),
+                    opt(value)
+                ));
+            }
+        }
+        for i in 0..epp_message_extension_count(m) {
+            out.push(format!(
+                "ext_kind\t{i}\t{}",
+                epp_message_ext_kind(m, i) as u32
+            ));
+            for l in 0..=EPP_EXT_LIST_LAST {
+                for item in 0..epp_message_ext_count(m, i, l) {
+                    for f in 0..=EPP_EXT_LAST {
+                        let mut n = 0u64;
+                        if epp_message_ext_number(m, i, l, item, f, &mut n) == EppResult::Ok {
+                            out.push(format!("ext_number\t{i}\t{l}\t{item}\t{f}\t{n}"));
+                        }
+                        let Some(raw) = get(|p, n| epp_message_ext_string(m, i, l, item, f, p, n))
+                        else {
+                            continue;
+                        };
+                        let value = get_unescaped(|b, c, n| {
+                            epp_message_ext_string_unescaped(m, i, l, item, f, b, c, n)
+                        });
+                        out.push(format!(
+                            "ext_string\t{i}\t{l}\t{item}\t{f}\t{}\t{}",
+                            escape(&raw),
+                            opt(value)
+                        ));
+                    }
+                }
+            }
         }
     }
 }

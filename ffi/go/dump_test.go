@@ -131,7 +131,7 @@ func dumpMessage(m *Message) []string {
 	for i, e := range m.Extensions() {
 		out = append(out, fmt.Sprintf("extension\t%d\t%s\t%s", i, esc(e.Namespace), esc(e.XML)))
 	}
-	return out
+	return append(out, dumpObjects(m)...)
 }
 
 // dumpCorpus produces the whole dump through the Go API.

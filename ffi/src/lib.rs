@@ -35,9 +35,13 @@ use std::ffi::c_char;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 pub mod bulk;
+pub mod contact;
 pub mod deframer;
+pub mod ext;
 pub mod message;
+pub mod object;
 pub mod write;
+pub mod write_command;
 
 /// What a call did: `EPP_RESULT_OK` or why it failed. The numbers are
 /// stable: new results get new numbers, old ones never change.
@@ -256,3 +260,6 @@ mod tests {
         assert_eq!(guard(|| Err(EppResult::Absent)), EppResult::Absent);
     }
 }
+
+#[cfg(test)]
+mod more_tests;

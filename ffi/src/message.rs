@@ -121,7 +121,7 @@ impl EppMessage {
         self.error_len = w.len;
     }
 
-    fn request(&self) -> Result<Request<'_>, EppResult> {
+    pub(crate) fn request(&self) -> Result<Request<'_>, EppResult> {
         match self.view() {
             Stored::Command(r) => Ok(r),
             _ => Err(EppResult::WrongKind),
@@ -791,7 +791,7 @@ pub(crate) fn check_items<'a>(data: &ResData<'a>) -> Result<List<'a, CheckItem<'
     }
 }
 
-fn namespace_uri<'a>(ns: Namespace<'a>) -> &'a str {
+pub(crate) fn namespace_uri<'a>(ns: Namespace<'a>) -> &'a str {
     match ns {
         Namespace::None => "",
         Namespace::Known(ns) => ns.uri(),
@@ -800,7 +800,7 @@ fn namespace_uri<'a>(ns: Namespace<'a>) -> &'a str {
 }
 
 /// The XML of `element`: its bytes in the frame, start tag to end tag.
-fn element_xml<'a>(element: &RawElement<'a>, frame: &'a [u8]) -> &'a str {
+pub(crate) fn element_xml<'a>(element: &RawElement<'a>, frame: &'a [u8]) -> &'a str {
     let span = element.span();
     frame
         .get(span.start..span.end)
@@ -1157,7 +1157,7 @@ pub unsafe extern "C" fn epp_message_transfer_op(message: *const EppMessage) -> 
 ///
 /// `message` NULL or a live handle obeying the lifetime rule; `ptr` and
 /// `len` NULL or valid for writes.
-unsafe fn string_out(
+pub(crate) unsafe fn string_out(
     message: *const EppMessage,
     ptr: *mut *const c_char,
     len: *mut usize,
@@ -1259,7 +1259,7 @@ unsafe fn unescape_into(
 /// # Safety
 ///
 /// As `epp_message_field_unescaped`.
-unsafe fn unescaped_out(
+pub(crate) unsafe fn unescaped_out(
     message: *const EppMessage,
     buf: *mut c_char,
     cap: usize,
@@ -1704,7 +1704,7 @@ pub unsafe extern "C" fn epp_message_check_reason(
     }
 }
 
-fn extensions(m: &EppMessage) -> Result<epp_codec::view::Extensions<'_>, EppResult> {
+pub(crate) fn extensions(m: &EppMessage) -> Result<epp_codec::view::Extensions<'_>, EppResult> {
     match m.view() {
         Stored::Command(r) => Ok(r.extensions()),
         Stored::Response(r, _) => Ok(r.extensions()),

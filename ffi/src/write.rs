@@ -36,7 +36,7 @@ pub const EPP_WRITE_MAX_LOGIN_URIS: usize = 32;
 ///
 /// `buf` must be NULL with `cap` 0, or point to `cap` writable bytes;
 /// `out_len` must be NULL or valid for writes.
-unsafe fn emit<M: Writable>(
+pub(crate) unsafe fn emit<M: Writable>(
     message: &M,
     flags: u32,
     buf: *mut u8,
@@ -153,7 +153,7 @@ pub unsafe extern "C" fn epp_write_response(
 /// # Safety
 ///
 /// As the public command writers.
-unsafe fn command(
+pub(crate) unsafe fn command(
     request: Request<'_>,
     cl_trid: EppStr,
     flags: u32,
@@ -197,7 +197,7 @@ pub unsafe extern "C" fn epp_write_hello(
 ///
 /// `strs` NULL with `count` 0, or pointing to `count` `epp_str`s, each
 /// pointing to `len` readable bytes that outlive `'a`.
-unsafe fn str_array<'a>(
+pub(crate) unsafe fn str_array<'a>(
     strs: *const EppStr,
     count: usize,
     slots: &mut [Str<'a>],

@@ -18,7 +18,9 @@ use epp::bulk::*;
 use epp::deframer::*;
 use epp::message::*;
 use epp::write::*;
+use epp::write_command::*;
 use epp::{EppResult, EppStr};
+use epp::{contact::*, ext::*, object::*};
 
 struct CountingAllocator;
 
@@ -216,6 +218,7 @@ fn reading_and_writing_through_the_abi_allocates_nothing() {
                     _ => epp_message_read_command(m, bytes.as_ptr(), bytes.len()),
                 };
                 touch(m);
+                touch_objects(m);
                 let mut n = 0;
                 if r == EppResult::ReadError {
                     epp_write_error_response(
@@ -280,4 +283,272 @@ fn a_warm_deframer_allocates_nothing() {
     assert_eq!(allocations_in(pass), 0, "a warm deframer allocated");
     // SAFETY: freed once.
     unsafe { epp_deframer_free(d) };
+}
+
+/// Every contact and object accessor (`epp::contact`, `epp::object`).
+///
+/// # Safety
+///
+/// `m` is a live handle whose frame is alive.
+unsafe fn touch_objects(m: *const EppMessage) {
+    let (mut p, mut n): (*const c_char, usize) = (ptr::null(), 0);
+    let mut buf = [0 as c_char; 512];
+    let mut d = EppDisclose::default();
+    let mut period = EppPeriod {
+        value: 0,
+        unit: EppPeriodUnit::None,
+    };
+    let mut v = EppIpVersion::None;
+    // SAFETY: the caller's contract; valid out-parameters.
+    unsafe {
+        for f in 0..=EPP_CONTACT_LAST {
+            epp_message_contact_field(m, f, &mut p, &mut n);
+            epp_message_contact_field_unescaped(m, f, buf.as_mut_ptr(), buf.len(), &mut n);
+        }
+        for i in 0..epp_message_postal_info_count(m) {
+            for f in 0..=EPP_POSTAL_LAST {
+                epp_message_postal_info_field(m, i, f, &mut p, &mut n);
+                epp_message_postal_info_field_unescaped(
+                    m,
+                    i,
+                    f,
+                    buf.as_mut_ptr(),
+                    buf.len(),
+                    &mut n,
+                );
+            }
+        }
+        epp_message_contact_disclose(m, &mut d);
+        epp_message_period(m, &mut period);
+        for l in [
+            EPP_LIST_ADDRESSES,
+            EPP_LIST_ADDRESSES_ADD,
+            EPP_LIST_ADDRESSES_REMOVE,
+        ] {
+            for i in 0..epp_message_list_count(m, l) {
+                epp_message_address_version(m, l, i);
+            }
+        }
+        for l in [
+            EPP_LIST_NAME_SERVERS,
+            EPP_LIST_NAME_SERVERS_ADD,
+            EPP_LIST_NAME_SERVERS_REMOVE,
+        ] {
+            epp_message_name_server_form(m, l);
+            for i in 0..epp_message_list_count(m, l) {
+                for a in 0..epp_message_name_server_address_count(m, l, i) {
+                    epp_message_name_server_address(m, l, i, a, &mut p, &mut n, &mut v);
+                }
+            }
+        }
+        let mut t = EppDateTime::default();
+        for f in 0..=EPP_OBJECT_LAST {
+            epp_message_object_field(m, f, &mut p, &mut n);
+            epp_message_object_field_unescaped(m, f, buf.as_mut_ptr(), buf.len(), &mut n);
+            epp_message_object_field_datetime(m, f, &mut t);
+        }
+        for l in [
+            EPP_LIST_STATUSES,
+            EPP_LIST_STATUSES_ADD,
+            EPP_LIST_STATUSES_REMOVE,
+        ] {
+            for i in 0..epp_message_list_count(m, l) {
+                epp_message_status_text(m, l, i, &mut p, &mut n);
+                epp_message_status_lang(m, l, i, &mut p, &mut n);
+                epp_message_status_text_unescaped(m, l, i, buf.as_mut_ptr(), buf.len(), &mut n);
+            }
+        }
+        for i in 0..epp_message_extension_count(m) {
+            epp_message_ext_kind(m, i);
+            for l in 0..=EPP_EXT_LIST_LAST {
+                for item in 0..epp_message_ext_count(m, i, l) {
+                    for f in 0..=EPP_EXT_LAST {
+                        let mut number = 0u64;
+                        epp_message_ext_number(m, i, l, item, f, &mut number);
+                        epp_message_ext_string(m, i, l, item, f, &mut p, &mut n);
+                        epp_message_ext_string_unescaped(
+                            m,
+                            i,
+                            l,
+                            item,
+                            f,
+                            buf.as_mut_ptr(),
+                            buf.len(),
+                            &mut n,
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+const NONE: EppStr = EppStr {
+    ptr: ptr::null(),
+    len: 0,
+};
+
+#[test]
+fn the_command_writers_allocate_nothing() {
+    let mut out = [0u8; 8 * 1024];
+    let ns = [s("ns1.example.net"), s("ns2.example.net")];
+    let contacts = [EppDomainContact {
+        contact_type: s("tech"),
+        id: s("sh8013"),
+    }];
+    let statuses = [s("clientHold")];
+    let add = EppDomainAddRemove {
+        name_servers: ns.as_ptr(),
+        name_server_count: 2,
+        contacts: contacts.as_ptr(),
+        contact_count: 1,
+        statuses: statuses.as_ptr(),
+        status_count: 1,
+    };
+    let addrs = [s("192.0.2.2"), s("::1")];
+    let hadd = EppHostAddRemove {
+        addresses: addrs.as_ptr(),
+        address_count: 2,
+        statuses: ptr::null(),
+        status_count: 0,
+    };
+    let info = EppPostalInfoIn {
+        info_type: EPP_POSTAL_INT,
+        name: s("John Doe"),
+        org: NONE,
+        streets: [s("123 Example Dr."), NONE, NONE],
+        city: s("Dulles"),
+        state_province: s("VA"),
+        postal_code: NONE,
+        country_code: s("US"),
+    };
+    let disclose = EppDisclose {
+        voice: true,
+        ..EppDisclose::default()
+    };
+    let details = EppContactDetails {
+        postal_infos: &info,
+        postal_info_count: 1,
+        voice: s("+1.7035555555"),
+        voice_extension: s("12"),
+        fax: NONE,
+        fax_extension: NONE,
+        email: s("jdoe@example.com"),
+        auth_password: s("2fooBAR"),
+        disclose: &disclose,
+    };
+    let (b, c) = (out.as_mut_ptr(), out.len());
+    let mut n = 0;
+    let allocations = allocations_in(|| {
+        // SAFETY: valid strings, arrays, structures and buffer.
+        let results = unsafe {
+            [
+                epp_write_domain_create(
+                    s("example.com"),
+                    2,
+                    EppPeriodUnit::Years as u32,
+                    ns.as_ptr(),
+                    2,
+                    s("jd1234"),
+                    contacts.as_ptr(),
+                    1,
+                    s("pw"),
+                    s("CL-1"),
+                    EPP_WRITE_FRAMED,
+                    b,
+                    c,
+                    &mut n,
+                ),
+                epp_write_domain_update(
+                    s("example.com"),
+                    &add,
+                    &add,
+                    s(""),
+                    s("pw"),
+                    NONE,
+                    0,
+                    b,
+                    c,
+                    &mut n,
+                ),
+                epp_write_domain_renew(
+                    s("example.com"),
+                    s("2000-04-03"),
+                    1,
+                    EppPeriodUnit::Years as u32,
+                    NONE,
+                    0,
+                    b,
+                    c,
+                    &mut n,
+                ),
+                epp_write_domain_transfer(
+                    EppTransferOp::Request as u32,
+                    s("example.com"),
+                    1,
+                    EppPeriodUnit::Years as u32,
+                    s("pw"),
+                    NONE,
+                    0,
+                    b,
+                    c,
+                    &mut n,
+                ),
+                epp_write_domain_delete(s("example.com"), NONE, 0, b, c, &mut n),
+                epp_write_host_check(addrs.as_ptr(), 2, NONE, 0, b, c, &mut n),
+                epp_write_host_info(s("ns1.example.com"), NONE, 0, b, c, &mut n),
+                epp_write_host_create(
+                    s("ns1.example.com"),
+                    addrs.as_ptr(),
+                    2,
+                    NONE,
+                    0,
+                    b,
+                    c,
+                    &mut n,
+                ),
+                epp_write_host_update(
+                    s("ns1.example.com"),
+                    &hadd,
+                    &hadd,
+                    s("ns2.example.com"),
+                    NONE,
+                    0,
+                    b,
+                    c,
+                    &mut n,
+                ),
+                epp_write_host_delete(s("ns1.example.com"), NONE, 0, b, c, &mut n),
+                epp_write_contact_check(ns.as_ptr(), 2, NONE, 0, b, c, &mut n),
+                epp_write_contact_info(s("sh8013"), s("pw"), NONE, 0, b, c, &mut n),
+                epp_write_contact_create(s("sh8013"), &details, NONE, 0, b, c, &mut n),
+                epp_write_contact_update(
+                    s("sh8013"),
+                    ptr::null(),
+                    0,
+                    ptr::null(),
+                    0,
+                    &details,
+                    NONE,
+                    0,
+                    b,
+                    c,
+                    &mut n,
+                ),
+                epp_write_contact_transfer(
+                    EppTransferOp::Query as u32,
+                    s("sh8013"),
+                    NONE,
+                    NONE,
+                    0,
+                    b,
+                    c,
+                    &mut n,
+                ),
+                epp_write_contact_delete(s("sh8013"), NONE, 0, b, c, &mut n),
+            ]
+        };
+        assert!(results.iter().all(|r| *r == EppResult::Ok), "{results:?}");
+    });
+    assert_eq!(allocations, 0, "a command writer allocated");
 }

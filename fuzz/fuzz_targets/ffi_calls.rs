@@ -19,7 +19,8 @@ use epp::bulk::*;
 use epp::deframer::*;
 use epp::message::*;
 use epp::write::*;
-use epp::{EppResult, EppStr};
+use epp::write_command::*;
+use epp::{EppResult, EppStr, contact::*, ext::*, object::*};
 use libfuzzer_sys::fuzz_target;
 
 #[derive(Debug)]
@@ -45,12 +46,21 @@ enum Call {
     WriteDomainCheck(Vec<String>, u16),
     WritePollAck(String, u16),
     Bulk(u8, u8, u8, u8),
+    /// Contact field, postal information field or object field `.1` (at
+    /// postal index `.2`), by `.0 % 3`.
+    ObjectField(u8, u8, u8),
+    /// Period, disclose, address versions, name server forms and addresses.
+    ObjectParts(u8, u8, u8),
+    /// Command writer `.0` with arbitrary strings, period and buffer size.
+    WriteCommand(u8, Vec<String>, u8, u8, u16),
+    /// Typed extension element `.0`, list `.1`, item `.2`, field `.3`.
+    Ext(u8, u8, u8, u8),
 }
 
 /// One call decoded from the fuzzer's bytes (by hand: the fuzz crate's
 /// `arbitrary` has no derive feature).
 fn next_call(u: &mut Unstructured<'_>) -> arbitrary::Result<Call> {
-    Ok(match u.int_in_range(0..=20u8)? {
+    Ok(match u.int_in_range(0..=24u8)? {
         0 => Call::ReadCommand(u.arbitrary()?),
         1 => Call::ReadResponse(u.arbitrary()?),
         2 => Call::ReadGreeting(u.arbitrary()?),
@@ -76,7 +86,22 @@ fn next_call(u: &mut Unstructured<'_>) -> arbitrary::Result<Call> {
         ),
         18 => Call::WriteDomainCheck(u.arbitrary()?, u.arbitrary()?),
         19 => Call::WritePollAck(u.arbitrary()?, u.arbitrary()?),
-        _ => Call::Bulk(
+        20 => Call::Bulk(
+            u.arbitrary()?,
+            u.arbitrary()?,
+            u.arbitrary()?,
+            u.arbitrary()?,
+        ),
+        21 => Call::ObjectField(u.arbitrary()?, u.arbitrary()?, u.arbitrary()?),
+        22 => Call::ObjectParts(u.arbitrary()?, u.arbitrary()?, u.arbitrary()?),
+        23 => Call::WriteCommand(
+            u.arbitrary()?,
+            u.arbitrary()?,
+            u.arbitrary()?,
+            u.arbitrary()?,
+            u.arbitrary()?,
+        ),
+        _ => Call::Ext(
             u.arbitrary()?,
             u.arbitrary()?,
             u.arbitrary()?,
@@ -84,6 +109,11 @@ fn next_call(u: &mut Unstructured<'_>) -> arbitrary::Result<Call> {
         ),
     })
 }
+
+const NONE_STR: EppStr = EppStr {
+    ptr: ptr::null(),
+    len: 0,
+};
 
 fn s(text: &str) -> EppStr {
     EppStr {
@@ -355,6 +385,283 @@ fuzz_target!(|data: &[u8]| {
                     let cap = (*cap as usize).min(out.len());
                     let mut n = 0;
                     let _ = epp_write_poll_ack(s(id), s("CL"), 0, out.as_mut_ptr(), cap, &mut n);
+                }
+                Call::Ext(i, l, item, f) => {
+                    let (i, l, item, f) = (
+                        usize::from(*i % 4),
+                        u32::from(*l % 16),
+                        usize::from(*item % 4),
+                        u32::from(*f % 50),
+                    );
+                    let _ = epp_message_ext_kind(m, i);
+                    let count = epp_message_ext_count(m, i, l);
+                    let mut o = Out::new();
+                    let r = epp_message_ext_string(m, i, l, item, f, &mut o.ptr, &mut o.len);
+                    o.check(r, &frame);
+                    let mut num = u64::MAX;
+                    let rn = epp_message_ext_number(m, i, l, item, f, &mut num);
+                    assert!(!(r == EppResult::Ok && rn == EppResult::Ok));
+                    if rn != EppResult::Ok {
+                        assert_eq!(num, u64::MAX);
+                    }
+                    if r == EppResult::Ok || rn == EppResult::Ok {
+                        assert!(item < count);
+                    }
+                }
+                Call::ObjectField(kind, f, i) => {
+                    let mut o = Out::new();
+                    let (f, i) = (u32::from(*f % 20), usize::from(*i % 4));
+                    let r = match kind % 3 {
+                        0 => epp_message_contact_field(m, f, &mut o.ptr, &mut o.len),
+                        1 => epp_message_postal_info_field(m, i, f, &mut o.ptr, &mut o.len),
+                        _ => epp_message_object_field(m, f, &mut o.ptr, &mut o.len),
+                    };
+                    o.check(r, &frame);
+                    let mut n = usize::MAX;
+                    let cap = (f as usize * 7).min(out.len());
+                    let r2 = match kind % 3 {
+                        0 => epp_message_contact_field_unescaped(
+                            m,
+                            f,
+                            out.as_mut_ptr().cast(),
+                            cap,
+                            &mut n,
+                        ),
+                        1 => epp_message_postal_info_field_unescaped(
+                            m,
+                            i,
+                            f,
+                            out.as_mut_ptr().cast(),
+                            cap,
+                            &mut n,
+                        ),
+                        _ => epp_message_object_field_unescaped(
+                            m,
+                            f,
+                            out.as_mut_ptr().cast(),
+                            cap,
+                            &mut n,
+                        ),
+                    };
+                    assert!(r2 == r || r2 == EppResult::BufferTooSmall, "{r:?} {r2:?}");
+                    let _ = epp_message_postal_info_count(m);
+                }
+                Call::ObjectParts(l, i, a) => {
+                    let (l, i, a) = (u32::from(*l % 24), usize::from(*i % 8), usize::from(*a % 4));
+                    let mut period = EppPeriod {
+                        value: u32::MAX,
+                        unit: EppPeriodUnit::None,
+                    };
+                    if epp_message_period(m, &mut period) == EppResult::Ok {
+                        assert!((1..=99).contains(&period.value));
+                    } else {
+                        assert_eq!(period.value, u32::MAX);
+                    }
+                    let mut d = EppDisclose::default();
+                    let _ = epp_message_contact_disclose(m, &mut d);
+                    let mut t = EppDateTime::default();
+                    let _ = epp_message_object_field_datetime(m, l % 16, &mut t);
+                    let mut o = Out::new();
+                    let r = epp_message_status_text(m, l % 4, i, &mut o.ptr, &mut o.len);
+                    o.check(r, &frame);
+                    let mut o = Out::new();
+                    let r = epp_message_status_lang(m, l % 4, i, &mut o.ptr, &mut o.len);
+                    o.check(r, &frame);
+                    let _ = epp_message_address_version(m, l, i);
+                    let _ = epp_message_name_server_form(m, l);
+                    let count = epp_message_name_server_address_count(m, l, i);
+                    let mut o = Out::new();
+                    let mut v = EppIpVersion::None;
+                    let r =
+                        epp_message_name_server_address(m, l, i, a, &mut o.ptr, &mut o.len, &mut v);
+                    o.check(r, &frame);
+                    assert_eq!(r == EppResult::Ok, a < count);
+                }
+                Call::WriteCommand(which, strs, value, unit, cap) => {
+                    let get = |k: usize| {
+                        strs.get(k).map_or(
+                            EppStr {
+                                ptr: ptr::null(),
+                                len: 0,
+                            },
+                            |t| s(t),
+                        )
+                    };
+                    let all: Vec<EppStr> = strs.iter().take(20).map(|t| s(t)).collect();
+                    let unit = [
+                        EppPeriodUnit::None as u32,
+                        EppPeriodUnit::Years as u32,
+                        EppPeriodUnit::Months as u32,
+                    ][usize::from(*unit % 3)];
+                    let value = u32::from(*value);
+                    let cap = (*cap as usize).min(out.len());
+                    let (b, mut n) = (out.as_mut_ptr(), 0);
+                    let contacts = [EppDomainContact {
+                        contact_type: get(1),
+                        id: get(2),
+                    }];
+                    let part = EppDomainAddRemove {
+                        name_servers: all.as_ptr(),
+                        name_server_count: all.len(),
+                        contacts: contacts.as_ptr(),
+                        contact_count: 1,
+                        statuses: all.as_ptr(),
+                        status_count: all.len().min(2),
+                    };
+                    let hpart = EppHostAddRemove {
+                        addresses: all.as_ptr(),
+                        address_count: all.len(),
+                        statuses: all.as_ptr(),
+                        status_count: all.len().min(1),
+                    };
+                    let info = EppPostalInfoIn {
+                        info_type: u32::from(*which % 3),
+                        name: get(0),
+                        org: get(1),
+                        streets: [get(2), get(3), get(4)],
+                        city: get(5),
+                        state_province: get(6),
+                        postal_code: get(7),
+                        country_code: get(8),
+                    };
+                    let details = EppContactDetails {
+                        postal_infos: &info,
+                        postal_info_count: usize::from(*which % 2),
+                        voice: get(9),
+                        voice_extension: get(10),
+                        fax: get(11),
+                        fax_extension: get(12),
+                        email: get(13),
+                        auth_password: get(14),
+                        disclose: ptr::null(),
+                    };
+                    let op = [
+                        EppTransferOp::None,
+                        EppTransferOp::Request,
+                        EppTransferOp::Cancel,
+                    ][usize::from(*which % 3)];
+                    let r = match which % 12 {
+                        0 => epp_write_domain_create(
+                            get(0),
+                            value,
+                            unit,
+                            all.as_ptr(),
+                            all.len(),
+                            get(1),
+                            contacts.as_ptr(),
+                            1,
+                            get(2),
+                            get(3),
+                            0,
+                            b,
+                            cap,
+                            &mut n,
+                        ),
+                        1 => epp_write_domain_update(
+                            get(0),
+                            &part,
+                            &part,
+                            get(1),
+                            get(2),
+                            NONE_STR,
+                            0,
+                            b,
+                            cap,
+                            &mut n,
+                        ),
+                        2 => epp_write_domain_renew(
+                            get(0),
+                            get(1),
+                            value,
+                            unit,
+                            NONE_STR,
+                            0,
+                            b,
+                            cap,
+                            &mut n,
+                        ),
+                        3 => epp_write_domain_transfer(
+                            op as u32,
+                            get(0),
+                            value,
+                            unit,
+                            get(1),
+                            NONE_STR,
+                            0,
+                            b,
+                            cap,
+                            &mut n,
+                        ),
+                        4 => epp_write_host_create(
+                            get(0),
+                            all.as_ptr(),
+                            all.len(),
+                            NONE_STR,
+                            0,
+                            b,
+                            cap,
+                            &mut n,
+                        ),
+                        5 => epp_write_host_update(
+                            get(0),
+                            &hpart,
+                            ptr::null(),
+                            get(1),
+                            NONE_STR,
+                            0,
+                            b,
+                            cap,
+                            &mut n,
+                        ),
+                        6 => epp_write_host_check(
+                            all.as_ptr(),
+                            all.len(),
+                            NONE_STR,
+                            0,
+                            b,
+                            cap,
+                            &mut n,
+                        ),
+                        7 => {
+                            epp_write_contact_create(get(15), &details, NONE_STR, 0, b, cap, &mut n)
+                        }
+                        8 => epp_write_contact_update(
+                            get(15),
+                            all.as_ptr(),
+                            all.len(),
+                            ptr::null(),
+                            0,
+                            &details,
+                            NONE_STR,
+                            0,
+                            b,
+                            cap,
+                            &mut n,
+                        ),
+                        9 => epp_write_contact_transfer(
+                            op as u32,
+                            get(0),
+                            get(1),
+                            NONE_STR,
+                            0,
+                            b,
+                            cap,
+                            &mut n,
+                        ),
+                        10 => epp_write_contact_info(get(0), get(1), NONE_STR, 0, b, cap, &mut n),
+                        _ => epp_write_contact_check(
+                            all.as_ptr(),
+                            all.len(),
+                            NONE_STR,
+                            0,
+                            b,
+                            cap,
+                            &mut n,
+                        ),
+                    };
+                    if r == EppResult::Ok {
+                        assert!(n <= cap);
+                    }
                 }
             }
         }

@@ -8,6 +8,7 @@ import subprocess
 from epp_codec import EppError, Field, List, Message, Result
 
 from conftest import REPO, corpus_dir
+from dump_objects import dump_objects
 
 DATE_FIELDS = {Field.MSGQ_DATE, Field.CREATED, Field.UPDATED, Field.EXPIRES, Field.TRANSFERRED, Field.SERVER_DATE}
 
@@ -59,6 +60,7 @@ def dump_message(m: Message) -> list:
         out.append(f"check\t{i}\t{esc(c.name)}\t{int(c.available)}\t{opt(c.reason)}")
     for i, e in enumerate(m.extensions):
         out.append(f"extension\t{i}\t{esc(e.namespace)}\t{esc(e.xml)}")
+    out.extend(dump_objects(m))
     return out
 
 

@@ -1,0 +1,161 @@
+"""Typed extension parts of the C ABI (`include/epp.h`:
+`epp_message_ext_kind`, `epp_message_ext_count`, `epp_message_ext_string`,
+`epp_message_ext_number`): secDNS-1.1, rgp-1.0, allocationToken-1.0,
+ttl-1.0, loginSec-1.0, fee and launch-1.0 elements of a message's
+`<extension>`, read by (element index, list, item, field)."""
+
+from __future__ import annotations
+
+import ctypes
+import enum
+from ctypes import POINTER, byref, c_size_t, c_uint32, c_uint64, c_void_p
+from typing import Optional
+
+from . import Message
+from .objects import _raw, _value
+from ._lib import lib
+
+__all__ = ["ExtKind", "ExtList", "EXT_FIELD_LAST", "ExtField", "ext_kind", "ext_count", "ext_number", "ext_string", "ext_string_raw"]
+
+
+class ExtKind(enum.IntEnum):
+    """`epp_ext_kind`."""
+
+    NONE = 0
+    RAW = 1
+    SEC_DNS_CREATE = 2
+    SEC_DNS_UPDATE = 3
+    SEC_DNS_INFO = 4
+    RGP_UPDATE = 5
+    RGP_STATUSES = 6
+    ALLOCATION_TOKEN = 7
+    ALLOCATION_TOKEN_INFO = 8
+    TTL = 9
+    LOGIN_SEC = 10
+    LOGIN_SEC_DATA = 11
+    FEE = 12
+    FEE_DATA = 13
+    LAUNCH = 14
+    LAUNCH_DATA = 15
+
+
+class ExtList(enum.IntEnum):
+    """`EPP_EXT_LIST_*`."""
+
+    SELF = 0
+    DS_DATA = 1
+    KEY_DATA = 2
+    REMOVE_DS_DATA = 3
+    REMOVE_KEY_DATA = 4
+    RGP_STATUSES = 5
+    TTLS = 6
+    FEES = 7
+    CREDITS = 8
+    FEE_CHECK_ITEMS = 9
+    FEE_COMMANDS = 10
+    LOGIN_SEC_EVENTS = 11
+    LAUNCH_CHECK_RESULTS = 12
+
+
+class ExtField(enum.IntEnum):
+    """`EPP_EXT_*` (include/epp.h says which are numbers, which strings)."""
+
+    MAX_SIG_LIFE = 0
+    URGENT = 1
+    REMOVE_ALL = 2
+    KEY_TAG = 3
+    ALG = 4
+    DIGEST_TYPE = 5
+    DIGEST = 6
+    FLAGS = 7
+    PROTOCOL = 8
+    KEY_ALG = 9
+    PUBLIC_KEY = 10
+    RESTORE_OP = 11
+    STATUS = 12
+    LANG = 13
+    TEXT = 14
+    TOKEN = 15
+    RECORD_TYPE = 16
+    CUSTOM = 17
+    SECONDS = 18
+    MIN = 19
+    DEFAULT = 20
+    MAX = 21
+    CURRENCY = 22
+    AMOUNT = 23
+    DESCRIPTION = 24
+    REFUNDABLE = 25
+    GRACE_PERIOD = 26
+    APPLIED = 27
+    BALANCE = 28
+    CREDIT_LIMIT = 29
+    OBJECT_ID = 30
+    AVAILABLE = 31
+    CLASS = 32
+    COMMAND = 33
+    PHASE = 34
+    PHASE_NAME = 35
+    APPLICATION_ID = 36
+    NAME = 37
+    EXISTS = 38
+    USER_AGENT_APP = 39
+    USER_AGENT_TECH = 40
+    USER_AGENT_OS = 41
+    PASSWORD = 42
+    NEW_PASSWORD = 43
+    EVENT_TYPE = 44
+    LEVEL = 45
+
+
+EXT_FIELD_LAST = 45
+
+for _name, (_restype, _argtypes) in {
+    "epp_message_ext_kind": (c_uint32, [c_void_p, c_size_t]),
+    "epp_message_ext_count": (c_size_t, [c_void_p, c_size_t, c_uint32]),
+    "epp_message_ext_number": (c_uint32, [c_void_p, c_size_t, c_uint32, c_size_t, c_uint32, POINTER(c_uint64)]),
+    "epp_message_ext_string": (
+        c_uint32,
+        [c_void_p, c_size_t, c_uint32, c_size_t, c_uint32, POINTER(c_void_p), POINTER(c_size_t)],
+    ),
+    "epp_message_ext_string_unescaped": (
+        c_uint32,
+        [c_void_p, c_size_t, c_uint32, c_size_t, c_uint32, ctypes.c_char_p, c_size_t, POINTER(c_size_t)],
+    ),
+}.items():
+    _fn = getattr(lib, _name)
+    _fn.restype = _restype
+    _fn.argtypes = _argtypes
+
+
+def ext_kind(m: Message, index: int) -> ExtKind:
+    """What extension element `index` is."""
+    return ExtKind(lib.epp_message_ext_kind(m._handle(), index))
+
+
+def ext_count(m: Message, index: int, lst: int) -> int:
+    """The number of items of list `lst` of extension element `index`."""
+    return lib.epp_message_ext_count(m._handle(), index, lst)
+
+
+def ext_number(m: Message, index: int, lst: int, item: int, field: int) -> Optional[int]:
+    """Number field `field` of an extension item, or None."""
+    n = c_uint64()
+    if lib.epp_message_ext_number(m._handle(), index, lst, item, field, byref(n)) != 0:
+        return None
+    return n.value
+
+
+def ext_string_raw(m: Message, index: int, lst: int, item: int, field: int) -> Optional[bytes]:
+    """String field `field` of an extension item, as written, or None."""
+    h = m._handle()
+    return _raw(lambda p, n: lib.epp_message_ext_string(h, index, lst, item, field, p, n))
+
+
+def ext_string(m: Message, index: int, lst: int, item: int, field: int) -> Optional[str]:
+    """The value of string field `field` of an extension item, or None."""
+    h = m._handle()
+    return _value(
+        ext_string_raw(m, index, lst, item, field),
+        lambda b, c, n: lib.epp_message_ext_string_unescaped(h, index, lst, item, field, b, c, n),
+    )
