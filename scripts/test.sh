@@ -170,6 +170,13 @@ rust_dump() {
         >target/ffi-dump.txt
 }
 
+# Go's build cache does not hash the files cgo links (libepp.a): a stamp of
+# the library in CGO_CFLAGS, which the cache does hash, makes a rebuilt
+# library rebuild the package instead of linking the old one.
+go_lib_stamp() {
+    echo "-O2 -g -DEPP_LIB_STAMP=$(cksum <"$EPP_ROOT/target/release/libepp.a" | cut -d' ' -f1)"
+}
+
 go_tests() {
     if ! command -v go >/dev/null 2>&1; then
         local sudo=()
@@ -181,6 +188,8 @@ go_tests() {
     rust_dump
     (
         cd ffi/go
+        export CGO_CFLAGS
+        CGO_CFLAGS="$(go_lib_stamp)"
         go vet ./...
         EPP_RUST_DUMP="$EPP_ROOT/target/ffi-dump.txt" CGO_ENABLED=1 go test -race -count=1 ./...
     )
@@ -213,6 +222,7 @@ binding_sessions() {
     # against the example server (which writes its throw-away CA to a file
     # and stops when its standard input closes, or after 300 s at worst).
     cargo build --locked --release -p epp-codec-ffi
+    build_staticlib >/dev/null
     # The debug build: `cargo test -p epp-codec-session` has built it already.
     cargo build --locked -p epp-codec-session --example serve
     local dir addr status=0 keep
@@ -233,7 +243,8 @@ binding_sessions() {
         status=1
     else
         echo "--- Go client (ffi/go/examples/session_client)"
-        (cd ffi/go && CGO_ENABLED=1 go run ./examples/session_client -addr "$addr" -ca "$dir/ca.pem") ||
+        (cd ffi/go && CGO_CFLAGS="$(go_lib_stamp)" CGO_ENABLED=1 \
+            go run ./examples/session_client -addr "$addr" -ca "$dir/ca.pem") ||
             status=1
         echo "--- Python client (ffi/python/examples/session_client.py)"
         EPP_LIB="$EPP_ROOT/target/release/libepp.so" target/python-venv/bin/python \

@@ -370,8 +370,21 @@ mod tests {
     #[test]
     fn writes_as_is_agrees_with_the_table() {
         let mut buf = [b'x'; 40];
-        for n in 0..=buf.len() {
+        // Under Miri (some thousand times slower) the lengths around the
+        // word boundaries and three positions in each are enough.
+        let lengths: &[usize] = if cfg!(miri) {
+            &[0, 1, 7, 8, 9, 16, 17]
+        } else {
+            &[
+                0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22,
+                23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40,
+            ]
+        };
+        for &n in lengths {
             for at in 0..n.max(1) {
+                if cfg!(miri) && !(at == 0 || at == n / 2 || at + 1 == n) {
+                    continue;
+                }
                 for b in 0..=255u8 {
                     buf[..n].fill(b'x');
                     if n > 0 {
