@@ -469,3 +469,300 @@ pub fn check_round_trip(model: &Model, options: &WriteOptions) {
     let expected = (!matches!(model, Model::Hello)).then_some("ABC-12345");
     assert_eq!(read.cl_trid().map(s).as_deref(), expected);
 }
+
+// ----- responses -----
+
+use epp_codec::view::response::domain::DomainData;
+use epp_codec::view::{ResultCode, read_response};
+use epp_codec::write::{
+    CheckResult, DomainResData, MessageQueueData, ResData, ResponseData, ResultData,
+};
+
+/// The result codes a generated response draws from: success, the
+/// queue's, and failures of every class.
+const RESULT_CODES: [u16; 10] = [1000, 1001, 1300, 1301, 1500, 2001, 2003, 2201, 2303, 2400];
+
+/// One `<result>`: the code, its `<msg>` (`None`: the RFC's text for the
+/// code) and the message's language.
+#[derive(Debug, Clone)]
+pub struct ResultModel {
+    pub code: u16,
+    pub message: Option<String>,
+    pub lang: Option<String>,
+}
+
+/// A `<msgQ>`: count and id, and a dated message or none.
+#[derive(Debug, Clone)]
+pub struct QueueModel {
+    pub count: u64,
+    pub id: String,
+    pub dated: Option<(String, String)>,
+}
+
+/// The `<resData>` of a generated response.
+#[derive(Debug, Clone)]
+pub enum ResDataModel {
+    None,
+    /// `<domain:chkData>`: (name, available, reason when not).
+    Check(Vec<(String, bool, Option<String>)>),
+    /// `<domain:creData>`: name, crDate, exDate.
+    Create(String, String, Option<String>),
+    /// `<domain:renData>`: name, exDate.
+    Renew(String, Option<String>),
+}
+
+/// A response with arbitrary results, queue, resData and transaction ids.
+#[derive(Debug, Clone)]
+pub struct ResponseCore {
+    pub results: Vec<ResultModel>,
+    pub queue: Option<QueueModel>,
+    pub res_data: ResDataModel,
+    pub cl_trid: Option<String>,
+    pub sv_trid: String,
+}
+
+/// An RFC 3339 date-time the schema's `dateTime` accepts.
+fn date_time(u: &mut Unstructured<'_>) -> Result<String> {
+    Ok(format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}Z",
+        u.int_in_range(1990..=2099)?,
+        u.int_in_range(1..=12)?,
+        u.int_in_range(1..=28)?,
+        u.int_in_range(0..=23)?,
+        u.int_in_range(0..=59)?,
+        u.int_in_range(0..=59)?,
+        if u.arbitrary()? { ".0" } else { "" }
+    ))
+}
+
+impl<'a> arbitrary::Arbitrary<'a> for ResponseCore {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        let results = (0..u.int_in_range(1..=3)?)
+            .map(|_| {
+                Ok(ResultModel {
+                    code: *u.choose(&RESULT_CODES)?,
+                    message: if u.arbitrary()? {
+                        Some(text(u, 1, 40)?)
+                    } else {
+                        None
+                    },
+                    lang: if u.arbitrary()? {
+                        Some((*u.choose(&["fr", "de", "en-GB"])?).to_owned())
+                    } else {
+                        None
+                    },
+                })
+            })
+            .collect::<Result<_>>()?;
+        let queue = if u.arbitrary()? {
+            Some(QueueModel {
+                count: u.int_in_range(0..=1_000_000)?,
+                id: token(u, 1, 12)?,
+                dated: if u.arbitrary()? {
+                    Some((date_time(u)?, text(u, 1, 40)?))
+                } else {
+                    None
+                },
+            })
+        } else {
+            None
+        };
+        let res_data = match u.int_in_range(0..=3)? {
+            0 => ResDataModel::None,
+            1 => ResDataModel::Check(
+                (0..u.int_in_range(1..=5)?)
+                    .map(|_| {
+                        let available = u.arbitrary()?;
+                        let reason = if available {
+                            None
+                        } else {
+                            Some(text(u, 1, 30)?)
+                        };
+                        Ok((domain_name(u)?, available, reason))
+                    })
+                    .collect::<Result<_>>()?,
+            ),
+            2 => ResDataModel::Create(
+                domain_name(u)?,
+                date_time(u)?,
+                if u.arbitrary()? {
+                    Some(date_time(u)?)
+                } else {
+                    None
+                },
+            ),
+            _ => ResDataModel::Renew(
+                domain_name(u)?,
+                if u.arbitrary()? {
+                    Some(date_time(u)?)
+                } else {
+                    None
+                },
+            ),
+        };
+        Ok(ResponseCore {
+            results,
+            queue,
+            res_data,
+            cl_trid: if u.arbitrary()? {
+                Some(token(u, 3, 64)?)
+            } else {
+                None
+            },
+            sv_trid: token(u, 3, 64)?,
+        })
+    }
+}
+
+/// Writes `model` with `options`, reads it back tolerantly, and checks
+/// every field against the model.
+pub fn check_response_round_trip(model: &ResponseCore, options: &WriteOptions) {
+    let results: Vec<ResultData<'_>> = model
+        .results
+        .iter()
+        .map(|r| {
+            let data = ResultData::new(ResultCode::from_u16(r.code));
+            match &r.message {
+                Some(m) => data.with_message(m, r.lang.as_deref()),
+                None => data,
+            }
+        })
+        .collect();
+    let checks: Vec<CheckResult<'_>> = match &model.res_data {
+        ResDataModel::Check(items) => items
+            .iter()
+            .map(|(name, available, reason)| match reason {
+                Some(reason) if !available => CheckResult::unavailable(name, reason),
+                _ => CheckResult::available(name),
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let res_data = match &model.res_data {
+        ResDataModel::None => ResData::None,
+        ResDataModel::Check(_) => ResData::Domain(DomainResData::Check(&checks)),
+        ResDataModel::Create(name, created, expires) => ResData::Domain(DomainResData::Create {
+            name: Str::new(name),
+            created: Str::new(created),
+            expires: expires.as_deref().map(Str::new),
+        }),
+        ResDataModel::Renew(name, expires) => ResData::Domain(DomainResData::Renew {
+            name: Str::new(name),
+            expires: expires.as_deref().map(Str::new),
+        }),
+    };
+    let mut response = ResponseData::new(&results, &model.sv_trid).with_res_data(res_data);
+    if let Some(cl) = &model.cl_trid {
+        response = response.with_cl_trid(cl);
+    }
+    if let Some(q) = &model.queue {
+        response = response.with_message_queue(MessageQueueData {
+            count: q.count,
+            id: Str::new(&q.id),
+            date: q.dated.as_ref().map(|(d, _)| Str::new(d)),
+            message: q.dated.as_ref().map(|(_, m)| Str::new(m)),
+        });
+    }
+    let xml = to_vec(&response, options).expect("a generated response is written");
+    let read = read_response(&xml).unwrap_or_else(|e| {
+        panic!("{e}\n{}", String::from_utf8_lossy(&xml));
+    });
+    let shown = || String::from_utf8_lossy(&xml).into_owned();
+
+    let got: Vec<_> = read.results().iter().collect();
+    assert_eq!(got.len(), model.results.len(), "{}", shown());
+    for (r, m) in got.iter().zip(&model.results) {
+        assert_eq!(r.code().as_u16(), m.code, "{}", shown());
+        let expected = m
+            .message
+            .clone()
+            .unwrap_or_else(|| ResultCode::from_u16(m.code).text().to_owned());
+        let message = r.message().map(|s| s.to_cow().into_owned());
+        assert_eq!(message.as_deref(), Some(expected.as_str()), "{}", shown());
+        let lang = r.message_lang().map(|s| s.to_cow().into_owned());
+        let expected_lang = if m.message.is_some() {
+            m.lang.clone()
+        } else {
+            None
+        };
+        assert_eq!(lang, expected_lang, "{}", shown());
+    }
+    match (&model.queue, read.message_queue()) {
+        (None, None) => {}
+        (Some(q), Some(got)) => {
+            assert_eq!(got.count(), Some(q.count), "{}", shown());
+            assert_eq!(
+                got.id().map(|s| s.to_cow().into_owned()),
+                Some(q.id.clone())
+            );
+            let date = got.date_raw().map(|s| s.to_cow().into_owned());
+            assert_eq!(
+                date,
+                q.dated.as_ref().map(|(d, _)| d.clone()),
+                "{}",
+                shown()
+            );
+            let message = got.message_text().map(|s| s.to_cow().into_owned());
+            assert_eq!(
+                message,
+                q.dated.as_ref().map(|(_, m)| m.clone()),
+                "{}",
+                shown()
+            );
+        }
+        (q, got) => panic!("msgQ {q:?} read as {got:?}\n{}", shown()),
+    }
+    let data: Vec<_> = read.res_data().iter().collect();
+    let owned = |s: Option<Str<'_>>| s.map(|s| s.to_cow().into_owned());
+    match &model.res_data {
+        ResDataModel::None => assert!(data.is_empty(), "{}", shown()),
+        ResDataModel::Check(items) => {
+            let Some(DomainData::Check(got)) = data.first().and_then(|d| DomainData::from_raw(*d))
+            else {
+                panic!("no chkData\n{}", shown())
+            };
+            let got: Vec<_> = got
+                .iter()
+                .map(|c| (owned(c.name()), c.available(), owned(c.reason())))
+                .collect();
+            let expected: Vec<_> = items
+                .iter()
+                .map(|(n, a, r)| (Some(n.clone()), Some(*a), r.clone()))
+                .collect();
+            assert_eq!(got, expected, "{}", shown());
+        }
+        ResDataModel::Create(name, created, expires) => {
+            let Some(DomainData::Create(c)) = data.first().and_then(|d| DomainData::from_raw(*d))
+            else {
+                panic!("no creData\n{}", shown())
+            };
+            assert_eq!(owned(c.name()), Some(name.clone()));
+            assert_eq!(
+                c.created().map(|t| t.raw().to_cow().into_owned()),
+                Some(created.clone())
+            );
+            assert_eq!(
+                c.expires().map(|t| t.raw().to_cow().into_owned()),
+                expires.clone()
+            );
+        }
+        ResDataModel::Renew(name, expires) => {
+            let Some(DomainData::Renew(r)) = data.first().and_then(|d| DomainData::from_raw(*d))
+            else {
+                panic!("no renData\n{}", shown())
+            };
+            assert_eq!(owned(r.name()), Some(name.clone()));
+            assert_eq!(
+                r.expires().map(|t| t.raw().to_cow().into_owned()),
+                expires.clone()
+            );
+        }
+    }
+    assert_eq!(owned(read.cl_trid()), model.cl_trid, "{}", shown());
+    assert_eq!(
+        read.sv_trid().to_cow(),
+        model.sv_trid.as_str(),
+        "{}",
+        shown()
+    );
+}
