@@ -69,17 +69,23 @@ func (c *Client) Buffer() []byte { return c.out[:0] }
 // WriteFramed) and reads the response to it, tolerantly. The returned
 // message is the client's own, valid until the next Do.
 func (c *Client) Do(command []byte) (*Message, error) {
-	if cap(command) > cap(c.out) {
-		c.out = command[:0]
+	return c.exchange(command, (*Message).ReadResponseFrame)
+}
+
+// exchange sends a whole frame and reads the answer into the client's
+// message with read.
+func (c *Client) exchange(frame []byte, read func(*Message, Frame) error) (*Message, error) {
+	if cap(frame) > cap(c.out) {
+		c.out = frame[:0]
 	}
-	if _, err := c.conn.Write(command); err != nil {
+	if _, err := c.conn.Write(frame); err != nil {
 		return nil, err
 	}
 	f, err := c.next()
 	if err != nil {
 		return nil, err
 	}
-	if err := c.msg.ReadResponseFrame(f); err != nil {
+	if err := read(c.msg, f); err != nil {
 		return nil, err
 	}
 	return c.msg, nil
@@ -91,18 +97,7 @@ func (c *Client) Hello() (*Message, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.out = out[:0]
-	if _, err := c.conn.Write(out); err != nil {
-		return nil, err
-	}
-	f, err := c.next()
-	if err != nil {
-		return nil, err
-	}
-	if err := c.msg.ReadGreetingFrame(f); err != nil {
-		return nil, err
-	}
-	return c.msg, nil
+	return c.exchange(out, (*Message).ReadGreetingFrame)
 }
 
 // Close frees the client's handles (not the connection).

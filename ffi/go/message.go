@@ -407,6 +407,16 @@ func (m *Message) Field(f Field) (value string, ok bool) {
 	})
 }
 
+// dateTimeOf is the Go form of a parsed epp_datetime.
+func dateTimeOf(d C.epp_datetime) DateTime {
+	return DateTime{
+		Year: int(d.year), Month: int(d.month), Day: int(d.day),
+		Hour: int(d.hour), Minute: int(d.minute), Second: int(d.second),
+		Nanosecond: int(d.nanosecond), HasOffset: bool(d.has_offset),
+		OffsetMinutes: int(d.offset_minutes),
+	}
+}
+
 // FieldDateTime parses date-time field f (FieldCreated, FieldUpdated,
 // FieldExpires, FieldTransferred, FieldMsgQDate, FieldServerDate). The
 // error is an *Error: ResultAbsent, or ResultInvalidValue when the text is
@@ -417,12 +427,7 @@ func (m *Message) FieldDateTime(f Field) (DateTime, error) {
 	if err := check(C.epp_message_field_datetime(m.h, C.uint32_t(f), &d)); err != nil {
 		return DateTime{}, err
 	}
-	return DateTime{
-		Year: int(d.year), Month: int(d.month), Day: int(d.day),
-		Hour: int(d.hour), Minute: int(d.minute), Second: int(d.second),
-		Nanosecond: int(d.nanosecond), HasOffset: bool(d.has_offset),
-		OffsetMinutes: int(d.offset_minutes),
-	}, nil
+	return dateTimeOf(d), nil
 }
 
 // FieldTime is FieldDateTime as a time.Time.

@@ -143,12 +143,7 @@ func (m *Message) ObjectFieldDateTime(f ObjectField) (DateTime, error) {
 	if err := check(C.epp_message_object_field_datetime(m.h, C.uint32_t(f), &d)); err != nil {
 		return DateTime{}, err
 	}
-	return DateTime{
-		Year: int(d.year), Month: int(d.month), Day: int(d.day),
-		Hour: int(d.hour), Minute: int(d.minute), Second: int(d.second),
-		Nanosecond: int(d.nanosecond), HasOffset: bool(d.has_offset),
-		OffsetMinutes: int(d.offset_minutes),
-	}, nil
+	return dateTimeOf(d), nil
 }
 
 // StatusTextBytes is the text of status i of list l (ListStatuses,

@@ -405,6 +405,43 @@ pub unsafe extern "C" fn epp_message_lists(
     })
 }
 
+/// The shared body of `epp_message_results` and `epp_message_checks`: the
+/// argument checks, then `fill` over the held response's entries into
+/// `out`, the count in `*out_count`, `BufferTooSmall` when they do not fit.
+///
+/// # Safety
+///
+/// As either of those functions.
+unsafe fn response_entries<T>(
+    message: *const EppMessage,
+    out: *mut T,
+    cap: usize,
+    out_count: *mut usize,
+    fill: impl FnOnce(&Response<'_>, &ResData<'_>, Frame, &mut [T]) -> usize,
+) -> EppResult {
+    guard(|| {
+        non_null(message)?;
+        non_null(out_count)?;
+        if out.is_null() && cap > 0 {
+            return Err(EppResult::NullArgument);
+        }
+        // SAFETY: caller's contract.
+        let m = unsafe { handle(message) }.ok_or(EppResult::NullArgument)?;
+        let Stored::Response(response, data) = m.view_ref() else {
+            return Err(EppResult::WrongKind);
+        };
+        let frame = Frame::of(m)?;
+        // SAFETY: NULL or valid for `cap` entries (caller's contract).
+        let n = fill(response, data, frame, unsafe { room(out, cap) });
+        // SAFETY: non-NULL and writable.
+        unsafe { put_count(out_count, n) };
+        if n > cap {
+            return Err(EppResult::BufferTooSmall);
+        }
+        Ok(())
+    })
+}
+
 /// Every `<result>` of a response at once: `out[i]` holds the code and
 /// `<msg>` of result `i`, as `epp_message_result_code` and
 /// `epp_message_result_msg` give them; `*out_count` the number of results.
@@ -424,27 +461,12 @@ pub unsafe extern "C" fn epp_message_results(
     cap: usize,
     out_count: *mut usize,
 ) -> EppResult {
-    guard(|| {
-        non_null(message)?;
-        non_null(out_count)?;
-        if out.is_null() && cap > 0 {
-            return Err(EppResult::NullArgument);
-        }
-        // SAFETY: caller's contract.
-        let m = unsafe { handle(message) }.ok_or(EppResult::NullArgument)?;
-        let Stored::Response(response, _) = m.view_ref() else {
-            return Err(EppResult::WrongKind);
-        };
-        let frame = Frame::of(m)?;
-        // SAFETY: NULL or valid for `cap` entries (caller's contract).
-        let n = fill_results(response, frame, unsafe { room(out, cap) });
-        // SAFETY: non-NULL and writable.
-        unsafe { put_count(out_count, n) };
-        if n > cap {
-            return Err(EppResult::BufferTooSmall);
-        }
-        Ok(())
-    })
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        response_entries(message, out, cap, out_count, |response, _, frame, room| {
+            fill_results(response, frame, room)
+        })
+    }
 }
 
 /// Every entry (`<cd>`) of a domain, host or contact check response at
@@ -467,27 +489,12 @@ pub unsafe extern "C" fn epp_message_checks(
     cap: usize,
     out_count: *mut usize,
 ) -> EppResult {
-    guard(|| {
-        non_null(message)?;
-        non_null(out_count)?;
-        if out.is_null() && cap > 0 {
-            return Err(EppResult::NullArgument);
-        }
-        // SAFETY: caller's contract.
-        let m = unsafe { handle(message) }.ok_or(EppResult::NullArgument)?;
-        let Stored::Response(_, data) = m.view_ref() else {
-            return Err(EppResult::WrongKind);
-        };
-        let frame = Frame::of(m)?;
-        // SAFETY: NULL or valid for `cap` entries (caller's contract).
-        let n = fill_checks(data, frame, unsafe { room(out, cap) });
-        // SAFETY: non-NULL and writable.
-        unsafe { put_count(out_count, n) };
-        if n > cap {
-            return Err(EppResult::BufferTooSmall);
-        }
-        Ok(())
-    })
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        response_entries(message, out, cap, out_count, |_, data, frame, room| {
+            fill_checks(data, frame, room)
+        })
+    }
 }
 
 /// The caller's arrays for `epp_message_bulk`, and the lengths it stores.

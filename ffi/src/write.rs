@@ -218,6 +218,28 @@ pub(crate) unsafe fn str_array<'a>(
     Ok(count)
 }
 
+/// The names (or ids) of a check command: `count` of them, 1 to
+/// `EPP_WRITE_MAX_CHECK_NAMES`, read into `slots` (a fixed array, so
+/// writing allocates nothing). Shared by the domain, host and contact
+/// check writers.
+///
+/// # Safety
+///
+/// As `str_array`.
+pub(crate) unsafe fn check_names<'a>(
+    names: *const EppStr,
+    count: usize,
+    slots: &'a mut [Str<'a>; EPP_WRITE_MAX_CHECK_NAMES],
+) -> Result<&'a [Str<'a>], EppResult> {
+    non_null(names)?;
+    if count == 0 {
+        return Err(EppResult::InvalidArgument);
+    }
+    // SAFETY: forwarded from the caller.
+    let n = unsafe { str_array(names, count, slots) }?;
+    Ok(&slots[..n])
+}
+
 /// Writes `<login>`: `client_id` and `password` (required), `new_password`
 /// (may be absent), protocol version 1.0, language `lang` (absent: `en`),
 /// `object_count` object URIs (at least 1) and `extension_count` extension
@@ -379,15 +401,9 @@ pub unsafe extern "C" fn epp_write_domain_check(
     out_len: *mut usize,
 ) -> EppResult {
     guard(|| {
-        non_null(names)?;
-        if count == 0 {
-            return Err(EppResult::InvalidArgument);
-        }
-        // A fixed array: writing allocates nothing.
         let mut strs = [Str::new(""); EPP_WRITE_MAX_CHECK_NAMES];
         // SAFETY: caller's contract for the array.
-        let count = unsafe { str_array(names, count, &mut strs) }?;
-        let check = domain::Check::new(&strs[..count]);
+        let check = domain::Check::new(unsafe { check_names(names, count, &mut strs) }?);
         let request = Request::new(Command::Domain(DomainCommand::Check(check)));
         // SAFETY: forwarded from the caller.
         unsafe { command(request, cl_trid, flags, buf, cap, out_len) }

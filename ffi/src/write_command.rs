@@ -19,7 +19,7 @@ use epp_codec::view::{
 use crate::contact::EppDisclose;
 use crate::message::EppTransferOp;
 use crate::object::EppPeriodUnit;
-use crate::write::{EPP_WRITE_MAX_CHECK_NAMES, command, str_array};
+use crate::write::{EPP_WRITE_MAX_CHECK_NAMES, check_names, command, str_array};
 use crate::{EppResult, EppStr, guard, non_null, opt_str, req_str};
 
 /// The most items each list of a command writer takes (name servers,
@@ -497,15 +497,10 @@ pub unsafe extern "C" fn epp_write_host_check(
     out_len: *mut usize,
 ) -> EppResult {
     guard(|| {
-        non_null(names)?;
-        if count == 0 {
-            return Err(EppResult::InvalidArgument);
-        }
         let mut strs = [Str::new(""); EPP_WRITE_MAX_CHECK_NAMES];
         // SAFETY: caller's contract.
         unsafe {
-            let n = str_array(names, count, &mut strs)?;
-            let check = host::Check::new(&strs[..n]);
+            let check = host::Check::new(check_names(names, count, &mut strs)?);
             let request = Request::new(Command::Host(HostCommand::Check(check)));
             command(request, cl_trid, flags, buf, cap, out_len)
         }
@@ -685,15 +680,10 @@ pub unsafe extern "C" fn epp_write_contact_check(
     out_len: *mut usize,
 ) -> EppResult {
     guard(|| {
-        non_null(ids)?;
-        if count == 0 {
-            return Err(EppResult::InvalidArgument);
-        }
         let mut strs = [Str::new(""); EPP_WRITE_MAX_CHECK_NAMES];
         // SAFETY: caller's contract.
         unsafe {
-            let n = str_array(ids, count, &mut strs)?;
-            let check = contact::Check::new(&strs[..n]);
+            let check = contact::Check::new(check_names(ids, count, &mut strs)?);
             let request = Request::new(Command::Contact(ContactCommand::Check(check)));
             command(request, cl_trid, flags, buf, cap, out_len)
         }

@@ -22,7 +22,7 @@ use epp_codec::view::command::domain::{
 use epp_codec::view::command::host::{self as vhost, HostStatus};
 use epp_codec::view::response::object::TransferStatus;
 use epp_codec::view::{
-    AuthInfo, Command, ContactCommand, DomainCommand, HostCommand, PeriodUnit, Poll, Request,
+    AuthInfo, Command, ContactCommand, DomainCommand, HostCommand, List, PeriodUnit, Poll, Request,
     ResultCode, Str, TransferOp,
 };
 use epp_codec::write::{
@@ -255,6 +255,25 @@ fn period_months(period: Option<epp_codec::view::Period>) -> i64 {
     }
 }
 
+/// The `<cd>` entries of a check: each name (or id) unavailable, "In use",
+/// when `taken` says so.
+fn check_results<'a>(
+    names: List<'a, Str<'a>>,
+    taken: impl Fn(&str) -> bool,
+) -> Vec<CheckResult<'a>> {
+    names
+        .iter()
+        .map(|name| {
+            let name = name.raw();
+            if taken(name) {
+                CheckResult::unavailable(name, "In use")
+            } else {
+                CheckResult::available(name)
+            }
+        })
+        .collect()
+}
+
 fn owned(s: Str<'_>) -> String {
     s.to_cow().into_owned()
 }
@@ -363,18 +382,9 @@ impl State {
     ) {
         match command {
             DomainCommand::Check(check) => {
-                let results: Vec<CheckResult<'_>> = check
-                    .names()
-                    .iter()
-                    .map(|name| {
-                        let name = name.raw();
-                        if self.domains.contains_key(&name.to_ascii_lowercase()) {
-                            CheckResult::unavailable(name, "In use")
-                        } else {
-                            CheckResult::available(name)
-                        }
-                    })
-                    .collect();
+                let results = check_results(check.names(), |name| {
+                    self.domains.contains_key(&name.to_ascii_lowercase())
+                });
                 r.send(
                     ResultCode::Success,
                     ResData::Domain(DomainResData::Check(&results)),
@@ -893,18 +903,9 @@ impl State {
     fn host(&mut self, client: &str, command: &HostCommand<'_>, now: i64, r: &mut Reply<'_, '_>) {
         match command {
             HostCommand::Check(check) => {
-                let results: Vec<CheckResult<'_>> = check
-                    .names()
-                    .iter()
-                    .map(|name| {
-                        let name = name.raw();
-                        if self.hosts.contains_key(&name.to_ascii_lowercase()) {
-                            CheckResult::unavailable(name, "In use")
-                        } else {
-                            CheckResult::available(name)
-                        }
-                    })
-                    .collect();
+                let results = check_results(check.names(), |name| {
+                    self.hosts.contains_key(&name.to_ascii_lowercase())
+                });
                 r.send(
                     ResultCode::Success,
                     ResData::Host(HostResData::Check(&results)),
@@ -1110,18 +1111,7 @@ impl State {
     ) {
         match command {
             ContactCommand::Check(check) => {
-                let results: Vec<CheckResult<'_>> = check
-                    .ids()
-                    .iter()
-                    .map(|id| {
-                        let id = id.raw();
-                        if self.contacts.contains_key(id) {
-                            CheckResult::unavailable(id, "In use")
-                        } else {
-                            CheckResult::available(id)
-                        }
-                    })
-                    .collect();
+                let results = check_results(check.ids(), |id| self.contacts.contains_key(id));
                 r.send(
                     ResultCode::Success,
                     ResData::Contact(ContactResData::Check(&results)),

@@ -10,7 +10,7 @@ use core::fmt;
 use core::marker::PhantomData;
 
 use super::str::Str;
-use crate::xml::{Span, find_any3, find_byte, is_space, same_bytes};
+use crate::xml::{Span, find_any3, find_byte, is_space, same_bytes, split_qname};
 
 /// One element of an already-validated span.
 #[derive(Clone, Copy, Debug)]
@@ -94,21 +94,13 @@ impl<'a> Child<'a> {
 
     /// The prefix as written (`""` when there is none).
     pub(crate) fn prefix(&self) -> &'a str {
-        self.qname
-            .get(..self.prefix_len as usize)
-            .unwrap_or_default()
+        split_qname(self.qname, self.prefix_len as usize).0
     }
 
     /// The local name.
     #[inline]
     pub(crate) fn local(&self) -> &'a str {
-        if self.prefix_len == 0 {
-            self.qname
-        } else {
-            self.qname
-                .get(self.prefix_len as usize + 1..)
-                .unwrap_or_default()
-        }
+        split_qname(self.qname, self.prefix_len as usize).1
     }
 
     /// The whole element, start tag to end tag.

@@ -33,6 +33,20 @@ impl Span {
     }
 }
 
+/// `(prefix, local)` of a qualified name whose prefix is `prefix_len`
+/// bytes long (0: no prefix; the colon follows the prefix otherwise).
+#[inline]
+pub(crate) fn split_qname(qname: &str, prefix_len: usize) -> (&str, &str) {
+    if prefix_len == 0 {
+        ("", qname)
+    } else {
+        (
+            qname.get(..prefix_len).unwrap_or_default(),
+            qname.get(prefix_len + 1..).unwrap_or_default(),
+        )
+    }
+}
+
 /// An element or attribute name, resolved to its namespace.
 ///
 /// `<domain:name>`, `<d:name xmlns:d="…domain-1.0">` and
@@ -52,21 +66,13 @@ impl<'a> Name<'a> {
     /// The prefix as written (`""` when there is none).
     #[inline]
     pub fn prefix(&self) -> &'a str {
-        self.qname
-            .get(..self.prefix_len as usize)
-            .unwrap_or_default()
+        split_qname(self.qname, self.prefix_len as usize).0
     }
 
     /// The local part.
     #[inline]
     pub fn local(&self) -> &'a str {
-        if self.prefix_len == 0 {
-            self.qname
-        } else {
-            self.qname
-                .get(self.prefix_len as usize + 1..)
-                .unwrap_or_default()
-        }
+        split_qname(self.qname, self.prefix_len as usize).1
     }
 
     /// The name as written, prefix included.

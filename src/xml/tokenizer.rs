@@ -11,7 +11,7 @@ use super::escape::{Reference, check_reference};
 use super::ns::{Namespace, Ns, Uri};
 use super::token::{
     Attribute, Comment, Declaration, ElementEnd, ElementStart, Name, ProcessingInstruction, Span,
-    Text, Token,
+    Text, Token, split_qname,
 };
 use crate::{Limit, Limits};
 
@@ -1441,17 +1441,6 @@ fn skip_space(bytes: &[u8], p: usize) -> usize {
         .iter()
         .position(|&b| !is_space(b))
         .unwrap_or(rest.len())
-}
-
-fn split_qname(qname: &str, prefix_len: usize) -> (&str, &str) {
-    if prefix_len == 0 {
-        ("", qname)
-    } else {
-        (
-            qname.get(..prefix_len).unwrap_or_default(),
-            qname.get(prefix_len + 1..).unwrap_or_default(),
-        )
-    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ import socket
 import ssl
 from typing import Optional, Sequence
 
-from . import WRITE_FRAMED, Deframer, EppError, Message, Result, _str, _write
+from . import WRITE_FRAMED, Deframer, EppError, Message, Result, _str, _write, write_hello
 from ._lib import EppStr, lib
 
 MAX_LOGIN_URIS = 32
@@ -42,13 +42,16 @@ def write_login(
 
 
 class Client:
-    """An EPP session over `stream` (anything with `sendall` and
-    `recv_into`, such as a connected `ssl.SSLSocket`). The constructor
+    """An EPP session over `stream` (a connected socket, such as an
+    `ssl.SSLSocket`). The constructor
     reads the greeting into `message`; `do` sends a framed command and
     reads its response into the same reused `message`."""
 
     def __init__(self, stream: socket.socket) -> None:
         self._stream = stream
+        # An unbuffered reader over the socket, so that the deframer reads
+        # straight into its own buffer (`Deframer.fill`).
+        self._reader = stream.makefile("rb", buffering=0)
         self._deframer = Deframer()
         self.message = Message()
         self.message.read_greeting(self._next())
@@ -71,11 +74,8 @@ class Client:
             frame = self._deframer.next()
             if frame is not None:
                 return frame
-            buf = bytearray(max(self._deframer.needed, 4096))
-            got = self._stream.recv_into(buf)
-            if got == 0:
+            if self._deframer.fill(self._reader) == 0:
                 raise ConnectionError("the server closed the connection mid-session")
-            self._deframer.push(bytes(buf[:got]))
 
     def do(self, command: bytes) -> Message:
         """Sends `command` (a whole frame: write it with `WRITE_FRAMED`)
@@ -86,8 +86,6 @@ class Client:
 
     def hello(self) -> Message:
         """Sends `<hello/>` and reads the greeting it is answered with."""
-        from . import write_hello
-
         self._stream.sendall(write_hello(WRITE_FRAMED))
         self.message.read_greeting(self._next())
         return self.message
@@ -96,6 +94,7 @@ class Client:
         """Frees the handles and closes the stream."""
         self.message.close()
         self._deframer.close()
+        self._reader.close()
         self._stream.close()
 
     def __enter__(self) -> "Client":
