@@ -8,6 +8,9 @@
 # reported as skipped, not passed, when it does not.
 #
 # Environment: FUZZ_SECONDS (default 30) is passed on to scripts/fuzz.sh.
+# EPP_PRUNE_BUILDS=1 (set by .ci/run) deletes a build tree (Miri's, the
+# fuzz targets', the benches') as soon as no later step needs it, for
+# machines short of disk; every step reports the disk space left.
 set -euo pipefail
 # shellcheck source=scripts/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -61,7 +64,25 @@ step() {
     fi
     passed=$n
     summary+=("$(printf 'ok     %5ds  %s' "$secs" "$name")")
-    echo "==> ok: $name (${secs}s)"
+    echo "==> ok: $name (${secs}s; $(disk_left) left on disk)"
+}
+
+# The space left on the file system that holds the build trees.
+disk_left() {
+    df -Ph "$EPP_ROOT" | awk 'NR == 2 { print $4 }'
+}
+
+# prune PATH...: with EPP_PRUNE_BUILDS=1, deletes build trees no later step
+# reads (a local run keeps them, so the next run is incremental).
+prune() {
+    [[ ${EPP_PRUNE_BUILDS:-0} == 1 ]] || return 0
+    local path
+    for path in "$@"; do
+        if [[ -e $path ]]; then
+            echo "    pruned $path ($(du -sh "$path" | cut -f1))"
+            rm -rf "$path"
+        fi
+    done
 }
 
 skip() {
@@ -212,7 +233,10 @@ python_tests() {
 }
 
 benches_once() {
-    CARGO_PROFILE_BENCH_LTO=false CARGO_PROFILE_BENCH_CODEGEN_UNITS=16 \
+    # A build tree of their own: these builds share nothing with the
+    # release library the binding steps link, and can be pruned whole.
+    CARGO_TARGET_DIR="$EPP_ROOT/target/bench-once" \
+        CARGO_PROFILE_BENCH_LTO=false CARGO_PROFILE_BENCH_CODEGEN_UNITS=16 \
         CARGO_PROFILE_BENCH_DEBUG=false \
         cargo bench --locked --workspace --benches -- --test
 }
@@ -267,7 +291,7 @@ c_tests() {
         EPP_NATIVE_LIBS="$libs"
 }
 
-echo "epp-codec tests: $(rustc --version); corpus: $EPP_CORPUS"
+echo "epp-codec tests: $(rustc --version); corpus: $EPP_CORPUS; $(disk_left) left on disk"
 
 step "rustfmt" fmt_check
 step "clippy (workspace, all features)" \
@@ -292,11 +316,14 @@ step "build no_std (thumbv7em-none-eabihf)" \
 step "C header drift (cbindgen $EPP_CBINDGEN_VERSION)" header_drift
 step "C smoke (C99, C11, C2x, C++ against libepp.a)" c_smoke
 step "miri (core and ffi unit tests)" miri
+prune target/miri
 step "fuzz smoke (${FUZZ_SECONDS:-30}s per target)" scripts/fuzz.sh
+prune fuzz/target
 # The benches' code was type-checked by clippy above; here they are built
 # and each run once (criterion's --test) with the bench profile's fat LTO
 # and debug info turned off: the same code, linked in minutes, not 15.
 step "benches (built without LTO, each run once)" benches_once
+prune target/bench-once
 
 if [[ -f ffi/go/go.mod ]]; then
     step "Go binding tests (ffi/go)" go_tests
