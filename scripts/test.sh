@@ -174,14 +174,6 @@ c_smoke() {
     fi
 }
 
-miri() {
-    MIRIFLAGS="${MIRIFLAGS:--Zmiri-strict-provenance}" \
-        cargo +nightly miri test --locked -p epp-codec --lib --all-features
-    # The C ABI's unit tests: the message handle's erased lifetime, frames
-    # freed and replaced under a live handle, every NULL and error path.
-    MIRIFLAGS="${MIRIFLAGS:--Zmiri-strict-provenance}" \
-        cargo +nightly miri test --locked -p epp-codec-ffi --lib
-}
 
 # Binding hooks: they build the library first, then hand the paths over.
 # Both compare their bindings' dump of every corpus message with the Rust
@@ -315,7 +307,7 @@ step "build no_std (thumbv7em-none-eabihf)" \
     cargo build --locked -p epp-codec --no-default-features --target thumbv7em-none-eabihf
 step "C header drift (cbindgen $EPP_CBINDGEN_VERSION)" header_drift
 step "C smoke (C99, C11, C2x, C++ against libepp.a)" c_smoke
-step "miri (core and ffi unit tests)" miri
+step "miri (core and ffi unit tests)" scripts/miri.sh
 prune target/miri
 step "fuzz smoke (${FUZZ_SECONDS:-30}s per target)" scripts/fuzz.sh
 prune fuzz/target
