@@ -40,8 +40,10 @@ pub mod deframer;
 pub mod ext;
 pub mod message;
 pub mod object;
+pub mod response_detail;
 pub mod write;
 pub mod write_command;
+pub mod write_response;
 
 /// What a call did: `EPP_RESULT_OK` or why it failed. The numbers are
 /// stable: new results get new numbers, old ones never change.
