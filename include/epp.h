@@ -2074,6 +2074,28 @@ typedef struct epp_contact_details {
 } epp_contact_details;
 
 /*
+ One secDNS-1.1 `<secDNS:dsData>` to write (RFC 5910 §4.1).
+ */
+typedef struct epp_ds_data_in {
+    /*
+     `<secDNS:keyTag>`.
+     */
+    uint16_t key_tag;
+    /*
+     `<secDNS:alg>`.
+     */
+    uint8_t alg;
+    /*
+     `<secDNS:digestType>`.
+     */
+    uint8_t digest_type;
+    /*
+     `<secDNS:digest>`, in hexadecimal.
+     */
+    struct epp_str digest;
+} epp_ds_data_in;
+
+/*
  One `<extValue>` of a result: the element at fault and why.
  */
 typedef struct epp_ext_value_in {
@@ -3983,6 +4005,37 @@ epp_result epp_write_contact_update(struct epp_str id,
                                     uint8_t *buf,
                                     size_t cap,
                                     size_t *out_len);
+
+/*
+ Writes `command` (`command_len` bytes of one unframed command, such as
+ an `epp_write_*` writer wrote without `EPP_WRITE_FRAMED`) again with
+ extensions: the ones it already has, then `extensions` (each one
+ well-formed XML element that declares its prefixes, checked by the
+ core's tokenizer), then, when `ds_count` is not 0, a `<secDNS:create>`
+ with `ds_data` (a domain create only). At most `EPP_WRITE_MAX_RESULTS`
+ extension elements in all. A command the strict reader refuses, or
+ extensions that break these rules, is `EPP_RESULT_INVALID_ARGUMENT`.
+ Then the four parameters of `epp_write_response`; `buf` must not
+ overlap `command`.
+
+ # Safety
+
+ `command` must be NULL or hold `command_len` readable bytes;
+ `extensions` and `ds_data` must be NULL or hold their counts; every
+ `epp_str` must point to `len` readable bytes; `buf` must be NULL or
+ hold `cap` writable bytes that overlap nothing else passed;
+ `out_len` must be NULL or valid for writes.
+ */
+epp_result epp_write_command_with_extensions(const uint8_t *command,
+                                             size_t command_len,
+                                             const struct epp_str *extensions,
+                                             size_t extension_count,
+                                             const struct epp_ds_data_in *ds_data,
+                                             size_t ds_count,
+                                             uint32_t flags,
+                                             uint8_t *buf,
+                                             size_t cap,
+                                             size_t *out_len);
 
 /*
  Writes a response without `<resData>`: its results (with their

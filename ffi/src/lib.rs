@@ -44,6 +44,7 @@ pub mod object;
 pub mod response_detail;
 pub mod write;
 pub mod write_command;
+pub mod write_extension;
 pub mod write_response;
 
 /// What a call did: `EPP_RESULT_OK` or why it failed. The numbers are
