@@ -903,6 +903,11 @@
 #define EPP_POSTAL_LOC 1
 
 /*
+ The most addresses over all the host attributes of one list.
+ */
+#define EPP_WRITE_MAX_HOST_ADDRESSES 64
+
+/*
  The most `<result>`s, `<value>`s (over all results), `<extValue>`s (over
  all results) or extension elements one response may carry, each.
  */
@@ -2094,6 +2099,25 @@ typedef struct epp_ds_data_in {
      */
     struct epp_str digest;
 } epp_ds_data_in;
+
+/*
+ One `<domain:hostAttr>` to write.
+ */
+typedef struct epp_host_attr_in {
+    /*
+     `<domain:hostName>`.
+     */
+    struct epp_str name;
+    /*
+     `<domain:hostAddr>`s: IPv4 or IPv6 literals (may be NULL when
+     `address_count` is 0).
+     */
+    const struct epp_str *addresses;
+    /*
+     The number of `addresses`.
+     */
+    size_t address_count;
+} epp_host_attr_in;
 
 /*
  One `<extValue>` of a result: the element at fault and why.
@@ -4036,6 +4060,57 @@ epp_result epp_write_command_with_extensions(const uint8_t *command,
                                              uint8_t *buf,
                                              size_t cap,
                                              size_t *out_len);
+
+/*
+ As `epp_write_domain_create`, with the name servers given as host
+ attributes (`hosts`, `host_count`; at most `EPP_WRITE_MAX_ITEMS` hosts
+ and `EPP_WRITE_MAX_HOST_ADDRESSES` addresses in all).
+
+ # Safety
+
+ As `epp_write_domain_create`; `hosts` must be NULL or hold `host_count`
+ readable `epp_host_attr_in` values whose arrays hold their counts.
+ */
+epp_result epp_write_domain_create_host_attrs(struct epp_str name,
+                                              uint32_t period_value,
+                                              uint32_t period_unit,
+                                              const struct epp_host_attr_in *hosts,
+                                              size_t host_count,
+                                              struct epp_str registrant,
+                                              const struct epp_domain_contact *contacts,
+                                              size_t contact_count,
+                                              struct epp_str auth_password,
+                                              struct epp_str cl_trid,
+                                              uint32_t flags,
+                                              uint8_t *buf,
+                                              size_t cap,
+                                              size_t *out_len);
+
+/*
+ As `epp_write_domain_update`, with the name servers to add and remove
+ given as host attributes (`add_hosts`, `remove_hosts`); `add` and
+ `remove` (either may be NULL) then give contacts and statuses only
+ (their `name_server_count` must be 0).
+
+ # Safety
+
+ As `epp_write_domain_update`; `add_hosts` and `remove_hosts` must be
+ NULL or hold their counts of readable `epp_host_attr_in` values.
+ */
+epp_result epp_write_domain_update_host_attrs(struct epp_str name,
+                                              const struct epp_domain_add_remove *add,
+                                              const struct epp_host_attr_in *add_hosts,
+                                              size_t add_host_count,
+                                              const struct epp_domain_add_remove *remove,
+                                              const struct epp_host_attr_in *remove_hosts,
+                                              size_t remove_host_count,
+                                              struct epp_str new_registrant,
+                                              struct epp_str new_auth_password,
+                                              struct epp_str cl_trid,
+                                              uint32_t flags,
+                                              uint8_t *buf,
+                                              size_t cap,
+                                              size_t *out_len);
 
 /*
  Writes a response without `<resData>`: its results (with their

@@ -45,6 +45,7 @@ pub mod response_detail;
 pub mod write;
 pub mod write_command;
 pub mod write_extension;
+pub mod write_host_attr;
 pub mod write_response;
 
 /// What a call did: `EPP_RESULT_OK` or why it failed. The numbers are

@@ -136,7 +136,7 @@ pub(crate) fn password(pw: &str) -> AuthInfo<'_> {
 
 /// The period of `value` and `unit` (an `epp_period_unit` number: a C
 /// caller may pass any number, so it is not taken as the Rust enum).
-fn period(value: u32, unit: u32) -> Result<Option<Period>, EppResult> {
+pub(crate) fn period(value: u32, unit: u32) -> Result<Option<Period>, EppResult> {
     let unit = match unit {
         u if u == EppPeriodUnit::None as u32 => return Ok(None),
         u if u == EppPeriodUnit::Years as u32 => PeriodUnit::Years,
