@@ -269,3 +269,36 @@ func AppendGreeting(dst []byte, g GreetingIn, flags WriteFlags) ([]byte, error) 
 		}
 	})
 }
+
+// DSDataIn is a secDNS-1.1 <dsData> to write (Digest in hexadecimal).
+type DSDataIn struct {
+	KeyTag          uint16
+	Alg, DigestType uint8
+	Digest          string
+}
+
+// AppendCommandWithExtensions appends command (one unframed command, as
+// the Append* command writers write it without WriteFramed) again with
+// extensions: each one well-formed XML element, then a <secDNS:create>
+// with ds (a domain create only) when ds is not empty.
+func AppendCommandWithExtensions(dst, command []byte, extensions []string, ds []DSDataIn, flags WriteFlags) ([]byte, error) {
+	if len(command) == 0 {
+		return dst, &Error{Result: ResultInvalidArgument}
+	}
+	return appendWith(dst, func(p *pins) writer {
+		p.Pin(&command[0])
+		e, en := p.strs(extensions)
+		var cd *C.epp_ds_data_in
+		if len(ds) > 0 {
+			in := make([]C.epp_ds_data_in, len(ds))
+			for i, d := range ds {
+				in[i] = C.epp_ds_data_in{key_tag: C.uint16_t(d.KeyTag), alg: C.uint8_t(d.Alg), digest_type: C.uint8_t(d.DigestType), digest: p.str(d.Digest)}
+			}
+			p.Pin(&in[0])
+			cd = &in[0]
+		}
+		return func(b *C.uint8_t, c C.size_t, n *C.size_t) C.epp_result {
+			return C.epp_write_command_with_extensions((*C.uint8_t)(&command[0]), C.size_t(len(command)), e, en, cd, C.size_t(len(ds)), C.uint32_t(flags), b, c, n)
+		}
+	})
+}

@@ -130,3 +130,29 @@ func TestGreetingWriterRoundTrip(t *testing.T) {
 		t.Errorf("langs %d", langs)
 	}
 }
+
+func TestCommandExtensionsRoundTrip(t *testing.T) {
+	create, err := AppendDomainCreate(nil, DomainCreate{Name: "example.com", AuthPassword: "2fooBAR"}, "ABC-1", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	token := `<allocationToken:allocationToken xmlns:allocationToken="urn:ietf:params:xml:ns:allocationToken-1.0">abc</allocationToken:allocationToken>`
+	xml, err := AppendCommandWithExtensions(nil, create, []string{token}, []DSDataIn{{KeyTag: 12345, Alg: 3, DigestType: 1, Digest: "49FD46E6C4B45C55D4AC"}}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := NewMessage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	if err := m.ReadCommand(xml); err != nil {
+		t.Fatalf("%v\n%s", err, xml)
+	}
+	if e := m.Extensions(); len(e) != 2 || e[1].Namespace != "urn:ietf:params:xml:ns:secDNS-1.1" {
+		t.Errorf("extensions %+v", e)
+	}
+	if _, err := AppendCommandWithExtensions(nil, create, []string{"<a:b/>"}, nil, 0); err == nil {
+		t.Error("unbound prefix written")
+	}
+}

@@ -94,3 +94,20 @@ def test_greeting_round_trips():
         assert st.descriptions == ["Resellers"] and st.retention == d.DcpRetention.LEGAL
         assert d.dcp_expiry(m) == (d.DcpExpiryKind.RELATIVE, "P1M")
         assert m.list_len(List.GREETING_LANGS) == 2
+
+
+def test_command_extensions_round_trip():
+    create = o.write_domain_create("example.com", auth_password="2fooBAR", cl_trid="ABC-1")
+    token = (
+        '<allocationToken:allocationToken xmlns:allocationToken="urn:ietf:params:xml:ns:allocationToken-1.0">'
+        "abc</allocationToken:allocationToken>"
+    )
+    xml = s.write_command_with_extensions(create, [token], [s.DsDataIn(12345, 3, 1, "49FD46E6C4B45C55D4AC")])
+    with Message() as m:
+        m.read_command(xml)
+        assert [e.namespace for e in m.extensions] == [
+            "urn:ietf:params:xml:ns:allocationToken-1.0",
+            "urn:ietf:params:xml:ns:secDNS-1.1",
+        ]
+    with pytest.raises(EppError):
+        s.write_command_with_extensions(create, ["<a:b/>"])

@@ -41,6 +41,8 @@ __all__ = [
     "write_host_info_response",
     "write_contact_info_response",
     "write_greeting",
+    "DsDataIn",
+    "write_command_with_extensions",
 ]
 
 OBJECT_DOMAIN, OBJECT_HOST, OBJECT_CONTACT = 1, 2, 3
@@ -212,6 +214,17 @@ class _CDcpIn(Structure):
     ]
 
 
+class _CDsDataIn(Structure):
+    _fields_ = [("key_tag", c_uint16), ("alg", ctypes.c_uint8), ("digest_type", ctypes.c_uint8), ("digest", EppStr)]
+
+
+class DsDataIn(NamedTuple):
+    key_tag: int
+    alg: int
+    digest_type: int
+    digest: str
+
+
 _R = POINTER(_CResponseIn)
 _np = POINTER(c_size_t)
 _W = [c_uint32, ctypes.c_char_p, c_size_t, _np]
@@ -229,6 +242,14 @@ for _name, _argtypes in {
     "epp_write_greeting": [EppStr, EppStr]
     + [POINTER(EppStr), c_size_t] * 4
     + [POINTER(_CDcpIn)],
+    "epp_write_command_with_extensions": [
+        ctypes.c_char_p,
+        c_size_t,
+        POINTER(EppStr),
+        c_size_t,
+        POINTER(_CDsDataIn),
+        c_size_t,
+    ],
 }.items():
     _fn = getattr(lib, _name)
     _fn.restype = c_uint32
@@ -442,3 +463,19 @@ def write_greeting(
         return (k.str(server_id), k.str(server_date), *[v for pair in lists for v in pair], byref(dcp))
 
     return _call("epp_write_greeting", build, flags)
+
+
+def write_command_with_extensions(
+    command: bytes, extensions: Sequence[str] = (), ds_data: Sequence[DsDataIn] = (), flags: int = 0
+) -> bytes:
+    """`command` (one unframed command, as the command writers write it)
+    again with `extensions` (each one well-formed XML element) and, for a
+    domain create, a `<secDNS:create>` with `ds_data`."""
+
+    def build(k):
+        e, n = k.strs(extensions)
+        ds = [_CDsDataIn(d.key_tag, d.alg, d.digest_type, k.str(d.digest)) for d in ds_data]
+        arr, nd = k.array(_CDsDataIn, ds)
+        return (command, len(command), e, n, arr, nd)
+
+    return _call("epp_write_command_with_extensions", build, flags)
