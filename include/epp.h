@@ -914,6 +914,39 @@
 #define EPP_WRITE_MAX_RESULTS 16
 
 /*
+ The form of an `<authInfo>`.
+ */
+enum epp_auth_info_form
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /*
+     No `<authInfo>` (or none the accessor applies to).
+     */
+    EPP_AUTH_INFO_FORM_NONE = 0,
+    /*
+     `<pw>`: a password.
+     */
+    EPP_AUTH_INFO_FORM_PASSWORD = 1,
+    /*
+     `<ext>`: authorization information of another namespace.
+     */
+    EPP_AUTH_INFO_FORM_EXT = 2,
+    /*
+     `<null/>`: remove the authorization information.
+     */
+    EPP_AUTH_INFO_FORM_NULL = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum epp_auth_info_form epp_auth_info_form;
+#else
+typedef uint32_t epp_auth_info_form;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
  What a call did: `EPP_RESULT_OK` or why it failed. The numbers are
  stable: new results get new numbers, old ones never change.
  */
@@ -2423,6 +2456,52 @@ const char *epp_version(void);
  unknown one is described as such). Never NULL; never free it.
  */
 const char *epp_result_str(uint32_t result);
+
+/*
+ The form of the `<authInfo>` of a domain or contact create, info or
+ transfer command, or of domain or contact infData.
+
+ # Safety
+
+ `message` must be NULL or a live handle whose last read frame is still
+ alive and unchanged.
+ */
+epp_auth_info_form epp_message_auth_info_form(const struct epp_message *message);
+
+/*
+ The form of the new `<authInfo>` of a domain or contact update's `<chg>`.
+
+ # Safety
+
+ As `epp_message_auth_info_form`.
+ */
+epp_auth_info_form epp_message_new_auth_info_form(const struct epp_message *message);
+
+/*
+ The `<ext>` form of the `<authInfo>` `epp_message_auth_info_form`
+ describes, raw: for a command, the element inside `<ext>`; for infData,
+ the content of `<ext>`; as written, in `*ptr` and `*len`.
+
+ # Safety
+
+ As `epp_message_auth_info_form`; `ptr` and `len` must be NULL or valid
+ for writes.
+ */
+epp_result epp_message_auth_info_ext(const struct epp_message *message,
+                                     const char **ptr,
+                                     size_t *len);
+
+/*
+ The `<ext>` form of an update's new `<authInfo>`: the element inside
+ `<ext>`, as written, in `*ptr` and `*len`.
+
+ # Safety
+
+ As `epp_message_auth_info_ext`.
+ */
+epp_result epp_message_new_auth_info_ext(const struct epp_message *message,
+                                         const char **ptr,
+                                         size_t *len);
 
 /*
  Every string field of the message at once: `out[f]` is the span of

@@ -34,6 +34,7 @@
 use std::ffi::c_char;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+pub mod auth_info;
 pub mod bulk;
 pub mod contact;
 pub mod deframer;
