@@ -55,6 +55,7 @@ use std::path::PathBuf;
 use std::ptr;
 
 use epp::EppResult;
+use epp::auth_info::*;
 use epp::contact::*;
 use epp::ext::*;
 use epp::greeting::*;
@@ -262,6 +263,19 @@ fn dump_details(m: *const EppMessage, out: &mut Vec<String>) {
                     .unwrap_or_default();
                 out.push(format!("dcp_rec_desc\t{i}\t{d}\t{}", escape(&text)));
             }
+        }
+        let (form, new_form) = (
+            epp_message_auth_info_form(m) as u32,
+            epp_message_new_auth_info_form(m) as u32,
+        );
+        if form != 0 || new_form != 0 {
+            let ext = get(|p, n| epp_message_auth_info_ext(m, p, n));
+            let new_ext = get(|p, n| epp_message_new_auth_info_ext(m, p, n));
+            out.push(format!(
+                "auth_info\t{form}\t{new_form}\t{}\t{}",
+                opt(ext),
+                opt(new_ext)
+            ));
         }
         let mut kind = EppDcpExpiryKind::Absent;
         if let Some(text) = get(|p, n| epp_message_dcp_expiry(m, &mut kind, p, n)) {

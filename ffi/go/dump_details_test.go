@@ -41,6 +41,11 @@ func dumpDetails(m *Message) []string {
 			out = append(out, fmt.Sprintf("dcp_rec_desc\t%d\t%d\t%s", i, d, esc(text)))
 		}
 	}
+	if form, newForm := m.AuthInfoForm(), m.NewAuthInfoForm(); form != AuthInfoNone || newForm != AuthInfoNone {
+		ext, ok := m.AuthInfoExt()
+		newExt, newOK := m.NewAuthInfoExt()
+		out = append(out, fmt.Sprintf("auth_info\t%d\t%d\t%s\t%s", form, newForm, opt(ext, ok), opt(newExt, newOK)))
+	}
 	if kind, text := m.DcpExpiry(); kind != DcpExpiryAbsent {
 		out = append(out, fmt.Sprintf("dcp_expiry\t%d\t%s", kind, esc(text)))
 		d, err := m.DcpExpiryDateTime()

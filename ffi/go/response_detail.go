@@ -104,3 +104,43 @@ func (m *Message) CheckReasonLang(i int) (string, bool) {
 		return C.epp_message_check_reason_lang(m.h, C.size_t(i), p, n)
 	})
 }
+
+// AuthInfoForm is the form of an <authInfo> (epp_auth_info_form).
+type AuthInfoForm uint32
+
+// The forms (EPP_AUTH_INFO_FORM_*).
+const (
+	AuthInfoNone     AuthInfoForm = 0
+	AuthInfoPassword AuthInfoForm = 1
+	AuthInfoExt      AuthInfoForm = 2
+	AuthInfoNull     AuthInfoForm = 3
+)
+
+// AuthInfoForm is the form of the <authInfo> of a domain or contact
+// create, info or transfer command, or of domain or contact infData.
+func (m *Message) AuthInfoForm() AuthInfoForm {
+	defer runtime.KeepAlive(m)
+	return AuthInfoForm(C.epp_message_auth_info_form(m.h))
+}
+
+// NewAuthInfoForm is the form of an update's new <authInfo>.
+func (m *Message) NewAuthInfoForm() AuthInfoForm {
+	defer runtime.KeepAlive(m)
+	return AuthInfoForm(C.epp_message_new_auth_info_form(m.h))
+}
+
+// AuthInfoExt is the <ext> form of AuthInfoForm's <authInfo>, raw.
+func (m *Message) AuthInfoExt() (string, bool) {
+	defer runtime.KeepAlive(m)
+	return strOut(func(p **C.char, n *C.size_t) C.epp_result {
+		return C.epp_message_auth_info_ext(m.h, p, n)
+	})
+}
+
+// NewAuthInfoExt is the <ext> form of an update's new <authInfo>, raw.
+func (m *Message) NewAuthInfoExt() (string, bool) {
+	defer runtime.KeepAlive(m)
+	return strOut(func(p **C.char, n *C.size_t) C.epp_result {
+		return C.epp_message_new_auth_info_ext(m.h, p, n)
+	})
+}

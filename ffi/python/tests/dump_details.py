@@ -35,6 +35,11 @@ def dump_details(m: Message) -> list:
         out.append(f"dcp_statement\t{i}\t{s.purposes}\t{s.recipients}\t{int(s.retention)}")
         for k, text in enumerate(s.descriptions):
             out.append(f"dcp_rec_desc\t{i}\t{k}\t{_esc(text)}")
+    form, new_form = d.auth_info_form(m), d.new_auth_info_form(m)
+    if form or new_form:
+        out.append(
+            f"auth_info\t{int(form)}\t{int(new_form)}\t{_opt(d.auth_info_ext(m))}\t{_opt(d.new_auth_info_ext(m))}"
+        )
     expiry = d.dcp_expiry(m)
     if expiry is not None:
         out.append(f"dcp_expiry\t{int(expiry[0])}\t{_esc(expiry[1])}")

@@ -34,6 +34,11 @@ __all__ = [
     "dcp_statements",
     "dcp_expiry",
     "dcp_expiry_datetime_parts",
+    "AuthInfoForm",
+    "auth_info_form",
+    "new_auth_info_form",
+    "auth_info_ext",
+    "new_auth_info_ext",
 ]
 
 
@@ -124,6 +129,10 @@ for _name, (_restype, _argtypes) in {
     "epp_message_dcp_recipient_description": (_res, [_h, c_size_t, c_size_t, _sp, _np]),
     "epp_message_dcp_expiry": (_res, [_h, POINTER(c_uint32), _sp, _np]),
     "epp_message_dcp_expiry_datetime": (_res, [_h, POINTER(EppDateTime)]),
+    "epp_message_auth_info_form": (c_uint32, [_h]),
+    "epp_message_new_auth_info_form": (c_uint32, [_h]),
+    "epp_message_auth_info_ext": (_res, [_h, _sp, _np]),
+    "epp_message_new_auth_info_ext": (_res, [_h, _sp, _np]),
 }.items():
     _fn = getattr(lib, _name)
     _fn.restype = _restype
@@ -234,3 +243,35 @@ def dcp_expiry_datetime_parts(m: Message) -> Optional[EppDateTime]:
     if r != 0:
         raise EppError(r)
     return d
+
+
+class AuthInfoForm(enum.IntEnum):
+    """`EPP_AUTH_INFO_FORM_*`."""
+
+    NONE = 0
+    PASSWORD = 1
+    EXT = 2
+    NULL = 3
+
+
+def auth_info_form(m: Message) -> AuthInfoForm:
+    """The form of the `<authInfo>` of a domain or contact create, info or
+    transfer command, or of domain or contact infData."""
+    return AuthInfoForm(lib.epp_message_auth_info_form(m._handle()))
+
+
+def new_auth_info_form(m: Message) -> AuthInfoForm:
+    """The form of an update's new `<authInfo>`."""
+    return AuthInfoForm(lib.epp_message_new_auth_info_form(m._handle()))
+
+
+def auth_info_ext(m: Message) -> Optional[str]:
+    """The `<ext>` form of `auth_info_form`'s `<authInfo>`, raw."""
+    h = m._handle()
+    return _text(lambda p, n: lib.epp_message_auth_info_ext(h, p, n))
+
+
+def new_auth_info_ext(m: Message) -> Optional[str]:
+    """The `<ext>` form of an update's new `<authInfo>`, raw."""
+    h = m._handle()
+    return _text(lambda p, n: lib.epp_message_new_auth_info_ext(h, p, n))
