@@ -1483,6 +1483,60 @@ static void test_response_details_and_server_writers(epp_message *m) {
     }
 }
 
+/* Host attributes, extensions added to a written command, authInfo forms. */
+static void test_host_attrs_extensions_auth_info(epp_message *m) {
+    unsigned char create[2048], out[4096];
+    size_t create_len, out_len, n;
+    const char *p;
+    epp_str addrs[2];
+    epp_host_attr_in hosts[1];
+    epp_str raw[1];
+    epp_ds_data_in ds[1];
+    epp_ip_version v;
+    addrs[0] = s("192.0.2.2");
+    addrs[1] = s("2001:db8::1");
+    hosts[0].name = s("ns1.example.com");
+    hosts[0].addresses = addrs;
+    hosts[0].address_count = 2;
+    CHECK_RESULT(epp_write_domain_create_host_attrs(s("example.com"), 0, 0, hosts, 1, NONE, NULL, 0,
+                                                    s("2fooBAR"), s("ABC-1"), 0, create,
+                                                    sizeof create, &create_len),
+                 EPP_RESULT_OK);
+    CHECK_RESULT(epp_message_read_command(m, create, create_len), EPP_RESULT_OK);
+    CHECK(epp_message_name_server_form(m, EPP_LIST_NAME_SERVERS) ==
+          EPP_NAME_SERVER_FORM_HOST_ATTRIBUTES);
+    CHECK(epp_message_name_server_address_count(m, EPP_LIST_NAME_SERVERS, 0) == 2);
+    CHECK_RESULT(epp_message_name_server_address(m, EPP_LIST_NAME_SERVERS, 0, 1, &p, &n, &v),
+                 EPP_RESULT_OK);
+    CHECK(str_eq(p, n, "2001:db8::1") && v == EPP_IP_VERSION_V6);
+    CHECK(epp_message_auth_info_form(m) == EPP_AUTH_INFO_FORM_PASSWORD);
+
+    raw[0] = s("<x:token xmlns:x=\"urn:example:token\">abc</x:token>");
+    ds[0].key_tag = 12345;
+    ds[0].alg = 3;
+    ds[0].digest_type = 1;
+    ds[0].digest = s("49FD46E6C4B45C55D4AC");
+    CHECK_RESULT(epp_write_command_with_extensions(create, create_len, raw, 1, ds, 1, 0, out,
+                                                   sizeof out, &out_len),
+                 EPP_RESULT_OK);
+    CHECK_RESULT(epp_message_read_command(m, out, out_len), EPP_RESULT_OK);
+    CHECK(epp_message_extension_count(m) == 2);
+    CHECK_RESULT(epp_message_extension_namespace(m, 1, &p, &n), EPP_RESULT_OK);
+    CHECK(str_eq(p, n, "urn:ietf:params:xml:ns:secDNS-1.1"));
+    raw[0] = s("<x:token>unbound</x:token>");
+    CHECK_RESULT(epp_write_command_with_extensions(create, create_len, raw, 1, NULL, 0, 0, out,
+                                                   sizeof out, &out_len),
+                 EPP_RESULT_INVALID_ARGUMENT);
+    {
+        size_t len;
+        unsigned char *frame = load("ext/examples/9154/004-C-s5.2.xml", &len);
+        CHECK_RESULT(epp_message_read_command(m, frame, len), EPP_RESULT_OK);
+        CHECK(epp_message_new_auth_info_form(m) == EPP_AUTH_INFO_FORM_NULL);
+        CHECK_RESULT(epp_message_new_auth_info_ext(m, &p, &n), EPP_RESULT_ABSENT);
+        free(frame);
+    }
+}
+
 int main(void) {
     epp_message *m = NULL;
     test_version();
@@ -1507,6 +1561,7 @@ int main(void) {
     test_typed_extensions(m);
     test_corpus_sweep(m);
     test_response_details_and_server_writers(m);
+    test_host_attrs_extensions_auth_info(m);
     epp_message_free(m);
     test_nulls();
     printf("%d checks, %d failed\n", checks, failures);

@@ -700,3 +700,105 @@ fn the_response_details_and_the_server_writers_allocate_nothing() {
     // SAFETY: freed once.
     unsafe { epp_message_free(m) };
 }
+
+#[test]
+fn host_attributes_command_extensions_and_auth_info_allocate_nothing() {
+    use epp::auth_info::*;
+    use epp::write_extension::*;
+    use epp::write_host_attr::*;
+    let messages = corpus();
+    let mut m = ptr::null_mut();
+    // SAFETY: valid out-parameter.
+    assert_eq!(unsafe { epp_message_new(&mut m) }, EppResult::Ok);
+    let none = EppStr {
+        ptr: ptr::null(),
+        len: 0,
+    };
+    let addrs = [s("192.0.2.2"), s("2001:db8::1")];
+    let hosts = [EppHostAttrIn {
+        name: s("ns1.example.com"),
+        addresses: addrs.as_ptr(),
+        address_count: 2,
+    }];
+    let raw = [s(r#"<x:t xmlns:x="urn:example:t">1</x:t>"#)];
+    let ds = [EppDsDataIn {
+        key_tag: 1,
+        alg: 3,
+        digest_type: 1,
+        digest: s("49FD46E6C4B45C55D4AC"),
+    }];
+    let mut create = [0u8; 4096];
+    let mut out = [0u8; 8192];
+    let allocations = allocations_in(|| {
+        for (kind, bytes) in &messages {
+            // SAFETY: live handle; `bytes` outlives every accessor call;
+            // every writer argument is valid for its count.
+            unsafe {
+                if kind == "command" {
+                    epp_message_read_command(m, bytes.as_ptr(), bytes.len());
+                } else {
+                    epp_message_read_response(m, bytes.as_ptr(), bytes.len());
+                }
+                let (mut p, mut n) = (ptr::null(), 0);
+                epp_message_auth_info_form(m);
+                epp_message_new_auth_info_form(m);
+                epp_message_auth_info_ext(m, &mut p, &mut n);
+                epp_message_new_auth_info_ext(m, &mut p, &mut n);
+                let mut len = 0;
+                let r = epp_write_domain_create_host_attrs(
+                    s("example.com"),
+                    0,
+                    0,
+                    hosts.as_ptr(),
+                    1,
+                    none,
+                    ptr::null(),
+                    0,
+                    s("2fooBAR"),
+                    s("ABC-1"),
+                    0,
+                    create.as_mut_ptr(),
+                    create.len(),
+                    &mut len,
+                );
+                assert_eq!(r, EppResult::Ok);
+                let r = epp_write_domain_update_host_attrs(
+                    s("example.com"),
+                    ptr::null(),
+                    hosts.as_ptr(),
+                    1,
+                    ptr::null(),
+                    ptr::null(),
+                    0,
+                    none,
+                    none,
+                    s("ABC-2"),
+                    0,
+                    out.as_mut_ptr(),
+                    out.len(),
+                    &mut n,
+                );
+                assert_eq!(r, EppResult::Ok);
+                let r = epp_write_command_with_extensions(
+                    create.as_ptr(),
+                    len,
+                    raw.as_ptr(),
+                    1,
+                    ds.as_ptr(),
+                    1,
+                    EPP_WRITE_FRAMED,
+                    out.as_mut_ptr(),
+                    out.len(),
+                    &mut n,
+                );
+                assert_eq!(r, EppResult::Ok);
+            }
+        }
+    });
+    assert_eq!(
+        allocations, 0,
+        "host attributes, extensions or authInfo allocated"
+    );
+    // SAFETY: freed once.
+    unsafe { epp_message_free(m) };
+}

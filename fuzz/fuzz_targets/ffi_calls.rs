@@ -15,6 +15,7 @@ use std::ffi::c_char;
 use std::ptr;
 
 use arbitrary::Unstructured;
+use epp::auth_info::*;
 use epp::bulk::*;
 use epp::deframer::*;
 use epp::greeting::*;
@@ -22,6 +23,8 @@ use epp::message::*;
 use epp::response_detail::*;
 use epp::write::*;
 use epp::write_command::*;
+use epp::write_extension::*;
+use epp::write_host_attr::*;
 use epp::write_response::*;
 use epp::{EppResult, EppStr, contact::*, ext::*, object::*};
 use libfuzzer_sys::fuzz_target;
@@ -64,12 +67,16 @@ enum Call {
     /// Server writer `.0` (greeting, full, check, create, info responses)
     /// with arbitrary strings (`.1`) and buffer size `.2`.
     WriteServer(u8, Vec<String>, u16),
+    /// Host attribute writers and extensions added to the written command,
+    /// with arbitrary strings (`.1`) and buffer size `.2`; then the
+    /// authInfo accessors.
+    WriteHostAttrs(u8, Vec<String>, u16),
 }
 
 /// One call decoded from the fuzzer's bytes (by hand: the fuzz crate's
 /// `arbitrary` has no derive feature).
 fn next_call(u: &mut Unstructured<'_>) -> arbitrary::Result<Call> {
-    Ok(match u.int_in_range(0..=26u8)? {
+    Ok(match u.int_in_range(0..=27u8)? {
         0 => Call::ReadCommand(u.arbitrary()?),
         1 => Call::ReadResponse(u.arbitrary()?),
         2 => Call::ReadGreeting(u.arbitrary()?),
@@ -112,6 +119,7 @@ fn next_call(u: &mut Unstructured<'_>) -> arbitrary::Result<Call> {
         ),
         25 => Call::Details(u.arbitrary()?, u.arbitrary()?, u.arbitrary()?),
         26 => Call::WriteServer(u.arbitrary()?, u.arbitrary()?, u.arbitrary()?),
+        27 => Call::WriteHostAttrs(u.arbitrary()?, u.arbitrary()?, u.arbitrary()?),
         _ => Call::Ext(
             u.arbitrary()?,
             u.arbitrary()?,
@@ -552,6 +560,97 @@ fuzz_target!(|data: &[u8]| {
                         EppResult::BufferTooSmall => assert!(n > cap),
                         _ => assert_eq!(n, usize::MAX),
                     }
+                }
+                Call::WriteHostAttrs(kind, strs, cap) => {
+                    let text = |i: usize| s(strs.get(i).map_or("", String::as_str));
+                    let cap = usize::from(*cap).min(out.len());
+                    let addrs = [text(1), text(2)];
+                    let hosts = [EppHostAttrIn {
+                        name: text(0),
+                        addresses: addrs.as_ptr(),
+                        address_count: usize::from(kind % 3),
+                    }];
+                    let mut n = usize::MAX;
+                    let r = if kind & 4 == 0 {
+                        epp_write_domain_create_host_attrs(
+                            text(3),
+                            0,
+                            0,
+                            hosts.as_ptr(),
+                            1,
+                            NONE_STR,
+                            ptr::null(),
+                            0,
+                            text(4),
+                            NONE_STR,
+                            0,
+                            out.as_mut_ptr(),
+                            cap,
+                            &mut n,
+                        )
+                    } else {
+                        epp_write_domain_update_host_attrs(
+                            text(3),
+                            ptr::null(),
+                            hosts.as_ptr(),
+                            1,
+                            ptr::null(),
+                            hosts.as_ptr(),
+                            usize::from(kind & 8 != 0),
+                            NONE_STR,
+                            NONE_STR,
+                            NONE_STR,
+                            0,
+                            out.as_mut_ptr(),
+                            cap,
+                            &mut n,
+                        )
+                    };
+                    match r {
+                        EppResult::Ok => assert!(n <= cap),
+                        EppResult::BufferTooSmall => assert!(n > cap),
+                        _ => assert_eq!(n, usize::MAX),
+                    }
+                    if r == EppResult::Ok {
+                        // The written command, copied so that the output
+                        // buffer does not overlap it.
+                        let command = out[..n].to_vec();
+                        let raw = [text(5)];
+                        let ds = [EppDsDataIn {
+                            key_tag: u16::from(*kind),
+                            alg: 8,
+                            digest_type: 2,
+                            digest: text(6),
+                        }];
+                        let mut m2 = usize::MAX;
+                        let r = epp_write_command_with_extensions(
+                            command.as_ptr(),
+                            command.len(),
+                            raw.as_ptr(),
+                            usize::from(kind & 16 != 0),
+                            ds.as_ptr(),
+                            usize::from(kind & 32 != 0),
+                            0,
+                            out.as_mut_ptr(),
+                            out.len(),
+                            &mut m2,
+                        );
+                        match r {
+                            EppResult::Ok => assert!(m2 <= out.len()),
+                            _ => assert_eq!(m2, usize::MAX),
+                        }
+                    }
+                    let _ = (
+                        epp_message_auth_info_form(m),
+                        epp_message_new_auth_info_form(m),
+                    );
+                    let mut o = Out::new();
+                    let r = epp_message_auth_info_ext(m, &mut o.ptr, &mut o.len);
+                    o.check(r, &frame);
+                    assert_eq!(
+                        r == EppResult::Ok,
+                        epp_message_auth_info_form(m) == EppAuthInfoForm::Ext
+                    );
                 }
                 Call::ObjectField(kind, f, i) => {
                     let mut o = Out::new();
