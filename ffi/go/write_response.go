@@ -302,3 +302,58 @@ func AppendCommandWithExtensions(dst, command []byte, extensions []string, ds []
 		}
 	})
 }
+
+// HostAttrIn is one <domain:hostAttr> to write: a name and, for a host
+// inside the domain, its addresses (IPv4 or IPv6 literals).
+type HostAttrIn struct {
+	Name      string
+	Addresses []string
+}
+
+func (p *pins) hostAttrs(hosts []HostAttrIn) (*C.epp_host_attr_in, C.size_t) {
+	if len(hosts) == 0 {
+		return nil, 0
+	}
+	out := make([]C.epp_host_attr_in, len(hosts))
+	for i, h := range hosts {
+		out[i].name = p.str(h.Name)
+		out[i].addresses, out[i].address_count = p.strs(h.Addresses)
+	}
+	p.Pin(&out[0])
+	return &out[0], C.size_t(len(out))
+}
+
+// AppendDomainCreateHostAttrs appends a <domain:create> whose name servers
+// are host attributes (d.NameServers must be empty).
+func AppendDomainCreateHostAttrs(dst []byte, d DomainCreate, hosts []HostAttrIn, clTRID string, flags WriteFlags) ([]byte, error) {
+	if len(d.NameServers) > 0 {
+		return dst, &Error{Result: ResultInvalidArgument}
+	}
+	return appendWith(dst, func(p *pins) writer {
+		h, hn := p.hostAttrs(hosts)
+		cs, csn := p.contacts(d.Contacts)
+		return func(b *C.uint8_t, c C.size_t, n *C.size_t) C.epp_result {
+			return C.epp_write_domain_create_host_attrs(p.str(d.Name), C.uint32_t(d.Period.Value), C.uint32_t(d.Period.Unit),
+				h, hn, p.str(d.Registrant), cs, csn, p.str(d.AuthPassword), p.str(clTRID), C.uint32_t(flags), b, c, n)
+		}
+	})
+}
+
+// AppendDomainUpdateHostAttrs appends a <domain:update> adding addHosts
+// and removing removeHosts as host attributes; u.Add and u.Remove give
+// contacts and statuses only (their NameServers must be empty).
+func AppendDomainUpdateHostAttrs(dst []byte, u DomainUpdate, addHosts, removeHosts []HostAttrIn, clTRID string, flags WriteFlags) ([]byte, error) {
+	return appendWith(dst, func(p *pins) writer {
+		ah, ahn := p.hostAttrs(addHosts)
+		rh, rhn := p.hostAttrs(removeHosts)
+		add, rem := p.domainPart(u.Add), p.domainPart(u.Remove)
+		registrant := p.str(u.NewRegistrant)
+		if u.RemoveRegistrant {
+			registrant = p.present("")
+		}
+		return func(b *C.uint8_t, c C.size_t, n *C.size_t) C.epp_result {
+			return C.epp_write_domain_update_host_attrs(p.str(u.Name), add, ah, ahn, rem, rh, rhn, registrant,
+				p.str(u.NewAuthPassword), p.str(clTRID), C.uint32_t(flags), b, c, n)
+		}
+	})
+}

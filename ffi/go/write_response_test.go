@@ -156,3 +156,35 @@ func TestCommandExtensionsRoundTrip(t *testing.T) {
 		t.Error("unbound prefix written")
 	}
 }
+
+func TestHostAttrWritersRoundTrip(t *testing.T) {
+	hosts := []HostAttrIn{{Name: "ns1.example.com", Addresses: []string{"192.0.2.2", "2001:db8::1"}}, {Name: "ns2.example.net"}}
+	xml, err := AppendDomainCreateHostAttrs(nil, DomainCreate{Name: "example.com", AuthPassword: "2fooBAR"}, hosts, "ABC-1", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := NewMessage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	if err := m.ReadCommand(xml); err != nil {
+		t.Fatalf("%v\n%s", err, xml)
+	}
+	if f := m.NameServerForm(ListNameServers); f != NameServersAttributes {
+		t.Errorf("form %d", f)
+	}
+	if a := m.NameServerAddresses(ListNameServers, 0); len(a) != 2 || a[1].Address != "2001:db8::1" || a[1].Version != 6 {
+		t.Errorf("addresses %+v", a)
+	}
+	xml, err = AppendDomainUpdateHostAttrs(nil, DomainUpdate{Name: "example.com", Add: &DomainAddRemove{Statuses: []string{"clientHold"}}}, hosts[:1], hosts[1:], "ABC-2", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.ReadCommand(xml); err != nil {
+		t.Fatalf("%v\n%s", err, xml)
+	}
+	if m.ListLen(ListNameServersAdd) != 1 || m.ListLen(ListNameServersRemove) != 1 || m.ListLen(ListStatusesAdd) != 1 {
+		t.Errorf("update lists %d %d %d", m.ListLen(ListNameServersAdd), m.ListLen(ListNameServersRemove), m.ListLen(ListStatusesAdd))
+	}
+}

@@ -111,3 +111,19 @@ def test_command_extensions_round_trip():
         ]
     with pytest.raises(EppError):
         s.write_command_with_extensions(create, ["<a:b/>"])
+
+
+def test_host_attribute_writers_round_trip():
+    hosts = [s.HostAttrIn("ns1.example.com", ["192.0.2.2", "2001:db8::1"]), s.HostAttrIn("ns2.example.net")]
+    with Message() as m:
+        m.read_command(s.write_domain_create_host_attrs("example.com", "2fooBAR", hosts, cl_trid="ABC-1"))
+        assert o.name_server_form(m, List.NAME_SERVERS) == o.NameServerForm.HOST_ATTRIBUTES
+        addrs = o.name_server_addresses(m, List.NAME_SERVERS, 0)
+        assert [a.address for a in addrs] == ["192.0.2.2", "2001:db8::1"]
+        xml = s.write_domain_update_host_attrs(
+            "example.com", hosts[:1], hosts[1:], add={"statuses": ["clientHold"]}, cl_trid="ABC-2"
+        )
+        m.read_command(xml)
+        assert m.list_len(List.NAME_SERVERS_ADD) == 1
+        assert m.list_len(List.NAME_SERVERS_REMOVE) == 1
+        assert m.list_len(List.STATUSES_ADD) == 1

@@ -16,7 +16,18 @@ from typing import List, NamedTuple, Optional, Sequence
 
 from . import _str, _write
 from ._lib import EppStr, lib
-from .objects import Disclose, DomainContact, PostalInfo, _CContactDetails, _CDomainContact, _details
+from .objects import (
+    Disclose,
+    DomainContact,
+    Period,
+    PostalInfo,
+    _CContactDetails,
+    _CDomainAddRemove,
+    _CDomainContact,
+    _details,
+    _domain_part,
+    _present,
+)
 
 __all__ = [
     "ExtValueIn",
@@ -43,6 +54,9 @@ __all__ = [
     "write_greeting",
     "DsDataIn",
     "write_command_with_extensions",
+    "HostAttrIn",
+    "write_domain_create_host_attrs",
+    "write_domain_update_host_attrs",
 ]
 
 OBJECT_DOMAIN, OBJECT_HOST, OBJECT_CONTACT = 1, 2, 3
@@ -225,6 +239,15 @@ class DsDataIn(NamedTuple):
     digest: str
 
 
+class _CHostAttrIn(Structure):
+    _fields_ = [("name", EppStr), ("addresses", POINTER(EppStr)), ("address_count", c_size_t)]
+
+
+class HostAttrIn(NamedTuple):
+    name: str
+    addresses: Sequence[str] = ()
+
+
 _R = POINTER(_CResponseIn)
 _np = POINTER(c_size_t)
 _W = [c_uint32, ctypes.c_char_p, c_size_t, _np]
@@ -242,6 +265,30 @@ for _name, _argtypes in {
     "epp_write_greeting": [EppStr, EppStr]
     + [POINTER(EppStr), c_size_t] * 4
     + [POINTER(_CDcpIn)],
+    "epp_write_domain_create_host_attrs": [
+        EppStr,
+        c_uint32,
+        c_uint32,
+        POINTER(_CHostAttrIn),
+        c_size_t,
+        EppStr,
+        POINTER(_CDomainContact),
+        c_size_t,
+        EppStr,
+        EppStr,
+    ],
+    "epp_write_domain_update_host_attrs": [
+        EppStr,
+        POINTER(_CDomainAddRemove),
+        POINTER(_CHostAttrIn),
+        c_size_t,
+        POINTER(_CDomainAddRemove),
+        POINTER(_CHostAttrIn),
+        c_size_t,
+        EppStr,
+        EppStr,
+        EppStr,
+    ],
     "epp_write_command_with_extensions": [
         ctypes.c_char_p,
         c_size_t,
@@ -479,3 +526,69 @@ def write_command_with_extensions(
         return (command, len(command), e, n, arr, nd)
 
     return _call("epp_write_command_with_extensions", build, flags)
+
+
+def _host_attrs(hosts: Sequence[HostAttrIn], k: _Keep):
+    items = []
+    for h in hosts:
+        a, n = k.strs(h.addresses)
+        items.append(_CHostAttrIn(k.str(h.name), a, n))
+    return k.array(_CHostAttrIn, items)
+
+
+def write_domain_create_host_attrs(
+    name: str,
+    auth_password: str,
+    hosts: Sequence[HostAttrIn],
+    period: Optional[Period] = None,
+    registrant: Optional[str] = None,
+    contacts: Sequence[DomainContact] = (),
+    cl_trid: Optional[str] = None,
+    flags: int = 0,
+) -> bytes:
+    """A `<domain:create>` whose name servers are host attributes."""
+
+    def build(k):
+        h, n = _host_attrs(hosts, k)
+        cs, nc = k.array(_CDomainContact, [_CDomainContact(k.str(c.type), k.str(c.id)) for c in contacts])
+        pv, pu = (0, 0) if period is None else (period.value, int(period.unit))
+        return (k.str(name), pv, pu, h, n, k.str(registrant), cs, nc, k.str(auth_password), k.str(cl_trid))
+
+    return _call("epp_write_domain_create_host_attrs", build, flags)
+
+
+def write_domain_update_host_attrs(
+    name: str,
+    add_hosts: Sequence[HostAttrIn] = (),
+    remove_hosts: Sequence[HostAttrIn] = (),
+    add: Optional[dict] = None,
+    remove: Optional[dict] = None,
+    new_registrant: Optional[str] = None,
+    new_auth_password: Optional[str] = None,
+    cl_trid: Optional[str] = None,
+    flags: int = 0,
+) -> bytes:
+    """A `<domain:update>` adding and removing host attributes; `add` and
+    `remove` are dicts of `contacts` and `statuses` (as for
+    `objects.write_domain_update`, without `name_servers`)."""
+
+    def build(k):
+        ah, an = _host_attrs(add_hosts, k)
+        rh, rn = _host_attrs(remove_hosts, k)
+        a, keep_a = _domain_part(add)
+        r, keep_r = _domain_part(remove)
+        k.items.extend([keep_a, keep_r])
+        return (
+            k.str(name),
+            a,
+            ah,
+            an,
+            r,
+            rh,
+            rn,
+            _present(new_registrant),
+            k.str(new_auth_password),
+            k.str(cl_trid),
+        )
+
+    return _call("epp_write_domain_update_host_attrs", build, flags)
