@@ -107,6 +107,29 @@ fn the_rfc_greeting_field_by_field_agrees_with_the_core() {
         assert_eq!(dt.year, date.date.year);
         let langs: Vec<_> = view.langs().iter().map(|s| s.raw().to_owned()).collect();
         assert_eq!(langs, ["en", "fr"]);
+        // Every list item, index for index, as the core reads it.
+        for (list, core) in [
+            (EPP_LIST_GREETING_VERSIONS, view.versions()),
+            (EPP_LIST_GREETING_LANGS, view.langs()),
+            (EPP_LIST_GREETING_OBJECT_URIS, view.object_uris()),
+            (EPP_LIST_GREETING_EXTENSION_URIS, view.extension_uris()),
+        ] {
+            assert_eq!(epp_message_list_count(m, list), core.len());
+            for (i, item) in core.iter().enumerate() {
+                assert_eq!(
+                    get(|p, n| epp_message_list_item(m, list, i, p, n)).unwrap(),
+                    item.raw()
+                );
+            }
+        }
+        assert_eq!(
+            get(|p, n| epp_message_field(m, EPP_FIELD_SERVER_DATE, p, n)).unwrap(),
+            view.server_date_raw().unwrap().raw()
+        );
+        assert_eq!(
+            (dt.month, dt.day, dt.minute, dt.second),
+            (date.date.month, date.date.day, date.minute, date.second)
+        );
         assert_eq!(epp_message_list_count(m, EPP_LIST_GREETING_LANGS), 2);
         assert_eq!(
             epp_message_list_count(m, EPP_LIST_GREETING_OBJECT_URIS),
