@@ -483,6 +483,52 @@
 #define EPP_EXT_LAST 45
 
 /*
+ `epp_dcp_statement.purposes` bit: `<admin/>`.
+ */
+#define EPP_DCP_PURPOSE_ADMIN 1
+
+/*
+ `epp_dcp_statement.purposes` bit: `<contact/>`.
+ */
+#define EPP_DCP_PURPOSE_CONTACT 2
+
+/*
+ `epp_dcp_statement.purposes` bit: `<prov/>` (provisioning).
+ */
+#define EPP_DCP_PURPOSE_PROVISIONING 4
+
+/*
+ `epp_dcp_statement.purposes` bit: `<other/>`.
+ */
+#define EPP_DCP_PURPOSE_OTHER 8
+
+/*
+ `epp_dcp_statement.recipients` bit: `<other/>`.
+ */
+#define EPP_DCP_RECIPIENT_OTHER 1
+
+/*
+ `epp_dcp_statement.recipients` bit: `<ours>` (its `<recDesc>`s through
+ `epp_message_dcp_recipient_description`).
+ */
+#define EPP_DCP_RECIPIENT_OURS 2
+
+/*
+ `epp_dcp_statement.recipients` bit: `<public/>`.
+ */
+#define EPP_DCP_RECIPIENT_PUBLIC 4
+
+/*
+ `epp_dcp_statement.recipients` bit: `<same/>`.
+ */
+#define EPP_DCP_RECIPIENT_SAME 8
+
+/*
+ `epp_dcp_statement.recipients` bit: `<unrelated/>`.
+ */
+#define EPP_DCP_RECIPIENT_UNRELATED 16
+
+/*
  `<clTRID>` of a command or response.
  */
 #define EPP_FIELD_CL_TRID 0
@@ -857,6 +903,50 @@
 #define EPP_POSTAL_LOC 1
 
 /*
+ The most addresses over all the host attributes of one list.
+ */
+#define EPP_WRITE_MAX_HOST_ADDRESSES 64
+
+/*
+ The most `<result>`s, `<value>`s (over all results), `<extValue>`s (over
+ all results) or extension elements one response may carry, each.
+ */
+#define EPP_WRITE_MAX_RESULTS 16
+
+/*
+ The form of an `<authInfo>`.
+ */
+enum epp_auth_info_form
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /*
+     No `<authInfo>` (or none the accessor applies to).
+     */
+    EPP_AUTH_INFO_FORM_NONE = 0,
+    /*
+     `<pw>`: a password.
+     */
+    EPP_AUTH_INFO_FORM_PASSWORD = 1,
+    /*
+     `<ext>`: authorization information of another namespace.
+     */
+    EPP_AUTH_INFO_FORM_EXT = 2,
+    /*
+     `<null/>`: remove the authorization information.
+     */
+    EPP_AUTH_INFO_FORM_NULL = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum epp_auth_info_form epp_auth_info_form;
+#else
+typedef uint32_t epp_auth_info_form;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
  What a call did: `EPP_RESULT_OK` or why it failed. The numbers are
  stable: new results get new numbers, old ones never change.
  */
@@ -1031,6 +1121,129 @@ enum EppExtKind
 typedef enum EppExtKind EppExtKind;
 #else
 typedef uint32_t EppExtKind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ `<dcp><access>`: which data the client may see.
+ */
+enum epp_dcp_access
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /*
+     No `<dcp>` or no `<access>` (or not a greeting).
+     */
+    EPP_DCP_ACCESS_ABSENT = 0,
+    /*
+     `<all/>`.
+     */
+    EPP_DCP_ACCESS_ALL = 1,
+    /*
+     `<none/>`.
+     */
+    EPP_DCP_ACCESS_NO_ACCESS = 2,
+    /*
+     `<null/>`: no personal data is collected.
+     */
+    EPP_DCP_ACCESS_NULL = 3,
+    /*
+     `<personal/>`.
+     */
+    EPP_DCP_ACCESS_PERSONAL = 4,
+    /*
+     `<personalAndOther/>`.
+     */
+    EPP_DCP_ACCESS_PERSONAL_AND_OTHER = 5,
+    /*
+     `<other/>`.
+     */
+    EPP_DCP_ACCESS_OTHER = 6,
+    /*
+     An element RFC 5730 does not define.
+     */
+    EPP_DCP_ACCESS_UNKNOWN = 7,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum epp_dcp_access epp_dcp_access;
+#else
+typedef uint32_t epp_dcp_access;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ `<statement><retention>`.
+ */
+enum epp_dcp_retention
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /*
+     No `<retention>`.
+     */
+    EPP_DCP_RETENTION_ABSENT = 0,
+    /*
+     `<business/>`.
+     */
+    EPP_DCP_RETENTION_BUSINESS = 1,
+    /*
+     `<indefinite/>`.
+     */
+    EPP_DCP_RETENTION_INDEFINITE = 2,
+    /*
+     `<legal/>`.
+     */
+    EPP_DCP_RETENTION_LEGAL = 3,
+    /*
+     `<none/>`.
+     */
+    EPP_DCP_RETENTION_NO_RETENTION = 4,
+    /*
+     `<stated/>`.
+     */
+    EPP_DCP_RETENTION_STATED = 5,
+    /*
+     An element RFC 5730 does not define.
+     */
+    EPP_DCP_RETENTION_UNKNOWN = 6,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum epp_dcp_retention epp_dcp_retention;
+#else
+typedef uint32_t epp_dcp_retention;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ `<dcp><expiry>`: how the policy expires.
+ */
+enum epp_dcp_expiry_kind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /*
+     No `<expiry>`.
+     */
+    EPP_DCP_EXPIRY_KIND_ABSENT = 0,
+    /*
+     `<absolute>`: a date-time.
+     */
+    EPP_DCP_EXPIRY_KIND_ABSOLUTE = 1,
+    /*
+     `<relative>`: an XML Schema duration such as `P1M`.
+     */
+    EPP_DCP_EXPIRY_KIND_RELATIVE = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum epp_dcp_expiry_kind epp_dcp_expiry_kind;
+#else
+typedef uint32_t epp_dcp_expiry_kind;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -1599,6 +1812,24 @@ typedef struct epp_disclose {
 } epp_disclose;
 
 /*
+ One `<statement>` of a data collection policy.
+ */
+typedef struct epp_dcp_statement {
+    /*
+     `EPP_DCP_PURPOSE_*` bits.
+     */
+    uint32_t purposes;
+    /*
+     `EPP_DCP_RECIPIENT_*` bits.
+     */
+    uint32_t recipients;
+    /*
+     `<retention>`.
+     */
+    epp_dcp_retention retention;
+} epp_dcp_statement;
+
+/*
  A date and time read from a field (RFC 3339, as EPP writes them).
  */
 typedef struct epp_datetime {
@@ -1641,20 +1872,6 @@ typedef struct epp_datetime {
 } epp_datetime;
 
 /*
- A registration period: `value` units (1 to 99).
- */
-typedef struct epp_period {
-    /*
-     How many units, 1 to 99.
-     */
-    uint32_t value;
-    /*
-     Years or months.
-     */
-    epp_period_unit unit;
-} epp_period;
-
-/*
  A borrowed UTF-8 string passed into the library: `ptr` to `len` bytes,
  not NUL-terminated. `{NULL, 0}` means "absent" where a parameter is
  optional.
@@ -1669,6 +1886,76 @@ typedef struct epp_str {
      */
     size_t len;
 } epp_str;
+
+/*
+ One `<statement>` of a policy to write.
+ */
+typedef struct epp_dcp_statement_in {
+    /*
+     `EPP_DCP_PURPOSE_*` bits (at least one).
+     */
+    uint32_t purposes;
+    /*
+     `EPP_DCP_RECIPIENT_*` bits (at least one).
+     */
+    uint32_t recipients;
+    /*
+     `<ours><recDesc>` descriptions, each written in its own `<ours>`
+     (may be NULL when the count is 0; needs `EPP_DCP_RECIPIENT_OURS`).
+     */
+    const struct epp_str *recipient_descriptions;
+    /*
+     The number of `recipient_descriptions`.
+     */
+    size_t recipient_description_count;
+    /*
+     `<retention>`: an `epp_dcp_retention` value other than `_UNKNOWN`
+     (`_ABSENT` leaves it out).
+     */
+    uint32_t retention;
+} epp_dcp_statement_in;
+
+/*
+ A data collection policy to write.
+ */
+typedef struct epp_dcp_in {
+    /*
+     `<access>`: an `epp_dcp_access` value other than `_ABSENT` and
+     `_UNKNOWN`.
+     */
+    uint32_t access;
+    /*
+     The `<statement>`s: 1 to `EPP_WRITE_MAX_ITEMS`.
+     */
+    const struct epp_dcp_statement_in *statements;
+    /*
+     The number of `statements`.
+     */
+    size_t statement_count;
+    /*
+     `<expiry>`: an `epp_dcp_expiry_kind` value.
+     */
+    uint32_t expiry_kind;
+    /*
+     The expiry's text (a date-time or a duration), or `{NULL, 0}` when
+     `expiry_kind` is `_ABSENT`.
+     */
+    struct epp_str expiry;
+} epp_dcp_in;
+
+/*
+ A registration period: `value` units (1 to 99).
+ */
+typedef struct epp_period {
+    /*
+     How many units, 1 to 99.
+     */
+    uint32_t value;
+    /*
+     Years or months.
+     */
+    epp_period_unit unit;
+} epp_period;
 
 /*
  A domain contact to write: its role and id.
@@ -1825,6 +2112,330 @@ typedef struct epp_contact_details {
 } epp_contact_details;
 
 /*
+ One secDNS-1.1 `<secDNS:dsData>` to write (RFC 5910 §4.1).
+ */
+typedef struct epp_ds_data_in {
+    /*
+     `<secDNS:keyTag>`.
+     */
+    uint16_t key_tag;
+    /*
+     `<secDNS:alg>`.
+     */
+    uint8_t alg;
+    /*
+     `<secDNS:digestType>`.
+     */
+    uint8_t digest_type;
+    /*
+     `<secDNS:digest>`, in hexadecimal.
+     */
+    struct epp_str digest;
+} epp_ds_data_in;
+
+/*
+ One `<domain:hostAttr>` to write.
+ */
+typedef struct epp_host_attr_in {
+    /*
+     `<domain:hostName>`.
+     */
+    struct epp_str name;
+    /*
+     `<domain:hostAddr>`s: IPv4 or IPv6 literals (may be NULL when
+     `address_count` is 0).
+     */
+    const struct epp_str *addresses;
+    /*
+     The number of `addresses`.
+     */
+    size_t address_count;
+} epp_host_attr_in;
+
+/*
+ One `<extValue>` of a result: the element at fault and why.
+ */
+typedef struct epp_ext_value_in {
+    /*
+     The element at fault: one well-formed XML element, written inside
+     `<value>`.
+     */
+    struct epp_str value;
+    /*
+     `<reason>` (required).
+     */
+    struct epp_str reason;
+    /*
+     `<reason lang>`, or `{NULL, 0}` for English.
+     */
+    struct epp_str reason_lang;
+} epp_ext_value_in;
+
+/*
+ One `<result>`.
+ */
+typedef struct epp_result_in {
+    /*
+     The result code, 1000 to 2999.
+     */
+    uint16_t code;
+    /*
+     `<msg>`, or `{NULL, 0}` for the RFC's text for the code.
+     */
+    struct epp_str msg;
+    /*
+     `<msg lang>`, or `{NULL, 0}` for English.
+     */
+    struct epp_str lang;
+    /*
+     `<value>`s: each one well-formed XML element (may be NULL when
+     `value_count` is 0).
+     */
+    const struct epp_str *values;
+    /*
+     The number of `values`.
+     */
+    size_t value_count;
+    /*
+     `<extValue>`s (may be NULL when `ext_value_count` is 0).
+     */
+    const struct epp_ext_value_in *ext_values;
+    /*
+     The number of `ext_values`.
+     */
+    size_t ext_value_count;
+} epp_result_in;
+
+/*
+ A `<msgQ>`.
+ */
+typedef struct epp_msgq_in {
+    /*
+     `count`: messages in the queue.
+     */
+    uint64_t count;
+    /*
+     `id`: the message's id (required).
+     */
+    struct epp_str id;
+    /*
+     `<qDate>` (RFC 3339), or `{NULL, 0}`.
+     */
+    struct epp_str date;
+    /*
+     `<msg>` (text), or `{NULL, 0}`.
+     */
+    struct epp_str message;
+} epp_msgq_in;
+
+/*
+ What every response holds besides its `<resData>`.
+ */
+typedef struct epp_response_in {
+    /*
+     The `<result>`s: at least one, at most `EPP_WRITE_MAX_RESULTS`.
+     */
+    const struct epp_result_in *results;
+    /*
+     The number of `results`.
+     */
+    size_t result_count;
+    /*
+     `<msgQ>`, or NULL.
+     */
+    const struct epp_msgq_in *msgq;
+    /*
+     The children of `<extension>`: each one well-formed XML element
+     (may be NULL when `extension_count` is 0).
+     */
+    const struct epp_str *extensions;
+    /*
+     The number of `extensions`.
+     */
+    size_t extension_count;
+    /*
+     `<clTRID>`, or `{NULL, 0}`.
+     */
+    struct epp_str cl_trid;
+    /*
+     `<svTRID>` (required).
+     */
+    struct epp_str sv_trid;
+} epp_response_in;
+
+/*
+ One `<cd>` of a check response.
+ */
+typedef struct epp_check_result_in {
+    /*
+     The name (domain, host) or id (contact) checked.
+     */
+    struct epp_str name;
+    /*
+     `avail`.
+     */
+    bool available;
+    /*
+     `<reason>`, or `{NULL, 0}`.
+     */
+    struct epp_str reason;
+    /*
+     `<reason lang>`, or `{NULL, 0}` for English.
+     */
+    struct epp_str reason_lang;
+} epp_check_result_in;
+
+/*
+ A `<trnData>`.
+ */
+typedef struct epp_transfer_in {
+    /*
+     The domain name or contact id.
+     */
+    struct epp_str name;
+    /*
+     `<trStatus>`: `clientApproved`, `clientCancelled`, `clientRejected`,
+     `pending`, `serverApproved` or `serverCancelled`.
+     */
+    struct epp_str status;
+    /*
+     `<reID>`.
+     */
+    struct epp_str requester;
+    /*
+     `<reDate>`.
+     */
+    struct epp_str requested;
+    /*
+     `<acID>`.
+     */
+    struct epp_str actor;
+    /*
+     `<acDate>`.
+     */
+    struct epp_str action_due;
+    /*
+     `<exDate>` (domains only), or `{NULL, 0}`.
+     */
+    struct epp_str expires;
+} epp_transfer_in;
+
+/*
+ A `<panData>`.
+ */
+typedef struct epp_pending_in {
+    /*
+     The object's name or id.
+     */
+    struct epp_str name;
+    /*
+     `paResult`.
+     */
+    bool result;
+    /*
+     `<paTRID><clTRID>`, or `{NULL, 0}`.
+     */
+    struct epp_str cl_trid;
+    /*
+     `<paTRID><svTRID>`.
+     */
+    struct epp_str sv_trid;
+    /*
+     `<paDate>`.
+     */
+    struct epp_str date;
+} epp_pending_in;
+
+/*
+ What infData of every object holds: the ids and dates. Absent strings
+ are `{NULL, 0}`.
+ */
+typedef struct epp_object_info_in {
+    /*
+     The domain or host name, or the contact id.
+     */
+    struct epp_str name;
+    /*
+     `<roid>`.
+     */
+    struct epp_str roid;
+    /*
+     `<status s>` values (at least one for hosts and contacts).
+     */
+    const struct epp_str *statuses;
+    /*
+     The number of `statuses`.
+     */
+    size_t status_count;
+    /*
+     `<clID>`.
+     */
+    struct epp_str client_id;
+    /*
+     `<crID>` (required for hosts and contacts).
+     */
+    struct epp_str creator_id;
+    /*
+     `<crDate>` (required for hosts and contacts).
+     */
+    struct epp_str created;
+    /*
+     `<upID>`.
+     */
+    struct epp_str updater_id;
+    /*
+     `<upDate>`.
+     */
+    struct epp_str updated;
+    /*
+     `<trDate>`.
+     */
+    struct epp_str transferred;
+} epp_object_info_in;
+
+/*
+ What domain infData holds besides `EppObjectInfoIn`.
+ */
+typedef struct epp_domain_info_in {
+    /*
+     `<domain:registrant>`, or `{NULL, 0}`.
+     */
+    struct epp_str registrant;
+    /*
+     `<domain:contact>`s.
+     */
+    const struct epp_domain_contact *contacts;
+    /*
+     The number of `contacts`.
+     */
+    size_t contact_count;
+    /*
+     `<domain:ns><domain:hostObj>` names.
+     */
+    const struct epp_str *name_servers;
+    /*
+     The number of `name_servers`.
+     */
+    size_t name_server_count;
+    /*
+     `<domain:host>`s: subordinate hosts.
+     */
+    const struct epp_str *hosts;
+    /*
+     The number of `hosts`.
+     */
+    size_t host_count;
+    /*
+     `<domain:exDate>`, or `{NULL, 0}`.
+     */
+    struct epp_str expires;
+    /*
+     `<domain:authInfo><domain:pw>`, or `{NULL, 0}`.
+     */
+    struct epp_str auth_password;
+} epp_domain_info_in;
+
+/*
  Every result, in numeric order (for tests and bindings).
  */
 #define epp_result_ALL { epp_result_Ok, epp_result_NullArgument, epp_result_InvalidArgument, epp_result_IndexOutOfRange, epp_result_Absent, epp_result_WrongKind, epp_result_Incomplete, epp_result_FrameInvalid, epp_result_FrameTooLong, epp_result_ReadError, epp_result_BufferTooSmall, epp_result_WriteError, epp_result_InvalidUtf8, epp_result_Panic, epp_result_InvalidValue, }
@@ -1845,6 +2456,52 @@ const char *epp_version(void);
  unknown one is described as such). Never NULL; never free it.
  */
 const char *epp_result_str(uint32_t result);
+
+/*
+ The form of the `<authInfo>` of a domain or contact create, info or
+ transfer command, or of domain or contact infData.
+
+ # Safety
+
+ `message` must be NULL or a live handle whose last read frame is still
+ alive and unchanged.
+ */
+epp_auth_info_form epp_message_auth_info_form(const struct epp_message *message);
+
+/*
+ The form of the new `<authInfo>` of a domain or contact update's `<chg>`.
+
+ # Safety
+
+ As `epp_message_auth_info_form`.
+ */
+epp_auth_info_form epp_message_new_auth_info_form(const struct epp_message *message);
+
+/*
+ The `<ext>` form of the `<authInfo>` `epp_message_auth_info_form`
+ describes, raw: for a command, the element inside `<ext>`; for infData,
+ the content of `<ext>`; as written, in `*ptr` and `*len`.
+
+ # Safety
+
+ As `epp_message_auth_info_form`; `ptr` and `len` must be NULL or valid
+ for writes.
+ */
+epp_result epp_message_auth_info_ext(const struct epp_message *message,
+                                     const char **ptr,
+                                     size_t *len);
+
+/*
+ The `<ext>` form of an update's new `<authInfo>`: the element inside
+ `<ext>`, as written, in `*ptr` and `*len`.
+
+ # Safety
+
+ As `epp_message_auth_info_ext`.
+ */
+epp_result epp_message_new_auth_info_ext(const struct epp_message *message,
+                                         const char **ptr,
+                                         size_t *len);
 
 /*
  Every string field of the message at once: `out[f]` is the span of
@@ -2209,6 +2866,123 @@ epp_result epp_message_ext_number(const struct epp_message *message,
                                   size_t item,
                                   uint32_t field,
                                   uint64_t *out);
+
+/*
+ The `<access>` of a greeting's data collection policy
+ (`EPP_DCP_ACCESS_ABSENT` for a NULL handle, a message that is not a
+ greeting, or a greeting without one).
+
+ # Safety
+
+ `message` must be NULL or a live handle whose last read frame is still
+ alive and unchanged.
+ */
+epp_dcp_access epp_message_dcp_access(const struct epp_message *message);
+
+/*
+ The number of `<statement>`s of a greeting's data collection policy (0
+ for a NULL handle or a message that is not a greeting).
+
+ # Safety
+
+ As `epp_message_dcp_access`.
+ */
+size_t epp_message_dcp_statement_count(const struct epp_message *message);
+
+/*
+ Statement `index` of a greeting's data collection policy, stored in
+ `*out`: its purposes, recipients and retention.
+
+ # Safety
+
+ As `epp_message_dcp_access`; `out` must be NULL or valid for writes.
+ */
+epp_result epp_message_dcp_statement(const struct epp_message *message,
+                                     size_t index,
+                                     struct epp_dcp_statement *out);
+
+/*
+ The number of `<ours><recDesc>` descriptions of statement `index` (0
+ when it has none, for a NULL handle or a message that is not a
+ greeting).
+
+ # Safety
+
+ As `epp_message_dcp_access`.
+ */
+size_t epp_message_dcp_recipient_description_count(const struct epp_message *message, size_t index);
+
+/*
+ Description `description` (a `<recDesc>` of `<ours>`) of statement
+ `index`, as written, stored in `*ptr` and `*len`.
+
+ # Safety
+
+ As `epp_message_dcp_access`; `ptr` and `len` must be NULL or valid for
+ writes.
+ */
+epp_result epp_message_dcp_recipient_description(const struct epp_message *message,
+                                                 size_t index,
+                                                 size_t description,
+                                                 const char **ptr,
+                                                 size_t *len);
+
+/*
+ The `<expiry>` of a greeting's data collection policy: its kind in
+ `*kind`, its text as written (a date-time or a duration) in `*ptr` and
+ `*len`; `EPP_RESULT_ABSENT` without one.
+
+ # Safety
+
+ As `epp_message_dcp_access`; `kind`, `ptr` and `len` must be NULL or
+ valid for writes.
+ */
+epp_result epp_message_dcp_expiry(const struct epp_message *message,
+                                  epp_dcp_expiry_kind *kind,
+                                  const char **ptr,
+                                  size_t *len);
+
+/*
+ The absolute `<expiry>` of a greeting's data collection policy as a
+ date-time, stored in `*out`: `EPP_RESULT_ABSENT` without an absolute
+ expiry, `EPP_RESULT_INVALID_VALUE` when it is not RFC 3339.
+
+ # Safety
+
+ As `epp_message_dcp_access`; `out` must be NULL or valid for writes.
+ */
+epp_result epp_message_dcp_expiry_datetime(const struct epp_message *message,
+                                           struct epp_datetime *out);
+
+/*
+ Writes a greeting (RFC 5730 §2.4): the server's name and date, its
+ service menu (versions, languages, object and extension URIs, at most
+ `EPP_WRITE_MAX_LOGIN_URIS` each; at least one version, language and
+ object URI) and its data collection policy. Then the four parameters of
+ `epp_write_response`.
+
+ # Safety
+
+ Every `epp_str` must point to `len` readable bytes; each array must be
+ NULL or hold its count; `dcp` must be NULL or point to a readable
+ `epp_dcp_in` whose arrays hold their counts; `buf` must be NULL or hold
+ `cap` writable bytes; `out_len` must be NULL or valid for writes.
+ */
+epp_result epp_write_greeting(struct epp_str server_id,
+                              struct epp_str server_date,
+                              const struct epp_str *versions,
+                              size_t version_count,
+                              const struct epp_str *langs,
+                              size_t lang_count,
+                              const struct epp_str *object_uris,
+                              size_t object_count,
+                              const struct epp_str *extension_uris,
+                              size_t extension_count,
+                              const struct epp_dcp_in *dcp,
+                              uint32_t flags,
+                              uint8_t *buf,
+                              size_t cap,
+                              size_t *out_len);
 
 /*
  Makes an empty message handle and stores it in `*out`. The handle is
@@ -2760,6 +3534,150 @@ epp_result epp_message_object_field_datetime(const struct epp_message *message,
                                              struct epp_datetime *out);
 
 /*
+ The `lang` attribute of the `<msg>` of result `index`, stored in `*ptr`
+ and `*len`: `EPP_RESULT_ABSENT` when the message has none (RFC 5730:
+ English).
+
+ # Safety
+
+ `message` must be NULL or a live handle whose last read frame is still
+ alive and unchanged; `ptr` and `len` must be NULL or valid for writes.
+ */
+epp_result epp_message_result_msg_lang(const struct epp_message *message,
+                                       size_t index,
+                                       const char **ptr,
+                                       size_t *len);
+
+/*
+ The number of `<value>` elements of result `index` (0 for a NULL
+ handle, a message that is not a response, or an index out of range).
+
+ # Safety
+
+ `message` must be NULL or a live handle whose last read frame is still
+ alive and unchanged.
+ */
+size_t epp_message_result_value_count(const struct epp_message *message, size_t index);
+
+/*
+ `<value>` number `value_index` of result `index`: the whole element,
+ `<value …>` to `</value>`, as written (the client's offending XML and
+ the declarations it needs), stored in `*ptr` and `*len`.
+
+ # Safety
+
+ As `epp_message_result_msg_lang`.
+ */
+epp_result epp_message_result_value(const struct epp_message *message,
+                                    size_t index,
+                                    size_t value_index,
+                                    const char **ptr,
+                                    size_t *len);
+
+/*
+ The number of `<extValue>` elements of result `index` (0 for a NULL
+ handle, a message that is not a response, or an index out of range).
+
+ # Safety
+
+ As `epp_message_result_value_count`.
+ */
+size_t epp_message_result_ext_value_count(const struct epp_message *message, size_t index);
+
+/*
+ The `<value>` of `<extValue>` number `ext_index` of result `index`:
+ the whole element, as written, stored in `*ptr` and `*len`.
+
+ # Safety
+
+ As `epp_message_result_msg_lang`.
+ */
+epp_result epp_message_result_ext_value(const struct epp_message *message,
+                                        size_t index,
+                                        size_t ext_index,
+                                        const char **ptr,
+                                        size_t *len);
+
+/*
+ The `<reason>` of `<extValue>` number `ext_index` of result `index`,
+ as written, stored in `*ptr` and `*len`.
+
+ # Safety
+
+ As `epp_message_result_msg_lang`.
+ */
+epp_result epp_message_result_ext_value_reason(const struct epp_message *message,
+                                               size_t index,
+                                               size_t ext_index,
+                                               const char **ptr,
+                                               size_t *len);
+
+/*
+ The `<reason>` of `<extValue>` number `ext_index` of result `index`,
+ unescaped into `buf` (see `epp_message_field_unescaped`).
+
+ # Safety
+
+ `message` as `epp_message_result_msg_lang`; `buf` must be NULL or hold
+ `cap` writable bytes; `out_len` must be NULL or valid for writes.
+ */
+epp_result epp_message_result_ext_value_reason_unescaped(const struct epp_message *message,
+                                                         size_t index,
+                                                         size_t ext_index,
+                                                         char *buf,
+                                                         size_t cap,
+                                                         size_t *out_len);
+
+/*
+ The `lang` of the `<reason>` of `<extValue>` number `ext_index` of
+ result `index`, stored in `*ptr` and `*len` (`EPP_RESULT_ABSENT`:
+ English).
+
+ # Safety
+
+ As `epp_message_result_msg_lang`.
+ */
+epp_result epp_message_result_ext_value_reason_lang(const struct epp_message *message,
+                                                    size_t index,
+                                                    size_t ext_index,
+                                                    const char **ptr,
+                                                    size_t *len);
+
+/*
+ The `lang` of the response's `<msgQ><msg>`, stored in `*ptr` and
+ `*len` (`EPP_RESULT_ABSENT` without one: English).
+
+ # Safety
+
+ As `epp_message_result_msg_lang`.
+ */
+epp_result epp_message_msgq_lang(const struct epp_message *message, const char **ptr, size_t *len);
+
+/*
+ The content of the response's `<msgQ><msg>` as written, markup
+ included (`EPP_FIELD_MSGQ_MESSAGE` gives the text only when the message
+ holds no elements), stored in `*ptr` and `*len`.
+
+ # Safety
+
+ As `epp_message_result_msg_lang`.
+ */
+epp_result epp_message_msgq_xml(const struct epp_message *message, const char **ptr, size_t *len);
+
+/*
+ The `lang` of the `<reason>` of check result `index`, stored in `*ptr`
+ and `*len` (`EPP_RESULT_ABSENT` without one: English).
+
+ # Safety
+
+ As `epp_message_result_msg_lang`.
+ */
+epp_result epp_message_check_reason_lang(const struct epp_message *message,
+                                         size_t index,
+                                         const char **ptr,
+                                         size_t *len);
+
+/*
  Writes the error response answering the failed command read held by
  `message` (after `epp_message_read_command` returned
  `EPP_RESULT_READ_ERROR`): its result code, the RFC's message text, the
@@ -3190,6 +4108,252 @@ epp_result epp_write_contact_update(struct epp_str id,
                                     uint8_t *buf,
                                     size_t cap,
                                     size_t *out_len);
+
+/*
+ Writes `command` (`command_len` bytes of one unframed command, such as
+ an `epp_write_*` writer wrote without `EPP_WRITE_FRAMED`) again with
+ extensions: the ones it already has, then `extensions` (each one
+ well-formed XML element that declares its prefixes, checked by the
+ core's tokenizer), then, when `ds_count` is not 0, a `<secDNS:create>`
+ with `ds_data` (a domain create only). At most `EPP_WRITE_MAX_RESULTS`
+ extension elements in all. A command the strict reader refuses, or
+ extensions that break these rules, is `EPP_RESULT_INVALID_ARGUMENT`.
+ Then the four parameters of `epp_write_response`; `buf` must not
+ overlap `command`.
+
+ # Safety
+
+ `command` must be NULL or hold `command_len` readable bytes;
+ `extensions` and `ds_data` must be NULL or hold their counts; every
+ `epp_str` must point to `len` readable bytes; `buf` must be NULL or
+ hold `cap` writable bytes that overlap nothing else passed;
+ `out_len` must be NULL or valid for writes.
+ */
+epp_result epp_write_command_with_extensions(const uint8_t *command,
+                                             size_t command_len,
+                                             const struct epp_str *extensions,
+                                             size_t extension_count,
+                                             const struct epp_ds_data_in *ds_data,
+                                             size_t ds_count,
+                                             uint32_t flags,
+                                             uint8_t *buf,
+                                             size_t cap,
+                                             size_t *out_len);
+
+/*
+ As `epp_write_domain_create`, with the name servers given as host
+ attributes (`hosts`, `host_count`; at most `EPP_WRITE_MAX_ITEMS` hosts
+ and `EPP_WRITE_MAX_HOST_ADDRESSES` addresses in all).
+
+ # Safety
+
+ As `epp_write_domain_create`; `hosts` must be NULL or hold `host_count`
+ readable `epp_host_attr_in` values whose arrays hold their counts.
+ */
+epp_result epp_write_domain_create_host_attrs(struct epp_str name,
+                                              uint32_t period_value,
+                                              uint32_t period_unit,
+                                              const struct epp_host_attr_in *hosts,
+                                              size_t host_count,
+                                              struct epp_str registrant,
+                                              const struct epp_domain_contact *contacts,
+                                              size_t contact_count,
+                                              struct epp_str auth_password,
+                                              struct epp_str cl_trid,
+                                              uint32_t flags,
+                                              uint8_t *buf,
+                                              size_t cap,
+                                              size_t *out_len);
+
+/*
+ As `epp_write_domain_update`, with the name servers to add and remove
+ given as host attributes (`add_hosts`, `remove_hosts`); `add` and
+ `remove` (either may be NULL) then give contacts and statuses only
+ (their `name_server_count` must be 0).
+
+ # Safety
+
+ As `epp_write_domain_update`; `add_hosts` and `remove_hosts` must be
+ NULL or hold their counts of readable `epp_host_attr_in` values.
+ */
+epp_result epp_write_domain_update_host_attrs(struct epp_str name,
+                                              const struct epp_domain_add_remove *add,
+                                              const struct epp_host_attr_in *add_hosts,
+                                              size_t add_host_count,
+                                              const struct epp_domain_add_remove *remove,
+                                              const struct epp_host_attr_in *remove_hosts,
+                                              size_t remove_host_count,
+                                              struct epp_str new_registrant,
+                                              struct epp_str new_auth_password,
+                                              struct epp_str cl_trid,
+                                              uint32_t flags,
+                                              uint8_t *buf,
+                                              size_t cap,
+                                              size_t *out_len);
+
+/*
+ Writes a response without `<resData>`: its results (with their
+ `<value>`s, `<extValue>`s and message languages), `<msgQ>`, extension
+ elements and transaction ids, as `response` describes.
+
+ # Safety
+
+ `response` must be NULL or point to an `epp_response_in` whose pointers
+ are NULL or valid for their counts; every `epp_str` must point to `len`
+ readable bytes; `buf` must be NULL or hold `cap` writable bytes;
+ `out_len` must be NULL or valid for writes.
+ */
+epp_result epp_write_response_full(const struct epp_response_in *response,
+                                   uint32_t flags,
+                                   uint8_t *buf,
+                                   size_t cap,
+                                   size_t *out_len);
+
+/*
+ Writes a check response (`<domain:chkData>`, `<host:chkData>` or
+ `<contact:chkData>` for `object` `EPP_OBJECT_DOMAIN`, `_HOST` or
+ `_CONTACT`) with one `<cd>` per item (1 to `EPP_WRITE_MAX_CHECK_NAMES`).
+
+ # Safety
+
+ As `epp_write_response_full`; `items` must point to `count` readable
+ `epp_check_result_in` values.
+ */
+epp_result epp_write_check_response(const struct epp_response_in *response,
+                                    uint32_t object,
+                                    const struct epp_check_result_in *items,
+                                    size_t count,
+                                    uint32_t flags,
+                                    uint8_t *buf,
+                                    size_t cap,
+                                    size_t *out_len);
+
+/*
+ Writes a create response: `<domain:creData>` (name, `created`,
+ `expires` or `{NULL, 0}`), `<host:creData>` or `<contact:creData>`
+ (name or id and `created`; `expires` must be `{NULL, 0}`).
+
+ # Safety
+
+ As `epp_write_response_full`.
+ */
+epp_result epp_write_create_response(const struct epp_response_in *response,
+                                     uint32_t object,
+                                     struct epp_str name,
+                                     struct epp_str created,
+                                     struct epp_str expires,
+                                     uint32_t flags,
+                                     uint8_t *buf,
+                                     size_t cap,
+                                     size_t *out_len);
+
+/*
+ Writes a domain renew response (`<domain:renData>`): the name and the
+ new expiry (`{NULL, 0}` to leave it out).
+
+ # Safety
+
+ As `epp_write_response_full`.
+ */
+epp_result epp_write_domain_renew_response(const struct epp_response_in *response,
+                                           struct epp_str name,
+                                           struct epp_str expires,
+                                           uint32_t flags,
+                                           uint8_t *buf,
+                                           size_t cap,
+                                           size_t *out_len);
+
+/*
+ Writes a transfer response (`<domain:trnData>` or `<contact:trnData>`
+ for `object` `EPP_OBJECT_DOMAIN` or `_CONTACT`; a contact's has no
+ `expires`). An unknown `status` is `EPP_RESULT_INVALID_ARGUMENT`.
+
+ # Safety
+
+ As `epp_write_response_full`; `transfer` must be NULL or point to a
+ readable `epp_transfer_in`.
+ */
+epp_result epp_write_transfer_response(const struct epp_response_in *response,
+                                       uint32_t object,
+                                       const struct epp_transfer_in *transfer,
+                                       uint32_t flags,
+                                       uint8_t *buf,
+                                       size_t cap,
+                                       size_t *out_len);
+
+/*
+ Writes a response with `<panData>` (of a domain, host or contact, as
+ `object` says): the outcome of an action that was pending, as a poll
+ message carries it.
+
+ # Safety
+
+ As `epp_write_response_full`; `pending` must be NULL or point to a
+ readable `epp_pending_in`.
+ */
+epp_result epp_write_pending_response(const struct epp_response_in *response,
+                                      uint32_t object,
+                                      const struct epp_pending_in *pending,
+                                      uint32_t flags,
+                                      uint8_t *buf,
+                                      size_t cap,
+                                      size_t *out_len);
+
+/*
+ Writes a domain info response (`<domain:infData>`): `info` gives the
+ name, roid, statuses (`s` values), ids and dates (`client_id` required),
+ `domain` the rest. Each array holds at most `EPP_WRITE_MAX_ITEMS`.
+
+ # Safety
+
+ As `epp_write_response_full`; `info` and `domain` must be NULL or
+ point to readable structs whose arrays hold their counts.
+ */
+epp_result epp_write_domain_info_response(const struct epp_response_in *response,
+                                          const struct epp_object_info_in *info,
+                                          const struct epp_domain_info_in *domain,
+                                          uint32_t flags,
+                                          uint8_t *buf,
+                                          size_t cap,
+                                          size_t *out_len);
+
+/*
+ Writes a host info response (`<host:infData>`): `info` as for
+ `epp_write_domain_info_response` (at least one status; `creator_id` and
+ `created` required), and the host's addresses (IP literals).
+
+ # Safety
+
+ As `epp_write_domain_info_response`; `addresses` must be NULL or point
+ to `address_count` readable `epp_str` values.
+ */
+epp_result epp_write_host_info_response(const struct epp_response_in *response,
+                                        const struct epp_object_info_in *info,
+                                        const struct epp_str *addresses,
+                                        size_t address_count,
+                                        uint32_t flags,
+                                        uint8_t *buf,
+                                        size_t cap,
+                                        size_t *out_len);
+
+/*
+ Writes a contact info response (`<contact:infData>`): `info` as for
+ `epp_write_host_info_response` (`name` is the contact id), and the
+ contact's details as `epp_write_contact_create` takes them (one or two
+ postal infos and the email required; the password optional here).
+
+ # Safety
+
+ As `epp_write_domain_info_response`; `details` must be NULL or point to
+ a readable `epp_contact_details`.
+ */
+epp_result epp_write_contact_info_response(const struct epp_response_in *response,
+                                           const struct epp_object_info_in *info,
+                                           const struct epp_contact_details *details,
+                                           uint32_t flags,
+                                           uint8_t *buf,
+                                           size_t cap,
+                                           size_t *out_len);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -1354,6 +1354,189 @@ static void test_corpus_sweep(epp_message *m) {
            commands_ok, server_ok);
 }
 
+/* Response details, the data collection policy, and the server writers
+ * (greeting, responses with values and resData), each read back. */
+static void test_response_details_and_server_writers(epp_message *m) {
+    size_t len, n, out_len;
+    const char *p;
+    unsigned char *frame = load("rfc/5730/006-S-s2.6.xml", &len);
+    unsigned char buf[4096];
+    epp_dcp_statement st;
+    epp_dcp_expiry_kind kind;
+    CHECK_RESULT(epp_message_read_response(m, frame, len), EPP_RESULT_OK);
+    CHECK(epp_message_result_value_count(m, 0) == 1);
+    CHECK(epp_message_result_ext_value_count(m, 1) == 1);
+    CHECK_RESULT(epp_message_result_value(m, 0, 0, &p, &n), EPP_RESULT_OK);
+    CHECK(n > 6 && memcmp(p, "<value", 6) == 0);
+    CHECK_RESULT(epp_message_result_ext_value_reason(m, 1, 0, &p, &n), EPP_RESULT_OK);
+    CHECK(str_eq(p, n, "Invalid character found."));
+    CHECK_RESULT(epp_message_result_ext_value_reason_lang(m, 1, 0, &p, &n), EPP_RESULT_ABSENT);
+    CHECK_RESULT(epp_message_result_value(m, 0, 1, &p, &n), EPP_RESULT_INDEX_OUT_OF_RANGE);
+    free(frame);
+
+    frame = load("rfc/5730/025-S-s2.9.2.3.xml", &len);
+    CHECK_RESULT(epp_message_read_response(m, frame, len), EPP_RESULT_OK);
+    CHECK_RESULT(epp_message_msgq_lang(m, &p, &n), EPP_RESULT_OK);
+    CHECK(str_eq(p, n, "en"));
+    CHECK_RESULT(epp_message_msgq_xml(m, &p, &n), EPP_RESULT_OK);
+    CHECK(n > 19 && memcmp(p, "Credit balance low.", 19) == 0);
+    free(frame);
+
+    frame = load("rfc/5730/002-S-s2.4.xml", &len);
+    CHECK_RESULT(epp_message_read_greeting(m, frame, len), EPP_RESULT_OK);
+    CHECK(epp_message_dcp_access(m) == EPP_DCP_ACCESS_ALL);
+    CHECK(epp_message_dcp_statement_count(m) == 1);
+    CHECK_RESULT(epp_message_dcp_statement(m, 0, &st), EPP_RESULT_OK);
+    CHECK(st.purposes == (EPP_DCP_PURPOSE_ADMIN | EPP_DCP_PURPOSE_PROVISIONING));
+    CHECK(st.recipients == (EPP_DCP_RECIPIENT_OURS | EPP_DCP_RECIPIENT_PUBLIC));
+    CHECK(st.retention == EPP_DCP_RETENTION_STATED);
+    CHECK_RESULT(epp_message_dcp_expiry(m, &kind, &p, &n), EPP_RESULT_ABSENT);
+    free(frame);
+
+    {
+        epp_str versions[1], langs[1], objects[1];
+        epp_dcp_statement_in statement;
+        epp_dcp_in dcp;
+        versions[0] = s("1.0");
+        langs[0] = s("en");
+        objects[0] = s("urn:ietf:params:xml:ns:domain-1.0");
+        statement.purposes = EPP_DCP_PURPOSE_ADMIN;
+        statement.recipients = EPP_DCP_RECIPIENT_OURS;
+        statement.recipient_descriptions = NULL;
+        statement.recipient_description_count = 0;
+        statement.retention = EPP_DCP_RETENTION_LEGAL;
+        dcp.access = EPP_DCP_ACCESS_PERSONAL;
+        dcp.statements = &statement;
+        dcp.statement_count = 1;
+        dcp.expiry_kind = EPP_DCP_EXPIRY_KIND_RELATIVE;
+        dcp.expiry = s("P1Y");
+        CHECK_RESULT(epp_write_greeting(s("srv"), s("2026-01-01T00:00:00Z"), versions, 1, langs, 1,
+                                        objects, 1, NULL, 0, &dcp, 0, NULL, 0, &out_len),
+                     EPP_RESULT_BUFFER_TOO_SMALL);
+        CHECK(out_len > 0 && out_len < sizeof buf);
+        CHECK_RESULT(epp_write_greeting(s("srv"), s("2026-01-01T00:00:00Z"), versions, 1, langs, 1,
+                                        objects, 1, NULL, 0, &dcp, 0, buf, sizeof buf, &out_len),
+                     EPP_RESULT_OK);
+        CHECK_RESULT(epp_message_read_greeting(m, buf, out_len), EPP_RESULT_OK);
+        CHECK(epp_message_dcp_access(m) == EPP_DCP_ACCESS_PERSONAL);
+        CHECK_RESULT(epp_message_dcp_expiry(m, &kind, &p, &n), EPP_RESULT_OK);
+        CHECK(kind == EPP_DCP_EXPIRY_KIND_RELATIVE && str_eq(p, n, "P1Y"));
+    }
+    {
+        epp_str values[1];
+        epp_result_in result;
+        epp_response_in response;
+        epp_check_result_in checks_in[1];
+        epp_msgq_in q;
+        values[0] = s("<obj:e xmlns:obj=\"urn:example:obj\">1</obj:e>");
+        result.code = 2004;
+        result.msg = NONE;
+        result.lang = NONE;
+        result.values = values;
+        result.value_count = 1;
+        result.ext_values = NULL;
+        result.ext_value_count = 0;
+        q.count = 3;
+        q.id = s("42");
+        q.date = NONE;
+        q.message = NONE;
+        response.results = &result;
+        response.result_count = 1;
+        response.msgq = &q;
+        response.extensions = NULL;
+        response.extension_count = 0;
+        response.cl_trid = s("C-1");
+        response.sv_trid = s("S-1");
+        CHECK_RESULT(epp_write_response_full(&response, EPP_WRITE_FRAMED, buf, sizeof buf, &out_len),
+                     EPP_RESULT_OK);
+        CHECK_RESULT(epp_message_read_response(m, buf + 4, out_len - 4), EPP_RESULT_OK);
+        CHECK(epp_message_result_value_count(m, 0) == 1);
+        CHECK(field_is(m, EPP_FIELD_MSGQ_ID, "42"));
+        values[0] = s("<obj:e>unbound prefix</obj:e>");
+        out_len = 7;
+        CHECK_RESULT(epp_write_response_full(&response, 0, buf, sizeof buf, &out_len),
+                     EPP_RESULT_INVALID_ARGUMENT);
+        CHECK(out_len == 7);
+        result.code = 1000;
+        result.value_count = 0;
+        response.msgq = NULL;
+        checks_in[0].name = s("example.com");
+        checks_in[0].available = false;
+        checks_in[0].reason = s("In use");
+        checks_in[0].reason_lang = s("en");
+        CHECK_RESULT(epp_write_check_response(&response, EPP_OBJECT_DOMAIN, checks_in, 1, 0, buf,
+                                              sizeof buf, &out_len),
+                     EPP_RESULT_OK);
+        CHECK_RESULT(epp_message_read_response(m, buf, out_len), EPP_RESULT_OK);
+        CHECK(epp_message_res_data_kind(m) == EPP_RES_DATA_KIND_DOMAIN_CHECK);
+        CHECK_RESULT(epp_message_check_reason_lang(m, 0, &p, &n), EPP_RESULT_OK);
+        CHECK(str_eq(p, n, "en"));
+        CHECK_RESULT(epp_write_create_response(&response, EPP_OBJECT_HOST, s("ns1.example.com"),
+                                               s("2026-01-01T00:00:00Z"), NONE, 0, buf, sizeof buf,
+                                               &out_len),
+                     EPP_RESULT_OK);
+        CHECK_RESULT(epp_message_read_response(m, buf, out_len), EPP_RESULT_OK);
+        CHECK(epp_message_res_data_kind(m) == EPP_RES_DATA_KIND_HOST_CREATE);
+        CHECK(field_is(m, EPP_FIELD_OBJECT_NAME, "ns1.example.com"));
+        CHECK_RESULT(epp_write_response_full(NULL, 0, buf, sizeof buf, &out_len),
+                     EPP_RESULT_NULL_ARGUMENT);
+    }
+}
+
+/* Host attributes, extensions added to a written command, authInfo forms. */
+static void test_host_attrs_extensions_auth_info(epp_message *m) {
+    unsigned char create[2048], out[4096];
+    size_t create_len, out_len, n;
+    const char *p;
+    epp_str addrs[2];
+    epp_host_attr_in hosts[1];
+    epp_str raw[1];
+    epp_ds_data_in ds[1];
+    epp_ip_version v;
+    addrs[0] = s("192.0.2.2");
+    addrs[1] = s("2001:db8::1");
+    hosts[0].name = s("ns1.example.com");
+    hosts[0].addresses = addrs;
+    hosts[0].address_count = 2;
+    CHECK_RESULT(epp_write_domain_create_host_attrs(s("example.com"), 0, 0, hosts, 1, NONE, NULL, 0,
+                                                    s("2fooBAR"), s("ABC-1"), 0, create,
+                                                    sizeof create, &create_len),
+                 EPP_RESULT_OK);
+    CHECK_RESULT(epp_message_read_command(m, create, create_len), EPP_RESULT_OK);
+    CHECK(epp_message_name_server_form(m, EPP_LIST_NAME_SERVERS) ==
+          EPP_NAME_SERVER_FORM_HOST_ATTRIBUTES);
+    CHECK(epp_message_name_server_address_count(m, EPP_LIST_NAME_SERVERS, 0) == 2);
+    CHECK_RESULT(epp_message_name_server_address(m, EPP_LIST_NAME_SERVERS, 0, 1, &p, &n, &v),
+                 EPP_RESULT_OK);
+    CHECK(str_eq(p, n, "2001:db8::1") && v == EPP_IP_VERSION_V6);
+    CHECK(epp_message_auth_info_form(m) == EPP_AUTH_INFO_FORM_PASSWORD);
+
+    raw[0] = s("<x:token xmlns:x=\"urn:example:token\">abc</x:token>");
+    ds[0].key_tag = 12345;
+    ds[0].alg = 3;
+    ds[0].digest_type = 1;
+    ds[0].digest = s("49FD46E6C4B45C55D4AC");
+    CHECK_RESULT(epp_write_command_with_extensions(create, create_len, raw, 1, ds, 1, 0, out,
+                                                   sizeof out, &out_len),
+                 EPP_RESULT_OK);
+    CHECK_RESULT(epp_message_read_command(m, out, out_len), EPP_RESULT_OK);
+    CHECK(epp_message_extension_count(m) == 2);
+    CHECK_RESULT(epp_message_extension_namespace(m, 1, &p, &n), EPP_RESULT_OK);
+    CHECK(str_eq(p, n, "urn:ietf:params:xml:ns:secDNS-1.1"));
+    raw[0] = s("<x:token>unbound</x:token>");
+    CHECK_RESULT(epp_write_command_with_extensions(create, create_len, raw, 1, NULL, 0, 0, out,
+                                                   sizeof out, &out_len),
+                 EPP_RESULT_INVALID_ARGUMENT);
+    {
+        size_t len;
+        unsigned char *frame = load("ext/examples/9154/004-C-s5.2.xml", &len);
+        CHECK_RESULT(epp_message_read_command(m, frame, len), EPP_RESULT_OK);
+        CHECK(epp_message_new_auth_info_form(m) == EPP_AUTH_INFO_FORM_NULL);
+        CHECK_RESULT(epp_message_new_auth_info_ext(m, &p, &n), EPP_RESULT_ABSENT);
+        free(frame);
+    }
+}
+
 int main(void) {
     epp_message *m = NULL;
     test_version();
@@ -1377,6 +1560,8 @@ int main(void) {
     test_command_writers(m);
     test_typed_extensions(m);
     test_corpus_sweep(m);
+    test_response_details_and_server_writers(m);
+    test_host_attrs_extensions_auth_info(m);
     epp_message_free(m);
     test_nulls();
     printf("%d checks, %d failed\n", checks, failures);

@@ -55,10 +55,13 @@ use std::path::PathBuf;
 use std::ptr;
 
 use epp::EppResult;
+use epp::auth_info::*;
 use epp::contact::*;
 use epp::ext::*;
+use epp::greeting::*;
 use epp::message::*;
 use epp::object::*;
+use epp::response_detail::*;
 use epp::write::epp_write_error_response;
 
 /// The corpus directory: `EPP_CORPUS_DIR` or `../shared/corpus` beside the
@@ -198,6 +201,93 @@ fn dump_message(m: *const EppMessage, out: &mut Vec<String>) {
         }
     }
     dump_objects(m, out);
+    dump_details(m, out);
+}
+
+/// The response details (`epp::response_detail`) and the greeting's data
+/// collection policy (`epp::greeting`).
+fn dump_details(m: *const EppMessage, out: &mut Vec<String>) {
+    unsafe {
+        for i in 0..epp_message_result_count(m) {
+            if let Some(lang) = get(|p, n| epp_message_result_msg_lang(m, i, p, n)) {
+                out.push(format!("result_lang\t{i}\t{}", escape(&lang)));
+            }
+            for j in 0..epp_message_result_value_count(m, i) {
+                let v = get(|p, n| epp_message_result_value(m, i, j, p, n)).unwrap_or_default();
+                out.push(format!("result_value\t{i}\t{j}\t{}", escape(&v)));
+            }
+            for j in 0..epp_message_result_ext_value_count(m, i) {
+                let value = get(|p, n| epp_message_result_ext_value(m, i, j, p, n));
+                let reason = get_unescaped(|b, c, n| {
+                    epp_message_result_ext_value_reason_unescaped(m, i, j, b, c, n)
+                });
+                let lang = get(|p, n| epp_message_result_ext_value_reason_lang(m, i, j, p, n));
+                out.push(format!(
+                    "result_ext_value\t{i}\t{j}\t{}\t{}\t{}",
+                    opt(value),
+                    opt(reason),
+                    opt(lang)
+                ));
+            }
+        }
+        if let Some(lang) = get(|p, n| epp_message_msgq_lang(m, p, n)) {
+            out.push(format!("msgq_lang\t{}", escape(&lang)));
+        }
+        if let Some(xml) = get(|p, n| epp_message_msgq_xml(m, p, n)) {
+            out.push(format!("msgq_xml\t{}", escape(&xml)));
+        }
+        for i in 0..epp_message_check_count(m) {
+            if let Some(lang) = get(|p, n| epp_message_check_reason_lang(m, i, p, n)) {
+                out.push(format!("check_lang\t{i}\t{}", escape(&lang)));
+            }
+        }
+        let access = epp_message_dcp_access(m);
+        if access != EppDcpAccess::Absent {
+            out.push(format!("dcp_access\t{}", access as u32));
+        }
+        for i in 0..epp_message_dcp_statement_count(m) {
+            let mut s = EppDcpStatement {
+                purposes: 0,
+                recipients: 0,
+                retention: EppDcpRetention::Absent,
+            };
+            if epp_message_dcp_statement(m, i, &mut s) != EppResult::Ok {
+                continue;
+            }
+            out.push(format!(
+                "dcp_statement\t{i}\t{}\t{}\t{}",
+                s.purposes, s.recipients, s.retention as u32
+            ));
+            for d in 0..epp_message_dcp_recipient_description_count(m, i) {
+                let text = get(|p, n| epp_message_dcp_recipient_description(m, i, d, p, n))
+                    .unwrap_or_default();
+                out.push(format!("dcp_rec_desc\t{i}\t{d}\t{}", escape(&text)));
+            }
+        }
+        let (form, new_form) = (
+            epp_message_auth_info_form(m) as u32,
+            epp_message_new_auth_info_form(m) as u32,
+        );
+        if form != 0 || new_form != 0 {
+            let ext = get(|p, n| epp_message_auth_info_ext(m, p, n));
+            let new_ext = get(|p, n| epp_message_new_auth_info_ext(m, p, n));
+            out.push(format!(
+                "auth_info\t{form}\t{new_form}\t{}\t{}",
+                opt(ext),
+                opt(new_ext)
+            ));
+        }
+        let mut kind = EppDcpExpiryKind::Absent;
+        if let Some(text) = get(|p, n| epp_message_dcp_expiry(m, &mut kind, p, n)) {
+            out.push(format!("dcp_expiry\t{}\t{}", kind as u32, escape(&text)));
+            let mut dt = std::mem::zeroed::<EppDateTime>();
+            match epp_message_dcp_expiry_datetime(m, &mut dt) {
+                EppResult::Ok => out.push(format!("dcp_expiry_date\t{}", format_datetime(&dt))),
+                EppResult::InvalidValue => out.push("dcp_expiry_date\tinvalid".to_owned()),
+                _ => {}
+            }
+        }
+    }
 }
 
 /// The date-time fields `epp_message_object_field_datetime` reads.

@@ -131,7 +131,8 @@ func dumpMessage(m *Message) []string {
 	for i, e := range m.Extensions() {
 		out = append(out, fmt.Sprintf("extension\t%d\t%s\t%s", i, esc(e.Namespace), esc(e.XML)))
 	}
-	return append(out, dumpObjects(m)...)
+	out = append(out, dumpObjects(m)...)
+	return append(out, dumpDetails(m)...)
 }
 
 // dumpCorpus produces the whole dump through the Go API.

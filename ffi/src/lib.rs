@@ -34,14 +34,20 @@
 use std::ffi::c_char;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+pub mod auth_info;
 pub mod bulk;
 pub mod contact;
 pub mod deframer;
 pub mod ext;
+pub mod greeting;
 pub mod message;
 pub mod object;
+pub mod response_detail;
 pub mod write;
 pub mod write_command;
+pub mod write_extension;
+pub mod write_host_attr;
+pub mod write_response;
 
 /// What a call did: `EPP_RESULT_OK` or why it failed. The numbers are
 /// stable: new results get new numbers, old ones never change.

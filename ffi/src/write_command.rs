@@ -127,7 +127,7 @@ pub struct EppContactDetails {
     pub disclose: *const EppDisclose,
 }
 
-fn password(pw: &str) -> AuthInfo<'_> {
+pub(crate) fn password(pw: &str) -> AuthInfo<'_> {
     AuthInfo::Password {
         password: Str::new(pw),
         roid: None,
@@ -136,7 +136,7 @@ fn password(pw: &str) -> AuthInfo<'_> {
 
 /// The period of `value` and `unit` (an `epp_period_unit` number: a C
 /// caller may pass any number, so it is not taken as the Rust enum).
-fn period(value: u32, unit: u32) -> Result<Option<Period>, EppResult> {
+pub(crate) fn period(value: u32, unit: u32) -> Result<Option<Period>, EppResult> {
     let unit = match unit {
         u if u == EppPeriodUnit::None as u32 => return Ok(None),
         u if u == EppPeriodUnit::Years as u32 => PeriodUnit::Years,
@@ -171,7 +171,7 @@ fn transfer_op(op: u32) -> Result<TransferOp, EppResult> {
 /// # Safety
 ///
 /// A non-NULL `items` points to `count` readable values living for `'a`.
-unsafe fn items<'a, T>(items: *const T, count: usize) -> Result<&'a [T], EppResult> {
+pub(crate) unsafe fn items<'a, T>(items: *const T, count: usize) -> Result<&'a [T], EppResult> {
     if count == 0 {
         return Ok(&[]);
     }
@@ -184,7 +184,7 @@ unsafe fn items<'a, T>(items: *const T, count: usize) -> Result<&'a [T], EppResu
 }
 
 /// Fills `slots` with `f` of each given item.
-fn fill<'s, T, U: Copy>(
+pub(crate) fn fill<'s, T, U: Copy>(
     given: &[T],
     slots: &'s mut [U],
     mut f: impl FnMut(&T) -> Result<U, EppResult>,
@@ -198,7 +198,9 @@ fn fill<'s, T, U: Copy>(
 /// # Safety
 ///
 /// The string must be valid for `'a` (caller's contract).
-unsafe fn domain_contact<'a>(c: &EppDomainContact) -> Result<domain::Contact<'a>, EppResult> {
+pub(crate) unsafe fn domain_contact<'a>(
+    c: &EppDomainContact,
+) -> Result<domain::Contact<'a>, EppResult> {
     // SAFETY: caller's contract.
     let (kind, id) = unsafe { (req_str(c.contact_type)?, req_str(c.id)?) };
     let kind = match kind {
@@ -213,7 +215,10 @@ unsafe fn domain_contact<'a>(c: &EppDomainContact) -> Result<domain::Contact<'a>
 /// # Safety
 ///
 /// The string must be valid for the call.
-unsafe fn status_value<S>(s: &EppStr, parse: impl Fn(&str) -> Option<S>) -> Result<S, EppResult> {
+pub(crate) unsafe fn status_value<S>(
+    s: &EppStr,
+    parse: impl Fn(&str) -> Option<S>,
+) -> Result<S, EppResult> {
     // SAFETY: caller's contract.
     let text = unsafe { req_str(*s) }?;
     parse(text).ok_or(EppResult::InvalidArgument)
@@ -222,7 +227,7 @@ unsafe fn status_value<S>(s: &EppStr, parse: impl Fn(&str) -> Option<S>) -> Resu
 /// # Safety
 ///
 /// The string must be valid for `'a`.
-unsafe fn host_address<'a>(s: &EppStr) -> Result<host::Address<'a>, EppResult> {
+pub(crate) unsafe fn host_address<'a>(s: &EppStr) -> Result<host::Address<'a>, EppResult> {
     // SAFETY: caller's contract.
     let text: &'a str = unsafe { req_str(*s) }?;
     host::Address::parse(text).ok_or(EppResult::InvalidArgument)
@@ -775,7 +780,7 @@ pub unsafe extern "C" fn epp_write_contact_transfer(
 }
 
 /// Slots for the postal information of one contact.
-struct PostalSlots<'a> {
+pub(crate) struct PostalSlots<'a> {
     streets: [[contact::Street<'a>; 3]; 2],
     infos: [contact::PostalInfo<'a>; 2],
 }
@@ -786,7 +791,7 @@ struct PostalSlots<'a> {
 /// # Safety
 ///
 /// The strings of `given` obey the writer's contract for `'a`.
-unsafe fn postal_infos<'a>(
+pub(crate) unsafe fn postal_infos<'a>(
     given: &[EppPostalInfoIn],
     slots: &'a mut PostalSlots<'a>,
     for_create: bool,
@@ -854,7 +859,10 @@ unsafe fn postal_infos<'a>(
 /// # Safety
 ///
 /// Both strings obey the writer's contract for `'a`.
-unsafe fn phone<'a>(number: EppStr, x: EppStr) -> Result<Option<contact::Phone<'a>>, EppResult> {
+pub(crate) unsafe fn phone<'a>(
+    number: EppStr,
+    x: EppStr,
+) -> Result<Option<contact::Phone<'a>>, EppResult> {
     // SAFETY: caller's contract.
     let (number, x) = unsafe { (opt_str(number)?, opt_str(x)?) };
     Ok(number.map(|n| {
@@ -866,7 +874,7 @@ unsafe fn phone<'a>(number: EppStr, x: EppStr) -> Result<Option<contact::Phone<'
     }))
 }
 
-fn postal_slots<'a>() -> PostalSlots<'a> {
+pub(crate) fn postal_slots<'a>() -> PostalSlots<'a> {
     let street = contact::Street(Str::new(""));
     let info = contact::PostalInfo::change(contact::PostalInfoType::Int);
     PostalSlots {

@@ -552,3 +552,253 @@ fn the_command_writers_allocate_nothing() {
     });
     assert_eq!(allocations, 0, "a command writer allocated");
 }
+
+/// Every response detail and policy accessor once, on what `m` holds.
+///
+/// # Safety
+///
+/// `m` is a live handle whose frame is alive.
+unsafe fn touch_details(m: *const EppMessage) {
+    use epp::greeting::*;
+    use epp::response_detail::*;
+    let (mut p, mut n) = (ptr::null(), 0);
+    let mut buf = [0u8; 256];
+    // SAFETY: forwarded from the caller; valid out-parameters.
+    unsafe {
+        for i in 0..epp_message_result_count(m) {
+            epp_message_result_msg_lang(m, i, &mut p, &mut n);
+            for j in 0..epp_message_result_value_count(m, i) {
+                epp_message_result_value(m, i, j, &mut p, &mut n);
+            }
+            for j in 0..epp_message_result_ext_value_count(m, i) {
+                epp_message_result_ext_value(m, i, j, &mut p, &mut n);
+                epp_message_result_ext_value_reason_lang(m, i, j, &mut p, &mut n);
+                epp_message_result_ext_value_reason_unescaped(
+                    m,
+                    i,
+                    j,
+                    buf.as_mut_ptr().cast(),
+                    buf.len(),
+                    &mut n,
+                );
+            }
+        }
+        epp_message_msgq_lang(m, &mut p, &mut n);
+        epp_message_msgq_xml(m, &mut p, &mut n);
+        for i in 0..epp_message_check_count(m) {
+            epp_message_check_reason_lang(m, i, &mut p, &mut n);
+        }
+        epp_message_dcp_access(m);
+        for i in 0..epp_message_dcp_statement_count(m) {
+            let mut st = std::mem::zeroed::<EppDcpStatement>();
+            epp_message_dcp_statement(m, i, &mut st);
+            for d in 0..epp_message_dcp_recipient_description_count(m, i) {
+                epp_message_dcp_recipient_description(m, i, d, &mut p, &mut n);
+            }
+        }
+        let mut kind = EppDcpExpiryKind::Absent;
+        epp_message_dcp_expiry(m, &mut kind, &mut p, &mut n);
+        let mut dt = std::mem::zeroed::<EppDateTime>();
+        epp_message_dcp_expiry_datetime(m, &mut dt);
+    }
+}
+
+#[test]
+fn the_response_details_and_the_server_writers_allocate_nothing() {
+    use epp::greeting::*;
+    use epp::write_response::*;
+    let messages = corpus();
+    let mut m = ptr::null_mut();
+    // SAFETY: valid out-parameter.
+    assert_eq!(unsafe { epp_message_new(&mut m) }, EppResult::Ok);
+    let mut out = [0u8; 16 * 1024];
+    let none = EppStr {
+        ptr: ptr::null(),
+        len: 0,
+    };
+    let values = [s(r#"<obj:e xmlns:obj="urn:example:obj">1</obj:e>"#)];
+    let result = EppResultIn {
+        code: 2004,
+        msg: none,
+        lang: s("fr"),
+        values: values.as_ptr(),
+        value_count: 1,
+        ext_values: ptr::null(),
+        ext_value_count: 0,
+    };
+    let response = EppResponseIn {
+        results: &result,
+        result_count: 1,
+        msgq: ptr::null(),
+        extensions: values.as_ptr(),
+        extension_count: 1,
+        cl_trid: s("CL-1"),
+        sv_trid: s("SV-1"),
+    };
+    let check = EppCheckResultIn {
+        name: s("example.com"),
+        available: false,
+        reason: s("In use"),
+        reason_lang: none,
+    };
+    let statement = EppDcpStatementIn {
+        purposes: EPP_DCP_PURPOSE_ADMIN,
+        recipients: EPP_DCP_RECIPIENT_OURS,
+        recipient_descriptions: values.as_ptr(),
+        recipient_description_count: 1,
+        retention: EppDcpRetention::Stated as u32,
+    };
+    let dcp = EppDcpIn {
+        access: EppDcpAccess::All as u32,
+        statements: &statement,
+        statement_count: 1,
+        expiry_kind: EppDcpExpiryKind::Relative as u32,
+        expiry: s("P1M"),
+    };
+    let allocations = allocations_in(|| {
+        for (kind, bytes) in &messages {
+            // SAFETY: live handle; `bytes` outlives every accessor call;
+            // every writer argument is valid for its count.
+            unsafe {
+                match kind.as_str() {
+                    "response" => epp_message_read_response(m, bytes.as_ptr(), bytes.len()),
+                    "greeting" => epp_message_read_greeting(m, bytes.as_ptr(), bytes.len()),
+                    _ => epp_message_read_command(m, bytes.as_ptr(), bytes.len()),
+                };
+                touch_details(m);
+                let mut n = 0;
+                let o = out.as_mut_ptr();
+                let r = epp_write_response_full(&response, EPP_WRITE_FRAMED, o, out.len(), &mut n);
+                assert_eq!(r, EppResult::Ok);
+                let r = epp_write_check_response(&response, 1, &check, 1, 0, o, out.len(), &mut n);
+                assert_eq!(r, EppResult::Ok);
+                let r = epp_write_greeting(
+                    s("srv"),
+                    s("2026-01-01T00:00:00Z"),
+                    values.as_ptr(),
+                    1,
+                    values.as_ptr(),
+                    1,
+                    values.as_ptr(),
+                    1,
+                    ptr::null(),
+                    0,
+                    &dcp,
+                    0,
+                    o,
+                    out.len(),
+                    &mut n,
+                );
+                assert_eq!(r, EppResult::Ok);
+            }
+        }
+    });
+    assert_eq!(
+        allocations, 0,
+        "the details or the server writers allocated"
+    );
+    // SAFETY: freed once.
+    unsafe { epp_message_free(m) };
+}
+
+#[test]
+fn host_attributes_command_extensions_and_auth_info_allocate_nothing() {
+    use epp::auth_info::*;
+    use epp::write_extension::*;
+    use epp::write_host_attr::*;
+    let messages = corpus();
+    let mut m = ptr::null_mut();
+    // SAFETY: valid out-parameter.
+    assert_eq!(unsafe { epp_message_new(&mut m) }, EppResult::Ok);
+    let none = EppStr {
+        ptr: ptr::null(),
+        len: 0,
+    };
+    let addrs = [s("192.0.2.2"), s("2001:db8::1")];
+    let hosts = [EppHostAttrIn {
+        name: s("ns1.example.com"),
+        addresses: addrs.as_ptr(),
+        address_count: 2,
+    }];
+    let raw = [s(r#"<x:t xmlns:x="urn:example:t">1</x:t>"#)];
+    let ds = [EppDsDataIn {
+        key_tag: 1,
+        alg: 3,
+        digest_type: 1,
+        digest: s("49FD46E6C4B45C55D4AC"),
+    }];
+    let mut create = [0u8; 4096];
+    let mut out = [0u8; 8192];
+    let allocations = allocations_in(|| {
+        for (kind, bytes) in &messages {
+            // SAFETY: live handle; `bytes` outlives every accessor call;
+            // every writer argument is valid for its count.
+            unsafe {
+                if kind == "command" {
+                    epp_message_read_command(m, bytes.as_ptr(), bytes.len());
+                } else {
+                    epp_message_read_response(m, bytes.as_ptr(), bytes.len());
+                }
+                let (mut p, mut n) = (ptr::null(), 0);
+                epp_message_auth_info_form(m);
+                epp_message_new_auth_info_form(m);
+                epp_message_auth_info_ext(m, &mut p, &mut n);
+                epp_message_new_auth_info_ext(m, &mut p, &mut n);
+                let mut len = 0;
+                let r = epp_write_domain_create_host_attrs(
+                    s("example.com"),
+                    0,
+                    0,
+                    hosts.as_ptr(),
+                    1,
+                    none,
+                    ptr::null(),
+                    0,
+                    s("2fooBAR"),
+                    s("ABC-1"),
+                    0,
+                    create.as_mut_ptr(),
+                    create.len(),
+                    &mut len,
+                );
+                assert_eq!(r, EppResult::Ok);
+                let r = epp_write_domain_update_host_attrs(
+                    s("example.com"),
+                    ptr::null(),
+                    hosts.as_ptr(),
+                    1,
+                    ptr::null(),
+                    ptr::null(),
+                    0,
+                    none,
+                    none,
+                    s("ABC-2"),
+                    0,
+                    out.as_mut_ptr(),
+                    out.len(),
+                    &mut n,
+                );
+                assert_eq!(r, EppResult::Ok);
+                let r = epp_write_command_with_extensions(
+                    create.as_ptr(),
+                    len,
+                    raw.as_ptr(),
+                    1,
+                    ds.as_ptr(),
+                    1,
+                    EPP_WRITE_FRAMED,
+                    out.as_mut_ptr(),
+                    out.len(),
+                    &mut n,
+                );
+                assert_eq!(r, EppResult::Ok);
+            }
+        }
+    });
+    assert_eq!(
+        allocations, 0,
+        "host attributes, extensions or authInfo allocated"
+    );
+    // SAFETY: freed once.
+    unsafe { epp_message_free(m) };
+}

@@ -15,11 +15,17 @@ use std::ffi::c_char;
 use std::ptr;
 
 use arbitrary::Unstructured;
+use epp::auth_info::*;
 use epp::bulk::*;
 use epp::deframer::*;
+use epp::greeting::*;
 use epp::message::*;
+use epp::response_detail::*;
 use epp::write::*;
 use epp::write_command::*;
+use epp::write_extension::*;
+use epp::write_host_attr::*;
+use epp::write_response::*;
 use epp::{EppResult, EppStr, contact::*, ext::*, object::*};
 use libfuzzer_sys::fuzz_target;
 
@@ -55,12 +61,22 @@ enum Call {
     WriteCommand(u8, Vec<String>, u8, u8, u16),
     /// Typed extension element `.0`, list `.1`, item `.2`, field `.3`.
     Ext(u8, u8, u8, u8),
+    /// Response details (result `.1`, item `.2`) and the greeting's policy,
+    /// by `.0 % 4`.
+    Details(u8, u8, u8),
+    /// Server writer `.0` (greeting, full, check, create, info responses)
+    /// with arbitrary strings (`.1`) and buffer size `.2`.
+    WriteServer(u8, Vec<String>, u16),
+    /// Host attribute writers and extensions added to the written command,
+    /// with arbitrary strings (`.1`) and buffer size `.2`; then the
+    /// authInfo accessors.
+    WriteHostAttrs(u8, Vec<String>, u16),
 }
 
 /// One call decoded from the fuzzer's bytes (by hand: the fuzz crate's
 /// `arbitrary` has no derive feature).
 fn next_call(u: &mut Unstructured<'_>) -> arbitrary::Result<Call> {
-    Ok(match u.int_in_range(0..=24u8)? {
+    Ok(match u.int_in_range(0..=27u8)? {
         0 => Call::ReadCommand(u.arbitrary()?),
         1 => Call::ReadResponse(u.arbitrary()?),
         2 => Call::ReadGreeting(u.arbitrary()?),
@@ -101,6 +117,9 @@ fn next_call(u: &mut Unstructured<'_>) -> arbitrary::Result<Call> {
             u.arbitrary()?,
             u.arbitrary()?,
         ),
+        25 => Call::Details(u.arbitrary()?, u.arbitrary()?, u.arbitrary()?),
+        26 => Call::WriteServer(u.arbitrary()?, u.arbitrary()?, u.arbitrary()?),
+        27 => Call::WriteHostAttrs(u.arbitrary()?, u.arbitrary()?, u.arbitrary()?),
         _ => Call::Ext(
             u.arbitrary()?,
             u.arbitrary()?,
@@ -407,6 +426,231 @@ fuzz_target!(|data: &[u8]| {
                     if r == EppResult::Ok || rn == EppResult::Ok {
                         assert!(item < count);
                     }
+                }
+                Call::Details(kind, i, j) => {
+                    let (i, j) = (usize::from(*i % 4), usize::from(*j % 4));
+                    let mut o = Out::new();
+                    let r = match kind % 8 {
+                        0 => epp_message_result_msg_lang(m, i, &mut o.ptr, &mut o.len),
+                        1 => epp_message_result_value(m, i, j, &mut o.ptr, &mut o.len),
+                        2 => epp_message_result_ext_value(m, i, j, &mut o.ptr, &mut o.len),
+                        3 => epp_message_result_ext_value_reason(m, i, j, &mut o.ptr, &mut o.len),
+                        4 => epp_message_result_ext_value_reason_lang(
+                            m, i, j, &mut o.ptr, &mut o.len,
+                        ),
+                        5 => epp_message_msgq_xml(m, &mut o.ptr, &mut o.len),
+                        6 => epp_message_check_reason_lang(m, i, &mut o.ptr, &mut o.len),
+                        _ => epp_message_dcp_recipient_description(m, i, j, &mut o.ptr, &mut o.len),
+                    };
+                    o.check(r, &frame);
+                    if r == EppResult::Ok && (1..=4).contains(&(kind % 8)) {
+                        assert!(i < epp_message_result_count(m));
+                    }
+                    let _ = epp_message_dcp_access(m);
+                    let n = epp_message_dcp_statement_count(m);
+                    let mut st = EppDcpStatement {
+                        purposes: u32::MAX,
+                        recipients: u32::MAX,
+                        retention: EppDcpRetention::Unknown,
+                    };
+                    match epp_message_dcp_statement(m, i, &mut st) {
+                        EppResult::Ok => {
+                            assert!(i < n && st.purposes <= 0xF && st.recipients <= 0x1F)
+                        }
+                        _ => assert_eq!(st.purposes, u32::MAX),
+                    }
+                    let mut k = EppDcpExpiryKind::Absent;
+                    let mut o = Out::new();
+                    let r = epp_message_dcp_expiry(m, &mut k, &mut o.ptr, &mut o.len);
+                    o.check(r, &frame);
+                    assert_eq!(r == EppResult::Ok, k != EppDcpExpiryKind::Absent);
+                }
+                Call::WriteServer(kind, strs, cap) => {
+                    let text = |i: usize| s(strs.get(i).map_or("", String::as_str));
+                    let cap = usize::from(*cap).min(out.len());
+                    let mut n = usize::MAX;
+                    let values = [text(0)];
+                    let result = EppResultIn {
+                        code: 1000 + u16::from(*kind) * 7 % 2000,
+                        msg: text(1),
+                        lang: if strs.len() > 2 { text(2) } else { NONE_STR },
+                        values: values.as_ptr(),
+                        value_count: usize::from(kind & 1),
+                        ext_values: ptr::null(),
+                        ext_value_count: 0,
+                    };
+                    let extensions = [text(3)];
+                    let response = EppResponseIn {
+                        results: &result,
+                        result_count: 1,
+                        msgq: ptr::null(),
+                        extensions: extensions.as_ptr(),
+                        extension_count: usize::from(kind & 2 != 0),
+                        cl_trid: text(4),
+                        sv_trid: text(5),
+                    };
+                    let r = match kind % 4 {
+                        0 => epp_write_response_full(&response, 0, out.as_mut_ptr(), cap, &mut n),
+                        1 => {
+                            let item = EppCheckResultIn {
+                                name: text(6),
+                                available: kind & 8 != 0,
+                                reason: text(7),
+                                reason_lang: NONE_STR,
+                            };
+                            epp_write_check_response(
+                                &response,
+                                u32::from(*kind >> 4) % 4,
+                                &item,
+                                1,
+                                0,
+                                out.as_mut_ptr(),
+                                cap,
+                                &mut n,
+                            )
+                        }
+                        2 => epp_write_create_response(
+                            &response,
+                            u32::from(*kind >> 4) % 4,
+                            text(6),
+                            text(7),
+                            NONE_STR,
+                            EPP_WRITE_FRAMED,
+                            out.as_mut_ptr(),
+                            cap,
+                            &mut n,
+                        ),
+                        _ => {
+                            let statement = EppDcpStatementIn {
+                                purposes: u32::from(*kind >> 2),
+                                recipients: u32::from(*kind >> 3),
+                                recipient_descriptions: values.as_ptr(),
+                                recipient_description_count: usize::from(kind & 1),
+                                retention: u32::from(*kind >> 5),
+                            };
+                            let dcp = EppDcpIn {
+                                access: u32::from(*kind >> 4) % 8,
+                                statements: &statement,
+                                statement_count: 1,
+                                expiry_kind: 0,
+                                expiry: NONE_STR,
+                            };
+                            let uris = [text(6)];
+                            epp_write_greeting(
+                                text(4),
+                                text(5),
+                                uris.as_ptr(),
+                                1,
+                                uris.as_ptr(),
+                                1,
+                                uris.as_ptr(),
+                                1,
+                                ptr::null(),
+                                0,
+                                &dcp,
+                                0,
+                                out.as_mut_ptr(),
+                                cap,
+                                &mut n,
+                            )
+                        }
+                    };
+                    match r {
+                        EppResult::Ok => assert!(n <= cap),
+                        EppResult::BufferTooSmall => assert!(n > cap),
+                        _ => assert_eq!(n, usize::MAX),
+                    }
+                }
+                Call::WriteHostAttrs(kind, strs, cap) => {
+                    let text = |i: usize| s(strs.get(i).map_or("", String::as_str));
+                    let cap = usize::from(*cap).min(out.len());
+                    let addrs = [text(1), text(2)];
+                    let hosts = [EppHostAttrIn {
+                        name: text(0),
+                        addresses: addrs.as_ptr(),
+                        address_count: usize::from(kind % 3),
+                    }];
+                    let mut n = usize::MAX;
+                    let r = if kind & 4 == 0 {
+                        epp_write_domain_create_host_attrs(
+                            text(3),
+                            0,
+                            0,
+                            hosts.as_ptr(),
+                            1,
+                            NONE_STR,
+                            ptr::null(),
+                            0,
+                            text(4),
+                            NONE_STR,
+                            0,
+                            out.as_mut_ptr(),
+                            cap,
+                            &mut n,
+                        )
+                    } else {
+                        epp_write_domain_update_host_attrs(
+                            text(3),
+                            ptr::null(),
+                            hosts.as_ptr(),
+                            1,
+                            ptr::null(),
+                            hosts.as_ptr(),
+                            usize::from(kind & 8 != 0),
+                            NONE_STR,
+                            NONE_STR,
+                            NONE_STR,
+                            0,
+                            out.as_mut_ptr(),
+                            cap,
+                            &mut n,
+                        )
+                    };
+                    match r {
+                        EppResult::Ok => assert!(n <= cap),
+                        EppResult::BufferTooSmall => assert!(n > cap),
+                        _ => assert_eq!(n, usize::MAX),
+                    }
+                    if r == EppResult::Ok {
+                        // The written command, copied so that the output
+                        // buffer does not overlap it.
+                        let command = out[..n].to_vec();
+                        let raw = [text(5)];
+                        let ds = [EppDsDataIn {
+                            key_tag: u16::from(*kind),
+                            alg: 8,
+                            digest_type: 2,
+                            digest: text(6),
+                        }];
+                        let mut m2 = usize::MAX;
+                        let r = epp_write_command_with_extensions(
+                            command.as_ptr(),
+                            command.len(),
+                            raw.as_ptr(),
+                            usize::from(kind & 16 != 0),
+                            ds.as_ptr(),
+                            usize::from(kind & 32 != 0),
+                            0,
+                            out.as_mut_ptr(),
+                            out.len(),
+                            &mut m2,
+                        );
+                        match r {
+                            EppResult::Ok => assert!(m2 <= out.len()),
+                            _ => assert_eq!(m2, usize::MAX),
+                        }
+                    }
+                    let _ = (
+                        epp_message_auth_info_form(m),
+                        epp_message_new_auth_info_form(m),
+                    );
+                    let mut o = Out::new();
+                    let r = epp_message_auth_info_ext(m, &mut o.ptr, &mut o.len);
+                    o.check(r, &frame);
+                    assert_eq!(
+                        r == EppResult::Ok,
+                        epp_message_auth_info_form(m) == EppAuthInfoForm::Ext
+                    );
                 }
                 Call::ObjectField(kind, f, i) => {
                     let mut o = Out::new();

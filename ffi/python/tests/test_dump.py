@@ -8,6 +8,7 @@ import subprocess
 from epp_codec import EppError, Field, List, Message, Result
 
 from conftest import REPO, corpus_dir
+from dump_details import dump_details
 from dump_objects import dump_objects
 
 DATE_FIELDS = {Field.MSGQ_DATE, Field.CREATED, Field.UPDATED, Field.EXPIRES, Field.TRANSFERRED, Field.SERVER_DATE}
@@ -61,6 +62,7 @@ def dump_message(m: Message) -> list:
     for i, e in enumerate(m.extensions):
         out.append(f"extension\t{i}\t{esc(e.namespace)}\t{esc(e.xml)}")
     out.extend(dump_objects(m))
+    out.extend(dump_details(m))
     return out
 
 
