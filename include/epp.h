@@ -2226,6 +2226,10 @@ typedef struct epp_msgq_in {
      `<msg>` (text), or `{NULL, 0}`.
      */
     struct epp_str message;
+    /*
+     `<msg lang>`, or `{NULL, 0}` (RFC 5730 omits it for `en`).
+     */
+    struct epp_str lang;
 } epp_msgq_in;
 
 /*

@@ -528,6 +528,7 @@ fn the_rfc_examples_rebuilt_by_hand() {
             id: Str::new("12345"),
             date: Some(Str::new("2021-11-08T22:10:00Z")),
             message: Some(Str::new("Registry Maintenance Notification")),
+            lang: None,
         })
         .with_res_data(ResData::Maintenance(MaintenanceData::Item(item)));
     let written = String::from_utf8(to_vec(&response, &options).unwrap()).unwrap();

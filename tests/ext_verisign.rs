@@ -336,6 +336,7 @@ fn the_fixtures_rebuilt_by_hand() {
                 id: Str::new(id),
                 date: Some(Str::new(date)),
                 message: Some(Str::new(msg)),
+                lang: None,
             })
             .with_res_data(ResData::Typed(&typed));
         let written =

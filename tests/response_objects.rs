@@ -31,6 +31,23 @@ fn compare_contact(c: ContactData<'_>, n: Node<'_, '_>, path: &str) {
         ContactData::Info(i) => {
             assert_eq!(i.id().map(s), tok(n, "id"), "{path}");
             assert_eq!(i.roid().map(s), tok(n, "roid"), "{path}");
+            let auth = kids(n, "authInfo").first().copied();
+            let pw = auth.and_then(|a| kids(a, "pw").first().copied());
+            assert_eq!(
+                i.password().map(s),
+                pw.map(|p| p.text().unwrap_or("").to_string()),
+                "{path}"
+            );
+            assert_eq!(
+                i.password_roid().map(s).as_deref(),
+                pw.and_then(|p| p.attribute("roid")),
+                "{path}"
+            );
+            assert_eq!(
+                i.auth_info_ext().is_some(),
+                auth.is_some_and(|a| !kids(a, "ext").is_empty()),
+                "{path}"
+            );
             let st: Vec<String> = kids(n, "status")
                 .into_iter()
                 .map(|x| x.attribute("s").unwrap().to_string())

@@ -6,7 +6,9 @@
 #![cfg(feature = "alloc")]
 
 use epp_codec::view::command::{Command, Extensions, Login, Poll, RawElement, Request};
-use epp_codec::view::response::greeting::{Access, Expiry, Purposes, Recipients, Retention};
+use epp_codec::view::response::greeting::{
+    Access, Expiry, OurRecipient, Purposes, Recipients, Retention,
+};
 use epp_codec::view::{
     CommandErrorKind, List, ResultCode, ServerMessage, Str, read_command, read_response,
     read_server_message,
@@ -141,6 +143,7 @@ fn text_and_attributes_are_escaped_and_read_back() {
         id: ids[0],
         date: None,
         message: None,
+        lang: None,
     };
     let response = ResponseData::new(&results, "SV1").with_message_queue(queue);
     let xml = to_vec(&response, &WriteOptions::new()).unwrap();
@@ -289,6 +292,7 @@ fn a_hand_built_response_reads_back() {
         id: Str::new("12345"),
         date: Some(Str::new("2000-06-08T22:00:00.0Z")),
         message: Some(Str::new("Transfer requested.")),
+        lang: Some(Str::new("en-GB")),
     };
     let response = ResponseData::new(&results, "54321-XYZ")
         .with_cl_trid("ABC-12345")
@@ -317,6 +321,7 @@ fn a_hand_built_response_reads_back() {
         (Some(5), "12345".into())
     );
     assert_eq!(q.message_text().unwrap(), "Transfer requested.");
+    assert_eq!(q.message_lang().unwrap(), "en-GB");
     let host = epp_codec::view::HostData::from_raw(read.res_data().iter().next().unwrap()).unwrap();
     let epp_codec::view::HostData::Create(c) = host else {
         panic!()
@@ -335,7 +340,11 @@ fn a_hand_built_greeting_reads_back() {
     let versions = [Str::new("1.0")];
     let langs = [Str::new("en"), Str::new("fr")];
     let ext = [Str::new("urn:ietf:params:xml:ns:secDNS-1.1")];
-    let descs = [Str::new("our partners")];
+    let ours = [
+        OurRecipient::new(Some(Str::new("our partners"))),
+        OurRecipient::new(None),
+        OurRecipient::new(Some(Str::new("our auditors"))),
+    ];
     let statements = [StatementData {
         purposes: Purposes {
             admin: true,
@@ -347,7 +356,7 @@ fn a_hand_built_greeting_reads_back() {
             public: true,
             ..Recipients::default()
         },
-        our_descriptions: List::from_slice(&descs),
+        ours: List::from_slice(&ours),
         retention: Some(Retention::Stated),
     }];
     let greeting = GreetingData {
@@ -375,10 +384,14 @@ fn a_hand_built_greeting_reads_back() {
     let st = dcp.statements().first().unwrap();
     assert_eq!(st.purposes(), statements[0].purposes);
     assert_eq!(st.recipients(), statements[0].recipients);
-    assert_eq!(
-        st.our_recipient_descriptions().first().unwrap(),
-        "our partners"
-    );
+    // Every <ours>, bare or described, comes back in order.
+    let read: Vec<_> = st.our_recipients().iter().collect();
+    assert_eq!(read.len(), 3);
+    assert_eq!(read[0].description().unwrap(), "our partners");
+    assert_eq!(read[1].description(), None);
+    assert_eq!(read[2].description().unwrap(), "our auditors");
+    let descriptions: Vec<_> = st.our_recipient_descriptions().collect();
+    assert_eq!(descriptions, ["our partners", "our auditors"]);
     assert_eq!(st.retention(), Some(Retention::Stated));
     assert_eq!(dcp.expiry(), Some(Expiry::Relative(Str::new("P1Y"))));
 }

@@ -496,8 +496,11 @@ fn touch_server_message(m: &epp_codec::view::ServerMessage<'_>, sink: &mut Count
                         s.purposes(),
                         s.recipients(),
                         s.retention(),
-                        s.our_recipient_descriptions()
+                        s.our_recipients()
                     );
+                    for description in s.our_recipient_descriptions() {
+                        let _ = write!(sink, "{description:?}");
+                    }
                 }
             }
         }
@@ -715,6 +718,7 @@ fn touch_object_data(e: epp_codec::view::RawElement<'_>, sink: &mut CountingSink
                     i.password(),
                     i.disclose()
                 );
+                let _ = write!(sink, "{:?}{:?}", i.password_roid(), i.auth_info_ext());
             }
             ContactData::Create(c) => {
                 let _ = write!(sink, "{:?}{:?}", c.id(), c.created());

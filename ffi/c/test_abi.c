@@ -1440,6 +1440,7 @@ static void test_response_details_and_server_writers(epp_message *m) {
         q.id = s("42");
         q.date = NONE;
         q.message = NONE;
+        q.lang = NONE;
         response.results = &result;
         response.result_count = 1;
         response.msgq = &q;

@@ -28,6 +28,8 @@ type ResultIn struct {
 type MsgQIn struct {
 	Count             uint64
 	ID, Date, Message string
+	// Lang is <msg lang>, "" for none (RFC 5730 omits it for "en").
+	Lang string
 }
 
 // ResponseIn is what every response holds besides its <resData>.
@@ -96,7 +98,7 @@ func (p *pins) response(r *ResponseIn) *C.epp_response_in {
 		c.results, c.result_count = &results[0], C.size_t(len(results))
 	}
 	if r.MsgQ != nil {
-		q := &C.epp_msgq_in{count: C.uint64_t(r.MsgQ.Count), id: p.str(r.MsgQ.ID), date: p.str(r.MsgQ.Date), message: p.str(r.MsgQ.Message)}
+		q := &C.epp_msgq_in{count: C.uint64_t(r.MsgQ.Count), id: p.str(r.MsgQ.ID), date: p.str(r.MsgQ.Date), message: p.str(r.MsgQ.Message), lang: p.str(r.MsgQ.Lang)}
 		p.Pin(q)
 		c.msgq = q
 	}

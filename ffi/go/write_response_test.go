@@ -22,7 +22,7 @@ func TestResponseWritersRoundTrip(t *testing.T) {
 			{Code: 2004, Values: []string{`<obj:e xmlns:obj="urn:example:obj">25</obj:e>`}},
 			{Code: 2005, Msg: "Erreur", Lang: "fr", ExtValues: []ExtValueIn{{Value: `<obj:f xmlns:obj="urn:example:obj">x</obj:f>`, Reason: "a & b", ReasonLang: "fr"}}},
 		},
-		MsgQ:   &MsgQIn{Count: 4, ID: "12", Date: "2026-01-01T00:00:00Z", Message: "hello"},
+		MsgQ:   &MsgQIn{Count: 4, ID: "12", Date: "2026-01-01T00:00:00Z", Message: "hello", Lang: "fr"},
 		ClTRID: "ABC-1", SvTRID: "SRV-1",
 	}
 	xml, err := AppendResponseFull(nil, r, 0)
@@ -42,6 +42,9 @@ func TestResponseWritersRoundTrip(t *testing.T) {
 	}
 	if c, ok := m.MsgQCount(); !ok || c != 4 {
 		t.Errorf("msgQ count %d", c)
+	}
+	if lang, ok := m.MsgQLang(); !ok || lang != "fr" {
+		t.Errorf("msgQ lang %q", lang)
 	}
 	if _, err := AppendResponseFull(nil, ResponseIn{Results: []ResultIn{{Code: 2004, Values: []string{"<a><b></a>"}}}, SvTRID: "S"}, 0); err == nil {
 		t.Error("malformed value written")

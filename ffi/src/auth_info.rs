@@ -71,7 +71,7 @@ fn found(m: &EppMessage, change: bool) -> Found<'_> {
                 password: i.password().is_some(),
             },
             ResData::Contact(ContactData::Info(i)) => Found::Data {
-                ext: None,
+                ext: i.auth_info_ext(),
                 password: i.password().is_some(),
             },
             _ => Found::None,

@@ -10,7 +10,7 @@
 use std::ffi::c_char;
 
 use epp_codec::view::response::greeting::{
-    Access, Dcp, Expiry, Purposes, Recipients, Retention, Statement,
+    Access, Dcp, Expiry, OurRecipient, Purposes, Recipients, Retention, Statement,
 };
 use epp_codec::view::{List, Str};
 use epp_codec::write::{DcpData, GreetingData, StatementData};
@@ -254,7 +254,7 @@ pub unsafe extern "C" fn epp_message_dcp_recipient_description_count(
         return 0;
     };
     guard_value(0, || {
-        statement(m, index).map_or(0, |s| s.our_recipient_descriptions().len())
+        statement(m, index).map_or(0, |s| s.our_recipient_descriptions().count())
     })
 }
 
@@ -278,7 +278,7 @@ pub unsafe extern "C" fn epp_message_dcp_recipient_description(
         string_out(message, ptr, len, |m| {
             statement(m, index)?
                 .our_recipient_descriptions()
-                .get(description)
+                .nth(description)
                 .map(|s| s.raw())
                 .ok_or(EppResult::IndexOutOfRange)
         })
@@ -470,10 +470,11 @@ pub unsafe extern "C" fn epp_write_greeting(
         let mut e = [Str::new(""); EPP_WRITE_MAX_LOGIN_URIS];
         // One pool for the recipient descriptions of every statement.
         let mut descriptions = [Str::new(""); EPP_WRITE_MAX_ITEMS];
+        let mut ours = [OurRecipient::new(None); EPP_WRITE_MAX_ITEMS];
         let empty = StatementData {
             purposes: Purposes::default(),
             recipients: Recipients::default(),
-            our_descriptions: List::empty(),
+            ours: List::empty(),
             retention: None,
         };
         let mut statements = [empty; EPP_WRITE_MAX_ITEMS];
@@ -508,7 +509,10 @@ pub unsafe extern "C" fn epp_write_greeting(
                 *range = (at, at + n);
                 at += n;
             }
-            let descriptions: &[Str<'_>] = &descriptions;
+            for (slot, description) in ours.iter_mut().zip(&descriptions[..at]) {
+                *slot = OurRecipient::new(Some(*description));
+            }
+            let ours: &[OurRecipient<'_>] = &ours;
             for ((s, range), slot) in given.iter().zip(ranges).zip(statements.iter_mut()) {
                 let retention = if s.retention == EppDcpRetention::Absent as u32 {
                     None
@@ -524,7 +528,7 @@ pub unsafe extern "C" fn epp_write_greeting(
                 *slot = StatementData {
                     purposes: purposes(s.purposes)?,
                     recipients: recipients(s.recipients)?,
-                    our_descriptions: List::from_slice(&descriptions[range.0..range.1]),
+                    ours: List::from_slice(&ours[range.0..range.1]),
                     retention,
                 };
             }

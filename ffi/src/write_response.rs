@@ -79,6 +79,8 @@ pub struct EppMsgQIn {
     pub date: EppStr,
     /// `<msg>` (text), or `{NULL, 0}`.
     pub message: EppStr,
+    /// `<msg lang>`, or `{NULL, 0}` (RFC 5730 omits it for `en`).
+    pub lang: EppStr,
 }
 
 /// What every response holds besides its `<resData>`.
@@ -355,6 +357,7 @@ unsafe fn response_data<'a>(
                 id: Str::new(req_str(q.id)?),
                 date: opt_str(q.date)?.map(Str::new),
                 message: opt_str(q.message)?.map(Str::new),
+                lang: opt_str(q.lang)?.map(Str::new),
             });
         }
         let ext = raw_elements(r.extensions, r.extension_count, extensions)?;

@@ -64,7 +64,8 @@ fuzz_target!(|data: &[u8]| {
                         let _ = (dcp.access(), dcp.expiry());
                         for s in dcp.statements().iter() {
                             let _ = (s.purposes(), s.recipients(), s.retention());
-                            let _ = format!("{:?}", s.our_recipient_descriptions());
+                            let _ = format!("{:?}", s.our_recipients());
+                            let _ = s.our_recipient_descriptions().count();
                         }
                     }
                 }

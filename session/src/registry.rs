@@ -1371,6 +1371,7 @@ impl State {
                         id: Str::new(&id),
                         date: Some(Str::new(&date)),
                         message: Some(Str::new(&message.text)),
+                        lang: None,
                     }),
                 );
             }
@@ -1394,6 +1395,7 @@ impl State {
                         id: Str::new(next.as_deref().unwrap_or(&id)),
                         date: None,
                         message: None,
+                        lang: None,
                     }),
                 );
             }

@@ -442,7 +442,7 @@ impl<'s, S: AsyncRead + AsyncWrite + Unpin> Session<'s, S> {
                 public: true,
                 ..Recipients::default()
             },
-            our_descriptions: List::from_slice(&[]),
+            ours: List::empty(),
             retention: Some(Retention::Stated),
         }];
         let date = rfc3339(unix_now());

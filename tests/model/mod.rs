@@ -661,6 +661,7 @@ pub fn check_response_round_trip(model: &ResponseCore, options: &WriteOptions) {
             id: Str::new(&q.id),
             date: q.dated.as_ref().map(|(d, _)| Str::new(d)),
             message: q.dated.as_ref().map(|(_, m)| Str::new(m)),
+            lang: None,
         });
     }
     let xml = to_vec(&response, options).expect("a generated response is written");

@@ -30,7 +30,7 @@ def test_full_response_round_trips():
             ),
         ],
         sv_trid="SRV-1",
-        msgq=s.MsgQIn(4, "12", DATE, "hello"),
+        msgq=s.MsgQIn(4, "12", DATE, "hello", "fr"),
         extensions=['<ex:x xmlns:ex="urn:example:ext"/>'],
     )
     with read(s.write_response_full(r)) as m:
@@ -39,6 +39,7 @@ def test_full_response_round_trips():
         assert len(d.result_values(m, 0)) == 1
         assert d.result_ext_values(m, 1)[0].reason == "a & b"
         assert m.msgq_count == 4
+        assert d.msgq_lang(m) == "fr"
         assert m.field(Field.MSGQ_ID) == "12"
         assert len(m.extensions) == 1
     with pytest.raises(EppError):

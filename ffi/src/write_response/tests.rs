@@ -103,6 +103,7 @@ fn a_full_response_round_trips() {
         id: s("12345"),
         date: s("2000-06-08T22:00:00.0Z"),
         message: s("Transfer requested."),
+        lang: s("en-GB"),
     };
     let extension = [s(
         r#"<ex:x xmlns:ex="urn:example:ext"><ex:y>1</ex:y></ex:x>"#,
@@ -156,6 +157,7 @@ fn a_full_response_round_trips() {
             get(|p, n| epp_message_field(m, EPP_FIELD_MSGQ_MESSAGE, p, n)).unwrap(),
             "Transfer requested."
         );
+        assert_eq!(get(|p, n| epp_message_msgq_lang(m, p, n)).unwrap(), "en-GB");
         assert_eq!(epp_message_extension_count(m), 1);
         assert_eq!(
             get(|p, n| epp_message_extension_namespace(m, 0, p, n)).unwrap(),

@@ -126,6 +126,22 @@ impl<'a> InfoData<'a> {
             .map(|pw| pw.text())
     }
 
+    /// The `roid` attribute of `<contact:pw>`.
+    pub fn password_roid(&self) -> Option<Str<'a>> {
+        self.element
+            .child("authInfo")
+            .and_then(|a| a.child("pw"))
+            .and_then(|pw| pw.attr("roid"))
+    }
+
+    /// `<contact:authInfo><contact:ext>`'s content, as written.
+    pub fn auth_info_ext(&self) -> Option<&'a str> {
+        self.element
+            .child("authInfo")
+            .and_then(|a| a.child("ext"))
+            .map(|ext| ext.content_str())
+    }
+
     /// `<contact:disclose>`.
     pub fn disclose(&self) -> Option<Disclose> {
         self.element

@@ -178,7 +178,7 @@ pub struct Purposes {
 pub struct Recipients {
     /// `<other/>`.
     pub other: bool,
-    /// `<ours>` (see [`Statement::our_recipient_descriptions`]).
+    /// `<ours>` (see [`Statement::our_recipients`]).
     pub ours: bool,
     /// `<public/>`.
     pub public: bool,
@@ -254,12 +254,19 @@ impl<'a> Statement<'a> {
         r
     }
 
-    /// `<recipient><ours><recDesc>`: descriptions of "our" recipients.
-    pub fn our_recipient_descriptions(&self) -> List<'a, Str<'a>> {
+    /// Every `<recipient><ours>`: the schema lets a statement name several
+    /// of "our" recipients, each with an optional `<recDesc>`.
+    pub fn our_recipients(&self) -> List<'a, OurRecipient<'a>> {
         self.element
             .child("recipient")
-            .and_then(|r| r.child("ours"))
-            .map_or(List::empty(), |ours| ours.list("recDesc"))
+            .map_or(List::empty(), |r| r.list("ours"))
+    }
+
+    /// The `<recDesc>` of every `<ours>` that has one, in document order.
+    pub fn our_recipient_descriptions(&self) -> impl Iterator<Item = Str<'a>> + 'a {
+        self.our_recipients()
+            .iter()
+            .filter_map(|ours| ours.description())
     }
 
     /// `<retention>`.
@@ -273,6 +280,33 @@ impl<'a> Statement<'a> {
             "stated" => Retention::Stated,
             other => Retention::Unknown(other),
         })
+    }
+}
+
+/// One `<ours>` recipient of a statement: read from a greeting, or built
+/// by hand to write one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OurRecipient<'a> {
+    description: Option<Str<'a>>,
+}
+
+impl<'a> OurRecipient<'a> {
+    /// An `<ours>` with `<recDesc>description</recDesc>`, or bare (`None`).
+    pub const fn new(description: Option<Str<'a>>) -> Self {
+        OurRecipient { description }
+    }
+
+    /// `<recDesc>`: what the recipient is.
+    pub fn description(&self) -> Option<Str<'a>> {
+        self.description
+    }
+}
+
+impl<'a> FromChild<'a> for OurRecipient<'a> {
+    fn from_child(child: Child<'a>) -> Self {
+        OurRecipient {
+            description: child.child("recDesc").map(|d| d.text()),
+        }
     }
 }
 

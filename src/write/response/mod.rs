@@ -20,7 +20,9 @@ use super::sink::Sink;
 use super::xml::XmlWriter;
 use super::{Writable, WriteError};
 use crate::view::command::{Extension, Extensions, RawElement};
-use crate::view::response::greeting::{Access, Expiry, Purposes, Recipients, Retention};
+use crate::view::response::greeting::{
+    Access, Expiry, OurRecipient, Purposes, Recipients, Retention,
+};
 use crate::view::{CommandError, Greeting, List, Response, ResultCode, Str};
 use crate::xml::Ns;
 
@@ -236,14 +238,18 @@ fn write_statement<S: Sink>(
     if r.other {
         w.empty("other");
     }
-    if r.ours {
-        if statement.our_descriptions.is_empty() {
+    if r.ours || !statement.ours.is_empty() {
+        if statement.ours.is_empty() {
             w.empty("ours");
-        } else {
-            for description in statement.our_descriptions.iter() {
-                w.start("ours");
-                w.leaf("recDesc", description)?;
-                w.end("ours");
+        }
+        for ours in statement.ours.iter() {
+            match ours.description() {
+                Some(description) => {
+                    w.start("ours");
+                    w.leaf("recDesc", description)?;
+                    w.end("ours");
+                }
+                None => w.empty("ours"),
             }
         }
     }
@@ -312,7 +318,7 @@ impl Writable for Greeting<'_> {
                     &StatementData {
                         purposes: statement.purposes(),
                         recipients: statement.recipients(),
-                        our_descriptions: statement.our_recipient_descriptions(),
+                        ours: statement.our_recipients(),
                         retention: statement.retention(),
                     },
                 )?;
@@ -365,8 +371,9 @@ pub struct StatementData<'a> {
     pub purposes: Purposes,
     /// `<recipient>`.
     pub recipients: Recipients,
-    /// `<ours><recDesc>`s, when `recipients.ours`.
-    pub our_descriptions: List<'a, Str<'a>>,
+    /// Each `<ours>` with its optional `<recDesc>`; empty with
+    /// `recipients.ours` set writes one bare `<ours/>`.
+    pub ours: List<'a, OurRecipient<'a>>,
     /// `<retention>`.
     pub retention: Option<Retention<'a>>,
 }
@@ -572,6 +579,8 @@ pub struct MessageQueueData<'a> {
     pub date: Option<Str<'a>>,
     /// `<msg>`: the message's text, when the response carries one.
     pub message: Option<Str<'a>>,
+    /// `<msg lang>`: the message's language (RFC 5730 omits it for `en`).
+    pub lang: Option<Str<'a>>,
 }
 
 impl Writable for ResponseData<'_> {
@@ -640,7 +649,11 @@ impl Writable for ResponseData<'_> {
                 w.leaf("qDate", date)?;
             }
             if let Some(message) = queue.message {
-                w.leaf("msg", message)?;
+                if queue.lang.is_some() {
+                    write_msg(w, "msg", message, queue.lang)?;
+                } else {
+                    w.leaf("msg", message)?;
+                }
             }
             w.end("msgQ");
         }

@@ -81,6 +81,7 @@ class MsgQIn(NamedTuple):
     id: str
     date: Optional[str] = None
     message: Optional[str] = None
+    lang: Optional[str] = None
 
 
 class ResponseIn(NamedTuple):
@@ -152,7 +153,7 @@ class _CResultIn(Structure):
 
 
 class _CMsgQIn(Structure):
-    _fields_ = [("count", c_uint64), ("id", EppStr), ("date", EppStr), ("message", EppStr)]
+    _fields_ = [("count", c_uint64), ("id", EppStr), ("date", EppStr), ("message", EppStr), ("lang", EppStr)]
 
 
 class _CResponseIn(Structure):
@@ -333,7 +334,7 @@ def _response(r: ResponseIn, k: _Keep):
     arr, n = k.array(_CResultIn, results)
     q = None
     if r.msgq is not None:
-        q = _CMsgQIn(r.msgq.count, k.str(r.msgq.id), k.str(r.msgq.date), k.str(r.msgq.message))
+        q = _CMsgQIn(r.msgq.count, k.str(r.msgq.id), k.str(r.msgq.date), k.str(r.msgq.message), k.str(r.msgq.lang))
         k.items.append(q)
     ext, ne = k.strs(r.extensions)
     c = _CResponseIn(arr, n, ctypes.pointer(q) if q is not None else None, ext, ne, k.str(r.cl_trid), k.str(r.sv_trid))
