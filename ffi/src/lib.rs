@@ -38,6 +38,7 @@ pub mod bulk;
 pub mod contact;
 pub mod deframer;
 pub mod ext;
+pub mod ext_more;
 pub mod message;
 pub mod object;
 pub mod write;
