@@ -243,7 +243,7 @@
  The last `EPP_EXT_LIST_*` number (the later ones are in
  `ext_more.rs`).
  */
-#define EPP_EXT_LIST_LAST 26
+#define EPP_EXT_LIST_LAST 29
 
 /*
  Number: secDNS `<maxSigLife>`.
@@ -482,7 +482,7 @@
  The last `EPP_EXT_*` field number (the later ones are in
  `ext_more.rs`).
  */
-#define EPP_EXT_LAST 105
+#define EPP_EXT_LAST 120
 
 /*
  The element index of a message's data outside `<extension>`: a
@@ -576,6 +576,26 @@
  b-dn `<bundle><bdn>`s: `EPP_EXT_NAME`, `EPP_EXT_U_LABEL`.
  */
 #define EPP_EXT_LIST_BUNDLE_NAMES 26
+
+/*
+ mark `<label>`s of every record in `LAUNCH_MARK_RECORDS`: `EPP_EXT_TEXT`
+ (`EPP_EXT_PARENT`: the record's index there).
+ */
+#define EPP_EXT_LIST_LAUNCH_MARK_LABELS 27
+
+/*
+ mark `<class>`es of every record in `LAUNCH_MARK_RECORDS`:
+ `EPP_EXT_TEXT` (`EPP_EXT_PARENT`: the record's index there).
+ */
+#define EPP_EXT_LIST_LAUNCH_MARK_CLASSES 28
+
+/*
+ mark `<holder>`s then `<contact>`s of every record in
+ `LAUNCH_MARK_RECORDS`: `EPP_EXT_PARTY`, `EPP_EXT_ROLE`, `EPP_EXT_NAME`,
+ `EPP_EXT_ORG`, `EPP_EXT_EMAIL`, `EPP_EXT_CITY`, `EPP_EXT_COUNTRY`
+ (`EPP_EXT_PARENT`: the record's index there).
+ */
+#define EPP_EXT_LIST_LAUNCH_MARK_PARTIES 29
 
 /*
  Number: the index of a flattened item's parent (see the lists).
@@ -880,6 +900,82 @@
  `delData`, `renData`, `trnData`, `upData` (static).
  */
 #define EPP_EXT_BUNDLE_DATA 105
+
+/*
+ String: whether a mark party is a `holder` or a `contact` (static).
+ */
+#define EPP_EXT_PARTY 106
+
+/*
+ String: a mark holder's `entitlement` or a mark contact's `type`.
+ */
+#define EPP_EXT_ROLE 107
+
+/*
+ String: `<org>` of a mark party.
+ */
+#define EPP_EXT_ORG 108
+
+/*
+ String: `<addr><city>` of a mark party.
+ */
+#define EPP_EXT_CITY 109
+
+/*
+ String: `<cc>`: of a mark party's address, or a treaty or court
+ record's country.
+ */
+#define EPP_EXT_COUNTRY 110
+
+/*
+ String: `<regNum>` of a mark record.
+ */
+#define EPP_EXT_REGISTRATION_NUMBER 111
+
+/*
+ String: `<regDate>` of a mark record.
+ */
+#define EPP_EXT_REGISTRATION_DATE 112
+
+/*
+ String: `<exDate>` of a mark record.
+ */
+#define EPP_EXT_EXPIRATION_DATE 113
+
+/*
+ String: `<apId>` of a mark record.
+ */
+#define EPP_EXT_MARK_APPLICATION_ID 114
+
+/*
+ String: `<apDate>` of a mark record.
+ */
+#define EPP_EXT_APPLICATION_DATE 115
+
+/*
+ String: `<refNum>` of a mark record.
+ */
+#define EPP_EXT_REFERENCE_NUMBER 116
+
+/*
+ String: `<proDate>` of a mark record.
+ */
+#define EPP_EXT_PROTECTION_DATE 117
+
+/*
+ String: `<title>` of a treaty or statute record.
+ */
+#define EPP_EXT_TITLE 118
+
+/*
+ String: `<execDate>` of a treaty or statute record.
+ */
+#define EPP_EXT_EXECUTION_DATE 119
+
+/*
+ String: `<courtName>` of a court record.
+ */
+#define EPP_EXT_COURT_NAME 120
 
 /*
  `<clTRID>` of a command or response.

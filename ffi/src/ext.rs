@@ -134,7 +134,7 @@ pub const EPP_EXT_LIST_LOGIN_SEC_EVENTS: u32 = 11;
 pub const EPP_EXT_LIST_LAUNCH_CHECK_RESULTS: u32 = 12;
 /// The last `EPP_EXT_LIST_*` number (the later ones are in
 /// `ext_more.rs`).
-pub const EPP_EXT_LIST_LAST: u32 = 26;
+pub const EPP_EXT_LIST_LAST: u32 = 29;
 
 /// Number: secDNS `<maxSigLife>`.
 pub const EPP_EXT_MAX_SIG_LIFE: u32 = 0;
@@ -233,7 +233,7 @@ pub const EPP_EXT_EVENT_TYPE: u32 = 44;
 pub const EPP_EXT_LEVEL: u32 = 45;
 /// The last `EPP_EXT_*` field number (the later ones are in
 /// `ext_more.rs`).
-pub const EPP_EXT_LAST: u32 = 105;
+pub const EPP_EXT_LAST: u32 = 120;
 
 /// An extension element, typed.
 // Large variants stay unboxed: a box would allocate on every accessor

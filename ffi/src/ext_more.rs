@@ -29,8 +29,8 @@ use epp_codec::view::ext::launch::{Launch, LaunchData, LaunchMarks};
 use epp_codec::view::ext::{
     AddlEmail, BundledName, Bundling, ChangeData, ClaimsNotice, CodeMark, EncodedSignedMark,
     LangText, LowBalancePoll, MaintenanceData, MaintenanceDescription, MaintenanceId,
-    MaintenanceInfo, MaintenanceItem, MaintenanceListItem, MaintenanceSystem, Mark, MarkRecord,
-    Namestore, NamestoreError, RgpPoll, SecDnsData, SignedMark, SyncUpdate,
+    MaintenanceInfo, MaintenanceItem, MaintenanceListItem, MaintenanceSystem, Mark, MarkParty,
+    MarkRecord, Namestore, NamestoreError, RgpPoll, SecDnsData, SignedMark, SyncUpdate,
 };
 use epp_codec::view::{Command, List, PeriodUnit, RawElement, Str};
 use epp_codec::xml::Ns;
@@ -88,6 +88,17 @@ pub const EPP_EXT_LIST_MAINTENANCE_TLDS: u32 = 24;
 pub const EPP_EXT_LIST_MAINTENANCE_LIST_ITEMS: u32 = 25;
 /// b-dn `<bundle><bdn>`s: `EPP_EXT_NAME`, `EPP_EXT_U_LABEL`.
 pub const EPP_EXT_LIST_BUNDLE_NAMES: u32 = 26;
+/// mark `<label>`s of every record in `LAUNCH_MARK_RECORDS`: `EPP_EXT_TEXT`
+/// (`EPP_EXT_PARENT`: the record's index there).
+pub const EPP_EXT_LIST_LAUNCH_MARK_LABELS: u32 = 27;
+/// mark `<class>`es of every record in `LAUNCH_MARK_RECORDS`:
+/// `EPP_EXT_TEXT` (`EPP_EXT_PARENT`: the record's index there).
+pub const EPP_EXT_LIST_LAUNCH_MARK_CLASSES: u32 = 28;
+/// mark `<holder>`s then `<contact>`s of every record in
+/// `LAUNCH_MARK_RECORDS`: `EPP_EXT_PARTY`, `EPP_EXT_ROLE`, `EPP_EXT_NAME`,
+/// `EPP_EXT_ORG`, `EPP_EXT_EMAIL`, `EPP_EXT_CITY`, `EPP_EXT_COUNTRY`
+/// (`EPP_EXT_PARENT`: the record's index there).
+pub const EPP_EXT_LIST_LAUNCH_MARK_PARTIES: u32 = 29;
 
 /// Number: the index of a flattened item's parent (see the lists).
 pub const EPP_EXT_PARENT: u32 = 46;
@@ -213,6 +224,37 @@ pub const EPP_EXT_U_LABEL: u32 = 104;
 /// String: which b-dn response element it is: `infData`, `creData`,
 /// `delData`, `renData`, `trnData`, `upData` (static).
 pub const EPP_EXT_BUNDLE_DATA: u32 = 105;
+/// String: whether a mark party is a `holder` or a `contact` (static).
+pub const EPP_EXT_PARTY: u32 = 106;
+/// String: a mark holder's `entitlement` or a mark contact's `type`.
+pub const EPP_EXT_ROLE: u32 = 107;
+/// String: `<org>` of a mark party.
+pub const EPP_EXT_ORG: u32 = 108;
+/// String: `<addr><city>` of a mark party.
+pub const EPP_EXT_CITY: u32 = 109;
+/// String: `<cc>`: of a mark party's address, or a treaty or court
+/// record's country.
+pub const EPP_EXT_COUNTRY: u32 = 110;
+/// String: `<regNum>` of a mark record.
+pub const EPP_EXT_REGISTRATION_NUMBER: u32 = 111;
+/// String: `<regDate>` of a mark record.
+pub const EPP_EXT_REGISTRATION_DATE: u32 = 112;
+/// String: `<exDate>` of a mark record.
+pub const EPP_EXT_EXPIRATION_DATE: u32 = 113;
+/// String: `<apId>` of a mark record.
+pub const EPP_EXT_MARK_APPLICATION_ID: u32 = 114;
+/// String: `<apDate>` of a mark record.
+pub const EPP_EXT_APPLICATION_DATE: u32 = 115;
+/// String: `<refNum>` of a mark record.
+pub const EPP_EXT_REFERENCE_NUMBER: u32 = 116;
+/// String: `<proDate>` of a mark record.
+pub const EPP_EXT_PROTECTION_DATE: u32 = 117;
+/// String: `<title>` of a treaty or statute record.
+pub const EPP_EXT_TITLE: u32 = 118;
+/// String: `<execDate>` of a treaty or statute record.
+pub const EPP_EXT_EXECUTION_DATE: u32 = 119;
+/// String: `<courtName>` of a court record.
+pub const EPP_EXT_COURT_NAME: u32 = 120;
 
 /// An extension element (or data) typed here.
 // Unboxed, as `ext.rs`'s `Typed`: a box would allocate per call.
@@ -310,6 +352,10 @@ pub(crate) enum MoreItem<'a> {
     Tld(Str<'a>),
     ListItem(MaintenanceListItem<'a>),
     BundledName(BundledName<'a>),
+    /// A label or class and its record's index.
+    MarkText(usize, Str<'a>),
+    /// A holder (`true`) or contact and its record's index.
+    MarkParty(usize, bool, MarkParty<'a>),
 }
 
 /// Where mark records come from.
@@ -336,6 +382,33 @@ pub(crate) enum MoreItems<'a> {
     Tlds(List<'a, Str<'a>>),
     ListItems(List<'a, MaintenanceListItem<'a>>),
     BundledNames(List<'a, BundledName<'a>>),
+    MarkLabels(MarkSource<'a>),
+    MarkClasses(MarkSource<'a>),
+    MarkParties(MarkSource<'a>),
+}
+
+/// The labels (or classes) of every mark record, with the record's index.
+fn mark_texts<'a>(
+    source: MarkSource<'a>,
+    classes: bool,
+) -> impl Iterator<Item = (usize, Str<'a>)> + 'a {
+    mark_records(source)
+        .enumerate()
+        .flat_map(move |(i, (_, r))| {
+            let texts = if classes { r.classes } else { r.labels };
+            texts.iter().map(move |t| (i, t))
+        })
+}
+
+/// The holders then contacts of every mark record, with the record's
+/// index and whether each is a holder.
+fn mark_parties<'a>(
+    source: MarkSource<'a>,
+) -> impl Iterator<Item = (usize, bool, MarkParty<'a>)> + 'a {
+    mark_records(source).enumerate().flat_map(|(i, (_, r))| {
+        let holders = r.holders.iter().map(move |p| (i, true, p));
+        holders.chain(r.contacts.iter().map(move |p| (i, false, p)))
+    })
 }
 
 /// The commands of every `cd`, with the `cd`'s index.
@@ -393,6 +466,9 @@ impl<'a> MoreItems<'a> {
             MoreItems::Tlds(l) => l.len(),
             MoreItems::ListItems(l) => l.len(),
             MoreItems::BundledNames(l) => l.len(),
+            MoreItems::MarkLabels(s) => mark_texts(*s, false).count(),
+            MoreItems::MarkClasses(s) => mark_texts(*s, true).count(),
+            MoreItems::MarkParties(s) => mark_parties(*s).count(),
         }
     }
 
@@ -424,6 +500,15 @@ impl<'a> MoreItems<'a> {
             MoreItems::Tlds(l) => l.get(i).map(MoreItem::Tld),
             MoreItems::ListItems(l) => l.get(i).map(MoreItem::ListItem),
             MoreItems::BundledNames(l) => l.get(i).map(MoreItem::BundledName),
+            MoreItems::MarkLabels(s) => mark_texts(*s, false)
+                .nth(i)
+                .map(|(p, t)| MoreItem::MarkText(p, t)),
+            MoreItems::MarkClasses(s) => mark_texts(*s, true)
+                .nth(i)
+                .map(|(p, t)| MoreItem::MarkText(p, t)),
+            MoreItems::MarkParties(s) => mark_parties(*s)
+                .nth(i)
+                .map(|(p, holder, party)| MoreItem::MarkParty(p, holder, party)),
         }
     }
 }
@@ -442,24 +527,22 @@ pub(crate) fn items(t: Typed<'_>, list: u32) -> Items<'_> {
             MoreItems::FeeCredits(c.items)
         }
         (Typed::Launch(Launch::Create(c)), _) => match (c.marks, list) {
+            (_, EPP_EXT_LIST_LAUNCH_NOTICES) => MoreItems::Notices(c.notices),
             (LaunchMarks::CodeMarks(l), EPP_EXT_LIST_LAUNCH_CODE_MARKS) => MoreItems::CodeMarks(l),
-            (LaunchMarks::CodeMarks(l), EPP_EXT_LIST_LAUNCH_MARK_RECORDS) => {
-                MoreItems::MarkRecords(MarkSource::CodeMarks(l))
-            }
+            (LaunchMarks::CodeMarks(l), _) => return mark_lists(MarkSource::CodeMarks(l), list),
             (LaunchMarks::SignedMarks(l), EPP_EXT_LIST_LAUNCH_SIGNED_MARKS) => {
                 MoreItems::SignedMarks(l)
             }
-            (LaunchMarks::SignedMarks(l), EPP_EXT_LIST_LAUNCH_MARK_RECORDS) => {
-                MoreItems::MarkRecords(MarkSource::SignedMarks(l))
+            (LaunchMarks::SignedMarks(l), _) => {
+                return mark_lists(MarkSource::SignedMarks(l), list);
             }
             (LaunchMarks::EncodedSignedMarks(l), EPP_EXT_LIST_LAUNCH_ENCODED_SIGNED_MARKS) => {
                 MoreItems::EncodedSignedMarks(l)
             }
-            (_, EPP_EXT_LIST_LAUNCH_NOTICES) => MoreItems::Notices(c.notices),
             _ => return Items::None,
         },
-        (Typed::LaunchData(LaunchData::InfoData(i)), EPP_EXT_LIST_LAUNCH_MARK_RECORDS) => {
-            MoreItems::MarkRecords(MarkSource::Marks(i.marks))
+        (Typed::LaunchData(LaunchData::InfoData(i)), _) => {
+            return mark_lists(MarkSource::Marks(i.marks), list);
         }
         (Typed::More(More::MaintenanceItem(m)), _) => match list {
             EPP_EXT_LIST_MAINTENANCE_TYPES => MoreItems::LangTexts(m.types),
@@ -478,6 +561,17 @@ pub(crate) fn items(t: Typed<'_>, list: u32) -> Items<'_> {
         _ => return Items::None,
     };
     Items::More(more)
+}
+
+/// The lists of the mark records of `source`.
+fn mark_lists(source: MarkSource<'_>, list: u32) -> Items<'_> {
+    Items::More(match list {
+        EPP_EXT_LIST_LAUNCH_MARK_RECORDS => MoreItems::MarkRecords(source),
+        EPP_EXT_LIST_LAUNCH_MARK_LABELS => MoreItems::MarkLabels(source),
+        EPP_EXT_LIST_LAUNCH_MARK_CLASSES => MoreItems::MarkClasses(source),
+        EPP_EXT_LIST_LAUNCH_MARK_PARTIES => MoreItems::MarkParties(source),
+        _ => return Items::None,
+    })
 }
 
 fn period_unit(unit: PeriodUnit) -> Str<'static> {
@@ -623,9 +717,36 @@ pub(crate) fn item_value_more(x: MoreItem<'_>, field: u32) -> Option<Value<'_>> 
                 EPP_EXT_HOLDER_ORG => text(holder.and_then(|h| h.org)),
                 EPP_EXT_JURISDICTION => text(r.jurisdiction),
                 EPP_EXT_GOODS_AND_SERVICES => text(Some(r.goods_and_services)),
+                EPP_EXT_REGISTRATION_NUMBER => text(r.registration_number),
+                EPP_EXT_REGISTRATION_DATE => text(r.registration_date),
+                EPP_EXT_EXPIRATION_DATE => text(r.expiration_date),
+                EPP_EXT_MARK_APPLICATION_ID => text(r.application_id),
+                EPP_EXT_APPLICATION_DATE => text(r.application_date),
+                EPP_EXT_REFERENCE_NUMBER => text(r.reference_number),
+                EPP_EXT_PROTECTION_DATE => text(r.protection_date),
+                EPP_EXT_TITLE => text(r.title),
+                EPP_EXT_EXECUTION_DATE => text(r.execution_date),
+                EPP_EXT_COUNTRY => text(r.country),
+                EPP_EXT_COURT_NAME => text(r.court_name),
                 _ => None,
             }
         }
+        MoreItem::MarkText(parent, t) => match field {
+            EPP_EXT_PARENT => num(Some(parent as u64)),
+            EPP_EXT_TEXT => text(Some(t)),
+            _ => None,
+        },
+        MoreItem::MarkParty(parent, holder, p) => match field {
+            EPP_EXT_PARENT => num(Some(parent as u64)),
+            EPP_EXT_PARTY => text(Some(Str::new(if holder { "holder" } else { "contact" }))),
+            EPP_EXT_ROLE => text(p.role),
+            EPP_EXT_NAME => text(p.name),
+            EPP_EXT_ORG => text(p.org),
+            EPP_EXT_EMAIL => text(p.email),
+            EPP_EXT_CITY => text(Some(p.address.city)),
+            EPP_EXT_COUNTRY => text(Some(p.address.cc)),
+            _ => None,
+        },
         MoreItem::SignedMark(s) => match field {
             EPP_EXT_XML => text(Some(Str::new(s.raw().as_str()))),
             EPP_EXT_MARK_ID => text(s.smd_id()),
@@ -726,7 +847,7 @@ mod tests {
     use std::ptr;
 
     use epp_codec::view::ext::fee::{FeeCheckData, FeeData};
-    use epp_codec::view::ext::launch::{Launch, LaunchMarks};
+    use epp_codec::view::ext::launch::{Launch, LaunchData, LaunchMarks};
     use epp_codec::view::ext::{Bundling, MaintenanceData, MaintenanceInfo};
     use epp_codec::view::{Command, Extensions, Str, read_command, read_response};
 
@@ -1100,6 +1221,74 @@ mod tests {
                 h.s(0, list, i, EPP_EXT_GOODS_AND_SERVICES),
                 some(r.goods_and_services)
             );
+            assert_eq!(
+                h.s(0, list, i, EPP_EXT_REGISTRATION_NUMBER),
+                raw(r.registration_number)
+            );
+            assert_eq!(
+                h.s(0, list, i, EPP_EXT_REGISTRATION_DATE),
+                raw(r.registration_date)
+            );
+            assert_eq!(
+                h.s(0, list, i, EPP_EXT_EXPIRATION_DATE),
+                raw(r.expiration_date)
+            );
+            assert_eq!(
+                h.s(0, list, i, EPP_EXT_MARK_APPLICATION_ID),
+                raw(r.application_id)
+            );
+            assert_eq!(
+                h.s(0, list, i, EPP_EXT_APPLICATION_DATE),
+                raw(r.application_date)
+            );
+            assert_eq!(
+                h.s(0, list, i, EPP_EXT_REFERENCE_NUMBER),
+                raw(r.reference_number)
+            );
+            assert_eq!(
+                h.s(0, list, i, EPP_EXT_PROTECTION_DATE),
+                raw(r.protection_date)
+            );
+            assert_eq!(h.s(0, list, i, EPP_EXT_TITLE), raw(r.title));
+            assert_eq!(
+                h.s(0, list, i, EPP_EXT_EXECUTION_DATE),
+                raw(r.execution_date)
+            );
+            assert_eq!(h.s(0, list, i, EPP_EXT_COUNTRY), raw(r.country));
+            assert_eq!(h.s(0, list, i, EPP_EXT_COURT_NAME), raw(r.court_name));
+        }
+        let labels: Vec<_> = records
+            .iter()
+            .enumerate()
+            .flat_map(|(i, (_, r))| r.labels.iter().map(move |l| (i, l)))
+            .collect();
+        let list = EPP_EXT_LIST_LAUNCH_MARK_LABELS;
+        assert_eq!(h.count(0, list), labels.len());
+        for (k, (parent, l)) in labels.iter().enumerate() {
+            assert_eq!(h.n(0, list, k, EPP_EXT_PARENT), Some(*parent as u64));
+            assert_eq!(h.s(0, list, k, EPP_EXT_TEXT), some(*l));
+        }
+        let classes: usize = records.iter().map(|(_, r)| r.classes.len()).sum();
+        assert_eq!(h.count(0, EPP_EXT_LIST_LAUNCH_MARK_CLASSES), classes);
+        let parties: Vec<_> = records
+            .iter()
+            .enumerate()
+            .flat_map(|(i, (_, r))| {
+                let holders = r.holders.iter().map(move |p| (i, "holder", p));
+                holders.chain(r.contacts.iter().map(move |p| (i, "contact", p)))
+            })
+            .collect();
+        let list = EPP_EXT_LIST_LAUNCH_MARK_PARTIES;
+        assert_eq!(h.count(0, list), parties.len());
+        for (k, (parent, party, p)) in parties.iter().enumerate() {
+            assert_eq!(h.n(0, list, k, EPP_EXT_PARENT), Some(*parent as u64));
+            assert_eq!(h.s(0, list, k, EPP_EXT_PARTY).as_deref(), Some(*party));
+            assert_eq!(h.s(0, list, k, EPP_EXT_ROLE), raw(p.role));
+            assert_eq!(h.s(0, list, k, EPP_EXT_NAME), raw(p.name));
+            assert_eq!(h.s(0, list, k, EPP_EXT_ORG), raw(p.org));
+            assert_eq!(h.s(0, list, k, EPP_EXT_EMAIL), raw(p.email));
+            assert_eq!(h.s(0, list, k, EPP_EXT_CITY), some(p.address.city));
+            assert_eq!(h.s(0, list, k, EPP_EXT_COUNTRY), some(p.address.cc));
         }
         let list = EPP_EXT_LIST_LAUNCH_NOTICES;
         assert_eq!(h.count(0, list), c.notices.len());
@@ -1152,6 +1341,36 @@ mod tests {
             h.s(0, l, 0, EPP_EXT_MARK_NAME).as_deref(),
             Some("Test &amp; Validate")
         );
+        assert_eq!(
+            h.s(0, l, 0, EPP_EXT_REGISTRATION_NUMBER).as_deref(),
+            Some("1234")
+        );
+        assert_eq!(h.count(0, EPP_EXT_LIST_LAUNCH_MARK_LABELS), 10);
+        let l = EPP_EXT_LIST_LAUNCH_MARK_PARTIES;
+        assert_eq!(h.count(0, l), 2);
+        assert_eq!(h.s(0, l, 1, EPP_EXT_PARTY).as_deref(), Some("contact"));
+        assert_eq!(h.s(0, l, 1, EPP_EXT_ROLE).as_deref(), Some("agent"));
+        assert_eq!(h.s(0, l, 1, EPP_EXT_NAME).as_deref(), Some("Tony Holland"));
+        let info = format!(
+            "<epp xmlns=\"urn:ietf:params:xml:ns:epp-1.0\"><response><result code=\"1000\">\
+             <msg>Command completed successfully</msg></result><extension>\
+             <launch:infData xmlns:launch=\"urn:ietf:params:xml:ns:launch-1.0\">\
+             <launch:phase>sunrise</launch:phase><launch:applicationID>abc123\
+             </launch:applicationID><launch:status s=\"pendingValidation\"/>{inner}\
+             </launch:infData></extension><trID><svTRID>54322-XYZ</svTRID></trID>\
+             </response></epp>"
+        );
+        let Some(LaunchData::InfoData(data)) = response_extensions(info.as_bytes()).launch_data()
+        else {
+            panic!("no launch infData");
+        };
+        let h = Handle::read(info.as_bytes(), false);
+        let l = EPP_EXT_LIST_LAUNCH_MARK_RECORDS;
+        let want: Vec<_> = data.marks.iter().flat_map(|m| records(m)).collect();
+        assert_eq!(h.count(0, l), want.len());
+        assert_eq!(h.s(0, l, 0, EPP_EXT_MARK_ID), some(want[0].id));
+        assert_eq!(h.count(0, EPP_EXT_LIST_LAUNCH_MARK_PARTIES), 2);
+        assert_eq!(h.count(0, EPP_EXT_LIST_LAUNCH_CODE_MARKS), 0);
         let signed = launch_create(mark);
         check_launch_create(signed.as_bytes());
         let h = Handle::read(signed.as_bytes(), true);
