@@ -59,71 +59,89 @@ const (
 	ExtListMaintenanceTlds          ExtList = 24
 	ExtListMaintenanceListItems     ExtList = 25
 	ExtListBundleNames              ExtList = 26
+	ExtListLaunchMarkLabels         ExtList = 27
+	ExtListLaunchMarkClasses        ExtList = 28
+	ExtListLaunchMarkParties        ExtList = 29
 )
 
 // The extension fields added with them (EPP_EXT_*); see include/epp.h
 // for which are numbers.
 const (
-	ExtParent           ExtField = 46
-	ExtCustomName       ExtField = 47
-	ExtSubphase         ExtField = 48
-	ExtPeriod           ExtField = 49
-	ExtPeriodUnit       ExtField = 50
-	ExtStandard         ExtField = 51
-	ExtReason           ExtField = 52
-	ExtObjectElement    ExtField = 53
-	ExtCode             ExtField = 54
-	ExtValidatorID      ExtField = 55
-	ExtMarkKind         ExtField = 56
-	ExtMarkID           ExtField = 57
-	ExtMarkName         ExtField = 58
-	ExtHolderName       ExtField = 59
-	ExtHolderOrg        ExtField = 60
-	ExtJurisdiction     ExtField = 61
-	ExtGoodsAndServices ExtField = 62
-	ExtXML              ExtField = 63
-	ExtEncoding         ExtField = 64
-	ExtData             ExtField = 65
-	ExtNoticeID         ExtField = 66
-	ExtNotAfter         ExtField = 67
-	ExtAcceptedDate     ExtField = 68
-	ExtCreateType       ExtField = 69
-	ExtState            ExtField = 70
-	ExtOperation        ExtField = 71
-	ExtOperationType    ExtField = 72
-	ExtDate             ExtField = 73
-	ExtSvTRID           ExtField = 74
-	ExtWho              ExtField = 75
-	ExtCaseID           ExtField = 76
-	ExtCaseType         ExtField = 77
-	ExtCaseName         ExtField = 78
-	ExtSubProduct       ExtField = 79
-	ExtErrorCode        ExtField = 80
-	ExtExpMonthDay      ExtField = 81
-	ExtRegistrarName    ExtField = 82
-	ExtCreditThreshold  ExtField = 83
-	ExtThresholdType    ExtField = 84
-	ExtAvailableCredit  ExtField = 85
-	ExtRequestDate      ExtField = 86
-	ExtReportDueDate    ExtField = 87
-	ExtMaintenanceID    ExtField = 88
-	ExtPollType         ExtField = 89
-	ExtEnvironment      ExtField = 90
-	ExtEnvironmentName  ExtField = 91
-	ExtStart            ExtField = 92
-	ExtEnd              ExtField = 93
-	ExtDetail           ExtField = 94
-	ExtConnection       ExtField = 95
-	ExtImplementation   ExtField = 96
-	ExtCreated          ExtField = 97
-	ExtUpdated          ExtField = 98
-	ExtHost             ExtField = 99
-	ExtImpact           ExtField = 100
-	ExtContentType      ExtField = 101
-	ExtEmail            ExtField = 102
-	ExtPrimary          ExtField = 103
-	ExtULabel           ExtField = 104
-	ExtBundleData       ExtField = 105
+	ExtParent             ExtField = 46
+	ExtCustomName         ExtField = 47
+	ExtSubphase           ExtField = 48
+	ExtPeriod             ExtField = 49
+	ExtPeriodUnit         ExtField = 50
+	ExtStandard           ExtField = 51
+	ExtReason             ExtField = 52
+	ExtObjectElement      ExtField = 53
+	ExtCode               ExtField = 54
+	ExtValidatorID        ExtField = 55
+	ExtMarkKind           ExtField = 56
+	ExtMarkID             ExtField = 57
+	ExtMarkName           ExtField = 58
+	ExtHolderName         ExtField = 59
+	ExtHolderOrg          ExtField = 60
+	ExtJurisdiction       ExtField = 61
+	ExtGoodsAndServices   ExtField = 62
+	ExtXML                ExtField = 63
+	ExtEncoding           ExtField = 64
+	ExtData               ExtField = 65
+	ExtNoticeID           ExtField = 66
+	ExtNotAfter           ExtField = 67
+	ExtAcceptedDate       ExtField = 68
+	ExtCreateType         ExtField = 69
+	ExtState              ExtField = 70
+	ExtOperation          ExtField = 71
+	ExtOperationType      ExtField = 72
+	ExtDate               ExtField = 73
+	ExtSvTRID             ExtField = 74
+	ExtWho                ExtField = 75
+	ExtCaseID             ExtField = 76
+	ExtCaseType           ExtField = 77
+	ExtCaseName           ExtField = 78
+	ExtSubProduct         ExtField = 79
+	ExtErrorCode          ExtField = 80
+	ExtExpMonthDay        ExtField = 81
+	ExtRegistrarName      ExtField = 82
+	ExtCreditThreshold    ExtField = 83
+	ExtThresholdType      ExtField = 84
+	ExtAvailableCredit    ExtField = 85
+	ExtRequestDate        ExtField = 86
+	ExtReportDueDate      ExtField = 87
+	ExtMaintenanceID      ExtField = 88
+	ExtPollType           ExtField = 89
+	ExtEnvironment        ExtField = 90
+	ExtEnvironmentName    ExtField = 91
+	ExtStart              ExtField = 92
+	ExtEnd                ExtField = 93
+	ExtDetail             ExtField = 94
+	ExtConnection         ExtField = 95
+	ExtImplementation     ExtField = 96
+	ExtCreated            ExtField = 97
+	ExtUpdated            ExtField = 98
+	ExtHost               ExtField = 99
+	ExtImpact             ExtField = 100
+	ExtContentType        ExtField = 101
+	ExtEmail              ExtField = 102
+	ExtPrimary            ExtField = 103
+	ExtULabel             ExtField = 104
+	ExtBundleData         ExtField = 105
+	ExtParty              ExtField = 106
+	ExtRole               ExtField = 107
+	ExtOrg                ExtField = 108
+	ExtCity               ExtField = 109
+	ExtCountry            ExtField = 110
+	ExtRegistrationNumber ExtField = 111
+	ExtRegistrationDate   ExtField = 112
+	ExtExpirationDate     ExtField = 113
+	ExtMarkApplicationID  ExtField = 114
+	ExtApplicationDate    ExtField = 115
+	ExtReferenceNumber    ExtField = 116
+	ExtProtectionDate     ExtField = 117
+	ExtTitle              ExtField = 118
+	ExtExecutionDate      ExtField = 119
+	ExtCourtName          ExtField = 120
 )
 
 // Fields of ext.go's range that these wrappers read (unexported so that
@@ -250,13 +268,27 @@ func (m *Message) FeeCheckItemExtras(i int) []FeeCheckItemExtra {
 	return out
 }
 
-// MarkRecord is a mark-1.0 trademark, treatyOrStatute or court, with its
-// first holder.
+// MarkParty is a mark holder or contact.
+type MarkParty struct {
+	// Holder tells a holder (Role: its entitlement) from a contact (Role:
+	// its type).
+	Holder                           bool
+	Role, Name, Org, Email, City, CC string
+}
+
+// MarkRecord is a mark-1.0 trademark, treatyOrStatute or court.
 type MarkRecord struct {
 	// Mark is the index of its code mark, signed mark or mark.
 	Mark                                  int
 	Kind, ID, Name, HolderName, HolderOrg string
 	Jurisdiction, GoodsAndServices        string
+	RegistrationNumber, RegistrationDate  string
+	ExpirationDate, ApplicationID         string
+	ApplicationDate, ReferenceNumber      string
+	ProtectionDate, Title, ExecutionDate  string
+	Country, CourtName                    string
+	Labels, Classes                       []string
+	Parties                               []MarkParty
 }
 
 // LaunchCodeMark is a launch <codeMark>'s code.
@@ -292,7 +324,34 @@ func (m *Message) MarkRecords(i int) []MarkRecord {
 			Mark: r.parent(l, k), Kind: r.str(l, k, ExtMarkKind), ID: r.str(l, k, ExtMarkID), Name: r.str(l, k, ExtMarkName),
 			HolderName: r.str(l, k, ExtHolderName), HolderOrg: r.str(l, k, ExtHolderOrg),
 			Jurisdiction: r.str(l, k, ExtJurisdiction), GoodsAndServices: r.str(l, k, ExtGoodsAndServices),
+			RegistrationNumber: r.str(l, k, ExtRegistrationNumber), RegistrationDate: r.str(l, k, ExtRegistrationDate),
+			ExpirationDate: r.str(l, k, ExtExpirationDate), ApplicationID: r.str(l, k, ExtMarkApplicationID),
+			ApplicationDate: r.str(l, k, ExtApplicationDate), ReferenceNumber: r.str(l, k, ExtReferenceNumber),
+			ProtectionDate: r.str(l, k, ExtProtectionDate), Title: r.str(l, k, ExtTitle),
+			ExecutionDate: r.str(l, k, ExtExecutionDate), Country: r.str(l, k, ExtCountry), CourtName: r.str(l, k, ExtCourtName),
 		})
+	}
+	for _, l := range []ExtList{ExtListLaunchMarkLabels, ExtListLaunchMarkClasses} {
+		for k := range r.count(l) {
+			p := r.parent(l, k)
+			if p >= len(out) {
+				continue
+			}
+			if l == ExtListLaunchMarkLabels {
+				out[p].Labels = append(out[p].Labels, r.str(l, k, extText))
+			} else {
+				out[p].Classes = append(out[p].Classes, r.str(l, k, extText))
+			}
+		}
+	}
+	l = ExtListLaunchMarkParties
+	for k := range r.count(l) {
+		if p := r.parent(l, k); p < len(out) {
+			out[p].Parties = append(out[p].Parties, MarkParty{
+				Holder: r.str(l, k, ExtParty) == "holder", Role: r.str(l, k, ExtRole), Name: r.str(l, k, extName),
+				Org: r.str(l, k, ExtOrg), Email: r.str(l, k, ExtEmail), City: r.str(l, k, ExtCity), CC: r.str(l, k, ExtCountry),
+			})
+		}
 	}
 	return out
 }

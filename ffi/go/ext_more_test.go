@@ -145,3 +145,48 @@ func TestBundling(t *testing.T) {
 		t.Fatalf("%+v", b)
 	}
 }
+
+// launchCreateWith is a domain create with a launch create holding marks
+// (the elements after the phase).
+func launchCreateWith(marks string) []byte {
+	return []byte(`<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><command><create>` +
+		`<domain:create xmlns:domain="urn:ietf:params:xml:ns:domain-1.0"><domain:name>example.test</domain:name>` +
+		`<domain:authInfo><domain:pw>2fooBAR</domain:pw></domain:authInfo></domain:create></create><extension>` +
+		`<launch:create xmlns:launch="urn:ietf:params:xml:ns:launch-1.0"><launch:phase>sunrise</launch:phase>` +
+		marks + `</launch:create></extension><clTRID>ABC-12345</clTRID></command></epp>`)
+}
+
+func TestMarkRecords(t *testing.T) {
+	smd := string(corpusFile(t, "ext/examples/7848/001-D-s2.3.xml"))
+	signed := strings.TrimSpace(smd[strings.Index(smd, "<smd:signedMark"):])
+	mark := signed[strings.Index(signed, "<mark:mark"):]
+	mark = mark[:strings.Index(mark, "</mark:mark>")+len("</mark:mark>")]
+	for _, marks := range []string{
+		`<launch:codeMark><launch:code validatorID="v1">ABC-1</launch:code>` + mark + `</launch:codeMark>`,
+		signed,
+	} {
+		m := newMessage(t)
+		if err := m.ReadCommand(launchCreateWith(marks)); err != nil {
+			t.Fatal(err)
+		}
+		d, ok := m.LaunchCreate(0)
+		if !ok || len(d.Marks) != 1 {
+			t.Fatalf("%+v", d)
+		}
+		r := d.Marks[0]
+		if r.Kind != "trademark" || r.Name != "Test & Validate" || r.HolderOrg != "Ag corporation" ||
+			r.Jurisdiction != "US" || r.RegistrationNumber != "1234" || len(r.Labels) != 10 ||
+			len(r.Classes) != 1 || r.Classes[0] != "15" || len(r.Parties) != 2 || !r.Parties[0].Holder ||
+			r.Parties[0].Role != "owner" || r.Parties[1].Name != "Tony Holland" || r.Parties[1].CC != "US" {
+			t.Fatalf("%+v", r)
+		}
+		if strings.HasPrefix(marks, "<smd:") {
+			if len(d.SignedMarks) != 1 || !strings.HasPrefix(d.SignedMarks[0].XML, "<smd:signedMark") ||
+				d.SignedMarks[0].ID != "0000001751376056503931-65535" {
+				t.Fatalf("%+v", d.SignedMarks)
+			}
+		} else if len(d.CodeMarks) != 1 || d.CodeMarks[0] != (LaunchCodeMark{"ABC-1", "v1"}) {
+			t.Fatalf("%+v", d.CodeMarks)
+		}
+	}
+}
