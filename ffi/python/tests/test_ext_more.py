@@ -94,3 +94,42 @@ def test_bundling():
         b = xm.bundling(m, 0)
         assert b.data == "infData" and b.rdn == ("xn--fsq270a.example", "实例.example")
         assert b.names == [("xn--fsqz41a.example", "實例.example")]
+
+
+def launch_create_with(marks: str) -> bytes:
+    return (
+        '<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><command><create>'
+        '<domain:create xmlns:domain="urn:ietf:params:xml:ns:domain-1.0"><domain:name>example.test</domain:name>'
+        "<domain:authInfo><domain:pw>2fooBAR</domain:pw></domain:authInfo></domain:create></create><extension>"
+        '<launch:create xmlns:launch="urn:ietf:params:xml:ns:launch-1.0"><launch:phase>sunrise</launch:phase>'
+        + marks
+        + "</launch:create></extension><clTRID>ABC-12345</clTRID></command></epp>"
+    ).encode()
+
+
+def test_mark_records():
+    smd = corpus_file("ext/examples/7848/001-D-s2.3.xml").decode()
+    signed = smd[smd.index("<smd:signedMark") :].strip()
+    mark = signed[signed.index("<mark:mark") :]
+    mark = mark[: mark.index("</mark:mark>") + len("</mark:mark>")]
+    code = f'<launch:codeMark><launch:code validatorID="v1">ABC-1</launch:code>{mark}</launch:codeMark>'
+    for marks in (code, signed):
+        with Message() as m:
+            m.read_command(launch_create_with(marks))
+            d = xm.launch_create(m, 0)
+            assert len(d.marks) == 1
+            r = d.marks[0]
+            assert (r.kind, r.name, r.holder_org, r.registration_number) == (
+                "trademark",
+                "Test & Validate",
+                "Ag corporation",
+                "1234",
+            )
+            assert len(r.labels) == 10 and r.classes == ["15"]
+            assert [p.holder for p in r.parties] == [True, False]
+            assert r.parties[0].role == "owner" and r.parties[1].name == "Tony Holland"
+            if marks is signed:
+                assert d.signed_marks[0][0].startswith("<smd:signedMark")
+                assert d.signed_marks[0][1] == "0000001751376056503931-65535"
+            else:
+                assert d.code_marks == [("ABC-1", "v1")]

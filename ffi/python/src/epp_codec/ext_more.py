@@ -20,6 +20,7 @@ __all__ = [
     "FeeAmount",
     "FeeCheckCommand",
     "fee_check_commands",
+    "MarkParty",
     "MarkRecord",
     "LaunchCreateDetails",
     "launch_create",
@@ -134,9 +135,23 @@ def fee_check_commands(m: Message, index: int) -> Optional[List[FeeCheckCommand]
 
 
 @dataclass
+class MarkParty:
+    """A mark holder (`role`: its entitlement) or contact (`role`: its
+    type)."""
+
+    holder: bool
+    role: Optional[str]
+    name: Optional[str]
+    org: Optional[str]
+    email: Optional[str]
+    city: Optional[str]
+    cc: Optional[str]
+
+
+@dataclass
 class MarkRecord:
-    """A mark-1.0 trademark, treatyOrStatute or court with its first
-    holder; `mark` is the index of its code mark, signed mark or mark."""
+    """A mark-1.0 trademark, treatyOrStatute or court; `mark` is the index
+    of its code mark, signed mark or mark."""
 
     mark: int
     kind: Optional[str]
@@ -146,25 +161,71 @@ class MarkRecord:
     holder_org: Optional[str]
     jurisdiction: Optional[str]
     goods_and_services: Optional[str]
+    registration_number: Optional[str] = None
+    registration_date: Optional[str] = None
+    expiration_date: Optional[str] = None
+    application_id: Optional[str] = None
+    application_date: Optional[str] = None
+    reference_number: Optional[str] = None
+    protection_date: Optional[str] = None
+    title: Optional[str] = None
+    execution_date: Optional[str] = None
+    country: Optional[str] = None
+    court_name: Optional[str] = None
+    labels: List[Optional[str]] = field(default_factory=list)
+    classes: List[Optional[str]] = field(default_factory=list)
+    parties: List[MarkParty] = field(default_factory=list)
 
 
 def mark_records(m: Message, index: int) -> List[MarkRecord]:
     """The mark records of the launch element at `index`."""
     r = _Reader(m, index)
     lst = L.LAUNCH_MARK_RECORDS
-    return [
+    out = [
         MarkRecord(
             r.n(lst, k, F.PARENT) or 0,
-            r.s(lst, k, F.MARK_KIND),
-            r.s(lst, k, F.MARK_ID),
-            r.s(lst, k, F.MARK_NAME),
-            r.s(lst, k, F.HOLDER_NAME),
-            r.s(lst, k, F.HOLDER_ORG),
-            r.s(lst, k, F.JURISDICTION),
-            r.s(lst, k, F.GOODS_AND_SERVICES),
+            *(
+                r.s(lst, k, f)
+                for f in (
+                    F.MARK_KIND,
+                    F.MARK_ID,
+                    F.MARK_NAME,
+                    F.HOLDER_NAME,
+                    F.HOLDER_ORG,
+                    F.JURISDICTION,
+                    F.GOODS_AND_SERVICES,
+                    F.REGISTRATION_NUMBER,
+                    F.REGISTRATION_DATE,
+                    F.EXPIRATION_DATE,
+                    F.MARK_APPLICATION_ID,
+                    F.APPLICATION_DATE,
+                    F.REFERENCE_NUMBER,
+                    F.PROTECTION_DATE,
+                    F.TITLE,
+                    F.EXECUTION_DATE,
+                    F.COUNTRY,
+                    F.COURT_NAME,
+                )
+            ),
         )
         for k in range(r.count(lst))
     ]
+    for lst, attr in ((L.LAUNCH_MARK_LABELS, "labels"), (L.LAUNCH_MARK_CLASSES, "classes")):
+        for k in range(r.count(lst)):
+            parent = r.n(lst, k, F.PARENT)
+            if parent is not None and parent < len(out):
+                getattr(out[parent], attr).append(r.s(lst, k, F.TEXT))
+    lst = L.LAUNCH_MARK_PARTIES
+    for k in range(r.count(lst)):
+        parent = r.n(lst, k, F.PARENT)
+        if parent is not None and parent < len(out):
+            out[parent].parties.append(
+                MarkParty(
+                    r.s(lst, k, F.PARTY) == "holder",
+                    *(r.s(lst, k, f) for f in (F.ROLE, F.NAME, F.ORG, F.EMAIL, F.CITY, F.COUNTRY)),
+                )
+            )
+    return out
 
 
 @dataclass
