@@ -1521,8 +1521,10 @@ enum EppExtKind
      */
     EPP_EXT_KIND_LAUNCH_DATA = 15,
     /*
-     `<changePoll:changeData>` (RFC 8590, a poll response): see
-     `ext_more.rs` for its fields.
+     `<changePoll:changeData>` (RFC 8590, a poll response):
+     `EPP_EXT_STATE`, `_OPERATION`, `_OPERATION_TYPE`, `_DATE`,
+     `_SV_TRID`, `_WHO`, `_CASE_ID`, `_CASE_TYPE`, `_CASE_NAME`,
+     `_REASON`, `_LANG` (of the reason).
      */
     EPP_EXT_KIND_CHANGE_POLL = 16,
     /*
@@ -1544,7 +1546,12 @@ enum EppExtKind
      */
     EPP_EXT_KIND_MAINTENANCE_INFO = 19,
     /*
-     `<maint:infData>` holding an `<item>` (at `EPP_EXT_INDEX_DATA`).
+     `<maint:infData>` holding an `<item>` (at `EPP_EXT_INDEX_DATA`):
+     `EPP_EXT_MAINTENANCE_ID`, `_NAME`, `_LANG` (of the id),
+     `_POLL_TYPE`, `_ENVIRONMENT`, `_ENVIRONMENT_NAME`, `_START`, `_END`,
+     `_REASON`, `_DETAIL`, `_CONNECTION`, `_IMPLEMENTATION`, `_CREATED`,
+     `_UPDATED`; lists `MAINTENANCE_TYPES`, `_SYSTEMS`, `_DESCRIPTIONS`,
+     `_TLDS`.
      */
     EPP_EXT_KIND_MAINTENANCE_ITEM = 20,
     /*
@@ -1566,11 +1573,14 @@ enum EppExtKind
      */
     EPP_EXT_KIND_VERISIGN_SYNC = 24,
     /*
-     Verisign low-balance poll data (at `EPP_EXT_INDEX_DATA`).
+     Verisign low-balance poll data (at `EPP_EXT_INDEX_DATA`):
+     `EPP_EXT_REGISTRAR_NAME`, `_CREDIT_LIMIT`, `_CREDIT_THRESHOLD`,
+     `_THRESHOLD_TYPE`, `_AVAILABLE_CREDIT`.
      */
     EPP_EXT_KIND_VERISIGN_LOW_BALANCE = 25,
     /*
-     Verisign rgp poll data (at `EPP_EXT_INDEX_DATA`).
+     Verisign rgp poll data (at `EPP_EXT_INDEX_DATA`): `EPP_EXT_NAME`,
+     `_STATUS` (the rgpStatus), `_REQUEST_DATE`, `_REPORT_DUE_DATE`.
      */
     EPP_EXT_KIND_VERISIGN_RGP_POLL = 26,
 };

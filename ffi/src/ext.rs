@@ -7,7 +7,8 @@
 //! (`EPP_EXT_LIST_SELF` is the element itself: one item), and
 //! `epp_message_ext_string` / `epp_message_ext_number` read one field of
 //! one item. The raw span of every element stays available through
-//! `epp_message_extension_xml`.
+//! `epp_message_extension_xml`. The other extensions the core types, and
+//! the data outside `<extension>`, are read in `ext_more.rs`.
 
 use std::ffi::c_char;
 
@@ -73,8 +74,10 @@ pub enum EppExtKind {
     /// `EPP_EXT_APPLICATION_ID`, `EPP_EXT_STATUS` (with `_NAME`, `_LANG`,
     /// `_TEXT`), list `LAUNCH_CHECK_RESULTS`.
     LaunchData = 15,
-    /// `<changePoll:changeData>` (RFC 8590, a poll response): see
-    /// `ext_more.rs` for its fields.
+    /// `<changePoll:changeData>` (RFC 8590, a poll response):
+    /// `EPP_EXT_STATE`, `_OPERATION`, `_OPERATION_TYPE`, `_DATE`,
+    /// `_SV_TRID`, `_WHO`, `_CASE_ID`, `_CASE_TYPE`, `_CASE_NAME`,
+    /// `_REASON`, `_LANG` (of the reason).
     ChangePoll = 16,
     /// `<addlEmail:addlEmail>` (RFC 9873): `EPP_EXT_EMAIL`,
     /// `EPP_EXT_PRIMARY`.
@@ -88,7 +91,12 @@ pub enum EppExtKind {
     /// `EPP_EXT_MAINTENANCE_ID`, `EPP_EXT_NAME`, `EPP_EXT_LANG`, absent
     /// for `<maint:list/>`.
     MaintenanceInfo = 19,
-    /// `<maint:infData>` holding an `<item>` (at `EPP_EXT_INDEX_DATA`).
+    /// `<maint:infData>` holding an `<item>` (at `EPP_EXT_INDEX_DATA`):
+    /// `EPP_EXT_MAINTENANCE_ID`, `_NAME`, `_LANG` (of the id),
+    /// `_POLL_TYPE`, `_ENVIRONMENT`, `_ENVIRONMENT_NAME`, `_START`, `_END`,
+    /// `_REASON`, `_DETAIL`, `_CONNECTION`, `_IMPLEMENTATION`, `_CREATED`,
+    /// `_UPDATED`; lists `MAINTENANCE_TYPES`, `_SYSTEMS`, `_DESCRIPTIONS`,
+    /// `_TLDS`.
     MaintenanceItem = 20,
     /// `<maint:infData>` holding a `<list>` (at `EPP_EXT_INDEX_DATA`): list
     /// `MAINTENANCE_LIST_ITEMS`.
@@ -100,9 +108,12 @@ pub enum EppExtKind {
     VerisignNamestoreError = 23,
     /// Verisign `<sync:update>`: `EPP_EXT_EXP_MONTH_DAY`.
     VerisignSync = 24,
-    /// Verisign low-balance poll data (at `EPP_EXT_INDEX_DATA`).
+    /// Verisign low-balance poll data (at `EPP_EXT_INDEX_DATA`):
+    /// `EPP_EXT_REGISTRAR_NAME`, `_CREDIT_LIMIT`, `_CREDIT_THRESHOLD`,
+    /// `_THRESHOLD_TYPE`, `_AVAILABLE_CREDIT`.
     VerisignLowBalance = 25,
-    /// Verisign rgp poll data (at `EPP_EXT_INDEX_DATA`).
+    /// Verisign rgp poll data (at `EPP_EXT_INDEX_DATA`): `EPP_EXT_NAME`,
+    /// `_STATUS` (the rgpStatus), `_REQUEST_DATE`, `_REPORT_DUE_DATE`.
     VerisignRgpPoll = 26,
 }
 
