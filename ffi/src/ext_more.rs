@@ -1026,7 +1026,11 @@ mod tests {
         }
     }
 
+    // Every field of every item through the flattened lists: quadratic,
+    // too slow under Miri (`fee_transfer_period_and_check_details` runs
+    // there).
     #[test]
+    #[cfg_attr(miri, ignore)]
     fn fee_check_commands_fees_and_credits() {
         let frames: [&[u8]; 3] = [
             corpus!("ext/examples/8748/004-S-s5.1.1.xml"),
@@ -1314,10 +1318,17 @@ mod tests {
     }
 
     #[test]
-    fn launch_create_details() {
+    fn launch_create_code_marks_and_notices() {
         check_launch_create(corpus!("ext/examples/8334/012-C-s3.3.1.xml"));
         check_launch_create(corpus!("ext/examples/8334/017-C-s3.3.2.xml"));
         check_launch_create(corpus!("ext/examples/8334/018-C-s3.3.3.xml"));
+    }
+
+    // A whole mark-1.0 mark, read again for every field: too slow under
+    // Miri.
+    #[test]
+    #[cfg_attr(miri, ignore)]
+    fn launch_create_marks() {
         let mark = signed_mark();
         let inner = &mark[mark.find("<mark:mark").unwrap()..];
         let inner = &inner[..inner.find("</mark:mark>").unwrap() + "</mark:mark>".len()];
