@@ -240,9 +240,10 @@
 #define EPP_EXT_LIST_LAUNCH_CHECK_RESULTS 12
 
 /*
- The last `EPP_EXT_LIST_*` number.
+ The last `EPP_EXT_LIST_*` number (the later ones are in
+ `ext_more.rs`).
  */
-#define EPP_EXT_LIST_LAST 12
+#define EPP_EXT_LIST_LAST 29
 
 /*
  Number: secDNS `<maxSigLife>`.
@@ -478,9 +479,503 @@
 #define EPP_EXT_LEVEL 45
 
 /*
- The last `EPP_EXT_*` field number.
+ The last `EPP_EXT_*` field number (the later ones are in
+ `ext_more.rs`).
  */
-#define EPP_EXT_LAST 45
+#define EPP_EXT_LAST 120
+
+/*
+ The element index of a message's data outside `<extension>`: a
+ response's first `<resData>` child (maintenance-1.0 `<infData>`,
+ Verisign low-balance or rgp poll data), or a command's object
+ (`<maint:info>`). Pass it as `index` to the `epp_message_ext_*`
+ accessors; `EPP_EXT_KIND_NONE` when there is no such data,
+ `EPP_EXT_KIND_RAW` when it is not one of those.
+ */
+#define EPP_EXT_INDEX_DATA 4294967295
+
+/*
+ fee `<command>`s of every `<cd>` of a `<fee:chkData>`, in order
+ (`EPP_EXT_PARENT`: the `cd`'s index in `FEE_CHECK_ITEMS`).
+ */
+#define EPP_EXT_LIST_FEE_CHECK_COMMANDS 13
+
+/*
+ fee `<fee>`s of every command in `FEE_CHECK_COMMANDS`
+ (`EPP_EXT_PARENT`: the command's index there).
+ */
+#define EPP_EXT_LIST_FEE_CHECK_FEES 14
+
+/*
+ fee `<credit>`s of every command in `FEE_CHECK_COMMANDS`
+ (`EPP_EXT_PARENT`: the command's index there).
+ */
+#define EPP_EXT_LIST_FEE_CHECK_CREDITS 15
+
+/*
+ launch `<codeMark>`s of a create: `EPP_EXT_CODE`, `EPP_EXT_VALIDATOR_ID`.
+ */
+#define EPP_EXT_LIST_LAUNCH_CODE_MARKS 16
+
+/*
+ The mark-1.0 records (`<trademark>`, `<treatyOrStatute>`, `<court>`)
+ of a launch create's code marks or signed marks, or of a launch
+ `<infData>`'s marks (`EPP_EXT_PARENT`: the index of the code mark,
+ signed mark or mark).
+ */
+#define EPP_EXT_LIST_LAUNCH_MARK_RECORDS 17
+
+/*
+ smd `<signedMark>`s of a launch create: `EPP_EXT_XML` (the raw
+ element), `EPP_EXT_MARK_ID` (its `<smd:id>`), `EPP_EXT_NOT_AFTER`.
+ */
+#define EPP_EXT_LIST_LAUNCH_SIGNED_MARKS 18
+
+/*
+ smd `<encodedSignedMark>`s of a launch create: `EPP_EXT_ENCODING`,
+ `EPP_EXT_DATA`.
+ */
+#define EPP_EXT_LIST_LAUNCH_ENCODED_SIGNED_MARKS 19
+
+/*
+ launch `<notice>`s of a create: `EPP_EXT_NOTICE_ID`,
+ `EPP_EXT_VALIDATOR_ID`, `EPP_EXT_NOT_AFTER`, `EPP_EXT_ACCEPTED_DATE`.
+ */
+#define EPP_EXT_LIST_LAUNCH_NOTICES 20
+
+/*
+ maintenance `<type>`s of an item: `EPP_EXT_TEXT`, `EPP_EXT_LANG`.
+ */
+#define EPP_EXT_LIST_MAINTENANCE_TYPES 21
+
+/*
+ maintenance `<systems><system>`s: `EPP_EXT_NAME`, `EPP_EXT_HOST`,
+ `EPP_EXT_IMPACT`.
+ */
+#define EPP_EXT_LIST_MAINTENANCE_SYSTEMS 22
+
+/*
+ maintenance `<description>`s: `EPP_EXT_TEXT`, `EPP_EXT_LANG`,
+ `EPP_EXT_CONTENT_TYPE`.
+ */
+#define EPP_EXT_LIST_MAINTENANCE_DESCRIPTIONS 23
+
+/*
+ maintenance `<tlds><tld>`s: `EPP_EXT_TEXT`.
+ */
+#define EPP_EXT_LIST_MAINTENANCE_TLDS 24
+
+/*
+ maintenance `<list><listItem>`s: `EPP_EXT_MAINTENANCE_ID`,
+ `EPP_EXT_NAME`, `EPP_EXT_LANG`, `EPP_EXT_START`, `EPP_EXT_END`,
+ `EPP_EXT_CREATED`, `EPP_EXT_UPDATED`.
+ */
+#define EPP_EXT_LIST_MAINTENANCE_LIST_ITEMS 25
+
+/*
+ b-dn `<bundle><bdn>`s: `EPP_EXT_NAME`, `EPP_EXT_U_LABEL`.
+ */
+#define EPP_EXT_LIST_BUNDLE_NAMES 26
+
+/*
+ mark `<label>`s of every record in `LAUNCH_MARK_RECORDS`: `EPP_EXT_TEXT`
+ (`EPP_EXT_PARENT`: the record's index there).
+ */
+#define EPP_EXT_LIST_LAUNCH_MARK_LABELS 27
+
+/*
+ mark `<class>`es of every record in `LAUNCH_MARK_RECORDS`:
+ `EPP_EXT_TEXT` (`EPP_EXT_PARENT`: the record's index there).
+ */
+#define EPP_EXT_LIST_LAUNCH_MARK_CLASSES 28
+
+/*
+ mark `<holder>`s then `<contact>`s of every record in
+ `LAUNCH_MARK_RECORDS`: `EPP_EXT_PARTY`, `EPP_EXT_ROLE`, `EPP_EXT_NAME`,
+ `EPP_EXT_ORG`, `EPP_EXT_EMAIL`, `EPP_EXT_CITY`, `EPP_EXT_COUNTRY`
+ (`EPP_EXT_PARENT`: the record's index there).
+ */
+#define EPP_EXT_LIST_LAUNCH_MARK_PARTIES 29
+
+/*
+ Number: the index of a flattened item's parent (see the lists).
+ */
+#define EPP_EXT_PARENT 46
+
+/*
+ String: `customName` of a fee command.
+ */
+#define EPP_EXT_CUSTOM_NAME 47
+
+/*
+ String: `subphase` of a fee command.
+ */
+#define EPP_EXT_SUBPHASE 48
+
+/*
+ Number: a fee `<period>` (of a command, or of a transfer response).
+ */
+#define EPP_EXT_PERIOD 49
+
+/*
+ String: the unit of that period, `y` or `m` (static).
+ */
+#define EPP_EXT_PERIOD_UNIT 50
+
+/*
+ Number 0/1: `standard` of a fee check command.
+ */
+#define EPP_EXT_STANDARD 51
+
+/*
+ String: a reason: fee `<reason>` (of a `cd` or a command; its `lang` in
+ `EPP_EXT_LANG`), changePoll `<reason>`, maintenance `<reason>`.
+ */
+#define EPP_EXT_REASON 52
+
+/*
+ String: `element` of a fee `<objID>`.
+ */
+#define EPP_EXT_OBJECT_ELEMENT 53
+
+/*
+ String: launch `<codeMark><code>`.
+ */
+#define EPP_EXT_CODE 54
+
+/*
+ String: `validatorID` of a launch code or notice id.
+ */
+#define EPP_EXT_VALIDATOR_ID 55
+
+/*
+ String: what a mark record is: `trademark`, `treatyOrStatute` or
+ `court` (static).
+ */
+#define EPP_EXT_MARK_KIND 56
+
+/*
+ String: mark `<id>` of a mark record; `<smd:id>` of a signed mark.
+ */
+#define EPP_EXT_MARK_ID 57
+
+/*
+ String: `<markName>` of a mark record.
+ */
+#define EPP_EXT_MARK_NAME 58
+
+/*
+ String: `<name>` of a mark record's first `<holder>`.
+ */
+#define EPP_EXT_HOLDER_NAME 59
+
+/*
+ String: `<org>` of a mark record's first `<holder>`.
+ */
+#define EPP_EXT_HOLDER_ORG 60
+
+/*
+ String: `<jurisdiction>` of a mark record.
+ */
+#define EPP_EXT_JURISDICTION 61
+
+/*
+ String: `<goodsAndServices>` of a mark record.
+ */
+#define EPP_EXT_GOODS_AND_SERVICES 62
+
+/*
+ String: the raw XML of an element (a signed mark).
+ */
+#define EPP_EXT_XML 63
+
+/*
+ String: `encoding` of an encoded signed mark.
+ */
+#define EPP_EXT_ENCODING 64
+
+/*
+ String: the data of an encoded signed mark (base64, as written).
+ */
+#define EPP_EXT_DATA 65
+
+/*
+ String: a launch notice's `<noticeID>`.
+ */
+#define EPP_EXT_NOTICE_ID 66
+
+/*
+ String: `<notAfter>` of a launch notice or a signed mark.
+ */
+#define EPP_EXT_NOT_AFTER 67
+
+/*
+ String: a launch notice's `<acceptedDate>`.
+ */
+#define EPP_EXT_ACCEPTED_DATE 68
+
+/*
+ String: a launch create's `type`: `application` or `registration`
+ (static).
+ */
+#define EPP_EXT_CREATE_TYPE 69
+
+/*
+ String: changePoll `state` (`before`, `after`).
+ */
+#define EPP_EXT_STATE 70
+
+/*
+ String: changePoll `<operation>`.
+ */
+#define EPP_EXT_OPERATION 71
+
+/*
+ String: `op` of the changePoll `<operation>`.
+ */
+#define EPP_EXT_OPERATION_TYPE 72
+
+/*
+ String: changePoll `<date>`.
+ */
+#define EPP_EXT_DATE 73
+
+/*
+ String: changePoll `<svTRID>`.
+ */
+#define EPP_EXT_SV_TRID 74
+
+/*
+ String: changePoll `<who>`.
+ */
+#define EPP_EXT_WHO 75
+
+/*
+ String: changePoll `<caseId>`.
+ */
+#define EPP_EXT_CASE_ID 76
+
+/*
+ String: `type` of the changePoll `<caseId>`.
+ */
+#define EPP_EXT_CASE_TYPE 77
+
+/*
+ String: `name` of the changePoll `<caseId>`.
+ */
+#define EPP_EXT_CASE_NAME 78
+
+/*
+ String: Verisign namestore `<subProduct>`.
+ */
+#define EPP_EXT_SUB_PRODUCT 79
+
+/*
+ String: `code` of a Verisign namestore error's `<msg>`.
+ */
+#define EPP_EXT_ERROR_CODE 80
+
+/*
+ String: Verisign sync `<expMonthDay>` (`--MM-DD`).
+ */
+#define EPP_EXT_EXP_MONTH_DAY 81
+
+/*
+ String: Verisign low-balance `<registrarName>`.
+ */
+#define EPP_EXT_REGISTRAR_NAME 82
+
+/*
+ String: Verisign low-balance `<creditThreshold>`.
+ */
+#define EPP_EXT_CREDIT_THRESHOLD 83
+
+/*
+ String: `type` of that threshold (`FIXED`, `PERCENT`).
+ */
+#define EPP_EXT_THRESHOLD_TYPE 84
+
+/*
+ String: Verisign low-balance `<availableCredit>`.
+ */
+#define EPP_EXT_AVAILABLE_CREDIT 85
+
+/*
+ String: Verisign rgp poll `<reqDate>`.
+ */
+#define EPP_EXT_REQUEST_DATE 86
+
+/*
+ String: Verisign rgp poll `<reportDueDate>`.
+ */
+#define EPP_EXT_REPORT_DUE_DATE 87
+
+/*
+ String: maintenance `<id>`.
+ */
+#define EPP_EXT_MAINTENANCE_ID 88
+
+/*
+ String: maintenance `<pollType>`.
+ */
+#define EPP_EXT_POLL_TYPE 89
+
+/*
+ String: `type` of the maintenance `<environment>`.
+ */
+#define EPP_EXT_ENVIRONMENT 90
+
+/*
+ String: `name` of the maintenance `<environment>`.
+ */
+#define EPP_EXT_ENVIRONMENT_NAME 91
+
+/*
+ String: maintenance `<start>`.
+ */
+#define EPP_EXT_START 92
+
+/*
+ String: maintenance `<end>`.
+ */
+#define EPP_EXT_END 93
+
+/*
+ String: maintenance `<detail>`.
+ */
+#define EPP_EXT_DETAIL 94
+
+/*
+ Number 0/1: maintenance `<intervention><connection>`.
+ */
+#define EPP_EXT_CONNECTION 95
+
+/*
+ Number 0/1: maintenance `<intervention><implementation>`.
+ */
+#define EPP_EXT_IMPLEMENTATION 96
+
+/*
+ String: maintenance `<crDate>`.
+ */
+#define EPP_EXT_CREATED 97
+
+/*
+ String: maintenance `<upDate>`.
+ */
+#define EPP_EXT_UPDATED 98
+
+/*
+ String: `<host>` of a maintenance system.
+ */
+#define EPP_EXT_HOST 99
+
+/*
+ String: `<impact>` of a maintenance system.
+ */
+#define EPP_EXT_IMPACT 100
+
+/*
+ String: `type` of a maintenance description (`plain`, `html`).
+ */
+#define EPP_EXT_CONTENT_TYPE 101
+
+/*
+ String: addlEmail `<email>`.
+ */
+#define EPP_EXT_EMAIL 102
+
+/*
+ Number 0/1: addlEmail `primary`.
+ */
+#define EPP_EXT_PRIMARY 103
+
+/*
+ String: `uLabel` of a b-dn name.
+ */
+#define EPP_EXT_U_LABEL 104
+
+/*
+ String: which b-dn response element it is: `infData`, `creData`,
+ `delData`, `renData`, `trnData`, `upData` (static).
+ */
+#define EPP_EXT_BUNDLE_DATA 105
+
+/*
+ String: whether a mark party is a `holder` or a `contact` (static).
+ */
+#define EPP_EXT_PARTY 106
+
+/*
+ String: a mark holder's `entitlement` or a mark contact's `type`.
+ */
+#define EPP_EXT_ROLE 107
+
+/*
+ String: `<org>` of a mark party.
+ */
+#define EPP_EXT_ORG 108
+
+/*
+ String: `<addr><city>` of a mark party.
+ */
+#define EPP_EXT_CITY 109
+
+/*
+ String: `<cc>`: of a mark party's address, or a treaty or court
+ record's country.
+ */
+#define EPP_EXT_COUNTRY 110
+
+/*
+ String: `<regNum>` of a mark record.
+ */
+#define EPP_EXT_REGISTRATION_NUMBER 111
+
+/*
+ String: `<regDate>` of a mark record.
+ */
+#define EPP_EXT_REGISTRATION_DATE 112
+
+/*
+ String: `<exDate>` of a mark record.
+ */
+#define EPP_EXT_EXPIRATION_DATE 113
+
+/*
+ String: `<apId>` of a mark record.
+ */
+#define EPP_EXT_MARK_APPLICATION_ID 114
+
+/*
+ String: `<apDate>` of a mark record.
+ */
+#define EPP_EXT_APPLICATION_DATE 115
+
+/*
+ String: `<refNum>` of a mark record.
+ */
+#define EPP_EXT_REFERENCE_NUMBER 116
+
+/*
+ String: `<proDate>` of a mark record.
+ */
+#define EPP_EXT_PROTECTION_DATE 117
+
+/*
+ String: `<title>` of a treaty or statute record.
+ */
+#define EPP_EXT_TITLE 118
+
+/*
+ String: `<execDate>` of a treaty or statute record.
+ */
+#define EPP_EXT_EXECUTION_DATE 119
+
+/*
+ String: `<courtName>` of a court record.
+ */
+#define EPP_EXT_COURT_NAME 120
 
 /*
  `epp_dcp_statement.purposes` bit: `<admin/>`.
@@ -1115,6 +1610,69 @@ enum EppExtKind
      `_TEXT`), list `LAUNCH_CHECK_RESULTS`.
      */
     EPP_EXT_KIND_LAUNCH_DATA = 15,
+    /*
+     `<changePoll:changeData>` (RFC 8590, a poll response):
+     `EPP_EXT_STATE`, `_OPERATION`, `_OPERATION_TYPE`, `_DATE`,
+     `_SV_TRID`, `_WHO`, `_CASE_ID`, `_CASE_TYPE`, `_CASE_NAME`,
+     `_REASON`, `_LANG` (of the reason).
+     */
+    EPP_EXT_KIND_CHANGE_POLL = 16,
+    /*
+     `<addlEmail:addlEmail>` (RFC 9873): `EPP_EXT_EMAIL`,
+     `EPP_EXT_PRIMARY`.
+     */
+    EPP_EXT_KIND_ADDL_EMAIL = 17,
+    /*
+     A b-dn element (RFC 9095, `<b-dn:create>` or a response's
+     `<b-dn:infData>`, `<b-dn:creData>`, …): `EPP_EXT_NAME`,
+     `EPP_EXT_U_LABEL` (of the rdn), `EPP_EXT_BUNDLE_DATA`, list
+     `BUNDLE_NAMES`.
+     */
+    EPP_EXT_KIND_BUNDLING = 18,
+    /*
+     `<maint:info>` (RFC 9167, the command at `EPP_EXT_INDEX_DATA`):
+     `EPP_EXT_MAINTENANCE_ID`, `EPP_EXT_NAME`, `EPP_EXT_LANG`, absent
+     for `<maint:list/>`.
+     */
+    EPP_EXT_KIND_MAINTENANCE_INFO = 19,
+    /*
+     `<maint:infData>` holding an `<item>` (at `EPP_EXT_INDEX_DATA`):
+     `EPP_EXT_MAINTENANCE_ID`, `_NAME`, `_LANG` (of the id),
+     `_POLL_TYPE`, `_ENVIRONMENT`, `_ENVIRONMENT_NAME`, `_START`, `_END`,
+     `_REASON`, `_DETAIL`, `_CONNECTION`, `_IMPLEMENTATION`, `_CREATED`,
+     `_UPDATED`; lists `MAINTENANCE_TYPES`, `_SYSTEMS`, `_DESCRIPTIONS`,
+     `_TLDS`.
+     */
+    EPP_EXT_KIND_MAINTENANCE_ITEM = 20,
+    /*
+     `<maint:infData>` holding a `<list>` (at `EPP_EXT_INDEX_DATA`): list
+     `MAINTENANCE_LIST_ITEMS`.
+     */
+    EPP_EXT_KIND_MAINTENANCE_LIST = 21,
+    /*
+     Verisign `<namestoreExt:namestoreExt>`: `EPP_EXT_SUB_PRODUCT`.
+     */
+    EPP_EXT_KIND_VERISIGN_NAMESTORE = 22,
+    /*
+     Verisign `<namestoreExt:nsExtErrData>`: `EPP_EXT_ERROR_CODE`,
+     `EPP_EXT_TEXT`.
+     */
+    EPP_EXT_KIND_VERISIGN_NAMESTORE_ERROR = 23,
+    /*
+     Verisign `<sync:update>`: `EPP_EXT_EXP_MONTH_DAY`.
+     */
+    EPP_EXT_KIND_VERISIGN_SYNC = 24,
+    /*
+     Verisign low-balance poll data (at `EPP_EXT_INDEX_DATA`):
+     `EPP_EXT_REGISTRAR_NAME`, `_CREDIT_LIMIT`, `_CREDIT_THRESHOLD`,
+     `_THRESHOLD_TYPE`, `_AVAILABLE_CREDIT`.
+     */
+    EPP_EXT_KIND_VERISIGN_LOW_BALANCE = 25,
+    /*
+     Verisign rgp poll data (at `EPP_EXT_INDEX_DATA`): `EPP_EXT_NAME`,
+     `_STATUS` (the rgpStatus), `_REQUEST_DATE`, `_REPORT_DUE_DATE`.
+     */
+    EPP_EXT_KIND_VERISIGN_RGP_POLL = 26,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L

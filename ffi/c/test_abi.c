@@ -972,6 +972,160 @@ static void test_typed_extensions(epp_message *m) {
     CHECK(epp_message_ext_count(NULL, 0, 0) == 0);
 }
 
+/* String field `field` of an extension item equals `want` (NULL: absent). */
+static int ext_is(const epp_message *m, size_t index, uint32_t list, size_t item, uint32_t field,
+                  const char *want) {
+    const char *p = NULL;
+    size_t n = 0;
+    epp_result r = epp_message_ext_string(m, index, list, item, field, &p, &n);
+    if (want == NULL) return r == EPP_RESULT_ABSENT;
+    return r == EPP_RESULT_OK && str_eq(p, n, want);
+}
+
+/* Number field `field` of an extension item. */
+static uint64_t ext_num(const epp_message *m, size_t index, uint32_t list, size_t item,
+                        uint32_t field) {
+    uint64_t v = UINT64_MAX;
+    if (epp_message_ext_number(m, index, list, item, field, &v) != EPP_RESULT_OK) return UINT64_MAX;
+    return v;
+}
+
+static void read_text(epp_message *m, const char *xml, int command) {
+    size_t len = strlen(xml);
+    epp_result r = command ? epp_message_read_command(m, (const unsigned char *)xml, len)
+                           : epp_message_read_response(m, (const unsigned char *)xml, len);
+    CHECK_RESULT(r, EPP_RESULT_OK);
+}
+
+#define RESPONSE_WITH(ext)                                                              \
+    "<epp xmlns=\"urn:ietf:params:xml:ns:epp-1.0\"><response><result code=\"1000\">" \
+    "<msg>Command completed successfully</msg></result><extension>" ext             \
+    "</extension><trID><svTRID>54322-XYZ</svTRID></trID></response></epp>"
+
+/* One message of every kind ext_more.rs adds, and the lists it adds. */
+static void test_more_extensions(epp_message *m) {
+    size_t len;
+    const size_t D = EPP_EXT_INDEX_DATA;
+    const uint32_t SELF = EPP_EXT_LIST_SELF;
+    unsigned char *frame = load("ext/examples/8748/004-S-s5.1.1.xml", &len);
+    CHECK_RESULT(epp_message_read_response(m, frame, len), EPP_RESULT_OK);
+    CHECK(epp_message_ext_count(m, 0, EPP_EXT_LIST_FEE_CHECK_COMMANDS) >= 5);
+    CHECK(ext_is(m, 0, EPP_EXT_LIST_FEE_CHECK_COMMANDS, 0, EPP_EXT_COMMAND, "create"));
+    CHECK(ext_num(m, 0, EPP_EXT_LIST_FEE_CHECK_COMMANDS, 0, EPP_EXT_PERIOD) == 2);
+    CHECK(ext_is(m, 0, EPP_EXT_LIST_FEE_CHECK_COMMANDS, 0, EPP_EXT_PERIOD_UNIT, "y"));
+    CHECK(ext_num(m, 0, EPP_EXT_LIST_FEE_CHECK_COMMANDS, 0, EPP_EXT_PARENT) == 0);
+    CHECK(ext_is(m, 0, EPP_EXT_LIST_FEE_CHECK_FEES, 0, EPP_EXT_AMOUNT, "10.00"));
+    CHECK(ext_num(m, 0, EPP_EXT_LIST_FEE_CHECK_FEES, 0, EPP_EXT_PARENT) == 0);
+    CHECK(epp_message_ext_count(m, 0, EPP_EXT_LIST_FEE_CHECK_CREDITS) == 0);
+    CHECK(epp_message_ext_kind(m, D) == EPP_EXT_KIND_RAW);
+    free(frame);
+
+    frame = load("ext/examples/8334/012-C-s3.3.1.xml", &len);
+    CHECK_RESULT(epp_message_read_command(m, frame, len), EPP_RESULT_OK);
+    CHECK(epp_message_ext_kind(m, 0) == EPP_EXT_KIND_LAUNCH);
+    CHECK(epp_message_ext_count(m, 0, EPP_EXT_LIST_LAUNCH_CODE_MARKS) == 3);
+    CHECK(ext_is(m, 0, EPP_EXT_LIST_LAUNCH_CODE_MARKS, 0, EPP_EXT_VALIDATOR_ID, "sample1"));
+    CHECK(ext_is(m, 0, EPP_EXT_LIST_LAUNCH_CODE_MARKS, 1, EPP_EXT_CODE, "49FD46E6C4B45C55D4AD"));
+    CHECK(ext_is(m, 0, SELF, 0, EPP_EXT_CREATE_TYPE, NULL));
+    CHECK(epp_message_ext_kind(m, D) == EPP_EXT_KIND_NONE);
+    free(frame);
+    frame = load("ext/examples/8334/017-C-s3.3.2.xml", &len);
+    CHECK_RESULT(epp_message_read_command(m, frame, len), EPP_RESULT_OK);
+    CHECK(epp_message_ext_count(m, 0, EPP_EXT_LIST_LAUNCH_NOTICES) == 2);
+    CHECK(ext_is(m, 0, EPP_EXT_LIST_LAUNCH_NOTICES, 1, EPP_EXT_VALIDATOR_ID, "custom-tmch"));
+    free(frame);
+    frame = load("ext/examples/8334/018-C-s3.3.3.xml", &len);
+    CHECK_RESULT(epp_message_read_command(m, frame, len), EPP_RESULT_OK);
+    CHECK(ext_is(m, 0, SELF, 0, EPP_EXT_CREATE_TYPE, "application"));
+    free(frame);
+
+    frame = load("ext/examples/8590/001-S-s3.1.2.xml", &len);
+    CHECK_RESULT(epp_message_read_response(m, frame, len), EPP_RESULT_OK);
+    CHECK(epp_message_ext_kind(m, 0) == EPP_EXT_KIND_CHANGE_POLL);
+    CHECK(ext_is(m, 0, SELF, 0, EPP_EXT_STATE, "before"));
+    CHECK(ext_is(m, 0, SELF, 0, EPP_EXT_WHO, "URS Admin"));
+    CHECK(ext_is(m, 0, SELF, 0, EPP_EXT_CASE_TYPE, "urs"));
+    CHECK(ext_is(m, 0, SELF, 0, EPP_EXT_REASON, "URS Lock"));
+    free(frame);
+
+    frame = load("ext/examples/9095/002-S-s6.1.2.xml", &len);
+    CHECK_RESULT(epp_message_read_response(m, frame, len), EPP_RESULT_OK);
+    CHECK(epp_message_ext_kind(m, 0) == EPP_EXT_KIND_BUNDLING);
+    CHECK(ext_is(m, 0, SELF, 0, EPP_EXT_BUNDLE_DATA, "infData"));
+    CHECK(ext_is(m, 0, EPP_EXT_LIST_BUNDLE_NAMES, 0, EPP_EXT_NAME, "xn--fsqz41a.example"));
+    free(frame);
+
+    frame = load("ext/examples/9167/001-C-s4.1.1.1.xml", &len);
+    CHECK_RESULT(epp_message_read_command(m, frame, len), EPP_RESULT_OK);
+    CHECK(epp_message_ext_kind(m, D) == EPP_EXT_KIND_MAINTENANCE_INFO);
+    CHECK(ext_is(m, D, SELF, 0, EPP_EXT_MAINTENANCE_ID, "2e6df9b0-4092-4491-bcc8-9fb2166dcee6"));
+    free(frame);
+    frame = load("ext/examples/9167/002-S-s4.1.1.1.xml", &len);
+    CHECK_RESULT(epp_message_read_response(m, frame, len), EPP_RESULT_OK);
+    CHECK(epp_message_ext_kind(m, D) == EPP_EXT_KIND_MAINTENANCE_ITEM);
+    CHECK(ext_is(m, D, SELF, 0, EPP_EXT_ENVIRONMENT, "production"));
+    CHECK(ext_num(m, D, SELF, 0, EPP_EXT_CONNECTION) == 0);
+    CHECK(ext_is(m, D, EPP_EXT_LIST_MAINTENANCE_SYSTEMS, 0, EPP_EXT_IMPACT, "full"));
+    CHECK(ext_is(m, D, EPP_EXT_LIST_MAINTENANCE_TLDS, 1, EPP_EXT_TEXT, "test"));
+    CHECK(epp_message_ext_count(m, D, EPP_EXT_LIST_MAINTENANCE_DESCRIPTIONS) == 2);
+    free(frame);
+    frame = load("ext/examples/9167/004-S-s4.1.1.2.xml", &len);
+    CHECK_RESULT(epp_message_read_response(m, frame, len), EPP_RESULT_OK);
+    CHECK(epp_message_ext_kind(m, D) == EPP_EXT_KIND_MAINTENANCE_LIST);
+    CHECK(epp_message_ext_count(m, D, EPP_EXT_LIST_MAINTENANCE_LIST_ITEMS) == 2);
+    free(frame);
+
+    frame = load("instant-epp/response/extensions/namestore.xml", &len);
+    CHECK_RESULT(epp_message_read_response(m, frame, len), EPP_RESULT_OK);
+    CHECK(epp_message_ext_kind(m, 0) == EPP_EXT_KIND_VERISIGN_NAMESTORE);
+    CHECK(ext_is(m, 0, SELF, 0, EPP_EXT_SUB_PRODUCT, "com"));
+    free(frame);
+    frame = load("instant-epp/request/extensions/consolidate.xml", &len);
+    CHECK_RESULT(epp_message_read_command(m, frame, len), EPP_RESULT_OK);
+    CHECK(epp_message_ext_kind(m, 0) == EPP_EXT_KIND_VERISIGN_SYNC);
+    CHECK(ext_is(m, 0, SELF, 0, EPP_EXT_EXP_MONTH_DAY, "--05-31"));
+    free(frame);
+    frame = load("instant-epp/response/poll/poll_low_balance.xml", &len);
+    CHECK_RESULT(epp_message_read_response(m, frame, len), EPP_RESULT_OK);
+    CHECK(epp_message_ext_kind(m, D) == EPP_EXT_KIND_VERISIGN_LOW_BALANCE);
+    CHECK(ext_is(m, D, SELF, 0, EPP_EXT_AVAILABLE_CREDIT, "491.31"));
+    CHECK(ext_is(m, D, SELF, 0, EPP_EXT_THRESHOLD_TYPE, "FIXED"));
+    free(frame);
+    frame = load("instant-epp/response/poll/poll_rgp_restore.xml", &len);
+    CHECK_RESULT(epp_message_read_response(m, frame, len), EPP_RESULT_OK);
+    CHECK(epp_message_ext_kind(m, D) == EPP_EXT_KIND_VERISIGN_RGP_POLL);
+    CHECK(ext_is(m, D, SELF, 0, EPP_EXT_REPORT_DUE_DATE, "2024-05-29T21:17:58Z"));
+    free(frame);
+
+    read_text(m,
+              RESPONSE_WITH("<namestoreExt:nsExtErrData xmlns:namestoreExt="
+                            "\"http://www.verisign-grs.com/epp/namestoreExt-1.1\">"
+                            "<namestoreExt:msg code=\"1\">Specified sub-product does not exist"
+                            "</namestoreExt:msg></namestoreExt:nsExtErrData>"),
+              0);
+    CHECK(epp_message_ext_kind(m, 0) == EPP_EXT_KIND_VERISIGN_NAMESTORE_ERROR);
+    CHECK(ext_is(m, 0, SELF, 0, EPP_EXT_ERROR_CODE, "1"));
+    read_text(m,
+              RESPONSE_WITH("<addlEmail:addlEmail xmlns:addlEmail="
+                            "\"urn:ietf:params:xml:ns:epp:addlEmail-1.0\" primary=\"true\">"
+                            "<addlEmail:email>EAI@example.test</addlEmail:email>"
+                            "</addlEmail:addlEmail>"),
+              0);
+    CHECK(epp_message_ext_kind(m, 0) == EPP_EXT_KIND_ADDL_EMAIL);
+    CHECK(ext_is(m, 0, SELF, 0, EPP_EXT_EMAIL, "EAI@example.test"));
+    CHECK(ext_num(m, 0, SELF, 0, EPP_EXT_PRIMARY) == 1);
+    read_text(m,
+              RESPONSE_WITH("<secDNS:infData xmlns:secDNS=\"urn:ietf:params:xml:ns:secDNS-1.0\">"
+                            "<secDNS:dsData><secDNS:keyTag>12345</secDNS:keyTag>"
+                            "<secDNS:alg>3</secDNS:alg><secDNS:digestType>1</secDNS:digestType>"
+                            "<secDNS:digest>49FD46E6C4B45C55D4AC</secDNS:digest>"
+                            "</secDNS:dsData></secDNS:infData>"),
+              0);
+    CHECK(epp_message_ext_kind(m, 0) == EPP_EXT_KIND_SEC_DNS_INFO);
+    CHECK(ext_num(m, 0, EPP_EXT_LIST_DS_DATA, 0, EPP_EXT_KEY_TAG) == 12345);
+    CHECK(epp_message_ext_count(NULL, D, SELF) == 0);
+}
+
 /* The contact and object accessors on one message (any kind). */
 static void touch_objects(const epp_message *m) {
     const char *p;
@@ -1560,6 +1714,7 @@ int main(void) {
     test_object_parts(m);
     test_command_writers(m);
     test_typed_extensions(m);
+    test_more_extensions(m);
     test_corpus_sweep(m);
     test_response_details_and_server_writers(m);
     test_host_attrs_extensions_auth_info(m);

@@ -39,7 +39,8 @@
 //!   `EPP_OBJECT_*` field
 //! - `status\t<list>\t<index>\t<lang>\t<raw text>\t<text value>` for each
 //!   status with a text or a lang
-//! - `ext_kind\t<index>\t<kind>` for each extension element, then for each
+//! - `ext_kind\t<index>\t<kind>` for each extension element (and for
+//!   the data at `EPP_EXT_INDEX_DATA` when it is typed), then for each
 //!   present field of each item of each of its lists:
 //!   `ext_number\t<index>\t<list>\t<item>\t<field>\t<n>` or
 //!   `ext_string\t<index>\t<list>\t<item>\t<field>\t<raw>\t<value>`
@@ -58,6 +59,7 @@ use epp::EppResult;
 use epp::auth_info::*;
 use epp::contact::*;
 use epp::ext::*;
+use epp::ext_more::*;
 use epp::greeting::*;
 use epp::message::*;
 use epp::object::*;
@@ -410,7 +412,12 @@ fn dump_objects(m: *const EppMessage, out: &mut Vec<String>) {
                 ));
             }
         }
-        for i in 0..epp_message_extension_count(m) {
+        // The data outside `<extension>` the ext accessors type too
+        // (maintenance, Verisign poll data, `<maint:info>`).
+        let data_kind = epp_message_ext_kind(m, EPP_EXT_INDEX_DATA);
+        let data = (!matches!(data_kind, EppExtKind::None | EppExtKind::Raw))
+            .then_some(EPP_EXT_INDEX_DATA);
+        for i in (0..epp_message_extension_count(m)).chain(data) {
             out.push(format!(
                 "ext_kind\t{i}\t{}",
                 epp_message_ext_kind(m, i) as u32

@@ -86,7 +86,15 @@ func dumpObjects(m *Message) []string {
 			out = append(out, fmt.Sprintf("status\t%d\t%d\t%s\t%s\t%s", l, i, opt(lang, lok), opt(string(raw), tok), opt(value, vok)))
 		}
 	}
-	for i := range m.Extensions() {
+	// The data outside <extension> the ext accessors type too.
+	indexes := make([]int, len(m.Extensions()))
+	for i := range indexes {
+		indexes[i] = i
+	}
+	if k := m.ExtKind(ExtIndexData); k != ExtKindNone && k != ExtKindRaw {
+		indexes = append(indexes, ExtIndexData)
+	}
+	for _, i := range indexes {
 		out = append(out, fmt.Sprintf("ext_kind\t%d\t%d", i, m.ExtKind(i)))
 		for l := ExtList(0); l <= ExtListLast; l++ {
 			for item := range m.ExtCount(i, l) {

@@ -32,7 +32,7 @@ const (
 	ExtListFeeCommands        ExtList = 10
 	ExtListLoginSecEvents     ExtList = 11
 	ExtListLaunchCheckResults ExtList = 12
-	ExtListLast               ExtList = 12
+	ExtListLast               ExtList = 29
 )
 
 // ExtField names a field of an extension item (EPP_EXT_*); include/epp.h
@@ -60,7 +60,7 @@ const (
 	ExtAvailable     ExtField = 31
 	ExtPhase         ExtField = 34
 	ExtApplicationID ExtField = 36
-	ExtFieldLast     ExtField = 45
+	ExtFieldLast     ExtField = 120
 )
 
 // ExtKind is what extension element i is.

@@ -7,7 +7,8 @@
 //! (`EPP_EXT_LIST_SELF` is the element itself: one item), and
 //! `epp_message_ext_string` / `epp_message_ext_number` read one field of
 //! one item. The raw span of every element stays available through
-//! `epp_message_extension_xml`.
+//! `epp_message_extension_xml`. The other extensions the core types, and
+//! the data outside `<extension>`, are read in `ext_more.rs`.
 
 use std::ffi::c_char;
 
@@ -73,6 +74,47 @@ pub enum EppExtKind {
     /// `EPP_EXT_APPLICATION_ID`, `EPP_EXT_STATUS` (with `_NAME`, `_LANG`,
     /// `_TEXT`), list `LAUNCH_CHECK_RESULTS`.
     LaunchData = 15,
+    /// `<changePoll:changeData>` (RFC 8590, a poll response):
+    /// `EPP_EXT_STATE`, `_OPERATION`, `_OPERATION_TYPE`, `_DATE`,
+    /// `_SV_TRID`, `_WHO`, `_CASE_ID`, `_CASE_TYPE`, `_CASE_NAME`,
+    /// `_REASON`, `_LANG` (of the reason).
+    ChangePoll = 16,
+    /// `<addlEmail:addlEmail>` (RFC 9873): `EPP_EXT_EMAIL`,
+    /// `EPP_EXT_PRIMARY`.
+    AddlEmail = 17,
+    /// A b-dn element (RFC 9095, `<b-dn:create>` or a response's
+    /// `<b-dn:infData>`, `<b-dn:creData>`, …): `EPP_EXT_NAME`,
+    /// `EPP_EXT_U_LABEL` (of the rdn), `EPP_EXT_BUNDLE_DATA`, list
+    /// `BUNDLE_NAMES`.
+    Bundling = 18,
+    /// `<maint:info>` (RFC 9167, the command at `EPP_EXT_INDEX_DATA`):
+    /// `EPP_EXT_MAINTENANCE_ID`, `EPP_EXT_NAME`, `EPP_EXT_LANG`, absent
+    /// for `<maint:list/>`.
+    MaintenanceInfo = 19,
+    /// `<maint:infData>` holding an `<item>` (at `EPP_EXT_INDEX_DATA`):
+    /// `EPP_EXT_MAINTENANCE_ID`, `_NAME`, `_LANG` (of the id),
+    /// `_POLL_TYPE`, `_ENVIRONMENT`, `_ENVIRONMENT_NAME`, `_START`, `_END`,
+    /// `_REASON`, `_DETAIL`, `_CONNECTION`, `_IMPLEMENTATION`, `_CREATED`,
+    /// `_UPDATED`; lists `MAINTENANCE_TYPES`, `_SYSTEMS`, `_DESCRIPTIONS`,
+    /// `_TLDS`.
+    MaintenanceItem = 20,
+    /// `<maint:infData>` holding a `<list>` (at `EPP_EXT_INDEX_DATA`): list
+    /// `MAINTENANCE_LIST_ITEMS`.
+    MaintenanceList = 21,
+    /// Verisign `<namestoreExt:namestoreExt>`: `EPP_EXT_SUB_PRODUCT`.
+    VerisignNamestore = 22,
+    /// Verisign `<namestoreExt:nsExtErrData>`: `EPP_EXT_ERROR_CODE`,
+    /// `EPP_EXT_TEXT`.
+    VerisignNamestoreError = 23,
+    /// Verisign `<sync:update>`: `EPP_EXT_EXP_MONTH_DAY`.
+    VerisignSync = 24,
+    /// Verisign low-balance poll data (at `EPP_EXT_INDEX_DATA`):
+    /// `EPP_EXT_REGISTRAR_NAME`, `_CREDIT_LIMIT`, `_CREDIT_THRESHOLD`,
+    /// `_THRESHOLD_TYPE`, `_AVAILABLE_CREDIT`.
+    VerisignLowBalance = 25,
+    /// Verisign rgp poll data (at `EPP_EXT_INDEX_DATA`): `EPP_EXT_NAME`,
+    /// `_STATUS` (the rgpStatus), `_REQUEST_DATE`, `_REPORT_DUE_DATE`.
+    VerisignRgpPoll = 26,
 }
 
 /// The element itself (one item, index 0).
@@ -101,8 +143,9 @@ pub const EPP_EXT_LIST_FEE_COMMANDS: u32 = 10;
 pub const EPP_EXT_LIST_LOGIN_SEC_EVENTS: u32 = 11;
 /// launch `<cd>`s of a `<launch:chkData>`.
 pub const EPP_EXT_LIST_LAUNCH_CHECK_RESULTS: u32 = 12;
-/// The last `EPP_EXT_LIST_*` number.
-pub const EPP_EXT_LIST_LAST: u32 = 12;
+/// The last `EPP_EXT_LIST_*` number (the later ones are in
+/// `ext_more.rs`).
+pub const EPP_EXT_LIST_LAST: u32 = 29;
 
 /// Number: secDNS `<maxSigLife>`.
 pub const EPP_EXT_MAX_SIG_LIFE: u32 = 0;
@@ -199,12 +242,16 @@ pub const EPP_EXT_NEW_PASSWORD: u32 = 43;
 pub const EPP_EXT_EVENT_TYPE: u32 = 44;
 /// String: `level` of a loginSec event.
 pub const EPP_EXT_LEVEL: u32 = 45;
-/// The last `EPP_EXT_*` field number.
-pub const EPP_EXT_LAST: u32 = 45;
+/// The last `EPP_EXT_*` field number (the later ones are in
+/// `ext_more.rs`).
+pub const EPP_EXT_LAST: u32 = 120;
 
 /// An extension element, typed.
+// Large variants stay unboxed: a box would allocate on every accessor
+// call, and a value lives only for one call, on the stack.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Copy)]
-enum Typed<'a> {
+pub(crate) enum Typed<'a> {
     Raw,
     SecDns(SecDns<'a>),
     SecDnsInfo(SecDnsData<'a>),
@@ -218,9 +265,13 @@ enum Typed<'a> {
     FeeData(FeeData<'a>),
     Launch(Launch<'a>),
     LaunchData(LaunchData<'a>),
+    More(crate::ext_more::More<'a>),
 }
 
 fn typed(m: &EppMessage, index: usize) -> Result<Typed<'_>, EppResult> {
+    if index == crate::ext_more::EPP_EXT_INDEX_DATA {
+        return crate::ext_more::typed_data(m);
+    }
     let raw = extensions(m)?
         .iter()
         .nth(index)
@@ -240,7 +291,9 @@ fn typed(m: &EppMessage, index: usize) -> Result<Typed<'_>, EppResult> {
         _ if command => FeeExtension::from_raw(raw).map(Typed::Fee),
         _ => FeeData::from_raw(raw).map(Typed::FeeData),
     };
-    Ok(found.unwrap_or(Typed::Raw))
+    Ok(found
+        .or_else(|| crate::ext_more::typed(raw, command))
+        .unwrap_or(Typed::Raw))
 }
 
 /// What extension element `index` (below `epp_message_extension_count`)
@@ -277,13 +330,14 @@ pub unsafe extern "C" fn epp_message_ext_kind(
             Typed::FeeData(_) => EppExtKind::FeeData,
             Typed::Launch(_) => EppExtKind::Launch,
             Typed::LaunchData(_) => EppExtKind::LaunchData,
+            Typed::More(x) => crate::ext_more::kind(x),
         },
     })
 }
 
 /// One item of a list of a typed extension.
 #[derive(Clone, Copy)]
-enum Item<'a> {
+pub(crate) enum Item<'a> {
     Whole(Typed<'a>),
     Ds(DsData<'a>),
     Key(KeyData<'a>),
@@ -295,10 +349,11 @@ enum Item<'a> {
     FeeCommand(FeeCommand<'a>),
     Event(LoginSecEvent<'a>),
     LaunchCheck(LaunchCheckResult<'a>),
+    More(crate::ext_more::MoreItem<'a>),
 }
 
 /// A typed list (or nothing).
-enum Items<'a> {
+pub(crate) enum Items<'a> {
     None,
     Ds(List<'a, DsData<'a>>),
     Key(List<'a, KeyData<'a>>),
@@ -310,6 +365,7 @@ enum Items<'a> {
     FeeCommands(List<'a, FeeCommand<'a>>),
     Events(List<'a, LoginSecEvent<'a>>),
     LaunchChecks(List<'a, LaunchCheckResult<'a>>),
+    More(crate::ext_more::MoreItems<'a>),
 }
 
 impl<'a> Items<'a> {
@@ -326,6 +382,7 @@ impl<'a> Items<'a> {
             Items::FeeCommands(l) => l.len(),
             Items::Events(l) => l.len(),
             Items::LaunchChecks(l) => l.len(),
+            Items::More(l) => l.len(),
         }
     }
 
@@ -342,6 +399,7 @@ impl<'a> Items<'a> {
             Items::FeeCommands(l) => l.get(i).map(Item::FeeCommand),
             Items::Events(l) => l.get(i).map(Item::Event),
             Items::LaunchChecks(l) => l.get(i).map(Item::LaunchCheck),
+            Items::More(l) => l.get(i).map(Item::More),
         }
     }
 }
@@ -405,12 +463,12 @@ fn items(t: Typed<'_>, list: u32) -> Items<'_> {
             | FeeData::Transfer(r)
             | FeeData::Update(r)
             | FeeData::Delete(r) => fee_lists(r.fees, r.credits, list),
-            _ => Items::None,
+            _ => crate::ext_more::items(t, list),
         },
         (Typed::LaunchData(LaunchData::CheckData(c)), EPP_EXT_LIST_LAUNCH_CHECK_RESULTS) => {
             Items::LaunchChecks(c.results)
         }
-        _ => Items::None,
+        _ => crate::ext_more::items(t, list),
     }
 }
 
@@ -454,16 +512,16 @@ pub unsafe extern "C" fn epp_message_ext_count(
 }
 
 /// A field's value.
-enum Value<'a> {
+pub(crate) enum Value<'a> {
     Text(Str<'a>),
     Number(u64),
 }
 
-fn text(s: Option<Str<'_>>) -> Option<Value<'_>> {
+pub(crate) fn text(s: Option<Str<'_>>) -> Option<Value<'_>> {
     s.map(Value::Text)
 }
 
-fn num<T: Into<u64>>(n: Option<T>) -> Option<Value<'static>> {
+pub(crate) fn num<T: Into<u64>>(n: Option<T>) -> Option<Value<'static>> {
     n.map(|n| Value::Number(n.into()))
 }
 
@@ -555,6 +613,7 @@ fn whole_value(t: Typed<'_>, field: u32) -> Option<Value<'_>> {
                 _ => phase_value(phase, field),
             }
         }
+        Typed::More(x) => crate::ext_more::whole_value(x, field),
         Typed::LaunchData(l) => {
             let (phase, application_id, status) = match l {
                 LaunchData::CheckData(c) => (c.phase, None, None),
@@ -583,7 +642,15 @@ fn value(
     if field > EPP_EXT_LAST {
         return Err(EppResult::InvalidArgument);
     }
-    let found = match item(m, index, list, i)? {
+    let it = item(m, index, list, i)?;
+    item_value(it, field)
+        .or_else(|| crate::ext_more::extra_value(it, field))
+        .ok_or(EppResult::Absent)
+}
+
+/// Field `field` of one item, `None` when it has no such field.
+pub(crate) fn item_value(it: Item<'_>, field: u32) -> Option<Value<'_>> {
+    match it {
         Item::Whole(t) => whole_value(t, field),
         Item::Ds(d) => match field {
             EPP_EXT_KEY_TAG => num(d.key_tag()),
@@ -654,8 +721,8 @@ fn value(
             EPP_EXT_EXISTS => num(Some(c.exists)),
             _ => None,
         },
-    };
-    found.ok_or(EppResult::Absent)
+        Item::More(x) => crate::ext_more::item_value_more(x, field),
+    }
 }
 
 fn string_value(

@@ -39,6 +39,7 @@ pub mod bulk;
 pub mod contact;
 pub mod deframer;
 pub mod ext;
+pub mod ext_more;
 pub mod greeting;
 pub mod message;
 pub mod object;

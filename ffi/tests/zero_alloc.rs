@@ -20,7 +20,7 @@ use epp::message::*;
 use epp::write::*;
 use epp::write_command::*;
 use epp::{EppResult, EppStr};
-use epp::{contact::*, ext::*, object::*};
+use epp::{contact::*, ext::*, ext_more::*, object::*};
 
 struct CountingAllocator;
 
@@ -358,7 +358,8 @@ unsafe fn touch_objects(m: *const EppMessage) {
                 epp_message_status_text_unescaped(m, l, i, buf.as_mut_ptr(), buf.len(), &mut n);
             }
         }
-        for i in 0..epp_message_extension_count(m) {
+        // The data outside <extension> (ext_more.rs) too.
+        for i in (0..epp_message_extension_count(m)).chain([EPP_EXT_INDEX_DATA]) {
             epp_message_ext_kind(m, i);
             for l in 0..=EPP_EXT_LIST_LAST {
                 for item in 0..epp_message_ext_count(m, i, l) {
@@ -799,6 +800,58 @@ fn host_attributes_command_extensions_and_auth_info_allocate_nothing() {
         allocations, 0,
         "host attributes, extensions or authInfo allocated"
     );
+    // SAFETY: freed once.
+    unsafe { epp_message_free(m) };
+}
+
+/// A launch create with a code mark holding a mark-1.0 mark, and one with
+/// a signed mark: the corpus's RFC 8334 examples elide both (`...`).
+fn launch_creates() -> Vec<Vec<u8>> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
+    let smd = std::fs::read_to_string(dir.join("ext/examples/7848/001-D-s2.3.xml")).unwrap();
+    let signed = smd[smd.find("<smd:signedMark").unwrap()..].trim_end();
+    let mark = &signed[signed.find("<mark:mark").unwrap()..];
+    let mark = &mark[..mark.find("</mark:mark>").unwrap() + "</mark:mark>".len()];
+    let code = format!("<launch:codeMark><launch:code>ABC-1</launch:code>{mark}</launch:codeMark>");
+    [code.as_str(), signed]
+        .iter()
+        .map(|marks| {
+            format!(
+                "<epp xmlns=\"urn:ietf:params:xml:ns:epp-1.0\"><command><create>\
+                 <domain:create xmlns:domain=\"urn:ietf:params:xml:ns:domain-1.0\">\
+                 <domain:name>example.test</domain:name><domain:authInfo><domain:pw>2fooBAR\
+                 </domain:pw></domain:authInfo></domain:create></create><extension>\
+                 <launch:create xmlns:launch=\"urn:ietf:params:xml:ns:launch-1.0\">\
+                 <launch:phase>sunrise</launch:phase>{marks}</launch:create></extension>\
+                 <clTRID>ABC-12345</clTRID></command></epp>"
+            )
+            .into_bytes()
+        })
+        .collect()
+}
+
+#[test]
+fn the_launch_marks_allocate_nothing() {
+    let frames = launch_creates();
+    let mut m = ptr::null_mut();
+    // SAFETY: valid out-parameter.
+    assert_eq!(unsafe { epp_message_new(&mut m) }, EppResult::Ok);
+    let mut records = 0;
+    let allocations = allocations_in(|| {
+        for bytes in &frames {
+            // SAFETY: live handle; `bytes` outlives every accessor call.
+            unsafe {
+                assert_eq!(
+                    epp_message_read_command(m, bytes.as_ptr(), bytes.len()),
+                    EppResult::Ok
+                );
+                touch(m);
+                records += epp_message_ext_count(m, 0, EPP_EXT_LIST_LAUNCH_MARK_RECORDS);
+            }
+        }
+    });
+    assert_eq!(records, 2);
+    assert_eq!(allocations, 0, "reading launch marks allocated");
     // SAFETY: freed once.
     unsafe { epp_message_free(m) };
 }

@@ -26,7 +26,7 @@ use epp::write_command::*;
 use epp::write_extension::*;
 use epp::write_host_attr::*;
 use epp::write_response::*;
-use epp::{EppResult, EppStr, contact::*, ext::*, object::*};
+use epp::{EppResult, EppStr, contact::*, ext::*, ext_more::*, object::*};
 use libfuzzer_sys::fuzz_target;
 
 #[derive(Debug)]
@@ -407,10 +407,14 @@ fuzz_target!(|data: &[u8]| {
                 }
                 Call::Ext(i, l, item, f) => {
                     let (i, l, item, f) = (
-                        usize::from(*i % 4),
-                        u32::from(*l % 16),
+                        // 4: the data outside <extension> (ext_more.rs).
+                        match *i % 5 {
+                            4 => EPP_EXT_INDEX_DATA,
+                            i => usize::from(i),
+                        },
+                        u32::from(*l) % (EPP_EXT_LIST_LAST + 2),
                         usize::from(*item % 4),
-                        u32::from(*f % 50),
+                        u32::from(*f) % (EPP_EXT_LAST + 2),
                     );
                     let _ = epp_message_ext_kind(m, i);
                     let count = epp_message_ext_count(m, i, l);

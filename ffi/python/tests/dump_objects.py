@@ -79,7 +79,9 @@ def dump_objects(m: Message) -> list:
             if lang is None and raw is None:
                 continue
             out.append(f"status\t{int(lst)}\t{i}\t{_opt(lang)}\t{_opt(raw)}\t{_opt(o.status_text(m, lst, i))}")
-    for i in range(len(m.extensions)):
+    # The data outside <extension> the ext accessors type too.
+    data = [] if x.ext_kind(m, x.EXT_INDEX_DATA) in (x.ExtKind.NONE, x.ExtKind.RAW) else [x.EXT_INDEX_DATA]
+    for i in [*range(len(m.extensions)), *data]:
         out.append(f"ext_kind\t{i}\t{int(x.ext_kind(m, i))}")
         for lst in x.ExtList:
             for item in range(x.ext_count(m, i, lst)):

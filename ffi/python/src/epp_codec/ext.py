@@ -15,7 +15,7 @@ from . import Message
 from .objects import _raw, _value
 from ._lib import lib
 
-__all__ = ["ExtKind", "ExtList", "EXT_FIELD_LAST", "ExtField", "ext_kind", "ext_count", "ext_number", "ext_string", "ext_string_raw"]
+__all__ = ["ExtKind", "ExtList", "EXT_FIELD_LAST", "ExtField", "ext_kind", "ext_count", "ext_number", "ext_string", "ext_string_raw", "EXT_INDEX_DATA"]
 
 
 class ExtKind(enum.IntEnum):
@@ -37,6 +37,17 @@ class ExtKind(enum.IntEnum):
     FEE_DATA = 13
     LAUNCH = 14
     LAUNCH_DATA = 15
+    CHANGE_POLL = 16
+    ADDL_EMAIL = 17
+    BUNDLING = 18
+    MAINTENANCE_INFO = 19
+    MAINTENANCE_ITEM = 20
+    MAINTENANCE_LIST = 21
+    VERISIGN_NAMESTORE = 22
+    VERISIGN_NAMESTORE_ERROR = 23
+    VERISIGN_SYNC = 24
+    VERISIGN_LOW_BALANCE = 25
+    VERISIGN_RGP_POLL = 26
 
 
 class ExtList(enum.IntEnum):
@@ -55,6 +66,23 @@ class ExtList(enum.IntEnum):
     FEE_COMMANDS = 10
     LOGIN_SEC_EVENTS = 11
     LAUNCH_CHECK_RESULTS = 12
+    FEE_CHECK_COMMANDS = 13
+    FEE_CHECK_FEES = 14
+    FEE_CHECK_CREDITS = 15
+    LAUNCH_CODE_MARKS = 16
+    LAUNCH_MARK_RECORDS = 17
+    LAUNCH_SIGNED_MARKS = 18
+    LAUNCH_ENCODED_SIGNED_MARKS = 19
+    LAUNCH_NOTICES = 20
+    MAINTENANCE_TYPES = 21
+    MAINTENANCE_SYSTEMS = 22
+    MAINTENANCE_DESCRIPTIONS = 23
+    MAINTENANCE_TLDS = 24
+    MAINTENANCE_LIST_ITEMS = 25
+    BUNDLE_NAMES = 26
+    LAUNCH_MARK_LABELS = 27
+    LAUNCH_MARK_CLASSES = 28
+    LAUNCH_MARK_PARTIES = 29
 
 
 class ExtField(enum.IntEnum):
@@ -106,9 +134,88 @@ class ExtField(enum.IntEnum):
     NEW_PASSWORD = 43
     EVENT_TYPE = 44
     LEVEL = 45
+    PARENT = 46
+    CUSTOM_NAME = 47
+    SUBPHASE = 48
+    PERIOD = 49
+    PERIOD_UNIT = 50
+    STANDARD = 51
+    REASON = 52
+    OBJECT_ELEMENT = 53
+    CODE = 54
+    VALIDATOR_ID = 55
+    MARK_KIND = 56
+    MARK_ID = 57
+    MARK_NAME = 58
+    HOLDER_NAME = 59
+    HOLDER_ORG = 60
+    JURISDICTION = 61
+    GOODS_AND_SERVICES = 62
+    XML = 63
+    ENCODING = 64
+    DATA = 65
+    NOTICE_ID = 66
+    NOT_AFTER = 67
+    ACCEPTED_DATE = 68
+    CREATE_TYPE = 69
+    STATE = 70
+    OPERATION = 71
+    OPERATION_TYPE = 72
+    DATE = 73
+    SV_TRID = 74
+    WHO = 75
+    CASE_ID = 76
+    CASE_TYPE = 77
+    CASE_NAME = 78
+    SUB_PRODUCT = 79
+    ERROR_CODE = 80
+    EXP_MONTH_DAY = 81
+    REGISTRAR_NAME = 82
+    CREDIT_THRESHOLD = 83
+    THRESHOLD_TYPE = 84
+    AVAILABLE_CREDIT = 85
+    REQUEST_DATE = 86
+    REPORT_DUE_DATE = 87
+    MAINTENANCE_ID = 88
+    POLL_TYPE = 89
+    ENVIRONMENT = 90
+    ENVIRONMENT_NAME = 91
+    START = 92
+    END = 93
+    DETAIL = 94
+    CONNECTION = 95
+    IMPLEMENTATION = 96
+    CREATED = 97
+    UPDATED = 98
+    HOST = 99
+    IMPACT = 100
+    CONTENT_TYPE = 101
+    EMAIL = 102
+    PRIMARY = 103
+    U_LABEL = 104
+    BUNDLE_DATA = 105
+    PARTY = 106
+    ROLE = 107
+    ORG = 108
+    CITY = 109
+    COUNTRY = 110
+    REGISTRATION_NUMBER = 111
+    REGISTRATION_DATE = 112
+    EXPIRATION_DATE = 113
+    MARK_APPLICATION_ID = 114
+    APPLICATION_DATE = 115
+    REFERENCE_NUMBER = 116
+    PROTECTION_DATE = 117
+    TITLE = 118
+    EXECUTION_DATE = 119
+    COURT_NAME = 120
 
 
-EXT_FIELD_LAST = 45
+EXT_FIELD_LAST = 120
+
+EXT_INDEX_DATA = 4294967295
+"""`EPP_EXT_INDEX_DATA`: the element index of the data outside `<extension>`
+(maintenance-1.0 `<infData>`, Verisign poll data, `<maint:info>`)."""
 
 for _name, (_restype, _argtypes) in {
     "epp_message_ext_kind": (c_uint32, [c_void_p, c_size_t]),
