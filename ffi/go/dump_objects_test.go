@@ -95,19 +95,24 @@ func dumpObjects(m *Message) []string {
 		indexes = append(indexes, ExtIndexData)
 	}
 	for _, i := range indexes {
-		out = append(out, fmt.Sprintf("ext_kind\t%d\t%d", i, m.ExtKind(i)))
+		// The dump names the data index as the C ABI does (EPP_EXT_INDEX_DATA).
+		shown := uint64(i)
+		if i == ExtIndexData {
+			shown = 4294967295
+		}
+		out = append(out, fmt.Sprintf("ext_kind\t%d\t%d", shown, m.ExtKind(i)))
 		for l := ExtList(0); l <= ExtListLast; l++ {
 			for item := range m.ExtCount(i, l) {
 				for f := ExtField(0); f <= ExtFieldLast; f++ {
 					if n, ok := m.ExtNumber(i, l, item, f); ok {
-						out = append(out, fmt.Sprintf("ext_number\t%d\t%d\t%d\t%d\t%d", i, l, item, f, n))
+						out = append(out, fmt.Sprintf("ext_number\t%d\t%d\t%d\t%d\t%d", shown, l, item, f, n))
 					}
 					raw, ok := m.ExtStringBytes(i, l, item, f)
 					if !ok {
 						continue
 					}
 					value, vok := m.ExtString(i, l, item, f)
-					out = append(out, fmt.Sprintf("ext_string\t%d\t%d\t%d\t%d\t%s\t%s", i, l, item, f, esc(string(raw)), opt(value, vok)))
+					out = append(out, fmt.Sprintf("ext_string\t%d\t%d\t%d\t%d\t%s\t%s", shown, l, item, f, esc(string(raw)), opt(value, vok)))
 				}
 			}
 		}

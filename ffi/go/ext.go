@@ -63,24 +63,32 @@ const (
 	ExtFieldLast     ExtField = 120
 )
 
+// extIndex is element index i as the C ABI takes it.
+func extIndex(i int) C.size_t {
+	if i == ExtIndexData {
+		return C.size_t(C.EPP_EXT_INDEX_DATA)
+	}
+	return C.size_t(i)
+}
+
 // ExtKind is what extension element i is.
 func (m *Message) ExtKind(i int) ExtKind {
 	defer runtime.KeepAlive(m)
-	return ExtKind(C.epp_message_ext_kind(m.h, C.size_t(i)))
+	return ExtKind(C.epp_message_ext_kind(m.h, extIndex(i)))
 }
 
 // ExtCount is the number of items of list l of extension element i (1
 // for ExtListSelf).
 func (m *Message) ExtCount(i int, l ExtList) int {
 	defer runtime.KeepAlive(m)
-	return int(C.epp_message_ext_count(m.h, C.size_t(i), C.uint32_t(l)))
+	return int(C.epp_message_ext_count(m.h, extIndex(i), C.uint32_t(l)))
 }
 
 // ExtNumber is number field f of item of list l of extension element i.
 func (m *Message) ExtNumber(i int, l ExtList, item int, f ExtField) (uint64, bool) {
 	defer runtime.KeepAlive(m)
 	var n C.uint64_t
-	if C.epp_message_ext_number(m.h, C.size_t(i), C.uint32_t(l), C.size_t(item), C.uint32_t(f), &n) != C.EPP_RESULT_OK {
+	if C.epp_message_ext_number(m.h, extIndex(i), C.uint32_t(l), C.size_t(item), C.uint32_t(f), &n) != C.EPP_RESULT_OK {
 		return 0, false
 	}
 	return uint64(n), true
@@ -91,7 +99,7 @@ func (m *Message) ExtStringBytes(i int, l ExtList, item int, f ExtField) ([]byte
 	defer runtime.KeepAlive(m)
 	var p *C.char
 	var n C.size_t
-	if C.epp_message_ext_string(m.h, C.size_t(i), C.uint32_t(l), C.size_t(item), C.uint32_t(f), &p, &n) != C.EPP_RESULT_OK {
+	if C.epp_message_ext_string(m.h, extIndex(i), C.uint32_t(l), C.size_t(item), C.uint32_t(f), &p, &n) != C.EPP_RESULT_OK {
 		return nil, false
 	}
 	return borrow(p, n), true
@@ -105,6 +113,6 @@ func (m *Message) ExtString(i int, l ExtList, item int, f ExtField) (string, boo
 		return string(raw), ok
 	}
 	return m.unescaped(func(b *C.char, c C.size_t, n *C.size_t) C.epp_result {
-		return C.epp_message_ext_string_unescaped(m.h, C.size_t(i), C.uint32_t(l), C.size_t(item), C.uint32_t(f), b, c, n)
+		return C.epp_message_ext_string_unescaped(m.h, extIndex(i), C.uint32_t(l), C.size_t(item), C.uint32_t(f), b, c, n)
 	})
 }

@@ -41,7 +41,9 @@ const (
 // ExtIndexData (EPP_EXT_INDEX_DATA) is the element index of the data
 // outside <extension> that the extension accessors type: maintenance-1.0
 // <infData>, Verisign poll data in <resData>, the <maint:info> command.
-const ExtIndexData = 4294967295
+// It is -1 here, so that it is an int on every platform; the accessors
+// pass it to C as EPP_EXT_INDEX_DATA.
+const ExtIndexData = -1
 
 // The extension lists added with them (EPP_EXT_LIST_*); see include/epp.h.
 const (
