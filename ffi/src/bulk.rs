@@ -228,6 +228,24 @@ unsafe fn room<'a, T>(ptr: *mut T, cap: usize) -> &'a mut [T] {
     }
 }
 
+/// Fills `fields` (exactly `EPP_FIELD_COUNT` long), `counts` and `room`:
+/// in one visit of the view for the kinds `one_pass` knows, else with
+/// `fill_fields` and `fill_lists`. Returns the number of list items, which
+/// may exceed `room`.
+fn fill_fields_and_lists(
+    m: &EppMessage,
+    frame: Frame,
+    fields: &mut [EppSpan],
+    counts: &mut [u32; EPP_LIST_COUNT as usize],
+    room: &mut [EppSpan],
+) -> Result<usize, EppResult> {
+    if let Some(done) = one_pass::fill(m, frame, fields, counts, room) {
+        return done;
+    }
+    fill_fields(m, frame, fields)?;
+    fill_lists(m, frame, counts, room)
+}
+
 /// Fills `out` (exactly `EPP_FIELD_COUNT` long) with every field's span.
 fn fill_fields(m: &EppMessage, frame: Frame, out: &mut [EppSpan]) -> Result<(), EppResult> {
     for (field, slot) in (0..EPP_FIELD_COUNT).zip(out.iter_mut()) {
@@ -582,10 +600,10 @@ pub unsafe extern "C" fn epp_message_bulk(
         let frame = Frame::of(m)?;
         // SAFETY: non-NULL with room for `fields_cap` spans.
         let fields = unsafe { room(b.fields, EPP_FIELD_COUNT as usize) };
-        fill_fields(m, frame, fields)?;
         let mut counts = [0u32; EPP_LIST_COUNT as usize];
         // SAFETY: NULL or valid for `items_cap` spans.
-        b.items_len = fill_lists(m, frame, &mut counts, unsafe { room(b.items, b.items_cap) })?;
+        let items = unsafe { room(b.items, b.items_cap) };
+        b.items_len = fill_fields_and_lists(m, frame, fields, &mut counts, items)?;
         (b.results_len, b.checks_len) = match m.view_ref() {
             Stored::Response(response, data) => (
                 // SAFETY: NULL or valid for their capacities.
@@ -621,6 +639,8 @@ pub fn span_text(frame: &[u8], span: EppSpan) -> Option<&[u8]> {
     let start = span.offset as usize;
     frame.get(start..start.checked_add(span.len as usize)?)
 }
+
+mod one_pass;
 
 #[cfg(test)]
 mod tests;
