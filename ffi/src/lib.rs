@@ -40,6 +40,7 @@ pub mod deframer;
 pub mod ext;
 pub mod message;
 pub mod object;
+pub mod packed;
 pub mod write;
 pub mod write_command;
 

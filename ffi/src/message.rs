@@ -455,7 +455,7 @@ impl<'a> Strings<'a> {
         }
     }
 
-    fn get(&self, i: usize) -> Option<Str<'a>> {
+    pub(crate) fn get(&self, i: usize) -> Option<Str<'a>> {
         match self {
             Strings::Empty => None,
             Strings::One(s) => (i == 0).then_some(*s),
