@@ -2870,6 +2870,36 @@ epp_result epp_message_read_response_packed(struct epp_message *message,
                                             struct epp_packed *packed);
 
 /*
+ `epp_message_read_command`, then `epp_message_bulk` into `bulk`. A read
+ failure returns as `epp_message_read_command` returns it (`bulk` left
+ alone); after a successful read, the results are those of
+ `epp_message_bulk` (on `EPP_RESULT_BUFFER_TOO_SMALL` the message is
+ read: grow the arrays and call `epp_message_bulk`).
+ `EPP_RESULT_NULL_ARGUMENT` for a NULL `bulk`, before reading.
+
+ # Safety
+
+ As `epp_message_read_command` and `epp_message_bulk`.
+ */
+epp_result epp_message_read_command_bulk(struct epp_message *message,
+                                         const uint8_t *frame,
+                                         size_t len,
+                                         struct epp_bulk *bulk);
+
+/*
+ `epp_message_read_response`, then `epp_message_bulk`, as
+ `epp_message_read_command_bulk` does for a command.
+
+ # Safety
+
+ As `epp_message_read_response` and `epp_message_bulk`.
+ */
+epp_result epp_message_read_response_bulk(struct epp_message *message,
+                                          const uint8_t *frame,
+                                          size_t len,
+                                          struct epp_bulk *bulk);
+
+/*
  Writes the error response answering the failed command read held by
  `message` (after `epp_message_read_command` returned
  `EPP_RESULT_READ_ERROR`): its result code, the RFC's message text, the

@@ -41,6 +41,7 @@ pub mod ext;
 pub mod message;
 pub mod object;
 pub mod packed;
+pub mod read_bulk;
 pub mod write;
 pub mod write_command;
 
