@@ -57,7 +57,7 @@ class Packed:
     """A message handle's buffers for the packed calls, reused across
     reads."""
 
-    __slots__ = ("c", "ref", "spans", "text", "text_mv", "table", "table_mv")
+    __slots__ = ("c", "ref", "spans", "text", "table", "table_mv")
 
     def __init__(self) -> None:
         self.c = _EppPacked()
@@ -72,7 +72,6 @@ class Packed:
         c = self.c
         if text > c.text_cap or not c.text:
             self.text = ctypes.create_string_buffer(text)
-            self.text_mv = memoryview(self.text).cast("B")
             c.text, c.text_cap = ctypes.addressof(self.text), text
         if table > c.table_cap or not c.table:
             self.table = (c_uint32 * table)()
@@ -127,7 +126,9 @@ def unpack(p: Packed) -> Fields:
     what the message has."""
     c = p.c
     t = p.table_mv[: c.table_len].tolist()
-    parts = str(p.text_mv[: c.text_len], "utf-8").split("\0")
+    # Slicing the ctypes array copies into a bytes object: cheaper than a
+    # memoryview slice and str(..., "utf-8").
+    parts = p.text[: c.text_len].decode().split("\0")
     nf, nl, nr, nc = t[0], t[1], t[2], t[3]
     values = [None] * FIELD_COUNT
     k = HEADER + nf
