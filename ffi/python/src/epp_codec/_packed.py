@@ -35,6 +35,7 @@ _READ_ERROR = 9
 _BUFFER_TOO_SMALL = 10
 _INVALID_VALUE = 14
 
+_new = tuple.__new__
 _packed_call = fast.epp_message_packed
 read_command = fast.epp_message_read_command_packed
 read_response = fast.epp_message_read_response_packed
@@ -144,17 +145,20 @@ def unpack(p: Packed) -> Fields:
             lists[lst] = parts[at : at + n]
             at += n
         k = e
+    # NamedTuples made with tuple.__new__: what their generated __new__
+    # does, without its Python frame.
     results = []
     if nr:
         results = [
-            ResultEntry(t[i], parts[at + j] if t[i + 1] else None) for j, i in enumerate(range(k, k + 2 * nr, 2))
+            _new(ResultEntry, (t[i], parts[at + j] if t[i + 1] else None))
+            for j, i in enumerate(range(k, k + 2 * nr, 2))
         ]
         at += nr
         k += 2 * nr
     checks = []
     if nc:
         checks = [
-            Check(parts[at + 2 * j], t[i] == 1, parts[at + 2 * j + 1] if t[i + 1] else None)
+            _new(Check, (parts[at + 2 * j], t[i] == 1, parts[at + 2 * j + 1] if t[i + 1] else None))
             for j, i in enumerate(range(k, k + 2 * nc, 2))
         ]
     return Fields(values, lists, results, checks)
