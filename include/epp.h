@@ -1361,6 +1361,12 @@
 #define EPP_OBJECT_LAST 14
 
 /*
+ The numbers at the start of `epp_packed.table`: the count of present
+ fields, of non-empty lists, of results, of check entries.
+ */
+#define EPP_PACKED_HEADER 4
+
+/*
  Write one RFC 5734 data unit: the 4-byte length header, then the XML.
  */
 #define EPP_WRITE_FRAMED 1
@@ -2514,6 +2520,57 @@ typedef struct epp_period {
      */
     epp_period_unit unit;
 } epp_period;
+
+/*
+ The caller's buffers for `epp_message_packed` and the
+ `epp_message_read_*_packed` calls, and the lengths they store. Set the
+ pointers and capacities once; the buffers can be reused for every
+ message.
+
+ After a successful call, `text[0 .. text_len]` holds the values, each
+ followed by a NUL byte, in this order: the present fields, in field
+ order; the items of every list, in list order; one value per result
+ (its `<msg>`, empty when it has none); two per check entry (its name
+ and its reason, raw as `epp_message_check_name` gives them, the reason
+ empty when absent). `table[0 .. table_len]` holds `EPP_PACKED_HEADER`
+ counts — P present fields, L non-empty lists, R results, C check
+ entries — then the P field numbers (`EPP_FIELD_*`), then L pairs (list
+ number, item count), then R pairs (result code, 1 when the result has a
+ `<msg>` else 0), then C pairs (availability as in `epp_check_entry`, 1
+ when the entry has a reason else 0).
+ */
+typedef struct epp_packed {
+    /*
+     The span arrays, filled as `epp_message_bulk` fills them (the
+     packer reads the values through them; they may also be used
+     directly). Their capacities must be set as for `epp_message_bulk`.
+     */
+    struct epp_bulk bulk;
+    /*
+     The values (UTF-8), each followed by a NUL byte.
+     */
+    uint8_t *text;
+    /*
+     The length of `text` in bytes.
+     */
+    size_t text_cap;
+    /*
+     The table of numbers (see the type's documentation).
+     */
+    uint32_t *table;
+    /*
+     The length of `table`.
+     */
+    size_t table_cap;
+    /*
+     Out: the bytes of `text` used (or needed).
+     */
+    size_t text_len;
+    /*
+     Out: the numbers of `table` used (or needed).
+     */
+    size_t table_len;
+} epp_packed;
 
 /*
  A domain contact to write: its role and id.
@@ -4238,6 +4295,89 @@ epp_result epp_message_check_reason_lang(const struct epp_message *message,
                                          size_t index,
                                          const char **ptr,
                                          size_t *len);
+
+/*
+ Every value of the message, packed into `packed`'s buffers as
+ `epp_packed` describes: strings as the single-value accessors give them
+ (fields, list items and result messages unescaped, check names and
+ reasons raw), absent ones left out (fields) or marked in the table.
+
+ `EPP_RESULT_BUFFER_TOO_SMALL` when something does not fit: the span
+ arrays' `*_len` members, `text_len` and `table_len` then hold the sizes
+ needed (when the span arrays are too small, grow them first: the text
+ and table sizes are only known once they fit, and are 0 until then).
+ `EPP_RESULT_INVALID_VALUE` if a value held a NUL character (which the
+ reader does not let through). Other results as `epp_message_bulk`.
+
+ # Safety
+
+ `message` must be NULL or a live handle obeying the lifetime rule of
+ `epp_message_read_command`; `packed` NULL or valid for reads and
+ writes, its arrays (and those of `packed->bulk`) NULL or valid for
+ writing their capacities, none overlapping.
+ */
+epp_result epp_message_packed(const struct epp_message *message, struct epp_packed *packed);
+
+/*
+ `epp_message_read_command`, then `epp_message_packed` — one call for
+ bindings whose every call into the library is costly. A read failure
+ returns as `epp_message_read_command` returns it (with `packed` left
+ alone); after a successful read, the results are those of
+ `epp_message_packed` (on `EPP_RESULT_BUFFER_TOO_SMALL` the message is
+ read: grow the buffers and call `epp_message_packed`).
+ `EPP_RESULT_NULL_ARGUMENT` for a NULL `packed`, before reading.
+
+ # Safety
+
+ As `epp_message_read_command` and `epp_message_packed`.
+ */
+epp_result epp_message_read_command_packed(struct epp_message *message,
+                                           const uint8_t *frame,
+                                           size_t len,
+                                           struct epp_packed *packed);
+
+/*
+ `epp_message_read_response`, then `epp_message_packed`, as
+ `epp_message_read_command_packed` does for a command.
+
+ # Safety
+
+ As `epp_message_read_response` and `epp_message_packed`.
+ */
+epp_result epp_message_read_response_packed(struct epp_message *message,
+                                            const uint8_t *frame,
+                                            size_t len,
+                                            struct epp_packed *packed);
+
+/*
+ `epp_message_read_command`, then `epp_message_bulk` into `bulk`. A read
+ failure returns as `epp_message_read_command` returns it (`bulk` left
+ alone); after a successful read, the results are those of
+ `epp_message_bulk` (on `EPP_RESULT_BUFFER_TOO_SMALL` the message is
+ read: grow the arrays and call `epp_message_bulk`).
+ `EPP_RESULT_NULL_ARGUMENT` for a NULL `bulk`, before reading.
+
+ # Safety
+
+ As `epp_message_read_command` and `epp_message_bulk`.
+ */
+epp_result epp_message_read_command_bulk(struct epp_message *message,
+                                         const uint8_t *frame,
+                                         size_t len,
+                                         struct epp_bulk *bulk);
+
+/*
+ `epp_message_read_response`, then `epp_message_bulk`, as
+ `epp_message_read_command_bulk` does for a command.
+
+ # Safety
+
+ As `epp_message_read_response` and `epp_message_bulk`.
+ */
+epp_result epp_message_read_response_bulk(struct epp_message *message,
+                                          const uint8_t *frame,
+                                          size_t len,
+                                          struct epp_bulk *bulk);
 
 /*
  Writes the error response answering the failed command read held by

@@ -1446,6 +1446,57 @@ static void test_bulk(epp_message *m) {
     free(frame);
 }
 
+/* The read and every value in one call: spans (epp_message_read_*_bulk)
+ * and packed text (epp_message_read_*_packed). */
+static void test_read_bulk_and_packed(epp_message *m) {
+    static const char want_text[] =
+        "ABC-12345\0example.com\0jd1234\0002fooBAR\0example.com\0ns1.example.net\0"
+        "ns2.example.net\0sh8013\0sh8013\0admin\0tech\0";
+    static const uint32_t want_table[] = {4, 4, 0, 0, EPP_FIELD_CL_TRID, EPP_FIELD_OBJECT_NAME,
+                                          EPP_FIELD_REGISTRANT, EPP_FIELD_AUTH_PASSWORD,
+                                          EPP_LIST_NAMES, 1, EPP_LIST_NAME_SERVERS, 2,
+                                          EPP_LIST_CONTACTS, 2, EPP_LIST_CONTACT_TYPES, 2};
+    size_t len;
+    unsigned char *frame = load("rfc/5731/009-C-s3.2.1.xml", &len);
+    epp_span fields[EPP_FIELD_COUNT], items[16];
+    uint32_t counts[EPP_LIST_COUNT], table[32];
+    epp_result_entry results[2];
+    epp_check_entry cds[2];
+    uint8_t text[256];
+    epp_packed p;
+    memset(&p, 0, sizeof p);
+    p.bulk.fields = fields;
+    p.bulk.fields_cap = EPP_FIELD_COUNT;
+    p.bulk.counts = counts;
+    p.bulk.counts_cap = EPP_LIST_COUNT;
+    p.bulk.items = items;
+    p.bulk.items_cap = 16;
+    p.bulk.results = results;
+    p.bulk.results_cap = 2;
+    p.bulk.checks = cds;
+    p.bulk.checks_cap = 2;
+    CHECK_RESULT(epp_message_read_command_bulk(m, frame, len, NULL), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_message_read_command_bulk(m, frame, len, &p.bulk), EPP_RESULT_OK);
+    CHECK(p.bulk.items_len == 7 && counts[EPP_LIST_CONTACTS] == 2);
+    CHECK(fields[EPP_FIELD_REGISTRANT].len == 6 &&
+          memcmp(frame + fields[EPP_FIELD_REGISTRANT].offset, "jd1234", 6) == 0);
+    /* Too little text: the size needed; then the values. */
+    p.text = text;
+    p.text_cap = 8;
+    p.table = table;
+    p.table_cap = 32;
+    CHECK_RESULT(epp_message_read_command_packed(m, frame, len, &p), EPP_RESULT_BUFFER_TOO_SMALL);
+    CHECK(p.text_len == sizeof want_text - 1 && p.table_len == 16);
+    p.text_cap = sizeof text;
+    CHECK_RESULT(epp_message_packed(m, &p), EPP_RESULT_OK);
+    CHECK(p.text_len == sizeof want_text - 1 && memcmp(text, want_text, p.text_len) == 0);
+    CHECK(p.table_len == 16 && memcmp(table, want_table, sizeof want_table) == 0);
+    CHECK_RESULT(epp_message_read_response_packed(m, frame, len, &p), EPP_RESULT_READ_ERROR);
+    CHECK_RESULT(epp_message_packed(m, &p), EPP_RESULT_WRONG_KIND);
+    CHECK_RESULT(epp_message_packed(m, NULL), EPP_RESULT_NULL_ARGUMENT);
+    free(frame);
+}
+
 /* Every message of MANIFEST.tsv: commands read strictly (answered with an
  * error response when they fail), responses and greetings tolerantly. */
 static void test_corpus_sweep(epp_message *m) {
@@ -1710,6 +1761,7 @@ int main(void) {
     test_writers(m);
     test_deframer(m);
     test_bulk(m);
+    test_read_bulk_and_packed(m);
     test_contacts(m);
     test_object_parts(m);
     test_command_writers(m);

@@ -14,9 +14,11 @@ import (
 //
 // The binding's side pays for everything a Go caller pays for: copying the
 // frame into C memory, the cgo calls, and making each value a Go string.
-// "epp" takes every value with Message.Fields (one cgo call for them all,
-// the strings cut out of one Go copy of the frame); "epp_per_field" uses
-// the single-value methods, one cgo call and one copy per value.
+// "epp" reads and takes every value with Message.ReadResponseFields /
+// ReadCommandFields (one cgo call for the read and every value, the
+// strings cut out of one Go copy of the frame); "epp_per_field" uses
+// the single-value methods, one cgo call and one copy per value. Every
+// iteration reads the frame anew.
 
 // The structs match elements by local name, as most encoding/xml users
 // write them (a namespace in a tag's path would be matched on every step).
@@ -86,10 +88,7 @@ type xmlCreateCommand struct {
 
 // eppInfo is the fast path: every value in one cgo call (Message.Fields).
 func eppInfo(m *Message, data []byte) (f infoFields, err error) {
-	if err = m.ReadResponse(data); err != nil {
-		return f, err
-	}
-	v, err := m.Fields()
+	v, err := m.ReadResponseFields(data)
 	if err != nil {
 		return f, err
 	}
@@ -168,10 +167,7 @@ func xmlInfo(data []byte) (f infoFields, err error) {
 }
 
 func eppCreate(m *Message, data []byte) (f createFields, err error) {
-	if err = m.ReadCommand(data); err != nil {
-		return f, err
-	}
-	v, err := m.Fields()
+	v, err := m.ReadCommandFields(data)
 	if err != nil {
 		return f, err
 	}

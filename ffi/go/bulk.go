@@ -180,6 +180,12 @@ func (m *Message) Fields() (*Fields, error) {
 	if err != nil {
 		return nil, err
 	}
+	return m.fieldsFrom(c), nil
+}
+
+// fieldsFrom makes the Go values of the bulk arrays c, just filled for
+// the message read last.
+func (m *Message) fieldsFrom(c *C.epp_bulk) *Fields {
 	fields := unsafe.Slice(c.fields, C.EPP_FIELD_COUNT)
 	counts := unsafe.Slice(c.counts, C.EPP_LIST_COUNT)
 	text := m.bulk.frameText()
@@ -252,5 +258,5 @@ func (m *Message) Fields() (*Fields, error) {
 			c.Available = e.available == 1
 		}
 	}
-	return f, nil
+	return f
 }

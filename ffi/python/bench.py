@@ -8,9 +8,11 @@ info response.
     python ffi/python/bench.py [--quick]
 
 Prints microseconds per message for each side and the ratio. Both sides
-must agree on the values (checked before timing). epp_codec takes the
-values with `Message.fields()` (every value in a few library calls); the
-time through the single-value accessors (a call per value) is shown too.
+must agree on the values (checked before timing), and every iteration
+reads the frame anew. epp_codec reads and takes every value in one library
+call (`Message.read_response_fields` / `read_command_fields`: the values
+come over packed in one buffer); the time through the single-value
+accessors (a call per value) is shown too.
 """
 
 from __future__ import annotations
@@ -44,9 +46,8 @@ NS = {"e": "urn:ietf:params:xml:ns:epp-1.0", "d": "urn:ietf:params:xml:ns:domain
 
 
 def epp_info(m: Message, data: bytes) -> dict:
-    """The fast path: every value at once (`Message.fields()`)."""
-    m.read_response(data)
-    v = m.fields()
+    """The fast path: the read and every value in one call."""
+    v = m.read_response_fields(data)
     r = v.results[0]
     f = v.values
     lists = v.lists
@@ -167,8 +168,7 @@ def epptools_info(data: bytes) -> dict:
 
 
 def epp_create(m: Message, data: bytes) -> dict:
-    m.read_command(data)
-    v = m.fields()
+    v = m.read_command_fields(data)
     f = v.values
     lists = v.lists
     return {

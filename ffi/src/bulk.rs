@@ -228,6 +228,24 @@ unsafe fn room<'a, T>(ptr: *mut T, cap: usize) -> &'a mut [T] {
     }
 }
 
+/// Fills `fields` (exactly `EPP_FIELD_COUNT` long), `counts` and `room`:
+/// in one visit of the view for the kinds `one_pass` knows, else with
+/// `fill_fields` and `fill_lists`. Returns the number of list items, which
+/// may exceed `room`.
+fn fill_fields_and_lists(
+    m: &EppMessage,
+    frame: Frame,
+    fields: &mut [EppSpan],
+    counts: &mut [u32; EPP_LIST_COUNT as usize],
+    room: &mut [EppSpan],
+) -> Result<usize, EppResult> {
+    if let Some(done) = one_pass::fill(m, frame, fields, counts, room) {
+        return done;
+    }
+    fill_fields(m, frame, fields)?;
+    fill_lists(m, frame, counts, room)
+}
+
 /// Fills `out` (exactly `EPP_FIELD_COUNT` long) with every field's span.
 fn fill_fields(m: &EppMessage, frame: Frame, out: &mut [EppSpan]) -> Result<(), EppResult> {
     for (field, slot) in (0..EPP_FIELD_COUNT).zip(out.iter_mut()) {
@@ -562,54 +580,67 @@ pub unsafe extern "C" fn epp_message_bulk(
         non_null(bulk)?;
         // SAFETY: non-NULL and readable (caller's contract).
         let mut b = unsafe { bulk.read() };
-        non_null(b.fields)?;
-        non_null(b.counts)?;
-        for (null, cap) in [
-            (b.items.is_null(), b.items_cap),
-            (b.results.is_null(), b.results_cap),
-            (b.checks.is_null(), b.checks_cap),
-        ] {
-            if null && cap > 0 {
-                return Err(EppResult::NullArgument);
-            }
-        }
         // SAFETY: caller's contract.
         let m = unsafe { handle(message) }.ok_or(EppResult::NullArgument)?;
-        holds_message(m)?;
-        if b.fields_cap < EPP_FIELD_COUNT as usize || b.counts_cap < EPP_LIST_COUNT as usize {
-            return Err(EppResult::InvalidArgument);
+        // SAFETY: the arrays as the caller promises.
+        let done = unsafe { fill_bulk(m, &mut b) };
+        if matches!(done, Ok(()) | Err(EppResult::BufferTooSmall)) {
+            // SAFETY: non-NULL and writable; only the lengths changed.
+            unsafe { bulk.write(b) };
         }
-        let frame = Frame::of(m)?;
-        // SAFETY: non-NULL with room for `fields_cap` spans.
-        let fields = unsafe { room(b.fields, EPP_FIELD_COUNT as usize) };
-        fill_fields(m, frame, fields)?;
-        let mut counts = [0u32; EPP_LIST_COUNT as usize];
-        // SAFETY: NULL or valid for `items_cap` spans.
-        b.items_len = fill_lists(m, frame, &mut counts, unsafe { room(b.items, b.items_cap) })?;
-        (b.results_len, b.checks_len) = match m.view_ref() {
-            Stored::Response(response, data) => (
-                // SAFETY: NULL or valid for their capacities.
-                fill_results(response, frame, unsafe { room(b.results, b.results_cap) }),
-                // SAFETY: as above.
-                fill_checks(data, frame, unsafe { room(b.checks, b.checks_cap) }),
-            ),
-            _ => (0, 0),
-        };
-        let fits = b.items_len <= b.items_cap
-            && b.results_len <= b.results_cap
-            && b.checks_len <= b.checks_cap;
-        if fits {
-            // SAFETY: non-NULL with room for `counts_cap >= EPP_LIST_COUNT`.
-            unsafe { room(b.counts, counts.len()) }.copy_from_slice(&counts);
-        }
-        // SAFETY: non-NULL and writable; only the lengths changed.
-        unsafe { bulk.write(b) };
-        if fits {
-            Ok(())
-        } else {
-            Err(EppResult::BufferTooSmall)
-        }
+        done
     })
+}
+
+/// The body of `epp_message_bulk` on a live handle: checks the arrays of
+/// `b`, fills them and its `*_len` members (`Err(BufferTooSmall)` when
+/// something does not fit, the lengths then holding the numbers needed).
+///
+/// # Safety
+///
+/// Each array of `b` NULL or valid for writing its capacity, the arrays
+/// not overlapping.
+pub(crate) unsafe fn fill_bulk(m: &EppMessage, b: &mut EppBulk) -> Result<(), EppResult> {
+    non_null(b.fields)?;
+    non_null(b.counts)?;
+    for (null, cap) in [
+        (b.items.is_null(), b.items_cap),
+        (b.results.is_null(), b.results_cap),
+        (b.checks.is_null(), b.checks_cap),
+    ] {
+        if null && cap > 0 {
+            return Err(EppResult::NullArgument);
+        }
+    }
+    holds_message(m)?;
+    if b.fields_cap < EPP_FIELD_COUNT as usize || b.counts_cap < EPP_LIST_COUNT as usize {
+        return Err(EppResult::InvalidArgument);
+    }
+    let frame = Frame::of(m)?;
+    // SAFETY: non-NULL with room for `fields_cap` spans.
+    let fields = unsafe { room(b.fields, EPP_FIELD_COUNT as usize) };
+    let mut counts = [0u32; EPP_LIST_COUNT as usize];
+    // SAFETY: NULL or valid for `items_cap` spans.
+    let items = unsafe { room(b.items, b.items_cap) };
+    b.items_len = fill_fields_and_lists(m, frame, fields, &mut counts, items)?;
+    (b.results_len, b.checks_len) = match m.view_ref() {
+        Stored::Response(response, data) => (
+            // SAFETY: NULL or valid for their capacities.
+            fill_results(response, frame, unsafe { room(b.results, b.results_cap) }),
+            // SAFETY: as above.
+            fill_checks(data, frame, unsafe { room(b.checks, b.checks_cap) }),
+        ),
+        _ => (0, 0),
+    };
+    let fits = b.items_len <= b.items_cap
+        && b.results_len <= b.results_cap
+        && b.checks_len <= b.checks_cap;
+    if !fits {
+        return Err(EppResult::BufferTooSmall);
+    }
+    // SAFETY: non-NULL with room for `counts_cap >= EPP_LIST_COUNT`.
+    unsafe { room(b.counts, counts.len()) }.copy_from_slice(&counts);
+    Ok(())
 }
 
 /// The text of `span` in `frame` (for tests and the dump): the frame's
@@ -621,6 +652,8 @@ pub fn span_text(frame: &[u8], span: EppSpan) -> Option<&[u8]> {
     let start = span.offset as usize;
     frame.get(start..start.checked_add(span.len as usize)?)
 }
+
+mod one_pass;
 
 #[cfg(test)]
 mod tests;

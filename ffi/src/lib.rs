@@ -43,6 +43,8 @@ pub mod ext_more;
 pub mod greeting;
 pub mod message;
 pub mod object;
+pub mod packed;
+pub mod read_bulk;
 pub mod response_detail;
 pub mod write;
 pub mod write_command;

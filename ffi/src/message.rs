@@ -455,7 +455,7 @@ impl<'a> Strings<'a> {
         }
     }
 
-    fn get(&self, i: usize) -> Option<Str<'a>> {
+    pub(crate) fn get(&self, i: usize) -> Option<Str<'a>> {
         match self {
             Strings::Empty => None,
             Strings::One(s) => (i == 0).then_some(*s),
@@ -474,7 +474,9 @@ impl<'a> Strings<'a> {
     }
 }
 
-fn name_servers(ns: Option<epp_codec::view::command::domain::NameServers<'_>>) -> Strings<'_> {
+pub(crate) fn name_servers(
+    ns: Option<epp_codec::view::command::domain::NameServers<'_>>,
+) -> Strings<'_> {
     use epp_codec::view::command::domain::NameServers;
     match ns {
         None => Strings::Empty,
@@ -620,7 +622,7 @@ fn greeting_list<'a>(g: &Greeting<'a>, list: u32) -> Result<Strings<'a>, EppResu
     })
 }
 
-fn auth_password<'a>(a: Option<AuthInfo<'a>>) -> Option<Str<'a>> {
+pub(crate) fn auth_password<'a>(a: Option<AuthInfo<'a>>) -> Option<Str<'a>> {
     match a {
         Some(AuthInfo::Password { password, .. }) => Some(password),
         _ => None,

@@ -17,6 +17,7 @@ use std::ptr;
 use epp::bulk::*;
 use epp::deframer::*;
 use epp::message::*;
+use epp::packed::{EppPacked, epp_message_packed};
 use epp::write::*;
 use epp::write_command::*;
 use epp::{EppResult, EppStr};
@@ -189,6 +190,18 @@ unsafe fn touch_bulk(m: *const EppMessage) {
             checks_len: 0,
         };
         epp_message_bulk(m, &mut bulk);
+        let mut text = [0u8; 16 * 1024];
+        let mut table = [0u32; 1024];
+        let mut packed = EppPacked {
+            bulk,
+            text: text.as_mut_ptr(),
+            text_cap: text.len(),
+            table: table.as_mut_ptr(),
+            table_cap: table.len(),
+            text_len: 0,
+            table_len: 0,
+        };
+        epp_message_packed(m, &mut packed);
     }
 }
 

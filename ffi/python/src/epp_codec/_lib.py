@@ -162,6 +162,17 @@ for _name in (
 fast.epp_message_list_count.restype = c_size_t
 # The bulk accessors (epp_codec._bulk), called the same way: arrays of
 # uint32 for the spans, c_size_t for the capacities.
-for _name in ("epp_message_fields", "epp_message_lists", "epp_message_results", "epp_message_checks", "epp_message_bulk"):
+for _name in (
+    "epp_message_fields",
+    "epp_message_lists",
+    "epp_message_results",
+    "epp_message_checks",
+    "epp_message_bulk",
+    # The packed calls (epp_codec._packed): the handle, the frame as bytes,
+    # its length as c_size_t, the epp_packed struct through byref.
+    "epp_message_packed",
+    "epp_message_read_command_packed",
+    "epp_message_read_response_packed",
+):
     getattr(fast, _name).restype = res
 fast.epp_message_result_count.restype = c_size_t

@@ -1,0 +1,164 @@
+"""The packed path: a read and every value of the message in ONE ctypes
+call (`epp_message_read_command_packed` / `_response_packed`), the values
+handed over as one buffer of NUL-separated UTF-8 text and a short table of
+numbers (see `epp_packed` in include/epp.h).
+
+Python then does a fixed handful of C-level operations per message —
+one decode, one split, one `tolist()` — and loops only over what the
+message has (its present fields, non-empty lists, results and check
+entries), never over every possible field; the values are already
+unescaped by the library. A NUL cannot stand in an XML value, so the split
+is exact (the library refuses with `Result.INVALID_VALUE` otherwise, and
+the binding then takes the span path, `epp_codec._bulk`).
+"""
+
+from __future__ import annotations
+
+import ctypes
+from ctypes import byref, c_size_t, c_uint32, c_void_p
+from typing import TYPE_CHECKING
+
+from . import Check, EppError, ResultEntry
+from ._bulk import FIELD_COUNT, LIST_COUNT, Bulk, Fields, _EppBulk, _u32_view, take
+
+assert LIST_COUNT == 21, "unpack's literal makes LIST_COUNT lists"
+from ._lib import fast
+
+if TYPE_CHECKING:  # pragma: no cover
+    from . import Message
+
+#: EPP_PACKED_HEADER of include/epp.h (the tests check).
+HEADER = 4
+
+_OK = 0
+_READ_ERROR = 9
+_BUFFER_TOO_SMALL = 10
+_INVALID_VALUE = 14
+
+_new = tuple.__new__
+_packed_call = fast.epp_message_packed
+read_command = fast.epp_message_read_command_packed
+read_response = fast.epp_message_read_response_packed
+
+class _EppPacked(ctypes.Structure):
+    """`epp_packed`: the span arrays, the text and the table."""
+
+    _fields_ = [
+        ("bulk", _EppBulk),
+        ("text", c_void_p),
+        ("text_cap", c_size_t),
+        ("table", c_void_p),
+        ("table_cap", c_size_t),
+        ("text_len", c_size_t),
+        ("table_len", c_size_t),
+    ]
+
+
+class Packed:
+    """A message handle's buffers for the packed calls, reused across
+    reads."""
+
+    __slots__ = ("c", "ref", "spans", "text", "table", "table_mv")
+
+    def __init__(self) -> None:
+        self.c = _EppPacked()
+        self.ref = byref(self.c)
+        # The span arrays: the library's scratch (Bulk keeps them alive).
+        self.spans = Bulk()
+        self.c.bulk = self.spans.c
+        self.grow_text(2048, 128)
+
+    def grow_text(self, text: int, table: int) -> None:
+        """Makes the text and table hold at least this much."""
+        c = self.c
+        if text > c.text_cap or not c.text:
+            self.text = ctypes.create_string_buffer(text)
+            c.text, c.text_cap = ctypes.addressof(self.text), text
+        if table > c.table_cap or not c.table:
+            self.table = (c_uint32 * table)()
+            self.table_mv = _u32_view(self.table)
+            c.table, c.table_cap = ctypes.addressof(self.table), table
+
+    def grow(self) -> None:
+        """Grows what the last call said was too small."""
+        b, c = self.spans, self.c
+        b.grow(c.bulk.items_len, c.bulk.results_len, c.bulk.checks_len)
+        c.bulk = b.c
+        self.grow_text(c.text_len, c.table_len)
+
+
+def read(m: "Message", call, data) -> Fields:
+    """`Message.read_*_fields`: reads `data` with `call` (one of the two
+    `epp_message_read_*_packed`) and returns every value."""
+    if m._h is None:
+        m._handle()  # raises: the handle is closed
+    frame = data if type(data) is bytes else bytes(data)
+    # The handle borrows the frame until the next read: keep it alive.
+    m._frame = frame
+    m._base = None
+    m._text = None
+    p = m._packed
+    if p is None:
+        p = m._packed = Packed()
+    r = call(m._hv, frame, c_size_t(len(frame)), p.ref)
+    if r:
+        if r == _READ_ERROR:
+            raise m._read_error()
+        if r == _BUFFER_TOO_SMALL:
+            # The message is read: grow (twice at most: the span arrays
+            # first, then the text, whose size needs the spans) and pack.
+            for _ in range(2):
+                p.grow()
+                r = _packed_call(m._hv, p.ref)
+                if r != _BUFFER_TOO_SMALL:
+                    break
+        if r == _INVALID_VALUE:
+            return take(m)
+        if r != _OK:
+            raise EppError(r)
+    return unpack(p)
+
+
+def unpack(p: Packed) -> Fields:
+    """The values of the last successful packed call, as `Fields`.
+
+    Written for CPython's costs (every bytecode counts at this scale): the
+    table comes out as one list, the text as one split; loops run only over
+    what the message has."""
+    c = p.c
+    t = p.table_mv[: c.table_len].tolist()
+    # Slicing the ctypes array copies into a bytes object: cheaper than a
+    # memoryview slice and str(..., "utf-8").
+    parts = p.text[: c.text_len].decode().split("\0")
+    nf, nl, nr, nc = t[0], t[1], t[2], t[3]
+    values = [None] * FIELD_COUNT
+    k = HEADER + nf
+    for i, s in zip(t[HEADER:k], parts):
+        values[i] = s
+    # A literal: cheaper than any loop making LIST_COUNT distinct lists.
+    lists = [[], [], [], [], [], [], [], [], [], [], [], [], [], [], [], [], [], [], [], [], []]
+    at = nf
+    if nl:
+        e = k + 2 * nl
+        pairs = iter(t[k:e])
+        for lst, n in zip(pairs, pairs):
+            lists[lst] = parts[at : at + n]
+            at += n
+        k = e
+    # NamedTuples made with tuple.__new__: what their generated __new__
+    # does, without its Python frame.
+    results = []
+    if nr:
+        results = [
+            _new(ResultEntry, (t[i], parts[at + j] if t[i + 1] else None))
+            for j, i in enumerate(range(k, k + 2 * nr, 2))
+        ]
+        at += nr
+        k += 2 * nr
+    checks = []
+    if nc:
+        checks = [
+            _new(Check, (parts[at + 2 * j], t[i] == 1, parts[at + 2 * j + 1] if t[i + 1] else None))
+            for j, i in enumerate(range(k, k + 2 * nc, 2))
+        ]
+    return Fields(values, lists, results, checks)

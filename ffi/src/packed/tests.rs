@@ -1,0 +1,340 @@
+//! The packed values equal those of the single-value accessors (through
+//! the Rust functions they are built on), on the whole corpus read with
+//! every reader, on hand-made messages with escapes and detached values,
+//! and on the NULL and short-buffer paths.
+
+use super::*;
+use crate::bulk::{EppCheckEntry, EppResultEntry};
+use crate::message::*;
+use std::ptr;
+
+fn new() -> *mut EppMessage {
+    let mut m = ptr::null_mut();
+    // SAFETY: valid out-parameter.
+    assert_eq!(unsafe { epp_message_new(&mut m) }, EppResult::Ok);
+    m
+}
+
+/// The value of `s` as the `*_unescaped` accessors give it.
+fn unescaped(s: Str<'_>) -> Vec<u8> {
+    let mut v = String::new();
+    for chunk in s.chunks() {
+        match chunk {
+            epp_codec::xml::Chunk::Str(t) => v.push_str(t),
+            epp_codec::xml::Chunk::Char(c) => v.push(c),
+        }
+    }
+    v.into_bytes()
+}
+
+/// What the packed text and table should hold for the message in `m`,
+/// from the single-value functions: (values, table).
+fn expected(m: &EppMessage) -> Option<(Vec<Vec<u8>>, Vec<u32>)> {
+    if !matches!(
+        m.view_ref(),
+        Stored::Command(_) | Stored::Response(..) | Stored::Greeting(_)
+    ) {
+        return None;
+    }
+    let mut values = Vec::new();
+    let mut fields = Vec::new();
+    for f in 0..=EPP_FIELD_LAST {
+        if let Ok(s) = field_str(m, f) {
+            fields.push(f);
+            values.push(unescaped(s));
+        }
+    }
+    let mut lists = Vec::new();
+    for l in 0..=EPP_LIST_LAST {
+        let items = strings(m, l).unwrap();
+        if items.len() > 0 {
+            lists.extend([l, items.len() as u32]);
+        }
+        for i in 0..items.len() {
+            values.push(unescaped(items.get(i).unwrap()));
+        }
+    }
+    let mut results = Vec::new();
+    let mut checks = Vec::new();
+    if let Stored::Response(r, d) = m.view_ref() {
+        for result in r.results().iter() {
+            results.extend([
+                u32::from(result.code().as_u16()),
+                u32::from(result.message().is_some()),
+            ]);
+            values.push(result.message().map(unescaped).unwrap_or_default());
+        }
+        if let Ok(items) = check_items(d) {
+            for item in items.iter() {
+                checks.extend([
+                    item.available().map_or(2, u32::from),
+                    u32::from(item.reason().is_some()),
+                ]);
+                for s in [item.name(), item.reason()] {
+                    values.push(s.map_or(Vec::new(), |s| s.raw().as_bytes().to_vec()));
+                }
+            }
+        }
+    }
+    let mut table = vec![
+        fields.len() as u32,
+        lists.len() as u32 / 2,
+        results.len() as u32 / 2,
+        checks.len() as u32 / 2,
+    ];
+    table.extend(fields);
+    table.extend(lists);
+    table.extend(results);
+    table.extend(checks);
+    Some((values, table))
+}
+
+/// Room for the packed call (`small` to start with too little of all).
+struct Buffers {
+    fields: Vec<EppSpan>,
+    counts: Vec<u32>,
+    items: Vec<EppSpan>,
+    results: Vec<EppResultEntry>,
+    checks: Vec<EppCheckEntry>,
+    text: Vec<u8>,
+    table: Vec<u32>,
+}
+
+impl Buffers {
+    fn new(items: usize, text: usize, table: usize) -> Buffers {
+        Buffers {
+            fields: vec![EppSpan::default(); crate::bulk::EPP_FIELD_COUNT as usize],
+            counts: vec![0; crate::bulk::EPP_LIST_COUNT as usize],
+            items: vec![EppSpan::default(); items],
+            results: vec![EppResultEntry::default(); items],
+            checks: vec![EppCheckEntry::default(); items],
+            text: vec![0xAA; text],
+            table: vec![0xAAAA; table],
+        }
+    }
+
+    fn packed(&mut self) -> EppPacked {
+        EppPacked {
+            bulk: EppBulk {
+                fields: self.fields.as_mut_ptr(),
+                fields_cap: self.fields.len(),
+                counts: self.counts.as_mut_ptr(),
+                counts_cap: self.counts.len(),
+                items: self.items.as_mut_ptr(),
+                items_cap: self.items.len(),
+                results: self.results.as_mut_ptr(),
+                results_cap: self.results.len(),
+                checks: self.checks.as_mut_ptr(),
+                checks_cap: self.checks.len(),
+                items_len: 0,
+                results_len: 0,
+                checks_len: 0,
+            },
+            text: self.text.as_mut_ptr(),
+            text_cap: self.text.len(),
+            table: self.table.as_mut_ptr(),
+            table_cap: self.table.len(),
+            text_len: 0,
+            table_len: 0,
+        }
+    }
+}
+
+/// Packs the message in `m` (growing the buffers as told) and compares
+/// with `expected`; returns the number of values compared.
+fn agrees(m: *mut EppMessage) -> usize {
+    // SAFETY: a live handle.
+    let want = expected(unsafe { &*m });
+    let mut b = Buffers::new(0, 0, 0);
+    let mut p = b.packed();
+    // SAFETY: live handle; buffers of the capacities given.
+    let mut r = unsafe { epp_message_packed(m, &mut p) };
+    for _ in 0..2 {
+        if r != EppResult::BufferTooSmall {
+            break;
+        }
+        let need = p
+            .bulk
+            .items_len
+            .max(p.bulk.results_len)
+            .max(p.bulk.checks_len);
+        b = Buffers::new(need, p.text_len, p.table_len);
+        p = b.packed();
+        // SAFETY: as above.
+        r = unsafe { epp_message_packed(m, &mut p) };
+    }
+    let Some((values, table)) = want else {
+        assert_eq!(r, EppResult::WrongKind);
+        return 0;
+    };
+    assert_eq!(r, EppResult::Ok);
+    assert_eq!(&b.table[..p.table_len], &table[..]);
+    let text = &b.text[..p.text_len];
+    assert_eq!(text.last().copied(), (!values.is_empty()).then_some(0));
+    let got: Vec<Vec<u8>> = if text.is_empty() {
+        Vec::new()
+    } else {
+        text[..text.len() - 1]
+            .split(|&c| c == 0)
+            .map(<[u8]>::to_vec)
+            .collect()
+    };
+    assert_eq!(got, values);
+    values.len()
+}
+
+#[test]
+#[cfg_attr(miri, ignore)]
+fn packed_agrees_with_single_values_on_the_whole_corpus() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
+    let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv")).expect("the corpus");
+    let mut lines = manifest.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    let col = header.iter().position(|h| *h == "path").unwrap();
+    let m = new();
+    let (mut messages, mut values) = (0, 0);
+    let readers: [unsafe extern "C" fn(*mut EppMessage, *const u8, usize) -> EppResult; 3] = [
+        epp_message_read_command,
+        epp_message_read_response,
+        crate::message::epp_message_read_greeting,
+    ];
+    for line in lines.filter(|l| !l.trim().is_empty()) {
+        let path = line.split('\t').nth(col).unwrap();
+        let frame = std::fs::read(dir.join(path)).unwrap();
+        for read in readers {
+            // SAFETY: live handle; the frame outlives the calls below.
+            unsafe { read(m, frame.as_ptr(), frame.len()) };
+            values += agrees(m);
+        }
+        messages += 1;
+    }
+    assert!(messages >= 290 && values > 1500, "{messages} {values}");
+    // SAFETY: a live handle, freed once.
+    unsafe { epp_message_free(m) };
+}
+
+const ESCAPED_RESPONSE: &[u8] = br#"<?xml version="1.0" encoding="UTF-8"?>
+<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><response>
+<result code="1000"><msg>Fish &amp; chips</msg></result>
+<result code="2500"/>
+<resData><domain:chkData xmlns:domain="urn:ietf:params:xml:ns:domain-1.0">
+<domain:cd><domain:name avail="1">a&#46;example</domain:name></domain:cd>
+<domain:cd><domain:name avail="0">b.example</domain:name><domain:reason>In use</domain:reason></domain:cd>
+</domain:chkData></resData>
+<trID><clTRID>A&lt;B</clTRID><svTRID>S-1</svTRID></trID></response></epp>"#;
+
+const HOST_UPDATE: &[u8] = br#"<?xml version="1.0" encoding="UTF-8"?>
+<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><command><update>
+<host:update xmlns:host="urn:ietf:params:xml:ns:host-1.0">
+<host:name>ns1.example.com</host:name>
+<host:add><host:status s="clientUpdateProhibited"/></host:add>
+</host:update></update><clTRID>T&amp;1</clTRID></command></epp>"#;
+
+#[test]
+fn escapes_and_detached_values_come_out_unescaped_in_one_call() {
+    let m = new();
+    let mut b = Buffers::new(8, 512, 64);
+    let mut p = b.packed();
+    // SAFETY: live handle; frame and buffers outlive the calls.
+    let r = unsafe {
+        epp_message_read_response_packed(
+            m,
+            ESCAPED_RESPONSE.as_ptr(),
+            ESCAPED_RESPONSE.len(),
+            &mut p,
+        )
+    };
+    assert_eq!(r, EppResult::Ok);
+    let text = &b.text[..p.text_len];
+    assert_eq!(
+        text,
+        &b"A<B\0S-1\0Fish & chips\0\0a&#46;example\0\0b.example\0In use\0"[..]
+    );
+    assert_eq!(
+        &b.table[..p.table_len],
+        &[
+            2,
+            0,
+            2,
+            2,
+            EPP_FIELD_CL_TRID,
+            EPP_FIELD_SV_TRID,
+            1000,
+            1,
+            2500,
+            0,
+            1,
+            0,
+            0,
+            1
+        ][..]
+    );
+    assert_eq!(agrees(m), 8);
+
+    let mut p = b.packed();
+    // SAFETY: as above.
+    let r = unsafe {
+        epp_message_read_command_packed(m, HOST_UPDATE.as_ptr(), HOST_UPDATE.len(), &mut p)
+    };
+    assert_eq!(r, EppResult::Ok);
+    assert_eq!(
+        &b.text[..p.text_len],
+        &b"T&1\0ns1.example.com\0ns1.example.com\0clientUpdateProhibited\0"[..]
+    );
+    assert_eq!(agrees(m), 4);
+    // SAFETY: a live handle, freed once.
+    unsafe { epp_message_free(m) };
+}
+
+#[test]
+fn nulls_short_buffers_and_read_failures() {
+    let m = new();
+    let frame = ESCAPED_RESPONSE;
+    let mut b = Buffers::new(8, 512, 64);
+    // SAFETY: every pointer NULL, live or valid for its capacity.
+    unsafe {
+        assert_eq!(
+            epp_message_packed(ptr::null(), &mut b.packed()),
+            EppResult::NullArgument
+        );
+        assert_eq!(
+            epp_message_packed(m, ptr::null_mut()),
+            EppResult::NullArgument
+        );
+        // Nothing read yet.
+        assert_eq!(epp_message_packed(m, &mut b.packed()), EppResult::WrongKind);
+        assert_eq!(
+            epp_message_read_response_packed(m, frame.as_ptr(), frame.len(), ptr::null_mut()),
+            EppResult::NullArgument
+        );
+        let mut p = b.packed();
+        p.text = ptr::null_mut();
+        assert_eq!(
+            epp_message_read_response_packed(m, frame.as_ptr(), frame.len(), &mut p),
+            EppResult::NullArgument
+        );
+        // Too little text and table: the sizes needed, then success.
+        let mut p = b.packed();
+        (p.text_cap, p.table_cap) = (3, 2);
+        assert_eq!(epp_message_packed(m, &mut p), EppResult::BufferTooSmall);
+        assert_eq!((p.text_len, p.table_len), (54, 14));
+        let mut p = b.packed();
+        assert_eq!(epp_message_packed(m, &mut p), EppResult::Ok);
+        // Too few result entries: the span arrays' sizes, text unknown.
+        let mut p = b.packed();
+        p.bulk.results_cap = 1;
+        assert_eq!(epp_message_packed(m, &mut p), EppResult::BufferTooSmall);
+        assert_eq!((p.bulk.results_len, p.text_len, p.table_len), (2, 0, 0));
+        // A read failure returns as the read does, the buffers untouched.
+        let mut p = b.packed();
+        p.text_len = 77;
+        let bad = b"<epp/>";
+        assert_eq!(
+            epp_message_read_command_packed(m, bad.as_ptr(), bad.len(), &mut p),
+            EppResult::ReadError
+        );
+        assert_eq!(p.text_len, 77);
+        assert_eq!(epp_message_packed(m, &mut p), EppResult::WrongKind);
+        epp_message_free(m);
+    }
+}
