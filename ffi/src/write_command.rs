@@ -127,6 +127,32 @@ pub struct EppContactDetails {
     pub disclose: *const EppDisclose,
 }
 
+/// The `<domain:chg>` of a domain update: a new registrant (an empty
+/// string removes it) and a new authInfo password, each `{NULL, 0}` for none.
+///
+/// # Safety
+///
+/// Each string is `{NULL, 0}` or valid for reads of its length for `'a`.
+pub(crate) unsafe fn domain_change<'a>(
+    new_registrant: EppStr,
+    new_auth_password: EppStr,
+) -> Result<domain::Change<'a>, EppResult> {
+    let mut change = domain::Change::new();
+    // SAFETY: forwarded from the caller.
+    if let Some(r) = unsafe { opt_str(new_registrant) }? {
+        change = change.with_registrant(if r.is_empty() {
+            domain::RegistrantChange::Remove
+        } else {
+            domain::RegistrantChange::Set(Str::new(r))
+        });
+    }
+    // SAFETY: forwarded from the caller.
+    if let Some(pw) = unsafe { opt_str(new_auth_password) }? {
+        change = change.with_auth_info(password(pw));
+    }
+    Ok(change)
+}
+
 pub(crate) fn password(pw: &str) -> AuthInfo<'_> {
     AuthInfo::Password {
         password: Str::new(pw),
@@ -466,17 +492,7 @@ pub unsafe extern "C" fn epp_write_domain_update(
             if let Some(r) = rem_slots.build(remove)? {
                 update = update.with_remove(r);
             }
-            let mut change = domain::Change::new();
-            if let Some(r) = opt_str(new_registrant)? {
-                change = change.with_registrant(if r.is_empty() {
-                    domain::RegistrantChange::Remove
-                } else {
-                    domain::RegistrantChange::Set(Str::new(r))
-                });
-            }
-            if let Some(pw) = opt_str(new_auth_password)? {
-                change = change.with_auth_info(password(pw));
-            }
+            let change = domain_change(new_registrant, new_auth_password)?;
             if !change.is_empty() {
                 update = update.with_change(change);
             }

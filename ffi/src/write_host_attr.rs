@@ -5,12 +5,12 @@
 //! name servers. The values are assembled in fixed arrays on the stack.
 
 use epp_codec::view::command::domain;
-use epp_codec::view::{Command, DomainCommand, Request, Str};
+use epp_codec::view::{Command, DomainCommand, Request};
 
 use crate::write::command;
 use crate::write_command::{
-    EPP_WRITE_MAX_ITEMS, EppDomainAddRemove, EppDomainContact, domain_contact, fill, items,
-    password, status_value,
+    EPP_WRITE_MAX_ITEMS, EppDomainAddRemove, EppDomainContact, domain_change, domain_contact, fill,
+    items, password, status_value,
 };
 use crate::{EppResult, EppStr, guard, non_null, opt_str, req_str};
 
@@ -249,17 +249,7 @@ pub unsafe extern "C" fn epp_write_domain_update_host_attrs(
             if let Some(r) = rem_slots.build(remove, remove_hosts, remove_host_count)? {
                 update = update.with_remove(r);
             }
-            let mut change = domain::Change::new();
-            if let Some(r) = opt_str(new_registrant)? {
-                change = change.with_registrant(if r.is_empty() {
-                    domain::RegistrantChange::Remove
-                } else {
-                    domain::RegistrantChange::Set(Str::new(r))
-                });
-            }
-            if let Some(pw) = opt_str(new_auth_password)? {
-                change = change.with_auth_info(password(pw));
-            }
+            let change = domain_change(new_registrant, new_auth_password)?;
             if !change.is_empty() {
                 update = update.with_change(change);
             }
