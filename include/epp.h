@@ -4153,6 +4153,89 @@ epp_result epp_message_object_field_datetime(const struct epp_message *message,
                                              struct epp_datetime *out);
 
 /*
+ Every value of the message, packed into `packed`'s buffers as
+ `epp_packed` describes: strings as the single-value accessors give them
+ (fields, list items and result messages unescaped, check names and
+ reasons raw), absent ones left out (fields) or marked in the table.
+
+ `EPP_RESULT_BUFFER_TOO_SMALL` when something does not fit: the span
+ arrays' `*_len` members, `text_len` and `table_len` then hold the sizes
+ needed (when the span arrays are too small, grow them first: the text
+ and table sizes are only known once they fit, and are 0 until then).
+ `EPP_RESULT_INVALID_VALUE` if a value held a NUL character (which the
+ reader does not let through). Other results as `epp_message_bulk`.
+
+ # Safety
+
+ `message` must be NULL or a live handle obeying the lifetime rule of
+ `epp_message_read_command`; `packed` NULL or valid for reads and
+ writes, its arrays (and those of `packed->bulk`) NULL or valid for
+ writing their capacities, none overlapping.
+ */
+epp_result epp_message_packed(const struct epp_message *message, struct epp_packed *packed);
+
+/*
+ `epp_message_read_command`, then `epp_message_packed` — one call for
+ bindings whose every call into the library is costly. A read failure
+ returns as `epp_message_read_command` returns it (with `packed` left
+ alone); after a successful read, the results are those of
+ `epp_message_packed` (on `EPP_RESULT_BUFFER_TOO_SMALL` the message is
+ read: grow the buffers and call `epp_message_packed`).
+ `EPP_RESULT_NULL_ARGUMENT` for a NULL `packed`, before reading.
+
+ # Safety
+
+ As `epp_message_read_command` and `epp_message_packed`.
+ */
+epp_result epp_message_read_command_packed(struct epp_message *message,
+                                           const uint8_t *frame,
+                                           size_t len,
+                                           struct epp_packed *packed);
+
+/*
+ `epp_message_read_response`, then `epp_message_packed`, as
+ `epp_message_read_command_packed` does for a command.
+
+ # Safety
+
+ As `epp_message_read_response` and `epp_message_packed`.
+ */
+epp_result epp_message_read_response_packed(struct epp_message *message,
+                                            const uint8_t *frame,
+                                            size_t len,
+                                            struct epp_packed *packed);
+
+/*
+ `epp_message_read_command`, then `epp_message_bulk` into `bulk`. A read
+ failure returns as `epp_message_read_command` returns it (`bulk` left
+ alone); after a successful read, the results are those of
+ `epp_message_bulk` (on `EPP_RESULT_BUFFER_TOO_SMALL` the message is
+ read: grow the arrays and call `epp_message_bulk`).
+ `EPP_RESULT_NULL_ARGUMENT` for a NULL `bulk`, before reading.
+
+ # Safety
+
+ As `epp_message_read_command` and `epp_message_bulk`.
+ */
+epp_result epp_message_read_command_bulk(struct epp_message *message,
+                                         const uint8_t *frame,
+                                         size_t len,
+                                         struct epp_bulk *bulk);
+
+/*
+ `epp_message_read_response`, then `epp_message_bulk`, as
+ `epp_message_read_command_bulk` does for a command.
+
+ # Safety
+
+ As `epp_message_read_response` and `epp_message_bulk`.
+ */
+epp_result epp_message_read_response_bulk(struct epp_message *message,
+                                          const uint8_t *frame,
+                                          size_t len,
+                                          struct epp_bulk *bulk);
+
+/*
  The `lang` attribute of the `<msg>` of result `index`, stored in `*ptr`
  and `*len`: `EPP_RESULT_ABSENT` when the message has none (RFC 5730:
  English).
@@ -4295,89 +4378,6 @@ epp_result epp_message_check_reason_lang(const struct epp_message *message,
                                          size_t index,
                                          const char **ptr,
                                          size_t *len);
-
-/*
- Every value of the message, packed into `packed`'s buffers as
- `epp_packed` describes: strings as the single-value accessors give them
- (fields, list items and result messages unescaped, check names and
- reasons raw), absent ones left out (fields) or marked in the table.
-
- `EPP_RESULT_BUFFER_TOO_SMALL` when something does not fit: the span
- arrays' `*_len` members, `text_len` and `table_len` then hold the sizes
- needed (when the span arrays are too small, grow them first: the text
- and table sizes are only known once they fit, and are 0 until then).
- `EPP_RESULT_INVALID_VALUE` if a value held a NUL character (which the
- reader does not let through). Other results as `epp_message_bulk`.
-
- # Safety
-
- `message` must be NULL or a live handle obeying the lifetime rule of
- `epp_message_read_command`; `packed` NULL or valid for reads and
- writes, its arrays (and those of `packed->bulk`) NULL or valid for
- writing their capacities, none overlapping.
- */
-epp_result epp_message_packed(const struct epp_message *message, struct epp_packed *packed);
-
-/*
- `epp_message_read_command`, then `epp_message_packed` — one call for
- bindings whose every call into the library is costly. A read failure
- returns as `epp_message_read_command` returns it (with `packed` left
- alone); after a successful read, the results are those of
- `epp_message_packed` (on `EPP_RESULT_BUFFER_TOO_SMALL` the message is
- read: grow the buffers and call `epp_message_packed`).
- `EPP_RESULT_NULL_ARGUMENT` for a NULL `packed`, before reading.
-
- # Safety
-
- As `epp_message_read_command` and `epp_message_packed`.
- */
-epp_result epp_message_read_command_packed(struct epp_message *message,
-                                           const uint8_t *frame,
-                                           size_t len,
-                                           struct epp_packed *packed);
-
-/*
- `epp_message_read_response`, then `epp_message_packed`, as
- `epp_message_read_command_packed` does for a command.
-
- # Safety
-
- As `epp_message_read_response` and `epp_message_packed`.
- */
-epp_result epp_message_read_response_packed(struct epp_message *message,
-                                            const uint8_t *frame,
-                                            size_t len,
-                                            struct epp_packed *packed);
-
-/*
- `epp_message_read_command`, then `epp_message_bulk` into `bulk`. A read
- failure returns as `epp_message_read_command` returns it (`bulk` left
- alone); after a successful read, the results are those of
- `epp_message_bulk` (on `EPP_RESULT_BUFFER_TOO_SMALL` the message is
- read: grow the arrays and call `epp_message_bulk`).
- `EPP_RESULT_NULL_ARGUMENT` for a NULL `bulk`, before reading.
-
- # Safety
-
- As `epp_message_read_command` and `epp_message_bulk`.
- */
-epp_result epp_message_read_command_bulk(struct epp_message *message,
-                                         const uint8_t *frame,
-                                         size_t len,
-                                         struct epp_bulk *bulk);
-
-/*
- `epp_message_read_response`, then `epp_message_bulk`, as
- `epp_message_read_command_bulk` does for a command.
-
- # Safety
-
- As `epp_message_read_response` and `epp_message_bulk`.
- */
-epp_result epp_message_read_response_bulk(struct epp_message *message,
-                                          const uint8_t *frame,
-                                          size_t len,
-                                          struct epp_bulk *bulk);
 
 /*
  Writes the error response answering the failed command read held by
