@@ -31,6 +31,10 @@
 //! - roxmltree accepts `xmlns:p=""` (Namespaces 1.1 undeclaring) and binding
 //!   the `xmlns` prefix (`xmlns:xmlns="..."`); Namespaces in XML 1.0 forbids
 //!   both and we refuse them (`InvalidNamespaceDeclaration`).
+//! - roxmltree accepts the default namespace declared twice in one start
+//!   tag (`xmlns` twice; it refuses `xmlns:p` twice); XML 1.0's Unique Att
+//!   Spec forbids any attribute name twice in a tag and we refuse both
+//!   (`DuplicateAttribute`).
 //! - roxmltree turns a character reference to a surrogate or beyond U+10FFFF
 //!   into U+FFFD; the Legal Character WFC forbids it and we refuse it
 //!   (`InvalidCharReference`).
@@ -206,6 +210,8 @@ enum Difference {
     EmptyPrefixedNamespace,
     /// roxmltree accepts `xmlns:xmlns="..."`.
     XmlnsPrefixBound,
+    /// roxmltree accepts `xmlns` twice in one start tag.
+    RepeatedNamespaceDeclaration,
     /// roxmltree replaces a reference to a surrogate or a code point beyond
     /// U+10FFFF with U+FFFD.
     CharRefOutOfRange,
@@ -289,6 +295,12 @@ fn known_refusal(doc: &str, e: XmlError) -> Option<Difference> {
             ((0xD800..=0xDFFF).contains(&value) || value > 0x10FFFF)
                 .then_some(Difference::CharRefOutOfRange)
         }
+        // The second `xmlns` of a tag (white space may come before the `=`).
+        XmlErrorKind::DuplicateAttribute => (rest.starts_with(b"xmlns")
+            && rest
+                .get(5)
+                .is_some_and(|&b| matches!(b, b'=' | b' ' | b'\t' | b'\n' | b'\r')))
+        .then_some(Difference::RepeatedNamespaceDeclaration),
         XmlErrorKind::LimitExceeded(_) => Some(Difference::Limit),
         _ => None,
     }
@@ -1105,6 +1117,14 @@ fn documented_differences_are_still_differences() {
         ("<a><?a&?></a>", Difference::LaxPiSyntax),
         (r#"<a xmlns:p=""/>"#, Difference::EmptyPrefixedNamespace),
         (r#"<a xmlns:xmlns="urn:x"/>"#, Difference::XmlnsPrefixBound),
+        (
+            r#"<a xmlns="urn:x" xmlns="urn:y"/>"#,
+            Difference::RepeatedNamespaceDeclaration,
+        ),
+        (
+            "<a xmlns='urn:x'\n   xmlns = 'urn:x'/>",
+            Difference::RepeatedNamespaceDeclaration,
+        ),
         ("<a>&#xD800;</a>", Difference::CharRefOutOfRange),
         ("<a b='&#x110000;'/>", Difference::CharRefOutOfRange),
         ("<:a/>", Difference::EmptyPrefix),

@@ -177,6 +177,15 @@ fn known_refusal(doc: &str, e: XmlError) -> bool {
             };
             value.is_some_and(|v| (0xD800..=0xDFFF).contains(&v) || v > 0x10FFFF)
         }
+        // roxmltree accepts the default namespace declared twice in one tag
+        // (XML 1.0's Unique Att Spec forbids it; tests/tokenizer_differential.rs
+        // pins the difference).
+        XmlErrorKind::DuplicateAttribute => {
+            rest.starts_with(b"xmlns")
+                && rest
+                    .get(5)
+                    .is_some_and(|&b| matches!(b, b'=' | b' ' | b'\t' | b'\n' | b'\r'))
+        }
         // roxmltree has no limits.
         XmlErrorKind::LimitExceeded(_) => true,
         _ => false,
