@@ -4206,6 +4206,60 @@ epp_result epp_message_read_response_packed(struct epp_message *message,
                                             struct epp_packed *packed);
 
 /*
+ Every value of the message, as `epp_message_packed` gives them, laid
+ out instead as ONE object in Python's marshal format, so that a Python
+ binding builds every string and list in C with one `marshal.loads`:
+
+ ```text
+ (fields, lists, results, checks)
+ ```
+
+ `fields` is a list of `EPP_FIELD_COUNT` items, each a str or None;
+ `lists` a list of `EPP_LIST_COUNT` lists of str; `results` a list of
+ `(code, message or None)` tuples; `checks` a list of
+ `(name, available, reason or None)` tuples, `available` True only when
+ the entry says available (1). The strings are those of
+ `epp_message_packed`. The object is written into `packed->text`
+ (`text_len` its length); `packed->table` is not used (`table_len` is set
+ to 0). Only these marshal codes are written, unchanged since Python 3.4
+ (marshal version 4): `N T F i [ ) a u`, no back-references.
+
+ Results as `epp_message_packed`, except that a NUL in a value is no
+ error here (strings carry their length).
+
+ # Safety
+
+ As `epp_message_packed`.
+ */
+epp_result epp_message_pymarshal(const struct epp_message *message, struct epp_packed *packed);
+
+/*
+ `epp_message_read_command`, then `epp_message_pymarshal`, as
+ `epp_message_read_command_packed` does with `epp_message_packed`.
+
+ # Safety
+
+ As `epp_message_read_command` and `epp_message_packed`.
+ */
+epp_result epp_message_read_command_pymarshal(struct epp_message *message,
+                                              const uint8_t *frame,
+                                              size_t len,
+                                              struct epp_packed *packed);
+
+/*
+ `epp_message_read_response`, then `epp_message_pymarshal`, as
+ `epp_message_read_response_packed` does with `epp_message_packed`.
+
+ # Safety
+
+ As `epp_message_read_response` and `epp_message_packed`.
+ */
+epp_result epp_message_read_response_pymarshal(struct epp_message *message,
+                                               const uint8_t *frame,
+                                               size_t len,
+                                               struct epp_packed *packed);
+
+/*
  `epp_message_read_command`, then `epp_message_bulk` into `bulk`. A read
  failure returns as `epp_message_read_command` returns it (`bulk` left
  alone); after a successful read, the results are those of

@@ -1462,7 +1462,7 @@ static void test_read_bulk_and_packed(epp_message *m) {
     uint32_t counts[EPP_LIST_COUNT], table[32];
     epp_result_entry results[2];
     epp_check_entry cds[2];
-    uint8_t text[256];
+    uint8_t text[512];
     epp_packed p;
     memset(&p, 0, sizeof p);
     p.bulk.fields = fields;
@@ -1491,6 +1491,20 @@ static void test_read_bulk_and_packed(epp_message *m) {
     CHECK_RESULT(epp_message_packed(m, &p), EPP_RESULT_OK);
     CHECK(p.text_len == sizeof want_text - 1 && memcmp(text, want_text, p.text_len) == 0);
     CHECK(p.table_len == 16 && memcmp(table, want_table, sizeof want_table) == 0);
+    /* The same values as one Python marshal object: a tuple of four, the
+     * fields list (EPP_FIELD_COUNT items), clTRID the first, in ASCII. */
+    CHECK_RESULT(epp_message_read_command_pymarshal(m, frame, len, NULL), EPP_RESULT_NULL_ARGUMENT);
+    p.text_cap = 8;
+    CHECK_RESULT(epp_message_read_command_pymarshal(m, frame, len, &p), EPP_RESULT_BUFFER_TOO_SMALL);
+    size_t marshal_len = p.text_len;
+    CHECK(marshal_len > sizeof want_text && p.table_len == 0);
+    p.text_cap = sizeof text;
+    CHECK_RESULT(epp_message_pymarshal(m, &p), EPP_RESULT_OK);
+    static const uint8_t want_start[] = {')', 4, '[', EPP_FIELD_COUNT, 0, 0, 0, 'a', 9, 0, 0, 0,
+                                         'A', 'B', 'C', '-', '1', '2', '3', '4', '5'};
+    CHECK(p.text_len == marshal_len && memcmp(text, want_start, sizeof want_start) == 0);
+    CHECK_RESULT(epp_message_read_response_pymarshal(m, frame, len, &p), EPP_RESULT_READ_ERROR);
+    CHECK_RESULT(epp_message_pymarshal(m, &p), EPP_RESULT_WRONG_KIND);
     CHECK_RESULT(epp_message_read_response_packed(m, frame, len, &p), EPP_RESULT_READ_ERROR);
     CHECK_RESULT(epp_message_packed(m, &p), EPP_RESULT_WRONG_KIND);
     CHECK_RESULT(epp_message_packed(m, NULL), EPP_RESULT_NULL_ARGUMENT);

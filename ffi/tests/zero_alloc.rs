@@ -17,7 +17,7 @@ use std::ptr;
 use epp::bulk::*;
 use epp::deframer::*;
 use epp::message::*;
-use epp::packed::{EppPacked, epp_message_packed};
+use epp::packed::{EppPacked, epp_message_packed, epp_message_pymarshal};
 use epp::write::*;
 use epp::write_command::*;
 use epp::{EppResult, EppStr};
@@ -202,6 +202,7 @@ unsafe fn touch_bulk(m: *const EppMessage) {
             table_len: 0,
         };
         epp_message_packed(m, &mut packed);
+        epp_message_pymarshal(m, &mut packed);
     }
 }
 

@@ -20,6 +20,7 @@ use epp::bulk::*;
 use epp::deframer::*;
 use epp::greeting::*;
 use epp::message::*;
+use epp::packed::*;
 use epp::response_detail::*;
 use epp::write::*;
 use epp::write_command::*;
@@ -1007,5 +1008,23 @@ unsafe fn bulk_calls(m: *const EppMessage, frame: &[u8], caps: [usize; 3], nulls
             checks_len: 0,
         };
         let _ = epp_message_bulk(m, &mut bulk);
+        // Both packed layouts, into a text buffer of the items' capacity
+        // (often too small): on success the lengths lie within the buffers.
+        let mut text = vec![0u8; items_cap * 8];
+        let mut table = vec![0u32; items_cap];
+        for call in [epp_message_packed, epp_message_pymarshal] {
+            let mut packed = EppPacked {
+                bulk,
+                text: text.as_mut_ptr(),
+                text_cap: text.len(),
+                table: table.as_mut_ptr(),
+                table_cap: table.len(),
+                text_len: usize::MAX,
+                table_len: usize::MAX,
+            };
+            if call(m, &mut packed) == EppResult::Ok {
+                assert!(packed.text_len <= text.len() && packed.table_len <= table.len());
+            }
+        }
     }
 }

@@ -82,3 +82,57 @@ def test_closed_handle_and_read_errors():
     m.close()
     with pytest.raises(ValueError):
         m.read_command_fields(b"<epp/>")
+
+
+def test_marshal_is_in_use_and_both_layouts_agree():
+    """This Python reads the library's marshal object (so `read_*_fields`
+    takes that path), and the NUL-separated layout, the fallback, gives the
+    same values for every corpus message."""
+    from epp_codec._lib import fast
+
+    assert _packed.MARSHAL
+    compared = 0
+    with Message() as m:
+        for path in manifest_paths():
+            data = (corpus_dir() / path).read_bytes()
+            for read in (m.read_command, m.read_response, m.read_greeting):
+                try:
+                    read(data)
+                except EppError:
+                    continue
+                p = m._packed or _packed.Packed()
+                m._packed = p
+                layouts = []
+                for call, unpack in (
+                    (fast.epp_message_pymarshal, _packed.unmarshal),
+                    (fast.epp_message_packed, _packed.unpack),
+                ):
+                    r = call(m._hv, p.ref)
+                    while r == 10:  # BUFFER_TOO_SMALL: grow as read_*_fields does
+                        p.grow()
+                        r = call(m._hv, p.ref)
+                    assert r == 0, (path, r)
+                    layouts.append(snapshot(unpack(p)))
+                assert layouts[0] == layouts[1], path
+                values, lists, results, checks = layouts[0]
+                assert len(values) == 27 and len(lists) == 21
+                assert all(v is None or type(v) is str for v in values)
+                assert all(type(s) is str for lst in lists for s in lst)
+                assert all(type(r).__name__ == "ResultEntry" for r in results)
+                assert all(type(c).__name__ == "Check" and type(c.available) is bool for c in checks)
+                compared += 1
+    assert compared > 280
+
+
+def test_non_ascii_values_come_through_marshal():
+    data = (
+        '<?xml version="1.0" encoding="UTF-8"?><epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><response>'
+        '<result code="1000"><msg lang="de">Befehl erfolgreich ausgeführt</msg></result>'
+        "<trID><clTRID>Ä&amp;Ö</clTRID><svTRID>S-€</svTRID></trID></response></epp>"
+    ).encode()
+    with Message() as m:
+        got = m.read_response_fields(data)
+        assert got.results == [(1000, "Befehl erfolgreich ausgeführt")]
+        assert "Ä&Ö" in got.values and "S-€" in got.values
+        m.read_response(data)
+        assert snapshot(got) == snapshot(m.fields())

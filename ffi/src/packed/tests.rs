@@ -338,3 +338,244 @@ fn nulls_short_buffers_and_read_failures() {
         epp_message_free(m);
     }
 }
+
+/// A value of the marshal subset `epp_message_pymarshal` writes.
+#[derive(Debug, PartialEq)]
+enum Py {
+    None,
+    Bool(bool),
+    Int(i32),
+    Str(String),
+    List(Vec<Py>),
+    Tuple(Vec<Py>),
+}
+
+/// Reads one marshal object at the start of `b`: (object, bytes used).
+/// Panics on any code outside the subset, or an ASCII-coded str that is
+/// not ASCII.
+fn unmarshal(b: &[u8]) -> (Py, usize) {
+    let u32_at = |i: usize| u32::from_le_bytes(b[i..i + 4].try_into().unwrap()) as usize;
+    let items = |n: usize, mut at: usize| {
+        let mut v = Vec::new();
+        for _ in 0..n {
+            let (item, used) = unmarshal(&b[at..]);
+            v.push(item);
+            at += used;
+        }
+        (v, at)
+    };
+    match b[0] {
+        b'N' => (Py::None, 1),
+        b'T' => (Py::Bool(true), 1),
+        b'F' => (Py::Bool(false), 1),
+        b'i' => (Py::Int(i32::from_le_bytes(b[1..5].try_into().unwrap())), 5),
+        code @ (b'a' | b'u') => {
+            let n = u32_at(1);
+            let s = std::str::from_utf8(&b[5..5 + n]).unwrap().to_owned();
+            assert_eq!(code == b'a', s.is_ascii(), "{s:?} coded {}", code as char);
+            (Py::Str(s), 5 + n)
+        }
+        b'[' => {
+            let (v, end) = items(u32_at(1), 5);
+            (Py::List(v), end)
+        }
+        b')' => {
+            let (v, end) = items(usize::from(b[1]), 2);
+            (Py::Tuple(v), end)
+        }
+        other => panic!("marshal code {other:#x}"),
+    }
+}
+
+/// What `epp_message_pymarshal` should give for the message in `m`, from
+/// the single-value functions.
+fn expected_object(m: &EppMessage) -> Option<Py> {
+    if !matches!(
+        m.view_ref(),
+        Stored::Command(_) | Stored::Response(..) | Stored::Greeting(_)
+    ) {
+        return None;
+    }
+    let text = |s: Str<'_>| Py::Str(String::from_utf8(unescaped(s)).unwrap());
+    let raw = |s: Option<Str<'_>>| s.map_or(Py::None, |s| Py::Str(s.raw().to_owned()));
+    let fields = (0..=EPP_FIELD_LAST)
+        .map(|f| field_str(m, f).map_or(Py::None, text))
+        .collect();
+    let lists = (0..=EPP_LIST_LAST)
+        .map(|l| {
+            let items = strings(m, l).unwrap();
+            Py::List(
+                (0..items.len())
+                    .map(|i| text(items.get(i).unwrap()))
+                    .collect(),
+            )
+        })
+        .collect();
+    let (mut results, mut checks) = (Vec::new(), Vec::new());
+    if let Stored::Response(r, d) = m.view_ref() {
+        for result in r.results().iter() {
+            results.push(Py::Tuple(vec![
+                Py::Int(i32::from(result.code().as_u16())),
+                result.message().map_or(Py::None, text),
+            ]));
+        }
+        if let Ok(items) = check_items(d) {
+            for item in items.iter() {
+                let name = match raw(item.name()) {
+                    Py::None => Py::Str(String::new()),
+                    name => name,
+                };
+                checks.push(Py::Tuple(vec![
+                    name,
+                    Py::Bool(item.available() == Some(true)),
+                    raw(item.reason()),
+                ]));
+            }
+        }
+    }
+    Some(Py::Tuple(vec![
+        Py::List(fields),
+        Py::List(lists),
+        Py::List(results),
+        Py::List(checks),
+    ]))
+}
+
+/// `epp_message_pymarshal` on the message in `m` (growing the buffers as
+/// told), compared with `expected_object`; returns whether there was a
+/// message.
+fn marshal_agrees(m: *mut EppMessage) -> bool {
+    // SAFETY: a live handle.
+    let want = expected_object(unsafe { &*m });
+    let mut b = Buffers::new(0, 0, 0);
+    let mut p = b.packed();
+    // SAFETY: live handle; buffers of the capacities given.
+    let mut r = unsafe { epp_message_pymarshal(m, &mut p) };
+    for _ in 0..2 {
+        if r != EppResult::BufferTooSmall {
+            break;
+        }
+        let need = p
+            .bulk
+            .items_len
+            .max(p.bulk.results_len)
+            .max(p.bulk.checks_len);
+        b = Buffers::new(need, p.text_len, 0);
+        p = b.packed();
+        // SAFETY: as above.
+        r = unsafe { epp_message_pymarshal(m, &mut p) };
+    }
+    let Some(want) = want else {
+        assert_eq!(r, EppResult::WrongKind);
+        return false;
+    };
+    assert_eq!(r, EppResult::Ok);
+    assert_eq!(p.table_len, 0);
+    let (got, used) = unmarshal(&b.text[..p.text_len]);
+    assert_eq!(used, p.text_len, "one object, all of the text");
+    assert_eq!(got, want);
+    true
+}
+
+#[test]
+#[cfg_attr(miri, ignore)]
+fn marshal_agrees_with_single_values_on_the_whole_corpus() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
+    let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv")).expect("the corpus");
+    let mut lines = manifest.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    let col = header.iter().position(|h| *h == "path").unwrap();
+    let m = new();
+    let (mut files, mut messages) = (0, 0);
+    let readers: [unsafe extern "C" fn(*mut EppMessage, *const u8, usize) -> EppResult; 3] = [
+        epp_message_read_command,
+        epp_message_read_response,
+        crate::message::epp_message_read_greeting,
+    ];
+    for line in lines.filter(|l| !l.trim().is_empty()) {
+        let path = line.split('\t').nth(col).unwrap();
+        let frame = std::fs::read(dir.join(path)).unwrap();
+        for read in readers {
+            // SAFETY: live handle; the frame outlives the calls below.
+            unsafe { read(m, frame.as_ptr(), frame.len()) };
+            messages += usize::from(marshal_agrees(m));
+        }
+        files += 1;
+    }
+    assert!(files >= 290 && messages > 280, "{files} {messages}");
+    // SAFETY: a live handle, freed once.
+    unsafe { epp_message_free(m) };
+}
+
+const NON_ASCII_CHECK: &[u8] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>
+<epp xmlns=\"urn:ietf:params:xml:ns:epp-1.0\"><response>
+<result code=\"1000\"><msg lang=\"de\">Befehl erfolgreich ausgeführt</msg></result>
+<resData><domain:chkData xmlns:domain=\"urn:ietf:params:xml:ns:domain-1.0\">
+<domain:cd><domain:name avail=\"0\">xn--bcher-kva.example</domain:name><domain:reason>Vergeben &amp; gesperrt</domain:reason></domain:cd>
+</domain:chkData></resData>
+<trID><svTRID>S\u{e9}-1</svTRID></trID></response></epp>"
+    .as_bytes();
+
+#[test]
+fn marshal_object_is_exactly_this() {
+    let m = new();
+    let mut b = Buffers::new(8, 1024, 0);
+    let mut p = b.packed();
+    // SAFETY: live handle; frame and buffers outlive the calls.
+    let r = unsafe {
+        epp_message_read_response_pymarshal(
+            m,
+            NON_ASCII_CHECK.as_ptr(),
+            NON_ASCII_CHECK.len(),
+            &mut p,
+        )
+    };
+    assert_eq!(r, EppResult::Ok);
+    let text = &b.text[..p.text_len];
+    let s = |v: &str| Py::Str(v.into());
+    let mut fields: Vec<Py> = (0..=EPP_FIELD_LAST).map(|_| Py::None).collect();
+    fields[EPP_FIELD_SV_TRID as usize] = s("Sé-1");
+    let lists = (0..=EPP_LIST_LAST).map(|_| Py::List(vec![])).collect();
+    assert_eq!(
+        unmarshal(text),
+        (
+            Py::Tuple(vec![
+                Py::List(fields),
+                Py::List(lists),
+                Py::List(vec![Py::Tuple(vec![
+                    Py::Int(1000),
+                    s("Befehl erfolgreich ausgeführt")
+                ])]),
+                // Check names and reasons raw, as the check accessors give them.
+                Py::List(vec![Py::Tuple(vec![
+                    s("xn--bcher-kva.example"),
+                    Py::Bool(false),
+                    s("Vergeben &amp; gesperrt"),
+                ])]),
+            ]),
+            p.text_len
+        )
+    );
+    // The frame: a small tuple of four, the fields list of EPP_FIELD_COUNT.
+    assert_eq!(
+        &text[..7],
+        &[b')', 4, b'[', EPP_FIELD_LAST as u8 + 1, 0, 0, 0]
+    );
+    // SAFETY: every pointer NULL, live or valid for its capacity.
+    unsafe {
+        assert_eq!(
+            epp_message_read_command_pymarshal(m, ptr::null(), 0, ptr::null_mut()),
+            EppResult::NullArgument
+        );
+        // Too short: the size needed, then success with exactly that.
+        let mut short = Buffers::new(8, 10, 0);
+        let mut p2 = short.packed();
+        assert_eq!(epp_message_pymarshal(m, &mut p2), EppResult::BufferTooSmall);
+        assert_eq!(p2.text_len, p.text_len);
+        let mut exact = Buffers::new(8, p.text_len, 0);
+        let mut p3 = exact.packed();
+        assert_eq!(epp_message_pymarshal(m, &mut p3), EppResult::Ok);
+        assert_eq!(&exact.text[..], text);
+        epp_message_free(m);
+    }
+}

@@ -173,6 +173,10 @@ for _name in (
     "epp_message_packed",
     "epp_message_read_command_packed",
     "epp_message_read_response_packed",
+    # The same values as one Python marshal object (same arguments).
+    "epp_message_pymarshal",
+    "epp_message_read_command_pymarshal",
+    "epp_message_read_response_pymarshal",
 ):
     getattr(fast, _name).restype = res
 fast.epp_message_result_count.restype = c_size_t

@@ -1,20 +1,25 @@
 """The packed path: a read and every value of the message in ONE ctypes
-call (`epp_message_read_command_packed` / `_response_packed`), the values
-handed over as one buffer of NUL-separated UTF-8 text and a short table of
-numbers (see `epp_packed` in include/epp.h).
+call, the values handed over in one buffer.
 
-Python then does a fixed handful of C-level operations per message —
-one decode, one split, one `tolist()` — and loops only over what the
-message has (its present fields, non-empty lists, results and check
-entries), never over every possible field; the values are already
-unescaped by the library. A NUL cannot stand in an XML value, so the split
-is exact (the library refuses with `Result.INVALID_VALUE` otherwise, and
-the binding then takes the span path, `epp_codec._bulk`).
+The library writes them as one object in Python's marshal format
+(`epp_message_read_command_pymarshal` / `_response_pymarshal`):
+`marshal.loads` then builds every string, list and tuple in C, and Python
+only wraps the result tuples and check tuples in their named types. The
+values are already unescaped by the library.
+
+Should this Python's marshal not read the few codes the library writes
+(checked once, at import: they have not changed since Python 3.4), the
+binding uses the NUL-separated layout instead (`epp_message_packed`: one
+decode, one split, one `tolist()` of the table, and loops only over what
+the message has). A NUL cannot stand in an XML value, so that split is
+exact (the library refuses with `Result.INVALID_VALUE` otherwise, and the
+binding then takes the span path, `epp_codec._bulk`).
 """
 
 from __future__ import annotations
 
 import ctypes
+import marshal
 from ctypes import byref, c_size_t, c_uint32, c_void_p
 from typing import TYPE_CHECKING
 
@@ -36,9 +41,31 @@ _BUFFER_TOO_SMALL = 10
 _INVALID_VALUE = 14
 
 _new = tuple.__new__
-_packed_call = fast.epp_message_packed
-read_command = fast.epp_message_read_command_packed
-read_response = fast.epp_message_read_response_packed
+_loads = marshal.loads
+
+
+def _marshal_reads_the_library_codes() -> bool:
+    """Whether `marshal.loads` reads what `epp_message_pymarshal` writes:
+    a small tuple, list, None, True, False, int, ASCII and UTF-8 str."""
+    sample = (
+        b")\x06[\x01\x00\x00\x00NTFi\xe8\x03\x00\x00"
+        b"a\x01\x00\x00\x00xu\x02\x00\x00\x00\xc3\xa9"
+    )
+    try:
+        return _loads(sample) == ([None], True, False, 1000, "x", "\u00e9")
+    except (ValueError, EOFError, TypeError):  # pragma: no cover - a future Python
+        return False
+
+
+#: Whether the marshal layout is used (else the NUL-separated one).
+MARSHAL = _marshal_reads_the_library_codes()
+_packed_call = fast.epp_message_pymarshal if MARSHAL else fast.epp_message_packed
+if MARSHAL:
+    read_command = fast.epp_message_read_command_pymarshal
+    read_response = fast.epp_message_read_response_pymarshal
+else:  # pragma: no cover - a future Python
+    read_command = fast.epp_message_read_command_packed
+    read_response = fast.epp_message_read_response_packed
 
 class _EppPacked(ctypes.Structure):
     """`epp_packed`: the span arrays, the text and the table."""
@@ -88,8 +115,8 @@ class Packed:
 
 
 def read(m: "Message", call, data) -> Fields:
-    """`Message.read_*_fields`: reads `data` with `call` (one of the two
-    `epp_message_read_*_packed`) and returns every value."""
+    """`Message.read_*_fields`: reads `data` with `call` (`read_command` or
+    `read_response` of this module) and returns every value."""
     if m._h is None:
         m._handle()  # raises: the handle is closed
     frame = data if type(data) is bytes else bytes(data)
@@ -116,7 +143,22 @@ def read(m: "Message", call, data) -> Fields:
             return take(m)
         if r != _OK:
             raise EppError(r)
-    return unpack(p)
+    if MARSHAL:
+        return unmarshal(p)
+    return unpack(p)  # pragma: no cover - a future Python
+
+
+def unmarshal(p: Packed) -> Fields:
+    """The values of the last successful marshal call, as `Fields`: one
+    `marshal.loads` (it reads the object at the start of the buffer and
+    ignores the rest), then the results and checks wrapped in their named
+    tuples (what their generated `__new__` does, without its frame)."""
+    values, lists, results, checks = _loads(p.text)
+    if results:
+        results = [_new(ResultEntry, r) for r in results]
+    if checks:
+        checks = [_new(Check, c) for c in checks]
+    return Fields(values, lists, results, checks)
 
 
 def unpack(p: Packed) -> Fields:
