@@ -132,15 +132,17 @@ fn known_refusal(doc: &str, e: XmlError) -> bool {
                 && before
                     .last()
                     .is_some_and(|&b| matches!(b, b'<' | b'/' | b' ' | b'\t' | b'\n' | b'\r'));
-            // A C1 control character (U+007F–U+009F) in a PI target: not
-            // a NameChar in XML 1.0 (fifth edition), which xmlparser lets
-            // through there.
-            let pi_c1 = before[..name_start].ends_with(b"<?")
+            // A character that is no NameChar (U+037E, a C1 control, ...)
+            // after the start of a PI target: xmlparser ends the target
+            // there and, needing no white space after it, reads the rest
+            // as the PI's content.
+            let pi_not_name = before[..name_start].ends_with(b"<?")
+                && name_start < at
                 && doc
                     .get(at..)
                     .and_then(|r| r.chars().next())
-                    .is_some_and(|c| ('\u{7f}'..='\u{9f}').contains(&c));
-            pi_colon || empty_prefix || pi_c1
+                    .is_some_and(|c| !c.is_ascii());
+            pi_colon || empty_prefix || pi_not_name
         }
         // roxmltree needs no white space after a PI target.
         XmlErrorKind::Expected(what) => what.contains("after the target"),
