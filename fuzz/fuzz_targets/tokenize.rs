@@ -99,7 +99,9 @@ fn known_refusal(doc: &str, e: XmlError) -> bool {
     let at = e.offset();
     let rest = bytes.get(at..).unwrap_or_default();
     let before = &bytes[..at.min(bytes.len())];
-    let is_name_byte = |b: u8| b.is_ascii_alphanumeric() || b":_-.".contains(&b);
+    // Non-ASCII bytes count as name bytes: the oracles below only need to
+    // find a name's start and its colons.
+    let is_name_byte = |b: u8| b.is_ascii_alphanumeric() || b":_-.".contains(&b) || b >= 0x80;
     match e.kind() {
         // roxmltree does not check the declaration's values.
         XmlErrorKind::InvalidDeclaration | XmlErrorKind::UnsupportedEncoding => {
