@@ -6,7 +6,6 @@
 
 use super::error::{CommandError, CommandErrorKind, ElementName};
 use super::str::Str;
-use crate::Limits;
 use crate::xml::{Name, Namespace, Ns, Span, Token, Tokenizer};
 
 /// A start tag the reader has seen.
@@ -44,8 +43,11 @@ enum Peeked<'a> {
 
 /// A strict pull reader over one payload.
 #[derive(Debug)]
-pub(crate) struct Reader<'a> {
-    tok: Tokenizer<'a>,
+pub(crate) struct Reader<'t, 'a> {
+    /// Borrowed, not owned: the caller's `let` builds the tokenizer where
+    /// it stays. A tokenizer built inside `Reader::new` was built in a
+    /// temporary and copied into the reader (7 KiB, every read).
+    tok: &'t mut Tokenizer<'a>,
     peeked: Peeked<'a>,
     /// End offset of the last end tag consumed.
     last_end: usize,
@@ -53,14 +55,13 @@ pub(crate) struct Reader<'a> {
     last_end_start: usize,
 }
 
-impl<'a> Reader<'a> {
-    /// A reader of `input`, already checked with
-    /// [`Tokenizer::payload_text`]. Infallible and returned by value, so
-    /// the caller's `let` is where it is built: no copy of the tokenizer.
+impl<'t, 'a> Reader<'t, 'a> {
+    /// A reader over `tok`, a tokenizer at the start of its input (built
+    /// from text checked with [`Tokenizer::payload_text`]).
     #[inline]
-    pub(crate) fn new(input: &'a str, limits: &Limits) -> Self {
+    pub(crate) fn new(tok: &'t mut Tokenizer<'a>) -> Self {
         Reader {
-            tok: Tokenizer::new(input, limits),
+            tok,
             peeked: Peeked::Nothing,
             last_end: 0,
             last_end_start: 0,
@@ -194,7 +195,7 @@ impl<'a> Reader<'a> {
     pub(crate) fn unexpected(&self, e: Elem<'a>) -> CommandError<'a> {
         let mut err = CommandError::new(CommandErrorKind::UnexpectedElement, e.offset())
             .with_element(e.element_name());
-        if let Some(end) = skip_in_copy(&self.tok, e) {
+        if let Some(end) = skip_in_copy(self.tok, e) {
             err = err.with_span(Span {
                 start: e.tag.start,
                 end,
@@ -208,7 +209,7 @@ impl<'a> Reader<'a> {
     pub(crate) fn missing(&self, ns: Ns, local: &'static str) -> CommandError<'a> {
         match self.peeked {
             Peeked::Start(e) => {
-                if sibling_follows(&self.tok, e, ns, local) {
+                if sibling_follows(self.tok, e, ns, local) {
                     return self.unexpected(e);
                 }
                 CommandError::new(CommandErrorKind::MissingElement, e.offset())

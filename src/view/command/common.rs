@@ -28,7 +28,7 @@ pub enum AuthInfo<'a> {
 /// Reads the content of an `<authInfo>` element of namespace `ns` (just
 /// taken), through its end tag. `<null/>` is accepted only when `allow_null`.
 pub(crate) fn read_auth_info<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     ns: Ns,
     auth_info: Elem<'a>,
     allow_null: bool,
@@ -105,7 +105,7 @@ pub(crate) fn check_roid<'a>(roid: Str<'a>, at: Elem<'a>) -> Result<Str<'a>, Com
 }
 
 /// The span from `e`'s start tag to the reader's last end tag.
-pub(crate) fn element_span(r: &Reader<'_>, e: Elem<'_>) -> Span {
+pub(crate) fn element_span(r: &Reader<'_, '_>, e: Elem<'_>) -> Span {
     Span {
         start: e.tag.start,
         end: r.last_end(),

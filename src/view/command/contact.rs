@@ -891,7 +891,7 @@ impl<'a> FromChild<'a> for Status<'a> {
 
 // ----- reading -----
 
-fn client_id<'a>(r: &mut Reader<'a>) -> Result<Str<'a>, CommandError<'a>> {
+fn client_id<'a>(r: &mut Reader<'_, 'a>) -> Result<Str<'a>, CommandError<'a>> {
     let e = r.required(NS, "id")?;
     r.check_attributes(e, &[])?;
     let value = r.token(e)?;
@@ -900,7 +900,7 @@ fn client_id<'a>(r: &mut Reader<'a>) -> Result<Str<'a>, CommandError<'a>> {
 
 /// A `normalizedString` element (just taken) of `min..=max` characters.
 fn line<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     e: Elem<'a>,
     min: u32,
     max: u32,
@@ -912,7 +912,7 @@ fn line<'a>(
 
 /// A `token` element (just taken) of `min..=max` characters.
 fn token<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     e: Elem<'a>,
     min: u32,
     max: u32,
@@ -923,7 +923,7 @@ fn token<'a>(
 }
 
 fn read_phone<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     local: &'static str,
 ) -> Result<Option<Phone<'a>>, CommandError<'a>> {
     let Some(e) = r.optional(NS, local)? else {
@@ -940,7 +940,7 @@ fn read_phone<'a>(
     Ok(Some(Phone { number, extension }))
 }
 
-fn read_address<'a>(r: &mut Reader<'a>, addr: Elem<'a>) -> Result<(), CommandError<'a>> {
+fn read_address<'a>(r: &mut Reader<'_, 'a>, addr: Elem<'a>) -> Result<(), CommandError<'a>> {
     r.check_attributes(addr, &[])?;
     r.run(NS, "street", 0, 3, |r, e| line(r, e, 0, 255).map(|_| ()))?;
     let city = r.required(NS, "city")?;
@@ -959,7 +959,7 @@ fn read_address<'a>(r: &mut Reader<'a>, addr: Elem<'a>) -> Result<(), CommandErr
 /// Reads the postalInfo run: at most two, at most one of each type; in a
 /// create (`required`) name and addr are required and there is at least one.
 fn read_postal_infos<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     required: bool,
 ) -> Result<List<'a, PostalInfo<'a>>, CommandError<'a>> {
     let mut seen = [false; 2];
@@ -1008,7 +1008,7 @@ fn read_postal_infos<'a>(
     Ok(List::from_doc(r.input(), span, len))
 }
 
-fn read_disclose<'a>(r: &mut Reader<'a>) -> Result<Option<Disclose>, CommandError<'a>> {
+fn read_disclose<'a>(r: &mut Reader<'_, 'a>) -> Result<Option<Disclose>, CommandError<'a>> {
     let Some(e) = r.optional(NS, "disclose")? else {
         return Ok(None);
     };
@@ -1062,7 +1062,7 @@ fn read_disclose<'a>(r: &mut Reader<'a>) -> Result<Option<Disclose>, CommandErro
 }
 
 fn read_auth<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     required: bool,
 ) -> Result<Option<AuthInfo<'a>>, CommandError<'a>> {
     match r.optional(NS, "authInfo")? {
@@ -1072,7 +1072,7 @@ fn read_auth<'a>(
     }
 }
 
-fn read_status<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
+fn read_status<'a>(r: &mut Reader<'_, 'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
     r.check_attributes(e, &["s", "lang"])?;
     let s = r.required_attr(e, "s")?.trimmed();
     check_enum(
@@ -1090,7 +1090,7 @@ fn read_status<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), CommandError<'
 }
 
 fn read_statuses<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     local: &'static str,
 ) -> Result<Option<List<'a, Status<'a>>>, CommandError<'a>> {
     let Some(e) = r.optional(NS, local)? else {
@@ -1103,7 +1103,7 @@ fn read_statuses<'a>(
 }
 
 pub(crate) fn read<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     verb: Verb,
     object: Elem<'a>,
 ) -> Result<ContactCommand<'a>, CommandError<'a>> {

@@ -1048,7 +1048,7 @@ impl PeriodValue<'_> {
 }
 
 pub(crate) fn read<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     verb: Verb,
     object: Elem<'a>,
 ) -> Result<DomainCommand<'a>, CommandError<'a>> {
@@ -1073,19 +1073,19 @@ pub(crate) fn read<'a>(
 }
 
 /// The content of a `labelType` element `e` (just taken): 1–255 characters.
-fn label<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<Str<'a>, CommandError<'a>> {
+fn label<'a>(r: &mut Reader<'_, 'a>, e: Elem<'a>) -> Result<Str<'a>, CommandError<'a>> {
     let value = r.token(e)?;
     check_length(value, 1, 255, e.element_name(), element_span(r, e))
 }
 
 /// A `clIDType` element `e` (just taken): 3–16 characters.
-fn client_id<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<Str<'a>, CommandError<'a>> {
+fn client_id<'a>(r: &mut Reader<'_, 'a>, e: Elem<'a>) -> Result<Str<'a>, CommandError<'a>> {
     let value = r.token(e)?;
     check_length(value, 3, 16, e.element_name(), element_span(r, e))
 }
 
 /// A required `<domain:name>` with no attributes.
-fn read_name<'a>(r: &mut Reader<'a>) -> Result<Str<'a>, CommandError<'a>> {
+fn read_name<'a>(r: &mut Reader<'_, 'a>) -> Result<Str<'a>, CommandError<'a>> {
     let e = r.required(NS, "name")?;
     r.check_attributes(e, &[])?;
     label(r, e)
@@ -1093,7 +1093,7 @@ fn read_name<'a>(r: &mut Reader<'a>) -> Result<Str<'a>, CommandError<'a>> {
 
 /// The enumerated attribute `local` of `e` (just taken), trimmed, if present.
 fn enum_attr<'a, T: Copy>(
-    r: &Reader<'a>,
+    r: &Reader<'_, 'a>,
     e: Elem<'a>,
     local: &'static str,
     table: &[(&str, T)],
@@ -1108,7 +1108,7 @@ fn enum_attr<'a, T: Copy>(
     Ok(Some((value, raw)))
 }
 
-fn read_check<'a>(r: &mut Reader<'a>) -> Result<Check<'a>, CommandError<'a>> {
+fn read_check<'a>(r: &mut Reader<'_, 'a>) -> Result<Check<'a>, CommandError<'a>> {
     let (span, len) = r.run(NS, "name", 1, u32::MAX, |r, e| {
         r.check_attributes(e, &[])?;
         label(r, e).map(|_| ())
@@ -1118,7 +1118,7 @@ fn read_check<'a>(r: &mut Reader<'a>) -> Result<Check<'a>, CommandError<'a>> {
     })
 }
 
-fn read_info<'a>(r: &mut Reader<'a>) -> Result<Info<'a>, CommandError<'a>> {
+fn read_info<'a>(r: &mut Reader<'_, 'a>) -> Result<Info<'a>, CommandError<'a>> {
     let e = r.required(NS, "name")?;
     r.check_attributes(e, &["hosts"])?;
     let hosts = enum_attr(r, e, "hosts", HOSTS, "a hosts filter (all, del, sub, none)")?;
@@ -1135,7 +1135,7 @@ fn read_info<'a>(r: &mut Reader<'a>) -> Result<Info<'a>, CommandError<'a>> {
     })
 }
 
-fn read_period<'a>(r: &mut Reader<'a>) -> Result<Option<PeriodValue<'a>>, CommandError<'a>> {
+fn read_period<'a>(r: &mut Reader<'_, 'a>) -> Result<Option<PeriodValue<'a>>, CommandError<'a>> {
     let Some(e) = r.optional(NS, "period")? else {
         return Ok(None);
     };
@@ -1161,7 +1161,7 @@ fn read_period<'a>(r: &mut Reader<'a>) -> Result<Option<PeriodValue<'a>>, Comman
     }))
 }
 
-fn read_ns<'a>(r: &mut Reader<'a>) -> Result<Option<NameServers<'a>>, CommandError<'a>> {
+fn read_ns<'a>(r: &mut Reader<'_, 'a>) -> Result<Option<NameServers<'a>>, CommandError<'a>> {
     let Some(ns) = r.optional(NS, "ns")? else {
         return Ok(None);
     };
@@ -1185,7 +1185,7 @@ fn read_ns<'a>(r: &mut Reader<'a>) -> Result<Option<NameServers<'a>>, CommandErr
     Ok(Some(servers))
 }
 
-fn read_host_attr<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
+fn read_host_attr<'a>(r: &mut Reader<'_, 'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
     r.check_attributes(e, &[])?;
     let name = r.required(NS, "hostName")?;
     r.check_attributes(name, &[])?;
@@ -1202,7 +1202,7 @@ fn read_host_attr<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), CommandErro
     r.end()
 }
 
-fn read_contacts<'a>(r: &mut Reader<'a>) -> Result<List<'a, Contact<'a>>, CommandError<'a>> {
+fn read_contacts<'a>(r: &mut Reader<'_, 'a>) -> Result<List<'a, Contact<'a>>, CommandError<'a>> {
     let (span, len) = r.run(NS, "contact", 0, u32::MAX, |r, e| {
         r.check_attributes(e, &["type"])?;
         enum_attr(
@@ -1217,7 +1217,7 @@ fn read_contacts<'a>(r: &mut Reader<'a>) -> Result<List<'a, Contact<'a>>, Comman
     Ok(List::from_doc(r.input(), span, len))
 }
 
-fn read_create<'a>(r: &mut Reader<'a>) -> Result<Create<'a>, CommandError<'a>> {
+fn read_create<'a>(r: &mut Reader<'_, 'a>) -> Result<Create<'a>, CommandError<'a>> {
     let name = read_name(r)?;
     let period = read_period(r)?;
     let ns = read_ns(r)?;
@@ -1241,7 +1241,7 @@ fn read_create<'a>(r: &mut Reader<'a>) -> Result<Create<'a>, CommandError<'a>> {
     })
 }
 
-fn read_renew<'a>(r: &mut Reader<'a>) -> Result<Renew<'a>, CommandError<'a>> {
+fn read_renew<'a>(r: &mut Reader<'_, 'a>) -> Result<Renew<'a>, CommandError<'a>> {
     let name = read_name(r)?;
     let e = r.required(NS, "curExpDate")?;
     r.check_attributes(e, &[])?;
@@ -1256,7 +1256,7 @@ fn read_renew<'a>(r: &mut Reader<'a>) -> Result<Renew<'a>, CommandError<'a>> {
     })
 }
 
-fn read_transfer<'a>(r: &mut Reader<'a>) -> Result<Transfer<'a>, CommandError<'a>> {
+fn read_transfer<'a>(r: &mut Reader<'_, 'a>) -> Result<Transfer<'a>, CommandError<'a>> {
     let name = read_name(r)?;
     let period = read_period(r)?;
     let auth_info = match r.optional(NS, "authInfo")? {
@@ -1270,7 +1270,7 @@ fn read_transfer<'a>(r: &mut Reader<'a>) -> Result<Transfer<'a>, CommandError<'a
     })
 }
 
-fn read_update<'a>(r: &mut Reader<'a>) -> Result<Update<'a>, CommandError<'a>> {
+fn read_update<'a>(r: &mut Reader<'_, 'a>) -> Result<Update<'a>, CommandError<'a>> {
     let name = read_name(r)?;
     let add = read_add_rem(r, "add")?;
     let rem = read_add_rem(r, "rem")?;
@@ -1287,7 +1287,7 @@ fn read_update<'a>(r: &mut Reader<'a>) -> Result<Update<'a>, CommandError<'a>> {
 }
 
 fn read_add_rem<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     local: &'static str,
 ) -> Result<Option<AddRemove<'a>>, CommandError<'a>> {
     let Some(e) = r.optional(NS, local)? else {
@@ -1305,7 +1305,7 @@ fn read_add_rem<'a>(
     }))
 }
 
-fn read_status<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
+fn read_status<'a>(r: &mut Reader<'_, 'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
     r.check_attributes(e, &["s", "lang"])?;
     let s = r.required_attr(e, "s")?.trimmed();
     check_enum(
@@ -1344,7 +1344,7 @@ const STATUS_NAMES: &[(&str, DomainStatus)] = &{
     table
 };
 
-fn read_chg<'a>(r: &mut Reader<'a>, chg: Elem<'a>) -> Result<Change<'a>, CommandError<'a>> {
+fn read_chg<'a>(r: &mut Reader<'_, 'a>, chg: Elem<'a>) -> Result<Change<'a>, CommandError<'a>> {
     r.check_attributes(chg, &[])?;
     let registrant = match r.optional(NS, "registrant")? {
         Some(e) => {

@@ -317,7 +317,10 @@ impl<'a> FromChild<'a> for Address<'a> {
 
 /// Reads one address element (`e`, just taken) of namespace `ns`: the `ip`
 /// attribute, the length (3–45) and the literal.
-pub(crate) fn read_address<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
+pub(crate) fn read_address<'a>(
+    r: &mut Reader<'_, 'a>,
+    e: Elem<'a>,
+) -> Result<(), CommandError<'a>> {
     r.check_attributes(e, &["ip"])?;
     let version = match r.attr("ip") {
         Some(v) => check_enum(
@@ -454,7 +457,7 @@ impl<'a> FromChild<'a> for Status<'a> {
     }
 }
 
-fn read_status<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
+fn read_status<'a>(r: &mut Reader<'_, 'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
     r.check_attributes(e, &["s", "lang"])?;
     let s = r.required_attr(e, "s")?;
     check_enum(
@@ -473,7 +476,7 @@ fn read_status<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), CommandError<'
 }
 
 /// Reads `<host:name>` (required), 1–255 characters.
-fn read_name<'a>(r: &mut Reader<'a>) -> Result<Str<'a>, CommandError<'a>> {
+fn read_name<'a>(r: &mut Reader<'_, 'a>) -> Result<Str<'a>, CommandError<'a>> {
     let e = r.required(NS, "name")?;
     r.check_attributes(e, &[])?;
     let value = r.token(e)?;
@@ -481,7 +484,7 @@ fn read_name<'a>(r: &mut Reader<'a>) -> Result<Str<'a>, CommandError<'a>> {
 }
 
 pub(crate) fn read<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     verb: Verb,
     object: Elem<'a>,
 ) -> Result<HostCommand<'a>, CommandError<'a>> {
@@ -538,7 +541,7 @@ pub(crate) fn read<'a>(
 }
 
 fn read_add_remove<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     local: &'static str,
 ) -> Result<AddRemove<'a>, CommandError<'a>> {
     let Some(e) = r.optional(NS, local)? else {

@@ -54,7 +54,8 @@ pub fn read_command_with<'a>(
     limits: &Limits,
 ) -> Result<Request<'a>, CommandError<'a>> {
     let input = Tokenizer::payload_text(payload)?;
-    let mut r = Reader::new(input, limits);
+    let mut tok = Tokenizer::new(input, limits);
+    let mut r = Reader::new(&mut tok);
     let root = r.root()?;
     if !root.is(Ns::Epp, "epp") {
         return Err(
@@ -925,7 +926,7 @@ fn namespace_of(uri: Str<'_>) -> Namespace<'_> {
 }
 
 fn read_command_body<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     epp_tag: Span,
     command_elem: Elem<'a>,
 ) -> Result<Request<'a>, CommandError<'a>> {
@@ -1053,7 +1054,7 @@ fn read_command_body<'a>(
 }
 
 fn read_object_command<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     verb: Verb,
     verb_elem: Elem<'a>,
 ) -> Result<Command<'a>, CommandError<'a>> {
@@ -1164,14 +1165,15 @@ impl<'a> Login<'a> {
     }
 }
 
-fn read_login<'a>(r: &mut Reader<'a>, login: Elem<'a>) -> Result<Login<'a>, CommandError<'a>> {
+fn read_login<'a>(r: &mut Reader<'_, 'a>, login: Elem<'a>) -> Result<Login<'a>, CommandError<'a>> {
     r.check_attributes(login, &[])?;
-    let token = |r: &mut Reader<'a>, ns, local, min, max| -> Result<Str<'a>, CommandError<'a>> {
-        let e = r.required(ns, local)?;
-        r.check_attributes(e, &[])?;
-        let v = r.token(e)?;
-        check_length(v, min, max, e.element_name(), span_to(e, r.last_end()))
-    };
+    let token =
+        |r: &mut Reader<'_, 'a>, ns, local, min, max| -> Result<Str<'a>, CommandError<'a>> {
+            let e = r.required(ns, local)?;
+            r.check_attributes(e, &[])?;
+            let v = r.token(e)?;
+            check_length(v, min, max, e.element_name(), span_to(e, r.last_end()))
+        };
     let client_id = token(r, Ns::Epp, "clID", 3, 16)?;
     let password = token(r, Ns::Epp, "pw", 6, 16)?;
     let new_password = match r.optional(Ns::Epp, "newPW")? {
@@ -1228,7 +1230,7 @@ fn read_login<'a>(r: &mut Reader<'a>, login: Elem<'a>) -> Result<Login<'a>, Comm
     r.end()?; // </options>
     let svcs = r.required(Ns::Epp, "svcs")?;
     r.check_attributes(svcs, &[])?;
-    let uri = |r: &mut Reader<'a>, e: Elem<'a>| -> Result<(), CommandError<'a>> {
+    let uri = |r: &mut Reader<'_, 'a>, e: Elem<'a>| -> Result<(), CommandError<'a>> {
         r.check_attributes(e, &[])?;
         r.token(e).map(|_| ())
     };
@@ -1310,7 +1312,7 @@ pub enum Poll<'a> {
     },
 }
 
-fn read_poll<'a>(r: &mut Reader<'a>, poll: Elem<'a>) -> Result<Poll<'a>, CommandError<'a>> {
+fn read_poll<'a>(r: &mut Reader<'_, 'a>, poll: Elem<'a>) -> Result<Poll<'a>, CommandError<'a>> {
     r.check_attributes(poll, &["op", "msgID"])?;
     let op = r.required_attr(poll, "op")?;
     let op = super::value::check_enum(

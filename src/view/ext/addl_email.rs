@@ -90,7 +90,7 @@ impl<'a> AddlEmail<'a> {
 /// Reads `<addlEmail:addlEmail>` (`e`, just taken) of a command's
 /// `<extension>` strictly: only with a contact create or update.
 pub(crate) fn read<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     command: &Command<'a>,
     e: Elem<'a>,
 ) -> Result<(), CommandError<'a>> {
@@ -118,7 +118,7 @@ pub(crate) fn read<'a>(
     r.end()
 }
 
-fn read_primary<'a>(r: &Reader<'a>, e: Elem<'a>) -> Result<Option<bool>, CommandError<'a>> {
+fn read_primary<'a>(r: &Reader<'_, 'a>, e: Elem<'a>) -> Result<Option<bool>, CommandError<'a>> {
     match r.attr("primary") {
         Some(p) => check_bool(p, e.element_name(), e.tag)
             .map(Some)

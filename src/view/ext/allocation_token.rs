@@ -43,7 +43,7 @@ impl<'a> AllocationToken<'a> {
 /// `<extension>` strictly: the token (1 or more characters) with a domain
 /// check, create, transfer or update; `<info/>` with a domain info.
 pub(crate) fn read<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     command: &Command<'a>,
     e: Elem<'a>,
 ) -> Result<(), CommandError<'a>> {

@@ -156,7 +156,7 @@ impl<'a> Bundling<'a> {
 /// strictly: `<b-dn:create>` with a domain create, holding at most one
 /// `<b-dn:rdn>`.
 pub(crate) fn read<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     command: &Command<'a>,
     e: Elem<'a>,
 ) -> Result<(), CommandError<'a>> {

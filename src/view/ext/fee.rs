@@ -909,7 +909,7 @@ impl<'a> FeeData<'a> {
 
 // ----- strict reading, inside read_command -----
 
-fn element_span(r: &Reader<'_>, e: Elem<'_>) -> Span {
+fn element_span(r: &Reader<'_, '_>, e: Elem<'_>) -> Span {
     Span {
         start: e.tag.start,
         end: r.last_end(),
@@ -921,7 +921,7 @@ fn element_span(r: &Reader<'_>, e: Elem<'_>) -> Span {
 /// `<transfer>` and `<update>` with the domain command of that verb (a
 /// transfer request).
 pub(crate) fn read<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     command: &Command<'a>,
     e: Elem<'a>,
 ) -> Result<(), CommandError<'a>> {
@@ -953,7 +953,7 @@ pub(crate) fn read<'a>(
     r.end()
 }
 
-fn read_currency<'a>(r: &mut Reader<'a>) -> Result<(), CommandError<'a>> {
+fn read_currency<'a>(r: &mut Reader<'_, 'a>) -> Result<(), CommandError<'a>> {
     let Some(e) = r.optional(NS, "currency")? else {
         return Ok(());
     };
@@ -976,7 +976,7 @@ fn read_currency<'a>(r: &mut Reader<'a>) -> Result<(), CommandError<'a>> {
     Ok(())
 }
 
-fn read_fee_command<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
+fn read_fee_command<'a>(r: &mut Reader<'_, 'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
     r.check_attributes(e, &["name", "customName", "phase", "subphase"])?;
     let name = r.required_attr(e, "name")?.trimmed();
     let name = check_enum(
@@ -1021,7 +1021,7 @@ fn read_fee_command<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), CommandEr
     r.end()
 }
 
-fn read_fee<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
+fn read_fee<'a>(r: &mut Reader<'_, 'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
     r.check_attributes(
         e,
         &[
@@ -1068,7 +1068,7 @@ fn read_fee<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), CommandError<'a>>
     check_amount(amount, false, e.element_name(), element_span(r, e))
 }
 
-fn read_credit<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
+fn read_credit<'a>(r: &mut Reader<'_, 'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
     r.check_attributes(e, &["description", "lang"])?;
     if let Some(lang) = r.attr("lang") {
         check_language(lang.trimmed(), e, "lang")?;

@@ -545,7 +545,7 @@ const PHASES: &[(&str, ())] = &[
 /// Reads a launch element (`e`, just taken) of a command's `<extension>`
 /// strictly; each goes with the domain command of the same name.
 pub(crate) fn read<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     command: &Command<'a>,
     e: Elem<'a>,
 ) -> Result<(), CommandError<'a>> {
@@ -632,7 +632,7 @@ pub(crate) fn read<'a>(
 }
 
 fn attribute_enum<'a, T: Copy>(
-    r: &Reader<'a>,
+    r: &Reader<'_, 'a>,
     e: Elem<'a>,
     attribute: &'static str,
     table: &[(&str, T)],
@@ -645,19 +645,19 @@ fn attribute_enum<'a, T: Copy>(
     Ok(())
 }
 
-fn element_span<'a>(r: &Reader<'a>, e: Elem<'a>) -> Span {
+fn element_span<'a>(r: &Reader<'_, 'a>, e: Elem<'a>) -> Span {
     Span {
         start: e.tag.start,
         end: r.last_end(),
     }
 }
 
-fn read_token<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<Str<'a>, CommandError<'a>> {
+fn read_token<'a>(r: &mut Reader<'_, 'a>, e: Elem<'a>) -> Result<Str<'a>, CommandError<'a>> {
     r.check_attributes(e, &[])?;
     r.token(e)
 }
 
-fn read_phase<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
+fn read_phase<'a>(r: &mut Reader<'_, 'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
     r.check_attributes(e, &["name"])?;
     let value = r.token(e)?;
     check_enum(
@@ -672,7 +672,7 @@ fn read_phase<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), CommandError<'a
 
 /// A `codeType` / `noticeIDType`: a token of at least one character with
 /// an optional non-empty `validatorID`.
-fn read_validator_token<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
+fn read_validator_token<'a>(r: &mut Reader<'_, 'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
     r.check_attributes(e, &["validatorID"])?;
     if let Some(id) = r.attr("validatorID") {
         check_length(id.trimmed(), 1, u32::MAX, e.element_name(), e.tag)
@@ -683,7 +683,7 @@ fn read_validator_token<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), Comma
     Ok(())
 }
 
-fn read_code_mark<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
+fn read_code_mark<'a>(r: &mut Reader<'_, 'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
     r.check_attributes(e, &[])?;
     if let Some(code) = r.optional(NS, "code")? {
         read_validator_token(r, code)?;
@@ -694,7 +694,7 @@ fn read_code_mark<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), CommandErro
     r.end()
 }
 
-fn read_notice<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
+fn read_notice<'a>(r: &mut Reader<'_, 'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
     r.check_attributes(e, &[])?;
     let id = r.required(NS, "noticeID")?;
     read_validator_token(r, id)?;

@@ -103,7 +103,7 @@ pub fn events_from_raw(raw: RawElement<'_>) -> Option<List<'_, LoginSecEvent<'_>
 
 // ----- strict reading, inside read_command -----
 
-fn element_span(r: &Reader<'_>, e: Elem<'_>) -> Span {
+fn element_span(r: &Reader<'_, '_>, e: Elem<'_>) -> Span {
     Span {
         start: e.tag.start,
         end: r.last_end(),
@@ -114,7 +114,7 @@ fn element_span(r: &Reader<'_>, e: Elem<'_>) -> Span {
 /// login only, and a login whose password it carries must say
 /// `[LOGIN-SECURITY]` in `<pw>` (and in `<newPW>` for a new one).
 pub(crate) fn read<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     command: &Command<'a>,
     e: Elem<'a>,
 ) -> Result<(), CommandError<'a>> {

@@ -435,7 +435,7 @@ impl<'a> MaintenanceData<'a> {
 /// Reads `<maint:info>` (`object`, just taken) of an `<info>` command
 /// strictly: exactly one of `<maint:id>` and an empty `<maint:list/>`.
 pub(crate) fn read<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     verb: Verb,
     object: Elem<'a>,
 ) -> Result<MaintenanceInfo<'a>, CommandError<'a>> {

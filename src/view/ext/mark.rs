@@ -561,7 +561,7 @@ impl<'a> FromChild<'a> for EncodedSignedMark<'a> {
 
 // ----- strict reading -----
 
-fn span_to<'a>(r: &Reader<'a>, e: Elem<'a>) -> Span {
+fn span_to<'a>(r: &Reader<'_, 'a>, e: Elem<'a>) -> Span {
     Span {
         start: e.tag.start,
         end: r.last_end(),
@@ -604,13 +604,17 @@ fn invalid<'a>(
 }
 
 /// Reads a leaf `e` (just taken) with no attributes and checks its value.
-fn read_leaf<'a>(r: &mut Reader<'a>, e: Elem<'a>, leaf: Leaf) -> Result<Str<'a>, CommandError<'a>> {
+fn read_leaf<'a>(
+    r: &mut Reader<'_, 'a>,
+    e: Elem<'a>,
+    leaf: Leaf,
+) -> Result<Str<'a>, CommandError<'a>> {
     r.check_attributes(e, &[])?;
     check_leaf(r, e, leaf)
 }
 
 fn check_leaf<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     e: Elem<'a>,
     leaf: Leaf,
 ) -> Result<Str<'a>, CommandError<'a>> {
@@ -669,7 +673,7 @@ fn check_leaf<'a>(
 
 /// The required leaf `ns:local`, next.
 fn required_leaf<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     ns: Ns,
     local: &'static str,
     leaf: Leaf,
@@ -680,7 +684,7 @@ fn required_leaf<'a>(
 
 /// The optional leaf `ns:local`, if it is next.
 fn optional_leaf<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     ns: Ns,
     local: &'static str,
     leaf: Leaf,
@@ -692,7 +696,7 @@ fn optional_leaf<'a>(
 }
 
 fn leaf_run<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     local: &'static str,
     min: u32,
     max: u32,
@@ -707,7 +711,7 @@ fn leaf_run<'a>(
 /// Reads `<mark:mark>` (`e`, just taken) strictly: the records in the
 /// schema's order, each with its required children in order, enumerations,
 /// country codes, labels and dates checked.
-pub(crate) fn read_mark<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
+pub(crate) fn read_mark<'a>(r: &mut Reader<'_, 'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
     r.check_attributes(e, &[])?;
     r.run(NS, "trademark", 0, u32::MAX, |r, t| {
         read_record(r, t, MarkKind::Trademark)
@@ -722,7 +726,7 @@ pub(crate) fn read_mark<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), Comma
 }
 
 fn read_record<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     e: Elem<'a>,
     kind: MarkKind,
 ) -> Result<(), CommandError<'a>> {
@@ -775,7 +779,11 @@ const ENTITLEMENTS: &[(&str, ())] = &[("owner", ()), ("assignee", ()), ("license
 const CONTACT_TYPES: &[(&str, ())] = &[("owner", ()), ("agent", ()), ("thirdparty", ())];
 
 /// A holder (`contact` false) or a contact.
-fn read_party<'a>(r: &mut Reader<'a>, e: Elem<'a>, contact: bool) -> Result<(), CommandError<'a>> {
+fn read_party<'a>(
+    r: &mut Reader<'_, 'a>,
+    e: Elem<'a>,
+    contact: bool,
+) -> Result<(), CommandError<'a>> {
     let (attribute, table, expected) = if contact {
         (
             "type",
@@ -825,7 +833,7 @@ fn read_party<'a>(r: &mut Reader<'a>, e: Elem<'a>, contact: bool) -> Result<(), 
     r.end()
 }
 
-fn read_phone<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
+fn read_phone<'a>(r: &mut Reader<'_, 'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
     r.check_attributes(e, &["x"])?;
     let number = r.token(e)?;
     if !number.is_empty() {
@@ -838,7 +846,7 @@ fn read_phone<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), CommandError<'a
 /// signed data in order (the mark checked as [`read_mark`] does) and a
 /// `Signature` element, which is skipped: the signature is not verified.
 pub(crate) fn read_signed_mark<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     e: Elem<'a>,
 ) -> Result<(), CommandError<'a>> {
     r.check_attributes(e, &["id"])?;
@@ -866,7 +874,7 @@ pub(crate) fn read_signed_mark<'a>(
 /// Reads `<smd:encodedSignedMark>` (`e`, just taken) strictly: its
 /// `encoding` and, in base64, the alphabet and padding of its text.
 pub(crate) fn read_encoded_signed_mark<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     e: Elem<'a>,
 ) -> Result<(), CommandError<'a>> {
     r.check_attributes(e, &["encoding"])?;

@@ -350,7 +350,7 @@ pub fn statuses_from_raw(raw: RawElement<'_>) -> Option<List<'_, RgpStatus<'_>>>
 
 // ----- strict reading, inside read_command -----
 
-fn element_span(r: &Reader<'_>, e: Elem<'_>) -> Span {
+fn element_span(r: &Reader<'_, '_>, e: Elem<'_>) -> Span {
     Span {
         start: e.tag.start,
         end: r.last_end(),
@@ -360,7 +360,7 @@ fn element_span(r: &Reader<'_>, e: Elem<'_>) -> Span {
 /// Reads an rgp element (`e`, just taken) of a command's `<extension>`
 /// strictly, through its end tag.
 pub(crate) fn read<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     command: &Command<'a>,
     e: Elem<'a>,
 ) -> Result<(), CommandError<'a>> {
@@ -422,7 +422,7 @@ pub(crate) fn read<'a>(
 }
 
 /// A `reportTextType`: any content, a `lang` attribute.
-fn read_text<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
+fn read_text<'a>(r: &mut Reader<'_, 'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
     r.check_attributes(e, &["lang"])?;
     if let Some(lang) = r.attr("lang") {
         check_language(lang.trimmed(), e, "lang")?;

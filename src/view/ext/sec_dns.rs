@@ -508,7 +508,7 @@ fn number(value: Str<'_>) -> Option<u32> {
 /// Reads a secDNS element (`e`, just taken) of a command's `<extension>`
 /// strictly, through its end tag. `command` is the command it extends.
 pub(crate) fn read<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     command: &Command<'a>,
     e: Elem<'a>,
 ) -> Result<(), CommandError<'a>> {
@@ -559,14 +559,14 @@ pub(crate) fn read<'a>(
     }
 }
 
-fn element_span(r: &Reader<'_>, e: Elem<'_>) -> Span {
+fn element_span(r: &Reader<'_, '_>, e: Elem<'_>) -> Span {
     Span {
         start: e.tag.start,
         end: r.last_end(),
     }
 }
 
-fn read_max_sig_life<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
+fn read_max_sig_life<'a>(r: &mut Reader<'_, 'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
     r.check_attributes(e, &[])?;
     let value = r.token(e)?;
     check_unsigned(
@@ -581,7 +581,7 @@ fn read_max_sig_life<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), CommandE
 
 /// `dsOrKeyType`: `maxSigLife?`, then `dsData+` or `keyData+`.
 fn read_ds_or_key<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     parent: Elem<'a>,
     allow_max_sig_life: bool,
 ) -> Result<(), CommandError<'a>> {
@@ -594,7 +594,7 @@ fn read_ds_or_key<'a>(
 }
 
 /// `dsData+` or `keyData+` (a choice: not both).
-fn read_records<'a>(r: &mut Reader<'a>, parent: Elem<'a>) -> Result<(), CommandError<'a>> {
+fn read_records<'a>(r: &mut Reader<'_, 'a>, parent: Elem<'a>) -> Result<(), CommandError<'a>> {
     match r.peek()? {
         Some(e) if e.is(NS, "dsData") => {
             r.run(NS, "dsData", 1, u32::MAX, read_ds_data)?;
@@ -609,7 +609,7 @@ fn read_records<'a>(r: &mut Reader<'a>, parent: Elem<'a>) -> Result<(), CommandE
 }
 
 fn read_number<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     local: &'static str,
     max: u32,
 ) -> Result<(), CommandError<'a>> {
@@ -620,7 +620,7 @@ fn read_number<'a>(
     Ok(())
 }
 
-fn read_ds_data<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
+fn read_ds_data<'a>(r: &mut Reader<'_, 'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
     r.check_attributes(e, &[])?;
     read_number(r, "keyTag", u16::MAX.into())?;
     read_number(r, "alg", u8::MAX.into())?;
@@ -648,7 +648,7 @@ fn read_ds_data<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), CommandError<
     r.end()
 }
 
-fn read_key_data<'a>(r: &mut Reader<'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
+fn read_key_data<'a>(r: &mut Reader<'_, 'a>, e: Elem<'a>) -> Result<(), CommandError<'a>> {
     r.check_attributes(e, &[])?;
     read_number(r, "flags", u16::MAX.into())?;
     read_number(r, "protocol", u8::MAX.into())?;

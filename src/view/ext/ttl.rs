@@ -124,7 +124,7 @@ const RR_TYPES: &[(&str, bool)] = &[
 /// strictly: `<create>` with a domain or host create, `<update>` with an
 /// update, `<info/>` with an info.
 pub(crate) fn read<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     command: &Command<'a>,
     e: Elem<'a>,
 ) -> Result<(), CommandError<'a>> {
@@ -161,7 +161,7 @@ pub(crate) fn read<'a>(
 }
 
 fn read_ttl<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     t: Elem<'a>,
     seen: &mut heapless::Vec<Str<'a>, 16>,
 ) -> Result<(), CommandError<'a>> {

@@ -287,7 +287,7 @@ fn parse_date_time(s: Str<'_>) -> Option<DateTime> {
 /// `<extension>` strictly: one non-empty `<subProduct>`, with a domain or
 /// host command.
 pub(crate) fn read_namestore<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     command: &Command<'a>,
     e: Elem<'a>,
 ) -> Result<(), CommandError<'a>> {
@@ -310,7 +310,7 @@ pub(crate) fn read_namestore<'a>(
 /// Reads a `sync:update` element (`e`, just taken) strictly: one
 /// `<expMonthDay>` of the form `--MM-DD`, with a domain update.
 pub(crate) fn read_sync<'a>(
-    r: &mut Reader<'a>,
+    r: &mut Reader<'_, 'a>,
     command: &Command<'a>,
     e: Elem<'a>,
 ) -> Result<(), CommandError<'a>> {

@@ -131,22 +131,23 @@ impl<'a> Start<'a> {
 
 /// Walks the tokenizer one child at a time, skipping text, comments and PIs
 /// between elements (a tolerant reader takes them as they come).
-pub(crate) struct Walker<'a> {
-    tok: Tokenizer<'a>,
+pub(crate) struct Walker<'t, 'a> {
+    /// Borrowed, not owned: the caller's `let` builds the tokenizer where
+    /// it stays. A tokenizer built inside `Walker::new` was built in a
+    /// temporary and copied into the walker (7 KiB, every read).
+    tok: &'t mut Tokenizer<'a>,
     /// End offset of the last end tag consumed.
     last_end: usize,
     /// Start offset of the last end tag consumed (where its element's content ends).
     last_content_end: usize,
 }
 
-impl<'a> Walker<'a> {
-    /// A walker over `input`, already checked with
-    /// [`Tokenizer::payload_text`]; built where the caller's `let` is (no
-    /// copy of the tokenizer).
+impl<'t, 'a> Walker<'t, 'a> {
+    /// A walker over `tok`, a tokenizer at the start of its input.
     #[inline]
-    pub(crate) fn new(input: &'a str, limits: &Limits) -> Self {
+    pub(crate) fn new(tok: &'t mut Tokenizer<'a>) -> Self {
         Walker {
-            tok: Tokenizer::with_tolerance(input, limits, true),
+            tok,
             last_end: 0,
             last_content_end: 0,
         }
@@ -233,7 +234,8 @@ pub fn read_server_message_with<'a>(
     limits: &Limits,
 ) -> Result<ServerMessage<'a>, ResponseError<'a>> {
     let input = Tokenizer::payload_text(payload)?;
-    let mut w = Walker::new(input, limits);
+    let mut tok = Tokenizer::with_tolerance(input, limits, true);
+    let mut w = Walker::new(&mut tok);
     let Some(root) = w.next()? else {
         return Err(ResponseError::new(
             ResponseErrorKind::Xml(XmlErrorKind::NoRootElement),
@@ -606,7 +608,7 @@ pub(crate) fn parse_date_time(raw: Str<'_>) -> Option<DateTime> {
 }
 
 fn read_response_body<'a>(
-    w: &mut Walker<'a>,
+    w: &mut Walker<'_, 'a>,
     root: Start<'a>,
     response: Start<'a>,
 ) -> Result<Response<'a>, ResponseError<'a>> {
@@ -700,7 +702,7 @@ fn read_response_body<'a>(
 
 /// Skips a `<resData>` or `<extension>` (just read), counting its children.
 fn read_raw_children<'a>(
-    w: &mut Walker<'a>,
+    w: &mut Walker<'_, 'a>,
     root: Start<'a>,
     response: Start<'a>,
     parent: Start<'a>,
