@@ -11,7 +11,8 @@ Prints microseconds per message for each side and the ratio. Both sides
 must agree on the values (checked before timing), and every iteration
 reads the frame anew. epp_codec reads and takes every value in one library
 call (`Message.read_response_fields` / `read_command_fields`: the values
-come over packed in one buffer); the time through the single-value
+come over as one marshal object, built by `marshal.loads` in C); the time
+through the single-value
 accessors (a call per value) is shown too.
 """
 
