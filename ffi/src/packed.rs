@@ -600,6 +600,35 @@ unsafe fn packed_into(message: *const EppMessage, packed: *mut EppPacked, form: 
     })
 }
 
+/// A reader of the C ABI (`epp_message_read_command` or `_response`).
+type Read = unsafe extern "C" fn(*mut EppMessage, *const u8, usize) -> EppResult;
+
+/// `read`, then `packed_into` in `form`: the `epp_message_read_*_packed`
+/// and `_pymarshal` calls. `EPP_RESULT_NULL_ARGUMENT` for a NULL `packed`,
+/// before reading; a read failure returns as the read does.
+///
+/// # Safety
+///
+/// As `read` and `packed_into`.
+unsafe fn read_and_pack(
+    read: Read,
+    message: *mut EppMessage,
+    frame: *const u8,
+    len: usize,
+    packed: *mut EppPacked,
+    form: Form,
+) -> EppResult {
+    if packed.is_null() {
+        return EppResult::NullArgument;
+    }
+    // SAFETY: forwarded from the caller.
+    match unsafe { read(message, frame, len) } {
+        // SAFETY: as above.
+        EppResult::Ok => unsafe { packed_into(message, packed, form) },
+        failed => failed,
+    }
+}
+
 /// Every value of the message, packed into `packed`'s buffers as
 /// `epp_packed` describes: strings as the single-value accessors give them
 /// (fields, list items and result messages unescaped, check names and
@@ -645,14 +674,16 @@ pub unsafe extern "C" fn epp_message_read_command_packed(
     len: usize,
     packed: *mut EppPacked,
 ) -> EppResult {
-    if packed.is_null() {
-        return EppResult::NullArgument;
-    }
     // SAFETY: forwarded from the caller.
-    match unsafe { epp_message_read_command(message, frame, len) } {
-        // SAFETY: as above.
-        EppResult::Ok => unsafe { packed_into(message, packed, Form::NulSeparated) },
-        failed => failed,
+    unsafe {
+        read_and_pack(
+            epp_message_read_command,
+            message,
+            frame,
+            len,
+            packed,
+            Form::NulSeparated,
+        )
     }
 }
 
@@ -669,14 +700,16 @@ pub unsafe extern "C" fn epp_message_read_response_packed(
     len: usize,
     packed: *mut EppPacked,
 ) -> EppResult {
-    if packed.is_null() {
-        return EppResult::NullArgument;
-    }
     // SAFETY: forwarded from the caller.
-    match unsafe { epp_message_read_response(message, frame, len) } {
-        // SAFETY: as above.
-        EppResult::Ok => unsafe { packed_into(message, packed, Form::NulSeparated) },
-        failed => failed,
+    unsafe {
+        read_and_pack(
+            epp_message_read_response,
+            message,
+            frame,
+            len,
+            packed,
+            Form::NulSeparated,
+        )
     }
 }
 
@@ -726,14 +759,16 @@ pub unsafe extern "C" fn epp_message_read_command_pymarshal(
     len: usize,
     packed: *mut EppPacked,
 ) -> EppResult {
-    if packed.is_null() {
-        return EppResult::NullArgument;
-    }
     // SAFETY: forwarded from the caller.
-    match unsafe { epp_message_read_command(message, frame, len) } {
-        // SAFETY: as above.
-        EppResult::Ok => unsafe { packed_into(message, packed, Form::Marshal) },
-        failed => failed,
+    unsafe {
+        read_and_pack(
+            epp_message_read_command,
+            message,
+            frame,
+            len,
+            packed,
+            Form::Marshal,
+        )
     }
 }
 
@@ -750,14 +785,16 @@ pub unsafe extern "C" fn epp_message_read_response_pymarshal(
     len: usize,
     packed: *mut EppPacked,
 ) -> EppResult {
-    if packed.is_null() {
-        return EppResult::NullArgument;
-    }
     // SAFETY: forwarded from the caller.
-    match unsafe { epp_message_read_response(message, frame, len) } {
-        // SAFETY: as above.
-        EppResult::Ok => unsafe { packed_into(message, packed, Form::Marshal) },
-        failed => failed,
+    unsafe {
+        read_and_pack(
+            epp_message_read_response,
+            message,
+            frame,
+            len,
+            packed,
+            Form::Marshal,
+        )
     }
 }
 
