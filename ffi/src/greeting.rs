@@ -350,19 +350,8 @@ pub unsafe extern "C" fn epp_message_dcp_expiry_datetime(
             return Err(EppResult::Absent);
         }
         let t = expiry.absolute().ok_or(EppResult::InvalidValue)?;
-        let value = EppDateTime {
-            year: t.date.year,
-            month: t.date.month,
-            day: t.date.day,
-            hour: t.hour,
-            minute: t.minute,
-            second: t.second,
-            has_offset: t.date.offset.is_some(),
-            nanosecond: t.nanosecond,
-            offset_minutes: t.date.offset.unwrap_or(0),
-        };
         // SAFETY: non-NULL and writable.
-        unsafe { out.write(value) };
+        unsafe { out.write(EppDateTime::from(t)) };
         Ok(())
     })
 }

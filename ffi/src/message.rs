@@ -1325,6 +1325,22 @@ pub struct EppDateTime {
     pub offset_minutes: i16,
 }
 
+impl From<DateTime> for EppDateTime {
+    fn from(t: DateTime) -> Self {
+        EppDateTime {
+            year: t.date.year,
+            month: t.date.month,
+            day: t.date.day,
+            hour: t.hour,
+            minute: t.minute,
+            second: t.second,
+            has_offset: t.date.offset.is_some(),
+            nanosecond: t.nanosecond,
+            offset_minutes: t.date.offset.unwrap_or(0),
+        }
+    }
+}
+
 /// Field `field` (a date-time field: `EPP_FIELD_CREATED`, `_UPDATED`,
 /// `_EXPIRES`, `_TRANSFERRED`, `_MSGQ_DATE`, `_SERVER_DATE`) parsed into
 /// `*out`. `EPP_RESULT_INVALID_VALUE` when its text is not an RFC 3339
@@ -1346,19 +1362,8 @@ pub unsafe extern "C" fn epp_message_field_datetime(
         let m = unsafe { &*message };
         let text = field_str(m, field)?;
         let t = DateTime::parse(text.raw().trim()).ok_or(EppResult::InvalidValue)?;
-        let value = EppDateTime {
-            year: t.date.year,
-            month: t.date.month,
-            day: t.date.day,
-            hour: t.hour,
-            minute: t.minute,
-            second: t.second,
-            has_offset: t.date.offset.is_some(),
-            nanosecond: t.nanosecond,
-            offset_minutes: t.date.offset.unwrap_or(0),
-        };
         // SAFETY: non-NULL and writable.
-        unsafe { out.write(value) };
+        unsafe { out.write(EppDateTime::from(t)) };
         Ok(())
     })
 }

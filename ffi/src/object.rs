@@ -592,19 +592,8 @@ pub unsafe extern "C" fn epp_message_object_field_datetime(
         let m = unsafe { &*message };
         let text = object_str(m, field)?;
         let t = DateTime::parse(text.raw().trim()).ok_or(EppResult::InvalidValue)?;
-        let value = EppDateTime {
-            year: t.date.year,
-            month: t.date.month,
-            day: t.date.day,
-            hour: t.hour,
-            minute: t.minute,
-            second: t.second,
-            has_offset: t.date.offset.is_some(),
-            nanosecond: t.nanosecond,
-            offset_minutes: t.date.offset.unwrap_or(0),
-        };
         // SAFETY: non-NULL and writable.
-        unsafe { out.write(value) };
+        unsafe { out.write(EppDateTime::from(t)) };
         Ok(())
     })
 }

@@ -30,6 +30,7 @@ use crate::message::{
     EPP_FIELD_LAST, EPP_LIST_LAST, EppMessage, Stored, check_items, epp_message_read_command,
     epp_message_read_response, field_str, frame_of, handle, strings,
 };
+use crate::read_bulk::read_then;
 use crate::{EppResult, guard, non_null};
 
 /// The numbers at the start of `epp_packed.table`: the count of present
@@ -600,35 +601,6 @@ unsafe fn packed_into(message: *const EppMessage, packed: *mut EppPacked, form: 
     })
 }
 
-/// A reader of the C ABI (`epp_message_read_command` or `_response`).
-type Read = unsafe extern "C" fn(*mut EppMessage, *const u8, usize) -> EppResult;
-
-/// `read`, then `packed_into` in `form`: the `epp_message_read_*_packed`
-/// and `_pymarshal` calls. `EPP_RESULT_NULL_ARGUMENT` for a NULL `packed`,
-/// before reading; a read failure returns as the read does.
-///
-/// # Safety
-///
-/// As `read` and `packed_into`.
-unsafe fn read_and_pack(
-    read: Read,
-    message: *mut EppMessage,
-    frame: *const u8,
-    len: usize,
-    packed: *mut EppPacked,
-    form: Form,
-) -> EppResult {
-    if packed.is_null() {
-        return EppResult::NullArgument;
-    }
-    // SAFETY: forwarded from the caller.
-    match unsafe { read(message, frame, len) } {
-        // SAFETY: as above.
-        EppResult::Ok => unsafe { packed_into(message, packed, form) },
-        failed => failed,
-    }
-}
-
 /// Every value of the message, packed into `packed`'s buffers as
 /// `epp_packed` describes: strings as the single-value accessors give them
 /// (fields, list items and result messages unescaped, check names and
@@ -674,17 +646,10 @@ pub unsafe extern "C" fn epp_message_read_command_packed(
     len: usize,
     packed: *mut EppPacked,
 ) -> EppResult {
+    // SAFETY: run only after a successful read, `packed` checked non-NULL.
+    let fill = || unsafe { packed_into(message, packed, Form::NulSeparated) };
     // SAFETY: forwarded from the caller.
-    unsafe {
-        read_and_pack(
-            epp_message_read_command,
-            message,
-            frame,
-            len,
-            packed,
-            Form::NulSeparated,
-        )
-    }
+    unsafe { read_then(epp_message_read_command, message, frame, len, packed, fill) }
 }
 
 /// `epp_message_read_response`, then `epp_message_packed`, as
@@ -700,17 +665,10 @@ pub unsafe extern "C" fn epp_message_read_response_packed(
     len: usize,
     packed: *mut EppPacked,
 ) -> EppResult {
+    // SAFETY: run only after a successful read, `packed` checked non-NULL.
+    let fill = || unsafe { packed_into(message, packed, Form::NulSeparated) };
     // SAFETY: forwarded from the caller.
-    unsafe {
-        read_and_pack(
-            epp_message_read_response,
-            message,
-            frame,
-            len,
-            packed,
-            Form::NulSeparated,
-        )
-    }
+    unsafe { read_then(epp_message_read_response, message, frame, len, packed, fill) }
 }
 
 /// Every value of the message, as `epp_message_packed` gives them, laid
@@ -759,17 +717,10 @@ pub unsafe extern "C" fn epp_message_read_command_pymarshal(
     len: usize,
     packed: *mut EppPacked,
 ) -> EppResult {
+    // SAFETY: run only after a successful read, `packed` checked non-NULL.
+    let fill = || unsafe { packed_into(message, packed, Form::Marshal) };
     // SAFETY: forwarded from the caller.
-    unsafe {
-        read_and_pack(
-            epp_message_read_command,
-            message,
-            frame,
-            len,
-            packed,
-            Form::Marshal,
-        )
-    }
+    unsafe { read_then(epp_message_read_command, message, frame, len, packed, fill) }
 }
 
 /// `epp_message_read_response`, then `epp_message_pymarshal`, as
@@ -785,17 +736,10 @@ pub unsafe extern "C" fn epp_message_read_response_pymarshal(
     len: usize,
     packed: *mut EppPacked,
 ) -> EppResult {
+    // SAFETY: run only after a successful read, `packed` checked non-NULL.
+    let fill = || unsafe { packed_into(message, packed, Form::Marshal) };
     // SAFETY: forwarded from the caller.
-    unsafe {
-        read_and_pack(
-            epp_message_read_response,
-            message,
-            frame,
-            len,
-            packed,
-            Form::Marshal,
-        )
-    }
+    unsafe { read_then(epp_message_read_response, message, frame, len, packed, fill) }
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use crate::bulk::{EppBulk, fill_bulk};
 use crate::message::{EppMessage, epp_message_read_command, epp_message_read_response, handle};
-use crate::{EppResult, guard, non_null};
+use crate::{EppResult, guard};
 
 /// Fills `*bulk` for the message just read, as `epp_message_bulk` does.
 ///
@@ -27,6 +27,35 @@ unsafe fn bulk_after_read(message: *const EppMessage, bulk: *mut EppBulk) -> Epp
     })
 }
 
+/// A reader of the C ABI (`epp_message_read_command` or `_response`).
+pub(crate) type Read = unsafe extern "C" fn(*mut EppMessage, *const u8, usize) -> EppResult;
+
+/// `read`, then `fill`: what every read-and-take call does
+/// (`epp_message_read_*_bulk`, `_packed`, `_pymarshal`).
+/// `EPP_RESULT_NULL_ARGUMENT` for a NULL `out` (what `fill` writes into),
+/// before reading; a read failure returns as the read does.
+///
+/// # Safety
+///
+/// As `read`; `fill` is called only after a successful read.
+pub(crate) unsafe fn read_then<T>(
+    read: Read,
+    message: *mut EppMessage,
+    frame: *const u8,
+    len: usize,
+    out: *mut T,
+    fill: impl FnOnce() -> EppResult,
+) -> EppResult {
+    if out.is_null() {
+        return EppResult::NullArgument;
+    }
+    // SAFETY: forwarded from the caller.
+    match unsafe { read(message, frame, len) } {
+        EppResult::Ok => fill(),
+        failed => failed,
+    }
+}
+
 /// `epp_message_read_command`, then `epp_message_bulk` into `bulk`. A read
 /// failure returns as `epp_message_read_command` returns it (`bulk` left
 /// alone); after a successful read, the results are those of
@@ -44,15 +73,10 @@ pub unsafe extern "C" fn epp_message_read_command_bulk(
     len: usize,
     bulk: *mut EppBulk,
 ) -> EppResult {
-    if non_null(bulk).is_err() {
-        return EppResult::NullArgument;
-    }
+    // SAFETY: run only after a successful read, `bulk` checked non-NULL.
+    let fill = || unsafe { bulk_after_read(message, bulk) };
     // SAFETY: forwarded from the caller.
-    match unsafe { epp_message_read_command(message, frame, len) } {
-        // SAFETY: as above.
-        EppResult::Ok => unsafe { bulk_after_read(message, bulk) },
-        failed => failed,
-    }
+    unsafe { read_then(epp_message_read_command, message, frame, len, bulk, fill) }
 }
 
 /// `epp_message_read_response`, then `epp_message_bulk`, as
@@ -68,15 +92,10 @@ pub unsafe extern "C" fn epp_message_read_response_bulk(
     len: usize,
     bulk: *mut EppBulk,
 ) -> EppResult {
-    if non_null(bulk).is_err() {
-        return EppResult::NullArgument;
-    }
+    // SAFETY: run only after a successful read, `bulk` checked non-NULL.
+    let fill = || unsafe { bulk_after_read(message, bulk) };
     // SAFETY: forwarded from the caller.
-    match unsafe { epp_message_read_response(message, frame, len) } {
-        // SAFETY: as above.
-        EppResult::Ok => unsafe { bulk_after_read(message, bulk) },
-        failed => failed,
-    }
+    unsafe { read_then(epp_message_read_response, message, frame, len, bulk, fill) }
 }
 
 #[cfg(test)]

@@ -191,6 +191,29 @@ pub unsafe extern "C" fn epp_write_hello(
     guard(|| unsafe { command(Request::new(Command::Hello), none, flags, buf, cap, out_len) })
 }
 
+/// Borrows the caller's array of `count` values at `given` (NULL allowed
+/// when 0): `EPP_RESULT_NULL_ARGUMENT` for NULL with values,
+/// `EPP_RESULT_INVALID_ARGUMENT` for more than `max`.
+///
+/// # Safety
+///
+/// A non-NULL `given` points to `count` readable values living for `'a`.
+pub(crate) unsafe fn caller_array<'a, T>(
+    given: *const T,
+    count: usize,
+    max: usize,
+) -> Result<&'a [T], EppResult> {
+    if count == 0 {
+        return Ok(&[]);
+    }
+    non_null(given)?;
+    if count > max {
+        return Err(EppResult::InvalidArgument);
+    }
+    // SAFETY: non-NULL, `count` readable values (caller's contract).
+    Ok(unsafe { std::slice::from_raw_parts(given, count) })
+}
+
 /// Copies `count` C strings into `slots` (the first `count` of them).
 ///
 /// # Safety
@@ -202,15 +225,8 @@ pub(crate) unsafe fn str_array<'a>(
     count: usize,
     slots: &mut [Str<'a>],
 ) -> Result<usize, EppResult> {
-    if count == 0 {
-        return Ok(0);
-    }
-    non_null(strs)?;
-    if count > slots.len() {
-        return Err(EppResult::InvalidArgument);
-    }
-    // SAFETY: non-NULL; the caller guarantees `count` readable epp_str values.
-    let given = unsafe { std::slice::from_raw_parts(strs, count) };
+    // SAFETY: the caller guarantees `count` readable epp_str values.
+    let given = unsafe { caller_array(strs, count, slots.len()) }?;
     for (slot, s) in slots.iter_mut().zip(given) {
         // SAFETY: each epp_str points to `len` readable bytes.
         *slot = Str::new(unsafe { req_str(*s) }?);

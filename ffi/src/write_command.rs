@@ -19,7 +19,7 @@ use epp_codec::view::{
 use crate::contact::EppDisclose;
 use crate::message::EppTransferOp;
 use crate::object::EppPeriodUnit;
-use crate::write::{EPP_WRITE_MAX_CHECK_NAMES, check_names, command, str_array};
+use crate::write::{EPP_WRITE_MAX_CHECK_NAMES, caller_array, check_names, command, str_array};
 use crate::{EppResult, EppStr, guard, non_null, opt_str, req_str};
 
 /// The most items each list of a command writer takes (name servers,
@@ -198,15 +198,8 @@ fn transfer_op(op: u32) -> Result<TransferOp, EppResult> {
 ///
 /// A non-NULL `items` points to `count` readable values living for `'a`.
 pub(crate) unsafe fn items<'a, T>(items: *const T, count: usize) -> Result<&'a [T], EppResult> {
-    if count == 0 {
-        return Ok(&[]);
-    }
-    non_null(items)?;
-    if count > EPP_WRITE_MAX_ITEMS {
-        return Err(EppResult::InvalidArgument);
-    }
-    // SAFETY: non-NULL, `count` readable values (caller's contract).
-    Ok(unsafe { std::slice::from_raw_parts(items, count) })
+    // SAFETY: forwarded from the caller.
+    unsafe { caller_array(items, count, EPP_WRITE_MAX_ITEMS) }
 }
 
 /// Fills `slots` with `f` of each given item.

@@ -13,7 +13,7 @@ use epp_codec::view::command::{Command, DomainCommand, Extension, Extensions};
 use epp_codec::view::ext::{DsData, SecDns, SecDnsData};
 use epp_codec::view::read_command;
 
-use crate::write::emit;
+use crate::write::{caller_array, emit};
 use crate::write_response::{EPP_WRITE_MAX_RESULTS, raw_element};
 use crate::{EppResult, EppStr, guard, non_null, req_str};
 
@@ -88,11 +88,8 @@ pub unsafe extern "C" fn epp_write_command_with_extensions(
             for existing in request.extensions().iter() {
                 push(&mut slots, &mut n, Extension::Raw(existing))?;
             }
-            if extension_count > 0 {
-                non_null(extensions)?;
-                for e in std::slice::from_raw_parts(extensions, extension_count) {
-                    push(&mut slots, &mut n, Extension::Raw(raw_element(e)?))?;
-                }
+            for e in caller_array(extensions, extension_count, usize::MAX)? {
+                push(&mut slots, &mut n, Extension::Raw(raw_element(e)?))?;
             }
             if ds_count > 0 {
                 non_null(ds_data)?;

@@ -22,7 +22,7 @@ use epp_codec::write::{
 };
 
 use crate::message::EppObject;
-use crate::write::emit;
+use crate::write::{caller_array, emit};
 use crate::write_command::{
     EPP_WRITE_MAX_ITEMS, EppContactDetails, EppDomainContact, domain_contact, fill, host_address,
     items, password, phone, postal_infos, postal_slots, status_value,
@@ -257,34 +257,10 @@ pub(crate) unsafe fn raw_elements<'s, 'a>(
     count: usize,
     slots: &'s mut [RawElement<'a>],
 ) -> Result<&'s [RawElement<'a>], EppResult> {
-    if count == 0 {
-        return Ok(&[]);
-    }
-    non_null(given)?;
-    if count > slots.len() {
-        return Err(EppResult::InvalidArgument);
-    }
-    // SAFETY: non-NULL, `count` readable values (caller's contract).
-    let given = unsafe { std::slice::from_raw_parts(given, count) };
+    // SAFETY: `count` readable values (caller's contract).
+    let given = unsafe { caller_array(given, count, slots.len()) }?;
     // SAFETY: each epp_str as the caller promised.
     fill(given, slots, |s| unsafe { raw_element(s) })
-}
-
-/// Reads a caller array of exactly `count` items, at most `max`.
-///
-/// # Safety
-///
-/// `given` must be NULL or point to `count` readable values.
-unsafe fn array<'a, T>(given: *const T, count: usize, max: usize) -> Result<&'a [T], EppResult> {
-    if count == 0 {
-        return Ok(&[]);
-    }
-    non_null(given)?;
-    if count > max {
-        return Err(EppResult::InvalidArgument);
-    }
-    // SAFETY: non-NULL, `count` readable values (caller's contract).
-    Ok(unsafe { std::slice::from_raw_parts(given, count) })
 }
 
 /// Builds the core's response from the caller's description.
@@ -304,7 +280,7 @@ unsafe fn response_data<'a>(
     } = slots;
     // SAFETY: caller's contract for every pointer below.
     unsafe {
-        let given = array(r.results, r.result_count, EPP_WRITE_MAX_RESULTS)?;
+        let given = caller_array(r.results, r.result_count, EPP_WRITE_MAX_RESULTS)?;
         if given.is_empty() {
             non_null(r.results)?;
             return Err(EppResult::InvalidArgument);
@@ -313,11 +289,11 @@ unsafe fn response_data<'a>(
         let mut ranges = [(0usize, 0usize, 0usize, 0usize); EPP_WRITE_MAX_RESULTS];
         let (mut v_at, mut e_at) = (0, 0);
         for (g, range) in given.iter().zip(ranges.iter_mut()) {
-            let vs = array(g.values, g.value_count, EPP_WRITE_MAX_RESULTS - v_at)?;
+            let vs = caller_array(g.values, g.value_count, EPP_WRITE_MAX_RESULTS - v_at)?;
             for (slot, v) in values[v_at..].iter_mut().zip(vs) {
                 *slot = raw_element(v)?;
             }
-            let es = array(
+            let es = caller_array(
                 g.ext_values,
                 g.ext_value_count,
                 EPP_WRITE_MAX_RESULTS - e_at,
@@ -444,7 +420,7 @@ pub unsafe extern "C" fn epp_write_check_response(
         let mut slots = [CheckResult::available(""); EPP_WRITE_MAX_CHECK_NAMES];
         // SAFETY: caller's contract.
         unsafe {
-            let given = array(items, count, EPP_WRITE_MAX_CHECK_NAMES)?;
+            let given = caller_array(items, count, EPP_WRITE_MAX_CHECK_NAMES)?;
             if given.is_empty() {
                 return Err(EppResult::InvalidArgument);
             }
