@@ -41,3 +41,90 @@ pub use result_code::{ResultClass, ResultCode};
 pub use scan::{List, ListItem, ListIter};
 pub use str::{Chunks, Str};
 pub use value::{Date, DateTime, E164, IpVersion, Period, PeriodUnit, UtcOffsetMinutes};
+
+#[cfg(all(test, feature = "std"))]
+mod layout_tests {
+    extern crate std;
+
+    use alloc::format;
+    use alloc::string::String;
+    use alloc::vec::Vec;
+    use std::path::{Path, PathBuf};
+
+    use super::command::read_command_layout;
+    use super::response::read_server_message_layout;
+    use crate::Limits;
+
+    fn corpus_files(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("the corpus beside the repository") {
+            let path = entry.expect("a readable corpus folder").path();
+            if path.is_dir() {
+                corpus_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "xml") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// What the command reader and the server-message reader make of
+    /// `doc`, with the tokenizer stepping over layout, then yielding it.
+    fn both_ways(doc: &[u8], limits: &Limits) -> (String, String) {
+        let read = |skip| {
+            format!(
+                "{:?}\n{:?}",
+                read_command_layout(doc, limits, skip),
+                read_server_message_layout(doc, limits, skip)
+            )
+        };
+        (read(true), read(false))
+    }
+
+    /// Stepping over layout changes nothing the command reader or the
+    /// server-message reader sees: every
+    /// corpus message, and every variant of it with a line feed and spaces
+    /// put after one `>` or before one `<` (in a leaf's value, before an end
+    /// tag, before a comment…), reads to the same view or the same error,
+    /// offsets included, whether the tokenizer yields the layout or not.
+    #[test]
+    #[cfg_attr(
+        miri,
+        ignore = "reads the corpus from disk; scripts/miri.sh --corpus runs it"
+    )]
+    fn skipping_layout_changes_no_read() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        let mut files = Vec::new();
+        corpus_files(&root, &mut files);
+        assert!(files.len() > 100, "the corpus has {} messages", files.len());
+        let limits = Limits::new();
+        let (mut variants, mut commands, mut responses) = (0usize, 0usize, 0usize);
+        for file in &files {
+            let doc = std::fs::read(file).expect("a readable corpus message");
+            let (skipped, yielded) = both_ways(&doc, &limits);
+            assert_eq!(skipped, yielded, "{}", file.display());
+            commands += usize::from(read_command_layout(&doc, &limits, true).is_ok());
+            responses += usize::from(read_server_message_layout(&doc, &limits, true).is_ok());
+            for (at, &b) in doc.iter().enumerate() {
+                let cut = match b {
+                    b'>' => at + 1,
+                    b'<' => at,
+                    _ => continue,
+                };
+                for layout in [&b"\n  "[..], b"\n", b"\n    \t"] {
+                    let mut variant = Vec::with_capacity(doc.len() + layout.len());
+                    variant.extend_from_slice(&doc[..cut]);
+                    variant.extend_from_slice(layout);
+                    variant.extend_from_slice(&doc[cut..]);
+                    let (skipped, yielded) = both_ways(&variant, &limits);
+                    assert_eq!(skipped, yielded, "{} with layout at {cut}", file.display());
+                    variants += 1;
+                }
+            }
+        }
+        assert!(
+            commands > 50,
+            "only {commands} corpus messages read as commands"
+        );
+        assert!(responses > 50, "only {responses} read as responses");
+        assert!(variants > 10_000, "only {variants} variants");
+    }
+}

@@ -104,6 +104,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                 Peeked::End(_) => return Ok(None),
                 Peeked::Nothing => {}
             }
+            self.tok.step_over_layout();
             let at = self.tok.offset();
             match self.tok.next_token()? {
                 Some(Token::ElementStart(start)) => {

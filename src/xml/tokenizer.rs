@@ -165,6 +165,8 @@ pub struct Tokenizer<'a> {
     error_yielded: bool,
     /// Unbound prefixes resolve to no namespace instead of failing.
     tolerate_unbound_prefixes: bool,
+    /// `step_over_layout` steps over layout (see `set_skip_layout`).
+    skip_layout: bool,
     open: Vec<OpenElement, DEPTH_CAP>,
     bindings: Vec<Binding, BINDING_CAP>,
     attrs: Vec<RawAttribute, ATTR_CAP>,
@@ -207,6 +209,7 @@ impl<'a> Tokenizer<'a> {
             bindings: empty_stack(),
             attrs: empty_stack(),
             tolerate_unbound_prefixes: tolerate,
+            skip_layout: false,
             last_name: Name {
                 qname: "",
                 prefix_len: 0,
@@ -249,6 +252,38 @@ impl<'a> Tokenizer<'a> {
     pub fn tolerate_unbound_prefixes(mut self) -> Self {
         self.tolerate_unbound_prefixes = true;
         self
+    }
+
+    /// Lets [`step_over_layout`](Self::step_over_layout) step over layout
+    /// (off by default; the tokenizer itself always yields layout).
+    pub(crate) fn set_skip_layout(&mut self, skip: bool) {
+        self.skip_layout = skip;
+    }
+
+    /// When layout skipping is on, steps over the layout at the current
+    /// position (a line feed and spaces) if what follows is a start tag, or
+    /// the end tag of an element that has had a child element: layout that
+    /// cannot be an element's value. For readers that refuse mixed content
+    /// and ignore white space between elements (the strict command reader),
+    /// called before asking for the next child: a token fewer per element.
+    /// The layout that may be an element's whole content (`<a>`, a line
+    /// feed and spaces, `</a>`), and layout before a comment, processing
+    /// instruction or CDATA section, is still yielded.
+    ///
+    /// (A separate call, not a branch in [`next_token`](Self::next_token):
+    /// a plain tokenizing pays nothing for it.)
+    #[inline]
+    pub(crate) fn step_over_layout(&mut self) {
+        if !self.skip_layout || self.pending_end || self.state != State::Content {
+            return;
+        }
+        let bytes = self.input.as_bytes();
+        if bytes.get(self.pos) == Some(&b'\n') {
+            let i = skip_spaces(bytes, self.pos + 1);
+            if self.is_skippable_layout_before(i) {
+                self.pos = i;
+            }
+        }
     }
 
     /// The document being read.
@@ -380,6 +415,23 @@ impl<'a> Tokenizer<'a> {
                     return Err(self.err(XmlErrorKind::TextOutsideRoot, self.pos));
                 }
             }
+        }
+    }
+
+    /// Whether layout ending at `lt` may be stepped over (see
+    /// `step_over_layout`): `lt` holds `<` and starts a start tag, or the end tag
+    /// of an element that has had a child (the last start tag opened
+    /// deeper than where the tokenizer stands).
+    #[inline]
+    fn is_skippable_layout_before(&self, lt: usize) -> bool {
+        let bytes = self.input.as_bytes();
+        if bytes.get(lt) != Some(&b'<') {
+            return false;
+        }
+        match bytes.get(lt + 1) {
+            Some(b'/') => self.open.len() != self.last_depth,
+            Some(b'!' | b'?') | None => false,
+            Some(_) => true,
         }
     }
 
@@ -1446,6 +1498,64 @@ fn skip_space(bytes: &[u8], p: usize) -> usize {
 #[cfg(test)]
 mod scan_tests {
     use super::*;
+
+    /// The tokens of `doc` as short strings: `<name`, `/name`, `"text"`, `!`
+    /// for a comment.
+    fn token_list(doc: &str, skip_layout: bool) -> heapless::Vec<heapless::String<24>, 32> {
+        use core::fmt::Write;
+        let limits = Limits::new();
+        let mut tok = Tokenizer::new(doc, &limits);
+        tok.set_skip_layout(skip_layout);
+        let mut out = heapless::Vec::new();
+        loop {
+            tok.step_over_layout();
+            let Some(t) = tok.next_token().unwrap() else {
+                break;
+            };
+            let mut s = heapless::String::new();
+            match t {
+                Token::ElementStart(e) => write!(s, "<{}", e.name().local()),
+                Token::ElementEnd(e) => write!(s, "/{}", e.name().local()),
+                Token::Text(t) => write!(s, "{:?}", t.raw()),
+                _ => write!(s, "!"),
+            }
+            .unwrap();
+            out.push(s).unwrap();
+        }
+        out
+    }
+
+    #[test]
+    fn skipped_layout_is_only_what_cannot_be_a_value() {
+        let doc = "<a>\n <b>x</b>\n <c>\n </c>\n <d/>\n <!-- n -->\n <e>\n <f/>\n</e>\n</a>";
+        let kept = [
+            "<a", "<b", "\"x\"", "/b", "<c", "\"\\n \"", "/c", "<d", "/d", "\"\\n \"", "!", "<e",
+            "<f", "/f", "/e", "/a",
+        ];
+        assert_eq!(token_list(doc, true), kept);
+        // Without the option every run of layout is a token.
+        let all = token_list(doc, false);
+        assert_eq!(all.len(), kept.len() + 7);
+        assert!(all.iter().filter(|t| t.starts_with('"')).count() == 10);
+        // Layout that does not start with a line feed, or that holds a tab
+        // or a carriage return, is text as ever.
+        assert_eq!(
+            token_list("<a> <b/>\n\t<c/>\r\n<d/></a>", true),
+            [
+                "<a",
+                "\" \"",
+                "<b",
+                "/b",
+                "\"\\n\\t\"",
+                "<c",
+                "/c",
+                "\"\\r\\n\"",
+                "<d",
+                "/d",
+                "/a"
+            ]
+        );
+    }
 
     #[test]
     fn prefix_key_is_the_first_eight_bytes() {

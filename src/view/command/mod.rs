@@ -53,8 +53,20 @@ pub fn read_command_with<'a>(
     payload: &'a [u8],
     limits: &Limits,
 ) -> Result<Request<'a>, CommandError<'a>> {
+    read_command_layout(payload, limits, true)
+}
+
+/// [`read_command_with`], the tokenizer stepping over layout between
+/// elements (`Tokenizer::set_skip_layout`, what every caller gets: the reader ignores
+/// it anyway) or yielding it (the tests compare the two).
+pub(super) fn read_command_layout<'a>(
+    payload: &'a [u8],
+    limits: &Limits,
+    skip_layout: bool,
+) -> Result<Request<'a>, CommandError<'a>> {
     let input = Tokenizer::payload_text(payload)?;
     let mut tok = Tokenizer::new(input, limits);
+    tok.set_skip_layout(skip_layout);
     let mut r = Reader::new(&mut tok);
     let root = r.root()?;
     if !root.is(Ns::Epp, "epp") {

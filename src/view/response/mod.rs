@@ -157,6 +157,7 @@ impl<'t, 'a> Walker<'t, 'a> {
     /// tag consumed).
     pub(crate) fn next(&mut self) -> Result<Option<Start<'a>>, ResponseError<'a>> {
         loop {
+            self.tok.step_over_layout();
             let at = self.tok.offset();
             match self.tok.next_token()? {
                 Some(Token::ElementStart(s)) => {
@@ -233,8 +234,21 @@ pub fn read_server_message_with<'a>(
     payload: &'a [u8],
     limits: &Limits,
 ) -> Result<ServerMessage<'a>, ResponseError<'a>> {
+    read_server_message_layout(payload, limits, true)
+}
+
+/// [`read_server_message_with`], the tokenizer stepping over layout between
+/// elements (`Tokenizer::step_over_layout`, what every caller gets: the
+/// walker skips text between elements anyway) or yielding it (the tests
+/// compare the two).
+pub(super) fn read_server_message_layout<'a>(
+    payload: &'a [u8],
+    limits: &Limits,
+    skip_layout: bool,
+) -> Result<ServerMessage<'a>, ResponseError<'a>> {
     let input = Tokenizer::payload_text(payload)?;
     let mut tok = Tokenizer::with_tolerance(input, limits, true);
+    tok.set_skip_layout(skip_layout);
     let mut w = Walker::new(&mut tok);
     let Some(root) = w.next()? else {
         return Err(ResponseError::new(
