@@ -10,7 +10,7 @@ use core::fmt;
 use core::marker::PhantomData;
 
 use super::str::Str;
-use crate::xml::{Span, find_any3, find_byte, is_space, same_bytes, split_qname};
+use crate::xml::{Span, find_any3, find_byte, find_name_stop, is_space, same_bytes, split_qname};
 
 /// One element of an already-validated span.
 #[derive(Clone, Copy, Debug)]
@@ -49,8 +49,7 @@ impl<'a> Child<'a> {
     /// validated element's span): no scan of its content.
     pub(crate) fn from_span(doc: &'a str, span: Span) -> Option<Child<'a>> {
         let bytes = doc.as_bytes();
-        let (tag_end, self_closing) = tag_end(bytes, span.start)?;
-        let (name_end, prefix_len) = qname_end(bytes.get(..tag_end)?, span.start + 1)?;
+        let (name_end, prefix_len, tag_end, self_closing) = start_tag_at(bytes, span.start)?;
         let content_end = if self_closing {
             tag_end
         } else {
@@ -216,6 +215,11 @@ struct IndexEntry {
     /// Start of the first child of that name, end of the last.
     first: u32,
     last_end: u32,
+    /// The first child's start tag end, content end and end: with
+    /// `first`, all a lookup needs to hand it out without scanning it again.
+    first_tag_end: u32,
+    first_content_end: u32,
+    first_end: u32,
     count: u16,
 }
 
@@ -266,6 +270,9 @@ impl<'a> Indexed<'a> {
                         name_len: local.len() as u8,
                         first: c.tag.start as u32,
                         last_end: c.end as u32,
+                        first_tag_end: c.tag.end as u32,
+                        first_content_end: c.content.end as u32,
+                        first_end: c.end as u32,
                         count: 1,
                     };
                     index.len += 1;
@@ -274,6 +281,30 @@ impl<'a> Indexed<'a> {
             }
         }
         index
+    }
+
+    /// The first child `e` stands for, from what the index kept of it.
+    fn first_child(&self, e: &IndexEntry) -> Option<Child<'a>> {
+        let doc = self.element.doc();
+        let (start, name_at) = (e.first as usize, e.name_at as usize);
+        let name_end = name_at + usize::from(e.name_len);
+        // `<local` or `<prefix:local`: a prefix is never empty.
+        let prefix_len = name_at.saturating_sub(start + 2);
+        let (tag_end, content_end) = (e.first_tag_end as usize, e.first_content_end as usize);
+        Some(Child {
+            doc,
+            qname: doc.get(start + 1..name_end)?,
+            prefix_len: u32::try_from(prefix_len).ok()?,
+            tag: Span {
+                start,
+                end: tag_end,
+            },
+            content: Span {
+                start: tag_end,
+                end: content_end,
+            },
+            end: e.first_end as usize,
+        })
     }
 
     fn entry(&self, local: &str) -> Option<&IndexEntry> {
@@ -298,22 +329,7 @@ fn entry_is(doc: &str, entry: &IndexEntry, local: &str) -> bool {
 impl<'a> Lookup<'a> for Indexed<'a> {
     fn child(&self, local: &str) -> Option<Child<'a>> {
         match self.entry(local) {
-            // One of that name: its span is exact.
-            Some(e) if e.count == 1 => Child::from_span(
-                self.element.doc(),
-                Span {
-                    start: e.first as usize,
-                    end: e.last_end as usize,
-                },
-            ),
-            Some(e) => Children::new(
-                self.element.doc(),
-                Span {
-                    start: e.first as usize,
-                    end: e.last_end as usize,
-                },
-            )
-            .next(),
+            Some(e) => self.first_child(e),
             None if self.overflow => self.element.child(local),
             None => None,
         }
@@ -369,8 +385,7 @@ impl<'a> Iterator for Children<'a> {
                     return None;
                 }
                 _ => {
-                    let (tag_end, self_closing) = tag_end(bytes, lt)?;
-                    let (name_end, prefix_len) = qname_end(bytes.get(..tag_end)?, lt + 1)?;
+                    let (name_end, prefix_len, tag_end, self_closing) = start_tag_at(bytes, lt)?;
                     let qname = self.doc.get(lt + 1..name_end)?;
                     let tag = Span {
                         start: lt,
@@ -385,7 +400,7 @@ impl<'a> Iterator for Children<'a> {
                             tag_end,
                         )
                     } else {
-                        let (close_start, close_end) = matching_end(bytes, tag_end)?;
+                        let (close_start, close_end) = end_tag_of(bytes, tag_end, qname.len())?;
                         (
                             Span {
                                 start: tag_end,
@@ -407,6 +422,50 @@ impl<'a> Iterator for Children<'a> {
             }
         }
     }
+}
+
+/// The validated start tag at `lt`, read in one pass: the end of its
+/// qualified name, the length of its prefix (0 when there is none), the
+/// tag's end (one past `>`) and whether it is self-closing.
+#[inline]
+fn start_tag_at(bytes: &[u8], lt: usize) -> Option<(usize, u32, usize, bool)> {
+    let start = lt + 1;
+    let mut stop = find_name_stop(bytes, start)?;
+    let mut prefix_len = 0;
+    if bytes.get(stop) == Some(&b':') {
+        prefix_len = u32::try_from(stop - start).ok()?;
+        stop = find_name_stop(bytes, stop + 1)?;
+    }
+    match (bytes.get(stop), bytes.get(stop + 1)) {
+        (Some(b'>'), _) => Some((stop, prefix_len, stop + 1, false)),
+        (Some(b'/'), Some(b'>')) => Some((stop, prefix_len, stop + 2, true)),
+        // White space: attributes follow (or, on input that was never
+        // validated, anything: the general scan copes).
+        _ => {
+            let (end, self_closing) = tag_end(bytes, stop)?;
+            Some((stop, prefix_len, end, self_closing))
+        }
+    }
+}
+
+/// The end tag of the validated element whose start tag ends at `from`
+/// and whose qualified name is `qname_len` bytes long: `(start, end)`.
+/// An element without children (most are) needs no depth count: the
+/// first `</` is its own end tag.
+#[inline]
+fn end_tag_of(bytes: &[u8], from: usize, qname_len: usize) -> Option<(usize, usize)> {
+    let lt = find_byte(bytes, from, b'<')?;
+    if bytes.get(lt + 1) != Some(&b'/') {
+        return matching_end(bytes, lt);
+    }
+    // `</qname>`, perhaps with white space before the `>`.
+    let after = lt + 2 + qname_len;
+    let gt = if bytes.get(after) == Some(&b'>') {
+        after
+    } else {
+        find_byte(bytes, after, b'>')?
+    };
+    Some((lt, gt + 1))
 }
 
 /// The end of the qualified name starting at `start` in a validated tag

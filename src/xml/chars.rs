@@ -206,6 +206,33 @@ pub(crate) fn non_spaces(x: u64) -> u64 {
     x ^ splat(b' ')
 }
 
+/// The first byte at or after `from` that ends a name or a prefix in a
+/// well-formed tag: white space (any byte up to 0x20), `/`, `>` or `:`.
+/// Eight bytes at a time; `None` past the end.
+#[inline]
+pub(crate) fn find_name_stop(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(x) = word_at(bytes, i) {
+        // Bytes below 0x21 (`x - 0x21` borrows; a non-ASCII byte keeps its
+        // high bit and is masked out by `!x`), and the three delimiters.
+        // Borrows only run upward, so the lowest hit is exact.
+        let hits = ((x.wrapping_sub(splat(0x21)) & !x)
+            | eq_bytes(x, b'/')
+            | eq_bytes(x, b'>')
+            | eq_bytes(x, b':'))
+            & HI;
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)?
+        .iter()
+        .position(|&b| b <= b' ' || matches!(b, b'/' | b'>' | b':'))
+        .map(|p| i + p)
+}
+
 /// XML `Char`: what may appear in a document at all.
 pub(crate) fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
@@ -237,6 +264,55 @@ pub(crate) fn is_forbidden_ef(bytes: &[u8], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn name_stops_are_found_as_a_bytewise_scan_finds_them() {
+        // Every stop and a few name bytes (ASCII and not) at every place
+        // of a 19-byte window, from every start.
+        let fill = [b'a', b'Z', b'-', b'.', b'9', 0x80, 0xC3, 0xFF, b'!', b'~'];
+        let stops = [0u8, b'\t', b'\n', b'\r', b' ', b'/', b'>', b':'];
+        for &f in &fill {
+            for &stop in &stops {
+                for at in 0..19 {
+                    let mut buf = [f; 19];
+                    buf[at] = stop;
+                    for from in 0..19 {
+                        let expected = buf[from..]
+                            .iter()
+                            .position(|&b| b <= b' ' || matches!(b, b'/' | b'>' | b':'))
+                            .map(|p| from + p);
+                        assert_eq!(
+                            find_name_stop(&buf, from),
+                            expected,
+                            "{f:#x} {stop:#x} {at} {from}"
+                        );
+                    }
+                }
+            }
+        }
+        // Runs of stops and bytes just above them (borrows at work).
+        let alphabet = [
+            0u8, b' ', b'!', b'"', b'/', b'0', b'>', b'?', b':', b';', 0x7F, 0x80, b'a',
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..20_000 {
+            let mut buf = [0u8; 24];
+            for b in &mut buf {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                *b = alphabet[(seed >> 33) as usize % alphabet.len()];
+            }
+            let from = (seed >> 20) as usize % 24;
+            let expected = buf[from..]
+                .iter()
+                .position(|&b| b <= b' ' || matches!(b, b'/' | b'>' | b':'))
+                .map(|p| from + p);
+            assert_eq!(find_name_stop(&buf, from), expected, "{buf:?} {from}");
+        }
+        assert_eq!(find_name_stop(b"", 0), None);
+        assert_eq!(find_name_stop(b"abc", 5), None);
+    }
 
     #[test]
     fn table_matches_the_exact_rules_for_ascii() {

@@ -32,7 +32,8 @@ pub use token::{
 pub use tokenizer::Tokenizer;
 
 pub(crate) use chars::{
-    escape_candidates, find_any3, find_byte, is_forbidden_ef, is_space, same_bytes, word_at,
+    escape_candidates, find_any3, find_byte, find_name_stop, is_forbidden_ef, is_space, same_bytes,
+    word_at,
 };
 pub(crate) use escape::{NEEDS_CARE, UnescapeMode, writes_as_is};
 pub(crate) use token::split_qname;
