@@ -129,12 +129,20 @@ pub(crate) fn escape_candidates(x: u64) -> u64 {
         & HI
 }
 
-/// The first `needle` at or after `from`, eight bytes at a time.
-#[inline]
-pub(crate) fn find_byte(bytes: &[u8], from: usize, needle: u8) -> Option<usize> {
+/// The first byte at or after `from` that `word_hits` flags (given eight
+/// bytes as a little-endian word, it sets the high bit of each byte it
+/// wants; only the lowest flag needs to be exact) or, in the last few bytes,
+/// that `is_hit` accepts. The one loop behind every word-at-a-time search.
+#[inline(always)]
+fn find_first(
+    bytes: &[u8],
+    from: usize,
+    word_hits: impl Fn(u64) -> u64,
+    is_hit: impl Fn(u8) -> bool,
+) -> Option<usize> {
     let mut i = from;
     while let Some(word) = word_at(bytes, i) {
-        let hits = eq_bytes(word, needle) & HI;
+        let hits = word_hits(word) & HI;
         if hits != 0 {
             return Some(i + (hits.trailing_zeros() / 8) as usize);
         }
@@ -143,26 +151,25 @@ pub(crate) fn find_byte(bytes: &[u8], from: usize, needle: u8) -> Option<usize> 
     bytes
         .get(i..)?
         .iter()
-        .position(|&b| b == needle)
+        .position(|&b| is_hit(b))
         .map(|p| i + p)
+}
+
+/// The first `needle` at or after `from`, eight bytes at a time.
+#[inline]
+pub(crate) fn find_byte(bytes: &[u8], from: usize, needle: u8) -> Option<usize> {
+    find_first(bytes, from, |x| eq_bytes(x, needle), |b| b == needle)
 }
 
 /// The first of `a`, `b` or `c` at or after `from`, eight bytes at a time.
 #[inline]
 pub(crate) fn find_any3(bytes: &[u8], from: usize, a: u8, b: u8, c: u8) -> Option<usize> {
-    let mut i = from;
-    while let Some(word) = word_at(bytes, i) {
-        let hits = (eq_bytes(word, a) | eq_bytes(word, b) | eq_bytes(word, c)) & HI;
-        if hits != 0 {
-            return Some(i + (hits.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    bytes
-        .get(i..)?
-        .iter()
-        .position(|&x| x == a || x == b || x == c)
-        .map(|p| i + p)
+    find_first(
+        bytes,
+        from,
+        |x| eq_bytes(x, a) | eq_bytes(x, b) | eq_bytes(x, c),
+        |x| x == a || x == b || x == c,
+    )
 }
 
 /// Byte equality for short names, with overlapping word loads and no call to `memcmp`.
@@ -211,26 +218,20 @@ pub(crate) fn non_spaces(x: u64) -> u64 {
 /// Eight bytes at a time; `None` past the end.
 #[inline]
 pub(crate) fn find_name_stop(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut i = from;
-    while let Some(x) = word_at(bytes, i) {
+    find_first(
+        bytes,
+        from,
         // Bytes below 0x21 (`x - 0x21` borrows; a non-ASCII byte keeps its
         // high bit and is masked out by `!x`), and the three delimiters.
         // Borrows only run upward, so the lowest hit is exact.
-        let hits = ((x.wrapping_sub(splat(0x21)) & !x)
-            | eq_bytes(x, b'/')
-            | eq_bytes(x, b'>')
-            | eq_bytes(x, b':'))
-            & HI;
-        if hits != 0 {
-            return Some(i + (hits.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    bytes
-        .get(i..)?
-        .iter()
-        .position(|&b| b <= b' ' || matches!(b, b'/' | b'>' | b':'))
-        .map(|p| i + p)
+        |x| {
+            (x.wrapping_sub(splat(0x21)) & !x)
+                | eq_bytes(x, b'/')
+                | eq_bytes(x, b'>')
+                | eq_bytes(x, b':')
+        },
+        |b| b <= b' ' || matches!(b, b'/' | b'>' | b':'),
+    )
 }
 
 /// XML `Char`: what may appear in a document at all.
