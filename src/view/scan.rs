@@ -427,7 +427,7 @@ impl<'a> Iterator for Children<'a> {
 /// The validated start tag at `lt`, read in one pass: the end of its
 /// qualified name, the length of its prefix (0 when there is none), the
 /// tag's end (one past `>`) and whether it is self-closing.
-#[inline]
+#[inline(always)]
 fn start_tag_at(bytes: &[u8], lt: usize) -> Option<(usize, u32, usize, bool)> {
     let start = lt + 1;
     let mut stop = find_name_stop(bytes, start)?;
@@ -452,7 +452,7 @@ fn start_tag_at(bytes: &[u8], lt: usize) -> Option<(usize, u32, usize, bool)> {
 /// and whose qualified name is `qname_len` bytes long: `(start, end)`.
 /// An element without children (most are) needs no depth count: the
 /// first `</` is its own end tag.
-#[inline]
+#[inline(always)]
 fn end_tag_of(bytes: &[u8], from: usize, qname_len: usize) -> Option<(usize, usize)> {
     let lt = find_byte(bytes, from, b'<')?;
     if bytes.get(lt + 1) != Some(&b'/') {
