@@ -30,7 +30,7 @@ use crate::message::{
     EPP_FIELD_LAST, EPP_LIST_LAST, EppMessage, Stored, check_items, epp_message_read_command,
     epp_message_read_response, field_str, frame_of, handle, strings,
 };
-use crate::read_bulk::read_then;
+use crate::read_bulk::{Read, read_then};
 use crate::{EppResult, guard, non_null};
 
 /// The numbers at the start of `epp_packed.table`: the count of present
@@ -601,6 +601,25 @@ unsafe fn packed_into(message: *const EppMessage, packed: *mut EppPacked, form: 
     })
 }
 
+/// `read`, then `packed_into` in `form`: the four read-and-pack calls.
+///
+/// # Safety
+///
+/// As `read` and `epp_message_packed`.
+unsafe fn read_and_pack(
+    read: Read,
+    message: *mut EppMessage,
+    frame: *const u8,
+    len: usize,
+    packed: *mut EppPacked,
+    form: Form,
+) -> EppResult {
+    // SAFETY: run only after a successful read, `packed` checked non-NULL.
+    let fill = || unsafe { packed_into(message, packed, form) };
+    // SAFETY: forwarded from the caller.
+    unsafe { read_then(read, message, frame, len, packed, fill) }
+}
+
 /// Every value of the message, packed into `packed`'s buffers as
 /// `epp_packed` describes: strings as the single-value accessors give them
 /// (fields, list items and result messages unescaped, check names and
@@ -646,10 +665,17 @@ pub unsafe extern "C" fn epp_message_read_command_packed(
     len: usize,
     packed: *mut EppPacked,
 ) -> EppResult {
-    // SAFETY: run only after a successful read, `packed` checked non-NULL.
-    let fill = || unsafe { packed_into(message, packed, Form::NulSeparated) };
     // SAFETY: forwarded from the caller.
-    unsafe { read_then(epp_message_read_command, message, frame, len, packed, fill) }
+    unsafe {
+        read_and_pack(
+            epp_message_read_command,
+            message,
+            frame,
+            len,
+            packed,
+            Form::NulSeparated,
+        )
+    }
 }
 
 /// `epp_message_read_response`, then `epp_message_packed`, as
@@ -665,10 +691,17 @@ pub unsafe extern "C" fn epp_message_read_response_packed(
     len: usize,
     packed: *mut EppPacked,
 ) -> EppResult {
-    // SAFETY: run only after a successful read, `packed` checked non-NULL.
-    let fill = || unsafe { packed_into(message, packed, Form::NulSeparated) };
     // SAFETY: forwarded from the caller.
-    unsafe { read_then(epp_message_read_response, message, frame, len, packed, fill) }
+    unsafe {
+        read_and_pack(
+            epp_message_read_response,
+            message,
+            frame,
+            len,
+            packed,
+            Form::NulSeparated,
+        )
+    }
 }
 
 /// Every value of the message, as `epp_message_packed` gives them, laid
@@ -717,10 +750,17 @@ pub unsafe extern "C" fn epp_message_read_command_pymarshal(
     len: usize,
     packed: *mut EppPacked,
 ) -> EppResult {
-    // SAFETY: run only after a successful read, `packed` checked non-NULL.
-    let fill = || unsafe { packed_into(message, packed, Form::Marshal) };
     // SAFETY: forwarded from the caller.
-    unsafe { read_then(epp_message_read_command, message, frame, len, packed, fill) }
+    unsafe {
+        read_and_pack(
+            epp_message_read_command,
+            message,
+            frame,
+            len,
+            packed,
+            Form::Marshal,
+        )
+    }
 }
 
 /// `epp_message_read_response`, then `epp_message_pymarshal`, as
@@ -736,10 +776,17 @@ pub unsafe extern "C" fn epp_message_read_response_pymarshal(
     len: usize,
     packed: *mut EppPacked,
 ) -> EppResult {
-    // SAFETY: run only after a successful read, `packed` checked non-NULL.
-    let fill = || unsafe { packed_into(message, packed, Form::Marshal) };
     // SAFETY: forwarded from the caller.
-    unsafe { read_then(epp_message_read_response, message, frame, len, packed, fill) }
+    unsafe {
+        read_and_pack(
+            epp_message_read_response,
+            message,
+            frame,
+            len,
+            packed,
+            Form::Marshal,
+        )
+    }
 }
 
 #[cfg(test)]

@@ -31,7 +31,7 @@ pub struct Child<'a> {
 impl<'a> Child<'a> {
     /// The start tag at `tag` alone (for reading its attributes).
     pub(crate) fn start_tag(doc: &'a str, tag: Span) -> Option<Child<'a>> {
-        let (name_end, prefix_len) = qname_end(doc.as_bytes().get(..tag.end)?, tag.start + 1)?;
+        let (name_end, prefix_len, _, _) = start_tag_at(doc.as_bytes().get(..tag.end)?, tag.start)?;
         Some(Child {
             doc,
             qname: doc.get(tag.start + 1..name_end)?,
@@ -466,23 +466,6 @@ fn end_tag_of(bytes: &[u8], from: usize, qname_len: usize) -> Option<(usize, usi
         find_byte(bytes, after, b'>')?
     };
     Some((lt, gt + 1))
-}
-
-/// The end of the qualified name starting at `start` in a validated tag
-/// (the first byte that ends a name) and the length of its prefix (0 when
-/// there is none).
-#[inline]
-fn qname_end(bytes: &[u8], start: usize) -> Option<(usize, u32)> {
-    let mut prefix_len = 0;
-    let mut i = start;
-    loop {
-        match *bytes.get(i)? {
-            b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'>' => return Some((i, prefix_len)),
-            b':' if prefix_len == 0 => prefix_len = (i - start) as u32,
-            _ => {}
-        }
-        i += 1;
-    }
 }
 
 /// Past a comment, CDATA section or PI starting at `lt`.

@@ -140,15 +140,17 @@ impl Buffers {
     }
 }
 
-/// Packs the message in `m` (growing the buffers as told) and compares
-/// with `expected`; returns the number of values compared.
-fn agrees(m: *mut EppMessage) -> usize {
-    // SAFETY: a live handle.
-    let want = expected(unsafe { &*m });
+/// `pack` (`epp_message_packed` or `epp_message_pymarshal`) on the message
+/// in `m`, from empty buffers, growing them as told: the buffers, the
+/// `epp_packed` that points into them, and the last result.
+fn pack_growing(
+    m: *mut EppMessage,
+    pack: unsafe extern "C" fn(*const EppMessage, *mut EppPacked) -> EppResult,
+) -> (Buffers, EppPacked, EppResult) {
     let mut b = Buffers::new(0, 0, 0);
     let mut p = b.packed();
     // SAFETY: live handle; buffers of the capacities given.
-    let mut r = unsafe { epp_message_packed(m, &mut p) };
+    let mut r = unsafe { pack(m, &mut p) };
     for _ in 0..2 {
         if r != EppResult::BufferTooSmall {
             break;
@@ -161,8 +163,17 @@ fn agrees(m: *mut EppMessage) -> usize {
         b = Buffers::new(need, p.text_len, p.table_len);
         p = b.packed();
         // SAFETY: as above.
-        r = unsafe { epp_message_packed(m, &mut p) };
+        r = unsafe { pack(m, &mut p) };
     }
+    (b, p, r)
+}
+
+/// Packs the message in `m` (growing the buffers as told) and compares
+/// with `expected`; returns the number of values compared.
+fn agrees(m: *mut EppMessage) -> usize {
+    // SAFETY: a live handle.
+    let want = expected(unsafe { &*m });
+    let (b, p, r) = pack_growing(m, epp_message_packed);
     let Some((values, table)) = want else {
         assert_eq!(r, EppResult::WrongKind);
         return 0;
@@ -449,24 +460,7 @@ fn expected_object(m: &EppMessage) -> Option<Py> {
 fn marshal_agrees(m: *mut EppMessage) -> bool {
     // SAFETY: a live handle.
     let want = expected_object(unsafe { &*m });
-    let mut b = Buffers::new(0, 0, 0);
-    let mut p = b.packed();
-    // SAFETY: live handle; buffers of the capacities given.
-    let mut r = unsafe { epp_message_pymarshal(m, &mut p) };
-    for _ in 0..2 {
-        if r != EppResult::BufferTooSmall {
-            break;
-        }
-        let need = p
-            .bulk
-            .items_len
-            .max(p.bulk.results_len)
-            .max(p.bulk.checks_len);
-        b = Buffers::new(need, p.text_len, 0);
-        p = b.packed();
-        // SAFETY: as above.
-        r = unsafe { epp_message_pymarshal(m, &mut p) };
-    }
+    let (b, p, r) = pack_growing(m, epp_message_pymarshal);
     let Some(want) = want else {
         assert_eq!(r, EppResult::WrongKind);
         return false;
