@@ -4214,15 +4214,18 @@ epp_result epp_message_read_response_packed(struct epp_message *message,
  (fields, lists, results, checks)
  ```
 
- `fields` is a list of `EPP_FIELD_COUNT` items, each a str or None;
- `lists` a list of `EPP_LIST_COUNT` lists of str; `results` a list of
+ `fields` is a tuple of `EPP_FIELD_COUNT` items, each a str or None;
+ `lists` a tuple of `EPP_LIST_COUNT` tuples of str; `results` a list of
  `(code, message or None)` tuples; `checks` a list of
  `(name, available, reason or None)` tuples, `available` True only when
  the entry says available (1). The strings are those of
  `epp_message_packed`. The object is written into `packed->text`
  (`text_len` its length); `packed->table` is not used (`table_len` is set
  to 0). Only these marshal codes are written, unchanged since Python 3.4
- (marshal version 4): `N T F i [ ) a u`, no back-references.
+ (marshal version 4): `N T F i [ ( ) a u`, no back-references. Tuples,
+ not lists, where the values are a snapshot: a binding names them with
+ one copy (the Python binding's named tuples), and the many empty lists
+ of a message load as the one empty tuple, with no allocation.
 
  Results as `epp_message_packed`, except that a NUL in a value is no
  error here (strings carry their length).

@@ -25,7 +25,10 @@
 
 use epp_codec::view::Str;
 
-use crate::bulk::{EPP_SPAN_DETACHED, EPP_SPAN_PRESENT, EppBulk, EppSpan, fill_bulk};
+use crate::bulk::{
+    EPP_FIELD_COUNT, EPP_LIST_COUNT, EPP_SPAN_DETACHED, EPP_SPAN_PRESENT, EppBulk, EppSpan,
+    fill_bulk,
+};
 use crate::message::{
     EPP_FIELD_LAST, EPP_LIST_LAST, EppMessage, Stored, check_items, epp_message_read_command,
     epp_message_read_response, field_str, frame_of, handle, strings,
@@ -227,16 +230,19 @@ impl Layout for NulSeparated<'_> {
 }
 
 // Python's marshal format (Python/marshal.c, version 4; these codes have
-// not changed since Python 3.4): a type byte, then for a string or a list
-// a little-endian u32 length and the contents, for an int a little-endian
-// i32. No object carries the FLAG_REF bit, so the loader keeps no
+// not changed since Python 3.4): a type byte, then for a string, a list
+// or a tuple a little-endian u32 length (one byte for a small tuple) and
+// the contents, for an int a little-endian i32. No object carries the FLAG_REF bit, so the loader keeps no
 // back-reference table.
 const MARSHAL_NONE: u8 = b'N';
 const MARSHAL_TRUE: u8 = b'T';
 const MARSHAL_FALSE: u8 = b'F';
 const MARSHAL_INT: u8 = b'i';
 const MARSHAL_LIST: u8 = b'[';
+/// A tuple of at most 255 items: a one-byte length.
 const MARSHAL_SMALL_TUPLE: u8 = b')';
+/// A tuple of any length: a four-byte length.
+const MARSHAL_TUPLE: u8 = b'(';
 /// A str whose bytes are ASCII: the loader copies them without decoding.
 const MARSHAL_ASCII: u8 = b'a';
 /// A str in UTF-8.
@@ -255,6 +261,13 @@ impl Marshal<'_> {
         self.text.put(&len.to_le_bytes());
         Ok(())
     }
+
+    /// A tuple of `len` items (at most 255: the small-tuple code).
+    fn small_tuple(&mut self, len: u32) -> Result<(), EppResult> {
+        let len = u8::try_from(len).map_err(|_| EppResult::InvalidArgument)?;
+        self.text.put(&[MARSHAL_SMALL_TUPLE, len]);
+        Ok(())
+    }
 }
 
 impl Layout for Marshal<'_> {
@@ -266,7 +279,7 @@ impl Layout for Marshal<'_> {
         _checks: usize,
     ) -> Result<(), EppResult> {
         self.text.put(&[MARSHAL_SMALL_TUPLE, 4]);
-        self.sized(MARSHAL_LIST, EPP_FIELD_LAST as usize + 1)
+        self.small_tuple(EPP_FIELD_COUNT)
     }
 
     fn field(&mut self, _field: u32, present: bool) {
@@ -276,12 +289,19 @@ impl Layout for Marshal<'_> {
     }
 
     fn lists(&mut self, _count: usize) -> Result<(), EppResult> {
-        self.sized(MARSHAL_LIST, EPP_LIST_LAST as usize + 1)
+        self.small_tuple(EPP_LIST_COUNT)
     }
 
     fn list(&mut self, _list: u32, items: u32) {
-        self.text.put(&[MARSHAL_LIST]);
-        self.text.put(&items.to_le_bytes());
+        // A tuple, not a list: the empty tuple is a singleton the loader
+        // does not allocate, and most lists of a message are empty.
+        match u8::try_from(items) {
+            Ok(n) => self.text.put(&[MARSHAL_SMALL_TUPLE, n]),
+            Err(_) => {
+                self.text.put(&[MARSHAL_TUPLE]);
+                self.text.put(&items.to_le_bytes());
+            }
+        }
     }
 
     fn results(&mut self, count: usize) -> Result<(), EppResult> {
@@ -712,15 +732,18 @@ pub unsafe extern "C" fn epp_message_read_response_packed(
 /// (fields, lists, results, checks)
 /// ```
 ///
-/// `fields` is a list of `EPP_FIELD_COUNT` items, each a str or None;
-/// `lists` a list of `EPP_LIST_COUNT` lists of str; `results` a list of
+/// `fields` is a tuple of `EPP_FIELD_COUNT` items, each a str or None;
+/// `lists` a tuple of `EPP_LIST_COUNT` tuples of str; `results` a list of
 /// `(code, message or None)` tuples; `checks` a list of
 /// `(name, available, reason or None)` tuples, `available` True only when
 /// the entry says available (1). The strings are those of
 /// `epp_message_packed`. The object is written into `packed->text`
 /// (`text_len` its length); `packed->table` is not used (`table_len` is set
 /// to 0). Only these marshal codes are written, unchanged since Python 3.4
-/// (marshal version 4): `N T F i [ ) a u`, no back-references.
+/// (marshal version 4): `N T F i [ ( ) a u`, no back-references. Tuples,
+/// not lists, where the values are a snapshot: a binding names them with
+/// one copy (the Python binding's named tuples), and the many empty lists
+/// of a message load as the one empty tuple, with no allocation.
 ///
 /// Results as `epp_message_packed`, except that a NUL in a value is no
 /// error here (strings carry their length).

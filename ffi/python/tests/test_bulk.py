@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from epp_codec import EppError, Field, Fields, List, Message, Result
+from epp_codec import EppError, Field, Fields, List, Lists, Message, Result, Values
 from epp_codec import _bulk
 
 from conftest import DOMAIN_CREATE, DOMAIN_INFO_RESPONSE, REPO, corpus_dir, corpus_file
@@ -27,6 +27,17 @@ def test_counts_match_the_header():
     last_list = int(re.search(r"#define EPP_LIST_LAST (\d+)", header).group(1))
     assert _bulk.FIELD_COUNT == last_field + 1 == len(Field)
     assert _bulk.LIST_COUNT == last_list + 1 == len(List)
+
+
+def test_values_and_lists_are_named_as_field_and_list():
+    assert Values._fields == tuple(f.name.lower() for f in Field)
+    assert Lists._fields == tuple(l.name.lower() for l in List)
+    assert [int(f) for f in Field] == list(range(len(Field)))
+    assert [int(l) for l in List] == list(range(len(List)))
+    # The constructor takes any sequences and gives tuples.
+    f = Fields([None] * len(Field), [["a"]] + [[]] * (len(List) - 1), [], [])
+    assert type(f.values) is Values and type(f.lists) is Lists
+    assert f.lists.names == ("a",) and f.lists.hosts == ()
 
 
 def test_fields_agree_with_single_values_on_the_corpus():
@@ -61,7 +72,11 @@ def test_fields_of_the_info_response():
         f = m.fields()
         assert f.field(Field.OBJECT_NAME) == "example.com"
         assert f.values[Field.LOGIN_CLIENT_ID] is None
-        assert f.list(List.CONTACT_TYPES) == ["admin", "tech"]
+        assert f.list(List.CONTACT_TYPES) == ("admin", "tech")
+        # By name: the same values, the Values and Lists being tuples.
+        assert f.values.object_name == "example.com" and f.values.login_client_id is None
+        assert f.lists.contact_types == ("admin", "tech") and f.lists.names == ()
+        assert f.values[Field.ROID] == f.values.roid == "EXAMPLE1-REP"
         assert f.results[0].code == 1000 and f.results[0].msg == "Command completed successfully"
         assert f.checks == []
         m.read_command(corpus_file(DOMAIN_CREATE))
@@ -91,7 +106,7 @@ def test_escapes_detached_values_non_ascii_and_growth():
             ("b.example", False, "In use"),
         ]
         m.read_command(corpus_file("rfc/5732/009-C-s3.2.5.xml"))
-        assert m.fields().list(List.STATUSES_ADD) == ["clientUpdateProhibited"]
+        assert m.fields().list(List.STATUSES_ADD) == ("clientUpdateProhibited",)
         names = [f"n{i}.example" for i in range(64)]
         check = (
             '<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><command><check>'
@@ -100,4 +115,4 @@ def test_escapes_detached_values_non_ascii_and_growth():
             + "</domain:check></check><clTRID>ABC-1</clTRID></command></epp>"
         )
         m.read_command(check.encode())
-        assert m.fields().list(List.NAMES) == names
+        assert m.fields().list(List.NAMES) == tuple(names)

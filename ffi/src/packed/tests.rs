@@ -396,6 +396,12 @@ fn unmarshal(b: &[u8]) -> (Py, usize) {
             let (v, end) = items(usize::from(b[1]), 2);
             (Py::Tuple(v), end)
         }
+        b'(' => {
+            let n = u32_at(1);
+            assert!(n > 255, "a tuple of {n} is written as a small tuple");
+            let (v, end) = items(n, 5);
+            (Py::Tuple(v), end)
+        }
         other => panic!("marshal code {other:#x}"),
     }
 }
@@ -417,7 +423,7 @@ fn expected_object(m: &EppMessage) -> Option<Py> {
     let lists = (0..=EPP_LIST_LAST)
         .map(|l| {
             let items = strings(m, l).unwrap();
-            Py::List(
+            Py::Tuple(
                 (0..items.len())
                     .map(|i| text(items.get(i).unwrap()))
                     .collect(),
@@ -447,8 +453,8 @@ fn expected_object(m: &EppMessage) -> Option<Py> {
         }
     }
     Some(Py::Tuple(vec![
-        Py::List(fields),
-        Py::List(lists),
+        Py::Tuple(fields),
+        Py::Tuple(lists),
         Py::List(results),
         Py::List(checks),
     ]))
@@ -501,13 +507,13 @@ fn marshal_object_is_exactly_this() {
     let s = |v: &str| Py::Str(v.into());
     let mut fields: Vec<Py> = (0..=EPP_FIELD_LAST).map(|_| Py::None).collect();
     fields[EPP_FIELD_SV_TRID as usize] = s("Sé-1");
-    let lists = (0..=EPP_LIST_LAST).map(|_| Py::List(vec![])).collect();
+    let lists = (0..=EPP_LIST_LAST).map(|_| Py::Tuple(vec![])).collect();
     assert_eq!(
         unmarshal(text),
         (
             Py::Tuple(vec![
-                Py::List(fields),
-                Py::List(lists),
+                Py::Tuple(fields),
+                Py::Tuple(lists),
                 Py::List(vec![Py::Tuple(vec![
                     Py::Int(1000),
                     s("Befehl erfolgreich ausgeführt")
@@ -522,11 +528,8 @@ fn marshal_object_is_exactly_this() {
             p.text_len
         )
     );
-    // The frame: a small tuple of four, the fields list of EPP_FIELD_COUNT.
-    assert_eq!(
-        &text[..7],
-        &[b')', 4, b'[', EPP_FIELD_LAST as u8 + 1, 0, 0, 0]
-    );
+    // The frame: a small tuple of four, the fields tuple of EPP_FIELD_COUNT.
+    assert_eq!(&text[..4], &[b')', 4, b')', EPP_FIELD_LAST as u8 + 1]);
     // SAFETY: every pointer NULL, live or valid for its capacity.
     unsafe {
         assert_eq!(
@@ -544,4 +547,41 @@ fn marshal_object_is_exactly_this() {
         assert_eq!(&exact.text[..], text);
         epp_message_free(m);
     }
+}
+
+#[test]
+fn a_list_of_more_than_255_comes_out_as_a_long_tuple() {
+    let mut frame = String::from(
+        "<epp xmlns=\"urn:ietf:params:xml:ns:epp-1.0\"><command><check>\
+         <domain:check xmlns:domain=\"urn:ietf:params:xml:ns:domain-1.0\">",
+    );
+    for i in 0..300 {
+        frame.push_str(&format!("<domain:name>n{i}.example</domain:name>"));
+    }
+    frame.push_str("</domain:check></check></command></epp>");
+    let m = new();
+    // SAFETY: live handle; the frame outlives the calls below.
+    let r = unsafe { epp_message_read_command(m, frame.as_ptr(), frame.len()) };
+    assert_eq!(r, EppResult::Ok);
+    assert!(marshal_agrees(m));
+    let (b, p, r) = pack_growing(m, epp_message_pymarshal);
+    assert_eq!(r, EppResult::Ok);
+    let Py::Tuple(top) = unmarshal(&b.text[..p.text_len]).0 else {
+        panic!("not a tuple")
+    };
+    let Py::Tuple(lists) = &top[1] else {
+        panic!("lists not a tuple")
+    };
+    assert_eq!(
+        lists[EPP_LIST_NAMES as usize],
+        Py::Tuple((0..300).map(|i| Py::Str(format!("n{i}.example"))).collect())
+    );
+    // The long form: code, then 300 as a little-endian u32.
+    let at = b.text[..p.text_len]
+        .windows(5)
+        .position(|w| w == [b'(', 44, 1, 0, 0])
+        .expect("a long tuple of 300");
+    assert!(at > 0);
+    // SAFETY: a live handle, freed once.
+    unsafe { epp_message_free(m) };
 }

@@ -27,7 +27,7 @@ import datetime as _dt
 import enum
 import io
 from ctypes import POINTER, byref, c_bool, c_char, c_size_t, c_uint16, c_uint64
-from typing import Iterator, NamedTuple, Optional, Sequence, Union
+from typing import Iterator, NamedTuple, Optional, Sequence, Tuple, Union
 
 from ._lib import EppDateTime, EppStr, fast, lib
 
@@ -50,10 +50,12 @@ __all__ = [
     "Fields",
     "Kind",
     "List",
+    "Lists",
     "Message",
     "ObjectKind",
     "Result",
     "ResultEntry",
+    "Values",
     "WRITE_FRAMED",
     "WRITE_NO_DECLARATION",
     "version",
@@ -182,6 +184,75 @@ class List(enum.IntEnum):
     CONTACTS_REMOVE = 18
     ADDRESSES_ADD = 19
     ADDRESSES_REMOVE = 20
+
+
+class Values(NamedTuple):
+    """Every string field of a message, by name: `Fields.values`. A
+    field's name is its `Field` member's name in lower case
+    (`values.object_name` is `values[Field.OBJECT_NAME]`); each is a `str`,
+    or None when the message has none. A tuple, so it also indexes by
+    `Field` and unpacks.
+
+    Reading by name is the fast way on every Python: on Python 3.11 each
+    `Field.X` lookup runs `enum.EnumType.__getattr__`'s hook and costs
+    about ten times an attribute read (3.12 dropped that hook)."""
+
+    cl_trid: Optional[str]
+    sv_trid: Optional[str]
+    login_client_id: Optional[str]
+    login_password: Optional[str]
+    login_new_password: Optional[str]
+    login_version: Optional[str]
+    login_lang: Optional[str]
+    poll_message_id: Optional[str]
+    msgq_id: Optional[str]
+    msgq_date: Optional[str]
+    msgq_message: Optional[str]
+    object_name: Optional[str]
+    roid: Optional[str]
+    client_id: Optional[str]
+    creator_id: Optional[str]
+    created: Optional[str]
+    updater_id: Optional[str]
+    updated: Optional[str]
+    expires: Optional[str]
+    transferred: Optional[str]
+    registrant: Optional[str]
+    auth_password: Optional[str]
+    server_id: Optional[str]
+    server_date: Optional[str]
+    email: Optional[str]
+    voice: Optional[str]
+    current_expiry: Optional[str]
+
+
+class Lists(NamedTuple):
+    """Every repeated list of a message, by name: `Fields.lists`. A list's
+    name is its `List` member's name in lower case (`lists.name_servers`
+    is `lists[List.NAME_SERVERS]`); each is a `tuple` of `str`, `()` when
+    the message has none. A tuple, so it also indexes by `List`."""
+
+    names: Tuple[str, ...]
+    statuses: Tuple[str, ...]
+    statuses_add: Tuple[str, ...]
+    statuses_remove: Tuple[str, ...]
+    name_servers: Tuple[str, ...]
+    contacts: Tuple[str, ...]
+    hosts: Tuple[str, ...]
+    login_object_uris: Tuple[str, ...]
+    login_extension_uris: Tuple[str, ...]
+    greeting_versions: Tuple[str, ...]
+    greeting_langs: Tuple[str, ...]
+    greeting_object_uris: Tuple[str, ...]
+    greeting_extension_uris: Tuple[str, ...]
+    contact_types: Tuple[str, ...]
+    addresses: Tuple[str, ...]
+    name_servers_add: Tuple[str, ...]
+    name_servers_remove: Tuple[str, ...]
+    contacts_add: Tuple[str, ...]
+    contacts_remove: Tuple[str, ...]
+    addresses_add: Tuple[str, ...]
+    addresses_remove: Tuple[str, ...]
 
 
 #: Write the 4-byte RFC 5734 length header first.

@@ -16,10 +16,10 @@ from __future__ import annotations
 import ctypes
 from ctypes import byref, c_size_t, c_uint32, c_void_p
 from itertools import accumulate
-from typing import TYPE_CHECKING, List as ListT, Optional
+from typing import TYPE_CHECKING, List as ListT, Optional, Sequence, Tuple
 
 # Imported by the package after these are defined (see __init__.py).
-from . import Check, EppError, ResultEntry
+from . import Check, EppError, Lists, ResultEntry, Values
 from ._lib import fast, lib
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -36,6 +36,8 @@ _BUFFER_TOO_SMALL = 10
 _CHECK_UNKNOWN = 2  # EPP_CHECK_AVAILABLE_UNKNOWN
 
 _bulk_call = fast.epp_message_bulk
+_new = tuple.__new__
+_new_object = object.__new__
 
 
 def _u32_view(buf) -> memoryview:
@@ -47,19 +49,24 @@ class Fields:
     """Every value of a message, taken at once by `Message.fields()`: a
     snapshot of plain Python values, valid after the next read.
 
-    `values[f]` is field `f` (a `Field`) as `str`, or None when absent, as
-    `Message.field` gives it; `field(f)` is the same. `lists[l]` is list
-    `l` (a `List`) as a `list` of `str`, as `Message.list` gives it;
-    `list(l)` is the same. `results` is every `<result>` of a response
-    (`[]` for other messages); `checks` every entry of a check response,
-    names and reasons raw, as `Message.checks` gives them.
+    `values` is every field (a `Values`): `values.object_name`, or
+    `values[Field.OBJECT_NAME]`, is that field as `str`, or None when
+    absent, as `Message.field` gives it; `field(f)` is the same. `lists` is
+    every list (a `Lists`): `lists.name_servers`, or
+    `lists[List.NAME_SERVERS]`, is that list as a `tuple` of `str` (the
+    items `Message.list` gives as a `list`; a snapshot is immutable, and
+    the empty tuple costs nothing to make); `list(l)` is the same. The
+    constructor takes any sequences in `Field` and `List` order. `results` is every
+    `<result>` of a response (`[]` for other messages); `checks` every
+    entry of a check response, names and reasons raw, as `Message.checks`
+    gives them.
     """
 
     __slots__ = ("values", "lists", "results", "checks")
 
-    def __init__(self, values: list, lists: list, results: list, checks: list) -> None:
-        self.values = values
-        self.lists = lists
+    def __init__(self, values: Sequence, lists: Sequence, results: list, checks: list) -> None:
+        self.values = values if type(values) is Values else _new(Values, values)
+        self.lists = lists if type(lists) is Lists else _new(Lists, map(tuple, lists))
         self.results = results
         self.checks = checks
 
@@ -67,12 +74,24 @@ class Fields:
         """Field `field`, or None when the message has none."""
         return self.values[field]
 
-    def list(self, lst: int) -> ListT[str]:
-        """List `lst` (`[]` when the message has none)."""
+    def list(self, lst: int) -> Tuple[str, ...]:
+        """List `lst` (`()` when the message has none)."""
         return self.lists[lst]
 
     def __repr__(self) -> str:
         return f"Fields(values={self.values!r}, lists={self.lists!r}, results={self.results!r}, checks={self.checks!r})"
+
+
+def snapshot(values: Sequence, lists: Sequence, results: list, checks: list) -> Fields:
+    """A `Fields` of what the library just handed over (`values` and
+    `lists` as sequences in `Field` and `List` order), made without the
+    Python frame of `Fields.__init__`."""
+    f = _new_object(Fields)
+    f.values = _new(Values, values)
+    f.lists = _new(Lists, lists)
+    f.results = results
+    f.checks = checks
+    return f
 
 
 class _EppBulk(ctypes.Structure):
@@ -189,9 +208,9 @@ def take(m: "Message") -> Fields:
                     items[i] = _unescaped(
                         m, lambda h, b, c, n, lst=lst, j=j: lib.epp_message_list_item_unescaped(h, lst, j, b, c, n)
                     )
-        lists = [items[s:e] if s != e else [] for s, e in zip(starts, starts[1:])]
+        lists = [tuple(items[s:e]) for s, e in zip(starts, starts[1:])]
     else:
-        lists = [[] for _ in range(LIST_COUNT)]
+        lists = ((),) * LIST_COUNT
 
     results: list = []
     checks: list = []
@@ -218,4 +237,4 @@ def take(m: "Message") -> Fields:
                 name = frame[no : no + nl].decode()
                 reason = frame[ro : ro + rl].decode() if rf else None
                 checks.append(Check(name, avail == 1, reason))
-    return Fields(values, lists, results, checks)
+    return snapshot(values, lists, results, checks)
