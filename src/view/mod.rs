@@ -43,7 +43,7 @@ pub use str::{Chunks, Str};
 pub use value::{Date, DateTime, E164, IpVersion, Period, PeriodUnit, UtcOffsetMinutes};
 
 #[cfg(all(test, feature = "std"))]
-mod layout_tests {
+mod fast_path_tests {
     extern crate std;
 
     use alloc::format;
@@ -51,8 +51,8 @@ mod layout_tests {
     use alloc::vec::Vec;
     use std::path::{Path, PathBuf};
 
-    use super::command::read_command_layout;
-    use super::response::read_server_message_layout;
+    use super::command::read_command_with_fast_paths;
+    use super::response::read_server_message_with_fast_paths;
     use crate::Limits;
 
     fn corpus_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -66,43 +66,93 @@ mod layout_tests {
         }
     }
 
+    /// What a leaf's value is replaced with.
+    const LEAF_VALUES: &[&[u8]] = &[
+        b"",
+        b"x",
+        b"  x  ",
+        b"a&amp;b",
+        b"a&#x41;b",
+        b"a&bogus;b",
+        b"a&#0;b",
+        b"a&amp",
+        b"a]]>b",
+        b"a]b",
+        b"a\rb",
+        b"a\tb\n",
+        b"a\x01b",
+        "\u{e9}\u{20ac}".as_bytes(),
+        b"a<!--c-->b",
+        b"<![CDATA[x]]>",
+        b"a<?pi x?>b",
+        b"a<b>c</b>",
+        b"a<b/>",
+        b"a</wrong>",
+        b"a</",
+        b"a<",
+    ];
+
+    /// The value spans of `doc`'s leaves: a start tag's `>`, text without
+    /// markup, then `</`.
+    fn leaf_values(doc: &[u8]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for (at, &b) in doc.iter().enumerate() {
+            if b != b'>' || at == 0 || matches!(doc[at - 1], b'/' | b'?' | b'-') {
+                continue;
+            }
+            let start = at + 1;
+            if let Some(len) = doc[start..].iter().position(|&c| c == b'<') {
+                let end = start + len;
+                if doc.get(end + 1) == Some(&b'/') && !doc[start..end].contains(&b'>') {
+                    out.push((start, end));
+                }
+            }
+        }
+        out
+    }
+
     /// What the command reader and the server-message reader make of
-    /// `doc`, with the tokenizer stepping over layout, then yielding it.
+    /// `doc`, with the tokenizer's fast paths on, then off.
     fn both_ways(doc: &[u8], limits: &Limits) -> (String, String) {
         let read = |skip| {
             format!(
                 "{:?}\n{:?}",
-                read_command_layout(doc, limits, skip),
-                read_server_message_layout(doc, limits, skip)
+                read_command_with_fast_paths(doc, limits, skip),
+                read_server_message_with_fast_paths(doc, limits, skip)
             )
         };
         (read(true), read(false))
     }
 
-    /// Stepping over layout changes nothing the command reader or the
-    /// server-message reader sees: every
-    /// corpus message, and every variant of it with a line feed and spaces
+    /// The fast paths (layout stepped over, a leaf read in one step) change
+    /// nothing the command reader or the server-message reader sees: every
+    /// corpus message, every variant of it with a line feed and spaces
     /// put after one `>` or before one `<` (in a leaf's value, before an end
-    /// tag, before a comment…), reads to the same view or the same error,
-    /// offsets included, whether the tokenizer yields the layout or not.
+    /// tag, before a comment…), and every variant with one leaf's value
+    /// replaced by something the one-step read must leave to the tokens (a
+    /// reference, a bad reference, `]]>`, a control character, a comment,
+    /// CDATA, a child, a mismatched or unclosed end tag, the end of the
+    /// input), reads to the same view or the same error, offsets included.
     #[test]
     #[cfg_attr(
         miri,
         ignore = "reads the corpus from disk, which Miri's isolation forbids; the core has no unsafe code, and the plain test run covers this"
     )]
-    fn skipping_layout_changes_no_read() {
+    fn fast_paths_change_no_read() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
         let mut files = Vec::new();
         corpus_files(&root, &mut files);
         assert!(files.len() > 100, "the corpus has {} messages", files.len());
         let limits = Limits::new();
         let (mut variants, mut commands, mut responses) = (0usize, 0usize, 0usize);
+        let mut leaves = 0usize;
         for file in &files {
             let doc = std::fs::read(file).expect("a readable corpus message");
             let (skipped, yielded) = both_ways(&doc, &limits);
             assert_eq!(skipped, yielded, "{}", file.display());
-            commands += usize::from(read_command_layout(&doc, &limits, true).is_ok());
-            responses += usize::from(read_server_message_layout(&doc, &limits, true).is_ok());
+            commands += usize::from(read_command_with_fast_paths(&doc, &limits, true).is_ok());
+            responses +=
+                usize::from(read_server_message_with_fast_paths(&doc, &limits, true).is_ok());
             for (at, &b) in doc.iter().enumerate() {
                 let cut = match b {
                     b'>' => at + 1,
@@ -119,7 +169,28 @@ mod layout_tests {
                     variants += 1;
                 }
             }
+            for (start, end) in leaf_values(&doc) {
+                for value in LEAF_VALUES {
+                    let mut variant = Vec::with_capacity(doc.len() + value.len());
+                    variant.extend_from_slice(&doc[..start]);
+                    variant.extend_from_slice(value);
+                    variant.extend_from_slice(&doc[end..]);
+                    let (fast, tokens) = both_ways(&variant, &limits);
+                    assert_eq!(fast, tokens, "{} with {value:?} at {start}", file.display());
+                    variants += 1;
+                }
+                // Cut short inside the leaf, and inside its end tag.
+                for cut in [start + 1, end + 1, end + 3] {
+                    if let Some(head) = doc.get(..cut) {
+                        let (fast, tokens) = both_ways(head, &limits);
+                        assert_eq!(fast, tokens, "{} cut at {cut}", file.display());
+                        variants += 1;
+                    }
+                }
+                leaves += 1;
+            }
         }
+        assert!(leaves > 2_000, "only {leaves} leaves");
         assert!(
             commands > 50,
             "only {commands} corpus messages read as commands"

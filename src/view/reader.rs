@@ -236,6 +236,15 @@ impl<'t, 'a> Reader<'t, 'a> {
     /// comments; a child element is an error.
     pub(crate) fn text(&mut self, e: Elem<'a>) -> Result<Str<'a>, CommandError<'a>> {
         let input = self.tok.input();
+        // The usual leaf, plain text then its end tag, in one step.
+        if let Some(leaf) = self.tok.leaf_value() {
+            let start = e.tag.end;
+            self.last_end = leaf.end_tag.end;
+            let raw = input
+                .get(start..leaf.end_tag.start.max(start))
+                .unwrap_or_default();
+            return Ok(Str::content(raw, start, leaf.needs_unescape, false));
+        }
         let mut escaped = false;
         let mut markup = false;
         loop {

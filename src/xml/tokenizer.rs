@@ -165,8 +165,8 @@ pub struct Tokenizer<'a> {
     error_yielded: bool,
     /// Unbound prefixes resolve to no namespace instead of failing.
     tolerate_unbound_prefixes: bool,
-    /// `step_over_layout` steps over layout (see `set_skip_layout`).
-    skip_layout: bool,
+    /// The readers' fast paths are on (see `set_fast_paths`).
+    fast_paths: bool,
     open: Vec<OpenElement, DEPTH_CAP>,
     bindings: Vec<Binding, BINDING_CAP>,
     attrs: Vec<RawAttribute, ATTR_CAP>,
@@ -175,6 +175,16 @@ pub struct Tokenizer<'a> {
     last_name: Name<'a>,
     last_depth: usize,
     resolved: ResolvedPrefix<'a>,
+}
+
+/// What [`Tokenizer::leaf_value`] read: the leaf's value runs from its
+/// start tag's end to `end_tag.start`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct LeafValue {
+    /// The end tag's span.
+    pub(crate) end_tag: Span,
+    /// The value has references or carriage returns.
+    pub(crate) needs_unescape: bool,
 }
 
 impl<'a> Tokenizer<'a> {
@@ -209,7 +219,7 @@ impl<'a> Tokenizer<'a> {
             bindings: empty_stack(),
             attrs: empty_stack(),
             tolerate_unbound_prefixes: tolerate,
-            skip_layout: false,
+            fast_paths: false,
             last_name: Name {
                 qname: "",
                 prefix_len: 0,
@@ -254,10 +264,13 @@ impl<'a> Tokenizer<'a> {
         self
     }
 
-    /// Lets [`step_over_layout`](Self::step_over_layout) step over layout
-    /// (off by default; the tokenizer itself always yields layout).
-    pub(crate) fn set_skip_layout(&mut self, skip: bool) {
-        self.skip_layout = skip;
+    /// Turns on the readers' fast paths (off by default):
+    /// [`step_over_layout`](Self::step_over_layout) steps over layout, and
+    /// [`leaf_value`](Self::leaf_value) reads a leaf's text and end tag in
+    /// one step. Neither changes what `next_token` yields; with them off,
+    /// a reader takes the same things as tokens (the tests compare the two).
+    pub(crate) fn set_fast_paths(&mut self, on: bool) {
+        self.fast_paths = on;
     }
 
     /// When layout skipping is on, steps over the layout at the current
@@ -274,7 +287,7 @@ impl<'a> Tokenizer<'a> {
     /// a plain tokenizing pays nothing for it.)
     #[inline]
     pub(crate) fn step_over_layout(&mut self) {
-        if !self.skip_layout || self.pending_end || self.state != State::Content {
+        if !self.fast_paths || self.pending_end || self.state != State::Content {
             return;
         }
         let bytes = self.input.as_bytes();
@@ -732,6 +745,10 @@ impl<'a> Tokenizer<'a> {
     }
 
     fn end_tag(&mut self, start: usize) -> Result<Token<'a>, XmlError> {
+        if let Some(p) = self.end_tag_of_top(start) {
+            self.pos = p + 1;
+            return self.close_top(Span::new(start, p + 1));
+        }
         let bytes = self.input.as_bytes();
         let name_start = start + 2;
         let Some(&top) = self.open.last() else {
@@ -742,34 +759,83 @@ impl<'a> Tokenizer<'a> {
             top.name_start as usize + top.name_len as usize,
         );
         let name_end = name_start + open_name.len();
-        // Fast path: the end tag repeats the open name, followed by '>' (or space).
         let same_name = bytes
             .get(name_start..name_end)
             .is_some_and(|n| same_bytes(n, open_name));
-        let p = match bytes.get(name_end) {
-            Some(b'>') if same_name => name_end,
-            Some(&b) if same_name && is_space(b) => {
+        if same_name && bytes.get(name_end).is_some_and(|&b| is_space(b)) {
+            // The name matched and white space follows, but no '>'.
+            let p = skip_space(bytes, name_end);
+            return Err(match bytes.get(p) {
+                Some(_) => self.err(XmlErrorKind::Expected("'>' to close the end tag"), p),
+                None => self.eof(),
+            });
+        }
+        let (end, _) = self.scan_qname(name_start)?;
+        // `</ab` at the end of a truncated `</abc>` is missing input, not a mismatch.
+        if skip_space(bytes, end) == bytes.len() {
+            return Err(self.eof());
+        }
+        Err(self.err(XmlErrorKind::MismatchedEndTag, start))
+    }
+
+    /// When the `</` at `start` begins a well-formed end tag of the open
+    /// element (its name repeated, then `>` or white space and `>`): the
+    /// offset of that `>`.
+    #[inline(always)]
+    fn end_tag_of_top(&self, start: usize) -> Option<usize> {
+        let bytes = self.input.as_bytes();
+        let top = self.open.last()?;
+        let open_name = self.slice_bytes(
+            top.name_start as usize,
+            top.name_start as usize + top.name_len as usize,
+        );
+        let name_start = start + 2;
+        let name_end = name_start + open_name.len();
+        if !bytes
+            .get(name_start..name_end)
+            .is_some_and(|n| same_bytes(n, open_name))
+        {
+            return None;
+        }
+        match bytes.get(name_end) {
+            Some(b'>') => Some(name_end),
+            Some(&b) if is_space(b) => {
                 let p = skip_space(bytes, name_end);
-                match bytes.get(p) {
-                    Some(b'>') => {}
-                    Some(_) => {
-                        return Err(self.err(XmlErrorKind::Expected("'>' to close the end tag"), p));
-                    }
-                    None => return Err(self.eof()),
-                }
-                p
+                (bytes.get(p) == Some(&b'>')).then_some(p)
             }
-            _ => {
-                let (end, _) = self.scan_qname(name_start)?;
-                // `</ab` at the end of a truncated `</abc>` is missing input, not a mismatch.
-                if skip_space(bytes, end) == bytes.len() {
-                    return Err(self.eof());
-                }
-                return Err(self.err(XmlErrorKind::MismatchedEndTag, start));
-            }
-        };
-        self.pos = p + 1;
-        self.close_top(Span::new(start, p + 1))
+            _ => None,
+        }
+    }
+
+    /// Reads the content and end tag of the element whose start tag was
+    /// just taken, in one step, when that content is plain text (references
+    /// allowed) and the end tag follows it: the usual leaf of an EPP
+    /// message. The tokenizer is then past the end tag, as the text and
+    /// end-tag tokens would have left it. Returns `None`, and moves
+    /// nothing, for anything else — an empty-element tag, a child, a
+    /// comment, CDATA, an error — which the tokens then read; and always
+    /// while the fast paths are off (`set_fast_paths`).
+    #[inline]
+    pub(crate) fn leaf_value(&mut self) -> Option<LeafValue> {
+        if !self.fast_paths
+            || self.pending_end
+            || self.error.is_some()
+            || self.open.len() != self.last_depth
+        {
+            return None;
+        }
+        let (end, needs_unescape) = self.scan_text(self.pos).ok()?;
+        if self.input.as_bytes().get(end + 1) != Some(&b'/') {
+            return None;
+        }
+        let gt = self.end_tag_of_top(end)?;
+        let span = Span::new(end, gt + 1);
+        self.pos = gt + 1;
+        self.close_top(span).ok()?;
+        Some(LeafValue {
+            end_tag: span,
+            needs_unescape,
+        })
     }
 
     fn close_top(&mut self, span: Span) -> Result<Token<'a>, XmlError> {
@@ -805,12 +871,20 @@ impl<'a> Tokenizer<'a> {
                 return Ok(self.text_token(start, i, false, true));
             }
         }
+        let (end, needs_unescape) = self.scan_text(i)?;
+        Ok(self.text_token(start, end, needs_unescape, false))
+    }
+
+    /// Scans text content from `i` to its end (the next `<`, or the end of
+    /// the input), checking it: (the end, whether it needs unescaping).
+    #[inline(always)]
+    fn scan_text(&self, mut i: usize) -> Result<(usize, bool), XmlError> {
+        let bytes = self.input.as_bytes();
         let mut needs_unescape = false;
         loop {
             i = find_text_stop(bytes, i);
             match bytes.get(i) {
-                Some(b'<') => return Ok(self.text_token(start, i, needs_unescape, false)),
-                None => return Ok(self.text_token(start, i, needs_unescape, false)),
+                Some(b'<') | None => return Ok((i, needs_unescape)),
                 Some(b'&') => {
                     i += self.reference(i)?;
                     needs_unescape = true;
@@ -1501,11 +1575,11 @@ mod scan_tests {
 
     /// The tokens of `doc` as short strings: `<name`, `/name`, `"text"`, `!`
     /// for a comment.
-    fn token_list(doc: &str, skip_layout: bool) -> heapless::Vec<heapless::String<24>, 32> {
+    fn token_list(doc: &str, fast_paths: bool) -> heapless::Vec<heapless::String<24>, 32> {
         use core::fmt::Write;
         let limits = Limits::new();
         let mut tok = Tokenizer::new(doc, &limits);
-        tok.set_skip_layout(skip_layout);
+        tok.set_fast_paths(fast_paths);
         let mut out = heapless::Vec::new();
         loop {
             tok.step_over_layout();
@@ -1523,6 +1597,54 @@ mod scan_tests {
             out.push(s).unwrap();
         }
         out
+    }
+
+    /// `leaf_value` after each start tag of `doc`: what it read (content
+    /// end, end tag span) or `None`, and the next token's offset after it.
+    fn leaves(doc: &str) -> heapless::Vec<(Option<LeafValue>, usize), 16> {
+        let limits = Limits::new();
+        let mut tok = Tokenizer::new(doc, &limits);
+        tok.set_fast_paths(true);
+        let mut out = heapless::Vec::new();
+        while let Ok(Some(t)) = tok.next_token() {
+            if let Token::ElementStart(_) = t {
+                let leaf = tok.leaf_value();
+                out.push((leaf, tok.offset())).unwrap();
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_leaf_is_read_in_one_step_only_when_plain() {
+        let doc = "<a><b>x&amp;y</b ><c/><d>1<!--c--></d><e>z</f></a>";
+        let got = leaves(doc);
+        // <a> has a child; <b> is a plain leaf, its end tag with a space.
+        assert_eq!(got[0], (None, 3));
+        let b = LeafValue {
+            end_tag: Span::new(13, 18),
+            needs_unescape: true,
+        };
+        assert_eq!(got[1], (Some(b), 18));
+        // The empty-element tag, the comment, the mismatched end tag: left
+        // to the tokens, nothing moved.
+        assert_eq!(got[2], (None, 22));
+        assert_eq!(got[3], (None, 25));
+        assert_eq!(got[4], (None, 41));
+        assert_eq!(got.len(), 5);
+        // The tokens then give the mismatched end tag's error.
+        let limits = Limits::new();
+        let mut tok = Tokenizer::new("<e>z</f>", &limits);
+        tok.set_fast_paths(true);
+        tok.next_token().unwrap();
+        assert!(tok.leaf_value().is_none());
+        assert!(matches!(tok.next_token(), Ok(Some(Token::Text(t))) if t.span().start == 3));
+        let e = tok.next_token().unwrap_err();
+        assert_eq!((e.kind(), e.offset()), (XmlErrorKind::MismatchedEndTag, 4));
+        // Off, it never reads.
+        let mut tok = Tokenizer::new("<b>x</b>", &limits);
+        tok.next_token().unwrap();
+        assert!(tok.leaf_value().is_none());
     }
 
     #[test]

@@ -53,20 +53,21 @@ pub fn read_command_with<'a>(
     payload: &'a [u8],
     limits: &Limits,
 ) -> Result<Request<'a>, CommandError<'a>> {
-    read_command_layout(payload, limits, true)
+    read_command_with_fast_paths(payload, limits, true)
 }
 
-/// [`read_command_with`], the tokenizer stepping over layout between
-/// elements (`Tokenizer::set_skip_layout`, what every caller gets: the reader ignores
-/// it anyway) or yielding it (the tests compare the two).
-pub(super) fn read_command_layout<'a>(
+/// [`read_command_with`], with the tokenizer's fast paths on
+/// (`Tokenizer::set_fast_paths`: layout between elements stepped over, a
+/// leaf's text and end tag read in one step; what every caller gets) or
+/// off, every token taken (the tests compare the two).
+pub(super) fn read_command_with_fast_paths<'a>(
     payload: &'a [u8],
     limits: &Limits,
-    skip_layout: bool,
+    fast_paths: bool,
 ) -> Result<Request<'a>, CommandError<'a>> {
     let input = Tokenizer::payload_text(payload)?;
     let mut tok = Tokenizer::new(input, limits);
-    tok.set_skip_layout(skip_layout);
+    tok.set_fast_paths(fast_paths);
     let mut r = Reader::new(&mut tok);
     let root = r.root()?;
     if !root.is(Ns::Epp, "epp") {

@@ -184,6 +184,15 @@ impl<'t, 'a> Walker<'t, 'a> {
 
     /// Skips the rest of the element whose start tag was just read; returns its span.
     pub(crate) fn skip(&mut self, start: Start<'a>) -> Result<Span, ResponseError<'a>> {
+        // The usual leaf, plain text then its end tag, in one step.
+        if let Some(leaf) = self.tok.leaf_value() {
+            self.last_end = leaf.end_tag.end;
+            self.last_content_end = leaf.end_tag.start;
+            return Ok(Span {
+                start: start.tag.start,
+                end: leaf.end_tag.end,
+            });
+        }
         while let Some(child) = self.next()? {
             self.skip(child)?;
         }
@@ -234,21 +243,21 @@ pub fn read_server_message_with<'a>(
     payload: &'a [u8],
     limits: &Limits,
 ) -> Result<ServerMessage<'a>, ResponseError<'a>> {
-    read_server_message_layout(payload, limits, true)
+    read_server_message_with_fast_paths(payload, limits, true)
 }
 
-/// [`read_server_message_with`], the tokenizer stepping over layout between
-/// elements (`Tokenizer::step_over_layout`, what every caller gets: the
-/// walker skips text between elements anyway) or yielding it (the tests
-/// compare the two).
-pub(super) fn read_server_message_layout<'a>(
+/// [`read_server_message_with`], with the tokenizer's fast paths on
+/// (`Tokenizer::set_fast_paths`: layout between elements stepped over, a
+/// leaf skipped in one step; what every caller gets) or off, every token
+/// taken (the tests compare the two).
+pub(super) fn read_server_message_with_fast_paths<'a>(
     payload: &'a [u8],
     limits: &Limits,
-    skip_layout: bool,
+    fast_paths: bool,
 ) -> Result<ServerMessage<'a>, ResponseError<'a>> {
     let input = Tokenizer::payload_text(payload)?;
     let mut tok = Tokenizer::with_tolerance(input, limits, true);
-    tok.set_skip_layout(skip_layout);
+    tok.set_fast_paths(fast_paths);
     let mut w = Walker::new(&mut tok);
     let Some(root) = w.next()? else {
         return Err(ResponseError::new(
