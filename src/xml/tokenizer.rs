@@ -273,7 +273,7 @@ impl<'a> Tokenizer<'a> {
         self.fast_paths = on;
     }
 
-    /// When layout skipping is on, steps over the layout at the current
+    /// When the fast paths are on, steps over the layout at the current
     /// position (a line feed and spaces) if what follows is a start tag, or
     /// the end tag of an element that has had a child element: layout that
     /// cannot be an element's value. For readers that refuse mixed content
@@ -1599,8 +1599,8 @@ mod scan_tests {
         out
     }
 
-    /// `leaf_value` after each start tag of `doc`: what it read (content
-    /// end, end tag span) or `None`, and the next token's offset after it.
+    /// `leaf_value` after each start tag of `doc`: what it read, or `None`,
+    /// and the tokenizer's offset after it.
     fn leaves(doc: &str) -> heapless::Vec<(Option<LeafValue>, usize), 16> {
         let limits = Limits::new();
         let mut tok = Tokenizer::new(doc, &limits);

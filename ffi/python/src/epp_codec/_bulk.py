@@ -55,11 +55,11 @@ class Fields:
     every list (a `Lists`): `lists.name_servers`, or
     `lists[List.NAME_SERVERS]`, is that list as a `tuple` of `str` (the
     items `Message.list` gives as a `list`; a snapshot is immutable, and
-    the empty tuple costs nothing to make); `list(l)` is the same. The
-    constructor takes any sequences in `Field` and `List` order. `results` is every
-    `<result>` of a response (`[]` for other messages); `checks` every
-    entry of a check response, names and reasons raw, as `Message.checks`
-    gives them.
+    the empty tuple costs nothing to make); `list(l)` is the same.
+    `results` is every `<result>` of a response (`[]` for other messages);
+    `checks` every entry of a check response, names and reasons raw, as
+    `Message.checks` gives them. The constructor takes any sequences, in
+    `Field` and `List` order.
     """
 
     __slots__ = ("values", "lists", "results", "checks")
