@@ -563,7 +563,12 @@ fn a_list_of_more_than_255_comes_out_as_a_long_tuple() {
     // SAFETY: live handle; the frame outlives the calls below.
     let r = unsafe { epp_message_read_command(m, frame.as_ptr(), frame.len()) };
     assert_eq!(r, EppResult::Ok);
-    assert!(marshal_agrees(m));
+    // The comparison with the single-value calls takes each name by index
+    // (quadratic in the names): too slow under Miri, where the 300 values
+    // are still checked below.
+    if !cfg!(miri) {
+        assert!(marshal_agrees(m));
+    }
     let (b, p, r) = pack_growing(m, epp_message_pymarshal);
     assert_eq!(r, EppResult::Ok);
     let Py::Tuple(top) = unmarshal(&b.text[..p.text_len]).0 else {
