@@ -1492,7 +1492,7 @@ static void test_read_bulk_and_packed(epp_message *m) {
     CHECK(p.text_len == sizeof want_text - 1 && memcmp(text, want_text, p.text_len) == 0);
     CHECK(p.table_len == 16 && memcmp(table, want_table, sizeof want_table) == 0);
     /* The same values as one Python marshal object: a tuple of four, the
-     * fields list (EPP_FIELD_COUNT items), clTRID the first, in ASCII. */
+     * fields tuple (EPP_FIELD_COUNT items), clTRID the first, in ASCII. */
     CHECK_RESULT(epp_message_read_command_pymarshal(m, frame, len, NULL), EPP_RESULT_NULL_ARGUMENT);
     p.text_cap = 8;
     CHECK_RESULT(epp_message_read_command_pymarshal(m, frame, len, &p), EPP_RESULT_BUFFER_TOO_SMALL);
@@ -1500,7 +1500,7 @@ static void test_read_bulk_and_packed(epp_message *m) {
     CHECK(marshal_len > sizeof want_text && p.table_len == 0);
     p.text_cap = sizeof text;
     CHECK_RESULT(epp_message_pymarshal(m, &p), EPP_RESULT_OK);
-    static const uint8_t want_start[] = {')', 4, '[', EPP_FIELD_COUNT, 0, 0, 0, 'a', 9, 0, 0, 0,
+    static const uint8_t want_start[] = {')', 4, ')', EPP_FIELD_COUNT, 'a', 9, 0, 0, 0,
                                          'A', 'B', 'C', '-', '1', '2', '3', '4', '5'};
     CHECK(p.text_len == marshal_len && memcmp(text, want_start, sizeof want_start) == 0);
     CHECK_RESULT(epp_message_read_response_pymarshal(m, frame, len, &p), EPP_RESULT_READ_ERROR);
