@@ -19,10 +19,26 @@ require_corpus
 flags="${MIRIFLAGS:--Zmiri-strict-provenance}"
 case "${1:-}" in
     "")
-        MIRIFLAGS="$flags" cargo +nightly miri test --locked -p epp-codec --lib --all-features
+        # The two runs side by side, one per core (an interpreter is one
+        # thread), each in its own target directory so that neither waits
+        # for the other's build lock; each one's output is printed whole
+        # when both are done.
+        out="$(mktemp -d)"
+        MIRIFLAGS="$flags" cargo +nightly miri test --locked -p epp-codec --lib --all-features \
+            > "$out/core" 2>&1 &
+        core=$!
         # The C ABI's unit tests: the message handle's erased lifetime, frames
         # freed and replaced under a live handle, every NULL and error path.
-        MIRIFLAGS="$flags" cargo +nightly miri test --locked -p epp-codec-ffi --lib
+        MIRIFLAGS="$flags" CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}/miri-ffi" \
+            cargo +nightly miri test --locked -p epp-codec-ffi --lib > "$out/ffi" 2>&1 &
+        ffi=$!
+        status=0
+        wait "$core" || status=1
+        wait "$ffi" || status=1
+        echo "--- core"; cat "$out/core"
+        echo "--- ffi"; cat "$out/ffi"
+        rm -rf "$out"
+        exit "$status"
         ;;
     --corpus)
         # The whole-corpus tests are #[cfg_attr(miri, ignore)]: they read the
