@@ -37,7 +37,6 @@ _CHECK_UNKNOWN = 2  # EPP_CHECK_AVAILABLE_UNKNOWN
 
 _bulk_call = fast.epp_message_bulk
 _new = tuple.__new__
-_new_object = object.__new__
 
 
 def _u32_view(buf) -> memoryview:
@@ -80,18 +79,6 @@ class Fields:
 
     def __repr__(self) -> str:
         return f"Fields(values={self.values!r}, lists={self.lists!r}, results={self.results!r}, checks={self.checks!r})"
-
-
-def snapshot(values: Sequence, lists: Sequence, results: list, checks: list) -> Fields:
-    """A `Fields` of what the library just handed over (`values` and
-    `lists` as sequences in `Field` and `List` order), made without the
-    Python frame of `Fields.__init__`."""
-    f = _new_object(Fields)
-    f.values = _new(Values, values)
-    f.lists = _new(Lists, lists)
-    f.results = results
-    f.checks = checks
-    return f
 
 
 class _EppBulk(ctypes.Structure):
@@ -237,4 +224,4 @@ def take(m: "Message") -> Fields:
                 name = frame[no : no + nl].decode()
                 reason = frame[ro : ro + rl].decode() if rf else None
                 checks.append(Check(name, avail == 1, reason))
-    return snapshot(values, lists, results, checks)
+    return Fields(values, lists, results, checks)

@@ -24,7 +24,7 @@ from ctypes import byref, c_size_t, c_uint32, c_void_p
 from typing import TYPE_CHECKING
 
 from . import Check, EppError, Lists, ResultEntry, Values
-from ._bulk import FIELD_COUNT, LIST_COUNT, Bulk, Fields, _EppBulk, _u32_view, snapshot, take
+from ._bulk import FIELD_COUNT, LIST_COUNT, Bulk, Fields, _EppBulk, _u32_view, take
 
 from ._lib import fast
 
@@ -160,7 +160,7 @@ def unmarshal(p: Packed) -> Fields:
     `marshal.loads` (it reads the object at the start of the buffer and
     ignores the rest), then the results and checks wrapped in their named
     tuples (what their generated `__new__` does, without its frame), and
-    the `Fields` made as `_bulk.snapshot` makes it, written out: a Python
+    the `Fields` made as its `__init__` makes it, written out: a Python
     call fewer on the path every `read_*_fields` takes."""
     values, lists, results, checks = _loads(p.text)
     if results:
@@ -216,4 +216,4 @@ def unpack(p: Packed) -> Fields:
             _new(Check, (parts[at + 2 * j], t[i] == 1, parts[at + 2 * j + 1] if t[i + 1] else None))
             for j, i in enumerate(range(k, k + 2 * nc, 2))
         ]
-    return snapshot(values, lists, results, checks)
+    return Fields(values, lists, results, checks)
