@@ -19,24 +19,37 @@ require_corpus
 flags="${MIRIFLAGS:--Zmiri-strict-provenance}"
 case "${1:-}" in
     "")
-        # The two runs side by side, one per core (an interpreter is one
-        # thread), each in its own target directory so that neither waits
-        # for the other's build lock; each one's output is printed whole
-        # when both are done.
+        # Two jobs side by side, one per core (an interpreter is one thread),
+        # each in its own target directory so that neither waits for the
+        # other's build lock. The C ABI's unit tests take longer under Miri
+        # than the core's (237 against 157 of Miri's virtual seconds on
+        # 2026-11-24), so job 1 runs the core's tests and then the C ABI's
+        # in the modules named in $ffi_first, and job 2 the C ABI's others:
+        # the two filters are each other's complement (libtest's substring
+        # match and --skip), so every test runs once, whatever the modules
+        # hold. Each job's output is printed whole when both are done.
+        ffi_first=(packed:: greeting::)
+        skip_first=()
+        for m in "${ffi_first[@]}"; do skip_first+=(--skip "$m"); done
         out="$(mktemp -d)"
-        MIRIFLAGS="$flags" cargo +nightly miri test --locked -p epp-codec --lib --all-features \
-            > "$out/core" 2>&1 &
-        core=$!
-        # The C ABI's unit tests: the message handle's erased lifetime, frames
-        # freed and replaced under a live handle, every NULL and error path.
+        (
+            set -e
+            MIRIFLAGS="$flags" cargo +nightly miri test --locked -p epp-codec --lib --all-features
+            # The C ABI's unit tests: the message handle's erased lifetime,
+            # frames freed and replaced under a live handle, every NULL and
+            # error path.
+            MIRIFLAGS="$flags" cargo +nightly miri test --locked -p epp-codec-ffi --lib -- "${ffi_first[@]}"
+        ) > "$out/1" 2>&1 &
+        job1=$!
         MIRIFLAGS="$flags" CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}/miri-ffi" \
-            cargo +nightly miri test --locked -p epp-codec-ffi --lib > "$out/ffi" 2>&1 &
-        ffi=$!
+            cargo +nightly miri test --locked -p epp-codec-ffi --lib -- "${skip_first[@]}" \
+            > "$out/2" 2>&1 &
+        job2=$!
         status=0
-        wait "$core" || status=1
-        wait "$ffi" || status=1
-        echo "--- core"; cat "$out/core"
-        echo "--- ffi"; cat "$out/ffi"
+        wait "$job1" || status=1
+        wait "$job2" || status=1
+        echo "--- the core, then the C ABI's ${ffi_first[*]} tests"; cat "$out/1"
+        echo "--- the C ABI's other tests"; cat "$out/2"
         rm -rf "$out"
         exit "$status"
         ;;

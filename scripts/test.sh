@@ -308,7 +308,7 @@ step "build no_std (thumbv7em-none-eabihf)" \
 step "C header drift (cbindgen $EPP_CBINDGEN_VERSION)" header_drift
 step "C smoke (C99, C11, C2x, C++ against libepp.a)" c_smoke
 step "miri (core and ffi unit tests)" scripts/miri.sh
-prune target/miri
+prune target/miri target/miri-ffi
 step "fuzz smoke (${FUZZ_SECONDS:-30}s per target)" scripts/fuzz.sh
 prune fuzz/target
 # The benches' code was type-checked by clippy above; here they are built
