@@ -293,6 +293,12 @@ step "clippy (fuzz targets)" \
     cargo clippy --manifest-path fuzz/Cargo.toml --all-targets -- -D warnings
 step "rustdoc (warnings denied)" \
     env RUSTDOCFLAGS=-Dwarnings cargo doc --locked --workspace --no-deps --all-features
+# The core as docs.rs builds it ([package.metadata.docs.rs]: nightly, every
+# feature, --cfg docsrs, which turns on doc_cfg's feature badges).
+step "rustdoc as docs.rs builds it (nightly, --cfg docsrs)" \
+    env RUSTDOCFLAGS="--cfg docsrs -Dwarnings" CARGO_TARGET_DIR=target/docsrs \
+    cargo +nightly doc --locked -p epp-codec --no-deps --all-features
+prune target/docsrs
 # The session crate's tests (TLS server, interop, faults, load) are their own step.
 step "test (workspace, all features)" \
     cargo test --locked --workspace --all-features --exclude epp-codec-session
