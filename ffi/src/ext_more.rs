@@ -1397,7 +1397,12 @@ mod tests {
         assert_eq!(h.s(0, l, 0, EPP_EXT_ENCODING).as_deref(), Some("base64"));
     }
 
+    // Every field of six poll messages, each read again per field: too
+    // slow under Miri, and its calls are the extension accessors that
+    // `verisign` and `fee_transfer_period_and_check_details` run there
+    // (`scripts/miri.sh --corpus` runs it too).
     #[test]
+    #[cfg_attr(miri, ignore)]
     fn change_poll() {
         let frames: [&[u8]; 6] = [
             corpus!("ext/examples/8590/001-S-s3.1.2.xml"),
@@ -1495,7 +1500,10 @@ mod tests {
         assert_eq!(h.own(0, crate::ext::EPP_EXT_TEXT), some(e.message));
     }
 
+    // Every field of three maintenance responses, each read again per
+    // field: as `change_poll`, too slow under Miri for what it adds there.
     #[test]
+    #[cfg_attr(miri, ignore)]
     fn maintenance() {
         let frames: [&[u8]; 3] = [
             corpus!("ext/examples/9167/002-S-s4.1.1.1.xml"),
