@@ -1511,14 +1511,15 @@ static void test_read_bulk_and_packed(epp_message *m) {
     free(frame);
 }
 
-/* Every message of MANIFEST.tsv: commands read strictly (answered with an
- * error response when they fail), responses and greetings tolerantly. */
 /* The corpus sweep's share of this run: messages whose place in the
  * manifest is sweep_shard modulo sweep_shards (all of them by default; see
  * main). The sweep is nearly all of the run's time, and under valgrind a
  * share per core runs side by side. */
 static unsigned sweep_shard = 0, sweep_shards = 1;
 
+/* Every message of MANIFEST.tsv (or the share above): commands read
+ * strictly (answered with an error response when they fail), responses and
+ * greetings tolerantly. */
 static void test_corpus_sweep(epp_message *m) {
     char path[1024], line[4096];
     FILE *manifest;
