@@ -650,9 +650,89 @@ impl<'a, T: ListItem<'a>> List<'a, T> {
         self.iter().next()
     }
 
-    /// The item at `index`.
+    /// The item at `index`. It reads past the items before it: to visit
+    /// every item, iterate, or keep the list [`starting_at`] an index
+    /// and go on from there.
+    ///
+    /// [`starting_at`]: List::starting_at
     pub fn get(&self, index: usize) -> Option<T> {
         self.iter().nth(index)
+    }
+
+    /// The items from `index` on, as a list of their own (empty when
+    /// `index` is not below [`len`]). Like [`get`], it reads past the
+    /// items before `index`; a caller that goes through a list by index
+    /// (as the C ABI does, one item per call) keeps the result and goes
+    /// on from it, so each item is read past once.
+    ///
+    /// ```
+    /// use epp_codec::view::{Command, DomainCommand, read_command};
+    ///
+    /// let payload = br#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><command><check>
+    ///   <domain:check xmlns:domain="urn:ietf:params:xml:ns:domain-1.0">
+    ///     <domain:name>a.example</domain:name><domain:name>b.example</domain:name>
+    ///     <domain:name>c.example</domain:name>
+    ///   </domain:check></check><clTRID>ABC-1</clTRID></command></epp>"#;
+    /// let request = read_command(payload).unwrap();
+    /// let Command::Domain(DomainCommand::Check(check)) = request.command() else {
+    ///     unreachable!()
+    /// };
+    /// let names = check.names();
+    /// let rest = names.starting_at(1);
+    /// assert_eq!(rest.len(), 2);
+    /// assert_eq!(rest.get(0), names.get(1));
+    /// assert_eq!(rest.starting_at(1).get(0).unwrap(), "c.example");
+    /// assert!(names.starting_at(3).is_empty());
+    /// // Its span starts at its first item, as every list's does.
+    /// let second = core::str::from_utf8(payload).unwrap().find("<domain:name>b").unwrap();
+    /// assert_eq!(rest.span().unwrap().start, second);
+    /// ```
+    ///
+    /// [`len`]: List::len
+    /// [`get`]: List::get
+    pub fn starting_at(&self, index: usize) -> Self {
+        match self.source {
+            Source::Doc {
+                doc,
+                span,
+                len,
+                only,
+            } => {
+                let Some(rest) = (len as usize).checked_sub(index).filter(|&n| n > 0) else {
+                    return Self::empty();
+                };
+                let mut items = ListIter::<T> {
+                    inner: IterSource::Doc(Children::new(doc, span), only),
+                    _item: PhantomData,
+                };
+                if index > 0 && items.nth(index - 1).is_none() {
+                    return Self::empty();
+                }
+                let IterSource::Doc(children, _) = items.inner else {
+                    return Self::empty();
+                };
+                // The span starts at the next item's start tag, as a
+                // list's span does (see `span`).
+                let Some(next) = children
+                    .clone()
+                    .find(|c| only.is_empty() || c.local() == only)
+                else {
+                    return Self::empty();
+                };
+                List {
+                    source: Source::Doc {
+                        doc,
+                        span: Span {
+                            start: next.span().start,
+                            end: span.end,
+                        },
+                        len: rest as u32,
+                        only,
+                    },
+                }
+            }
+            Source::Slice(items) => List::from_slice(items.get(index..).unwrap_or(&[])),
+        }
     }
 }
 
@@ -714,18 +794,19 @@ impl<'a, T: ListItem<'a>> Iterator for ListIter<'a, T> {
 mod tests {
     use super::*;
 
+    /// The element `doc` is.
+    fn root(doc: &str) -> Child<'_> {
+        let whole = Span {
+            start: 0,
+            end: doc.len(),
+        };
+        Children::new(doc, whole).next().unwrap()
+    }
+
     #[test]
     fn children_attributes_and_nesting() {
         let doc = r#"<a><!-- c --><b x="1>" y='two'>t&amp;</b><c/><d><e>1</e><e>2</e></d></a>"#;
-        let root = Children::new(
-            doc,
-            Span {
-                start: 0,
-                end: doc.len(),
-            },
-        )
-        .next()
-        .unwrap();
+        let root = root(doc);
         let kids: heapless::Vec<Child<'_>, 4> = root.children().collect();
         assert_eq!(kids.len(), 3);
         assert_eq!(kids[0].local(), "b");
@@ -746,6 +827,39 @@ mod tests {
                 end: d + "<d><e>1</e><e>2</e></d>".len()
             }
         );
+    }
+
+    #[test]
+    fn a_list_starting_at_an_index_holds_the_rest() {
+        // Items named `e` among others, comments and layout.
+        let doc = "<d> <x/><e>1</e><!-- c --><x>n</x>\n <e>2</e><e/><x/><e>4</e> </d>";
+        let root = root(doc);
+        let list: List<'_, Str<'_>> = root.list("e");
+        assert_eq!(list.len(), 4);
+        for index in 0..=5 {
+            let rest = list.starting_at(index);
+            assert_eq!(rest.len(), 4usize.saturating_sub(index), "at {index}");
+            assert!(rest.iter().eq(list.iter().skip(index)), "at {index}");
+            match rest.span() {
+                Some(span) => {
+                    assert!(doc[span.start..].starts_with("<e"), "at {index}");
+                    assert_eq!(span.end, list.span().unwrap().end);
+                }
+                None => assert!(index >= 4),
+            }
+            // Going on from a rest is the same as starting further on.
+            assert!(
+                rest.starting_at(1)
+                    .iter()
+                    .eq(list.starting_at(index + 1).iter())
+            );
+        }
+        let items = [Str::new("a"), Str::new("b")];
+        let hand_built = List::from_slice(&items);
+        assert_eq!(hand_built.starting_at(1).get(0), Some(Str::new("b")));
+        assert!(hand_built.starting_at(2).is_empty());
+        assert!(hand_built.starting_at(usize::MAX).is_empty());
+        assert!(list.starting_at(usize::MAX).is_empty());
     }
 
     #[test]
