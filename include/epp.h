@@ -3440,6 +3440,10 @@ size_t epp_message_ext_count(const struct epp_message *message, size_t index, ui
  `EPP_RESULT_INDEX_OUT_OF_RANGE` past a count,
  `EPP_RESULT_INVALID_ARGUMENT` for an unknown list or field.
 
+ The handle keeps where the last extension call got to: the next field
+ of the same item, or the next item of the same list, costs only
+ itself (a new read starts afresh).
+
  # Safety
 
  As `epp_message_field`.

@@ -10,6 +10,7 @@
 //! `epp_message_extension_xml`. The other extensions the core types, and
 //! the data outside `<extension>`, are read in `ext_more.rs`.
 
+use std::cell::RefCell;
 use std::ffi::c_char;
 
 use epp_codec::view::List;
@@ -23,7 +24,7 @@ use epp_codec::view::ext::{
 use epp_codec::view::ext::{login_sec, rgp};
 use epp_codec::xml::Ns;
 
-use crate::message::{EppMessage, Stored, extensions, handle, string_out, unescaped_out};
+use crate::message::{EppMessage, Stored, extensions_in, handle, string_out, unescaped_out};
 use crate::{EppResult, guard, guard_value, non_null};
 
 /// What an extension element is, when the library types it.
@@ -268,15 +269,17 @@ pub(crate) enum Typed<'a> {
     More(crate::ext_more::More<'a>),
 }
 
-fn typed(m: &EppMessage, index: usize) -> Result<Typed<'_>, EppResult> {
+/// Extension element `index` of `view`, typed (`EPP_EXT_INDEX_DATA`: the
+/// data outside `<extension>`).
+fn typed_in<'a>(view: &Stored<'a>, index: usize) -> Result<Typed<'a>, EppResult> {
     if index == crate::ext_more::EPP_EXT_INDEX_DATA {
-        return crate::ext_more::typed_data(m);
+        return crate::ext_more::typed_data(view);
     }
-    let raw = extensions(m)?
+    let raw = extensions_in(view)?
         .iter()
         .nth(index)
         .ok_or(EppResult::IndexOutOfRange)?;
-    let command = matches!(m.view(), Stored::Command(_));
+    let command = matches!(view, Stored::Command(_));
     let found = match raw.namespace().known() {
         Some(Ns::SecDns11) if command => SecDns::from_raw(raw).map(Typed::SecDns),
         Some(Ns::SecDns11) => SecDnsData::from_raw(raw).map(Typed::SecDnsInfo),
@@ -296,6 +299,121 @@ fn typed(m: &EppMessage, index: usize) -> Result<Typed<'_>, EppResult> {
         .unwrap_or(Typed::Raw))
 }
 
+/// Where the last extension accessor call on a message handle got to,
+/// kept in the handle (`EppMessage::ext_typed`, `EppMessage::ext_item`).
+///
+/// A C caller reads one field per call. Without the cursor every call
+/// would find element `index` again, type it again and walk its list up
+/// to the item again: the fields of one item would each cost the whole
+/// element, and going through an n-item list would read n²/2 items.
+/// With it, the next field of the same item costs only the field, and
+/// the next item of the same list costs only that item.
+#[derive(Clone, Copy)]
+pub(crate) struct ExtCursor<'a> {
+    index: usize,
+    /// The element, or why there is none (an index past the count is
+    /// asked again for every field, as a caller finds the end).
+    typed: Result<Typed<'a>, EppResult>,
+    item: Option<CursorItem<'a>>,
+}
+
+/// The last item found of a cursor's element.
+#[derive(Clone, Copy)]
+struct CursorItem<'a> {
+    list: u32,
+    at: usize,
+    /// `None` past the end (asked again for every field, as a caller
+    /// finds the end).
+    item: Option<Item<'a>>,
+    /// The list from item `at` on, when it is one the cursor can go on
+    /// from (see `Items::starting_at`).
+    rest: Option<Items<'a>>,
+}
+
+/// Element `index`, typed, through the cursor.
+pub(crate) fn cursor_typed<'a>(
+    view: &Stored<'a>,
+    cursor: &RefCell<Option<ExtCursor<'a>>>,
+    index: usize,
+) -> Result<Typed<'a>, EppResult> {
+    cursor_at(view, &mut cursor.borrow_mut(), index).typed
+}
+
+/// The cursor on element `index`: the one kept when it is on it, else a
+/// new one in its place.
+// The cursor is borrowed, not copied: it is over a kilobyte.
+fn cursor_at<'c, 'a>(
+    view: &Stored<'a>,
+    cursor: &'c mut Option<ExtCursor<'a>>,
+    index: usize,
+) -> &'c mut ExtCursor<'a> {
+    if cursor.as_ref().is_some_and(|c| c.index != index) {
+        *cursor = None;
+    }
+    cursor.get_or_insert_with(|| ExtCursor {
+        index,
+        typed: typed_in(view, index),
+        item: None,
+    })
+}
+
+/// Field `field` of item `i` of list `list` of element `index`, through
+/// the cursor.
+pub(crate) fn cursor_value<'a>(
+    view: &Stored<'a>,
+    cursor: &RefCell<Option<ExtCursor<'a>>>,
+    index: usize,
+    list: u32,
+    i: usize,
+    field: u32,
+) -> Result<Value<'a>, EppResult> {
+    if list > EPP_EXT_LIST_LAST || field > EPP_EXT_LAST {
+        return Err(EppResult::InvalidArgument);
+    }
+    let mut cursor = cursor.borrow_mut();
+    let c = cursor_at(view, &mut cursor, index);
+    let typed = c.typed.as_ref().map_err(|e| *e)?;
+    if list == EPP_EXT_LIST_SELF {
+        return match i {
+            0 => field_value(&Item::Whole(*typed), field),
+            _ => Err(EppResult::IndexOutOfRange),
+        };
+    }
+    let kept = c.item.as_ref().filter(|k| k.list == list && k.at <= i);
+    if let Some(k) = kept.filter(|k| k.at == i) {
+        let item = k.item.as_ref().ok_or(EppResult::IndexOutOfRange)?;
+        return field_value(item, field);
+    }
+    let (item, rest) = match kept.and_then(|k| Some((k.at, k.rest?))) {
+        // Go on from the item kept.
+        Some((at, rest)) => {
+            let rest = rest.starting_at(i - at);
+            (rest.and_then(|r| r.get(0)), rest)
+        }
+        None => {
+            let items = items(*typed, list);
+            match items.starting_at(i) {
+                Some(rest) => (rest.get(0), Some(rest)),
+                None => (items.get(i), None),
+            }
+        }
+    };
+    let kept = c.item.insert(CursorItem {
+        list,
+        at: i,
+        item,
+        rest,
+    });
+    let item = kept.item.as_ref().ok_or(EppResult::IndexOutOfRange)?;
+    field_value(item, field)
+}
+
+fn field_value<'a>(it: &Item<'a>, field: u32) -> Result<Value<'a>, EppResult> {
+    item_value(it, field)
+        .or_else(|| crate::ext_more::extra_value(it, field))
+        .ok_or(EppResult::Absent)
+}
+
 /// What extension element `index` (below `epp_message_extension_count`)
 /// is: `EPP_EXT_KIND_RAW` for one the library does not type,
 /// `EPP_EXT_KIND_NONE` past the count or for NULL.
@@ -312,7 +430,7 @@ pub unsafe extern "C" fn epp_message_ext_kind(
     let Some(m) = (unsafe { handle(message) }) else {
         return EppExtKind::None;
     };
-    guard_value(EppExtKind::None, || match typed(m, index) {
+    guard_value(EppExtKind::None, || match m.ext_typed(index) {
         Err(_) => EppExtKind::None,
         Ok(t) => match t {
             Typed::Raw => EppExtKind::Raw,
@@ -353,6 +471,7 @@ pub(crate) enum Item<'a> {
 }
 
 /// A typed list (or nothing).
+#[derive(Clone, Copy)]
 pub(crate) enum Items<'a> {
     None,
     Ds(List<'a, DsData<'a>>),
@@ -384,6 +503,26 @@ impl<'a> Items<'a> {
             Items::LaunchChecks(l) => l.len(),
             Items::More(l) => l.len(),
         }
+    }
+
+    /// The list from item `i` on (`List::starting_at`), for a list that
+    /// is one `List`; `None` for the lists `ext_more.rs` flattens from
+    /// several.
+    fn starting_at(&self, i: usize) -> Option<Items<'a>> {
+        Some(match self {
+            Items::None => Items::None,
+            Items::Ds(l) => Items::Ds(l.starting_at(i)),
+            Items::Key(l) => Items::Key(l.starting_at(i)),
+            Items::RgpStatuses(l) => Items::RgpStatuses(l.starting_at(i)),
+            Items::Ttls(l) => Items::Ttls(l.starting_at(i)),
+            Items::Fees(l) => Items::Fees(l.starting_at(i)),
+            Items::Credits(l) => Items::Credits(l.starting_at(i)),
+            Items::FeeChecks(l) => Items::FeeChecks(l.starting_at(i)),
+            Items::FeeCommands(l) => Items::FeeCommands(l.starting_at(i)),
+            Items::Events(l) => Items::Events(l.starting_at(i)),
+            Items::LaunchChecks(l) => Items::LaunchChecks(l.starting_at(i)),
+            Items::More(l) => Items::More(l.starting_at(i)?),
+        })
     }
 
     fn get(&self, i: usize) -> Option<Item<'a>> {
@@ -472,21 +611,6 @@ fn items(t: Typed<'_>, list: u32) -> Items<'_> {
     }
 }
 
-fn item(m: &EppMessage, index: usize, list: u32, i: usize) -> Result<Item<'_>, EppResult> {
-    if list > EPP_EXT_LIST_LAST {
-        return Err(EppResult::InvalidArgument);
-    }
-    let t = typed(m, index)?;
-    if list == EPP_EXT_LIST_SELF {
-        return if i == 0 {
-            Ok(Item::Whole(t))
-        } else {
-            Err(EppResult::IndexOutOfRange)
-        };
-    }
-    items(t, list).get(i).ok_or(EppResult::IndexOutOfRange)
-}
-
 /// The number of items of list `list` (`EPP_EXT_LIST_*`) of extension
 /// element `index`: 1 for `EPP_EXT_LIST_SELF`, 0 for a list the element
 /// does not have (or NULL, or past the count).
@@ -504,7 +628,7 @@ pub unsafe extern "C" fn epp_message_ext_count(
     let Some(m) = (unsafe { handle(message) }) else {
         return 0;
     };
-    guard_value(0, || match typed(m, index) {
+    guard_value(0, || match m.ext_typed(index) {
         Err(_) => 0,
         Ok(_) if list == EPP_EXT_LIST_SELF => 1,
         Ok(t) => items(t, list).len(),
@@ -632,25 +756,9 @@ fn whole_value(t: Typed<'_>, field: u32) -> Option<Value<'_>> {
     }
 }
 
-fn value(
-    m: &EppMessage,
-    index: usize,
-    list: u32,
-    i: usize,
-    field: u32,
-) -> Result<Value<'_>, EppResult> {
-    if field > EPP_EXT_LAST {
-        return Err(EppResult::InvalidArgument);
-    }
-    let it = item(m, index, list, i)?;
-    item_value(it, field)
-        .or_else(|| crate::ext_more::extra_value(it, field))
-        .ok_or(EppResult::Absent)
-}
-
 /// Field `field` of one item, `None` when it has no such field.
-pub(crate) fn item_value(it: Item<'_>, field: u32) -> Option<Value<'_>> {
-    match it {
+pub(crate) fn item_value<'a>(it: &Item<'a>, field: u32) -> Option<Value<'a>> {
+    match *it {
         Item::Whole(t) => whole_value(t, field),
         Item::Ds(d) => match field {
             EPP_EXT_KEY_TAG => num(d.key_tag()),
@@ -732,7 +840,7 @@ fn string_value(
     i: usize,
     field: u32,
 ) -> Result<Str<'_>, EppResult> {
-    match value(m, index, list, i, field)? {
+    match m.ext_value(index, list, i, field)? {
         Value::Text(s) => Ok(s),
         Value::Number(_) => Err(EppResult::WrongKind),
     }
@@ -744,6 +852,10 @@ fn string_value(
 /// `EPP_RESULT_ABSENT` when the item has no such field,
 /// `EPP_RESULT_INDEX_OUT_OF_RANGE` past a count,
 /// `EPP_RESULT_INVALID_ARGUMENT` for an unknown list or field.
+///
+/// The handle keeps where the last extension call got to: the next field
+/// of the same item, or the next item of the same list, costs only
+/// itself (a new read starts afresh).
 ///
 /// # Safety
 ///
@@ -813,7 +925,7 @@ pub unsafe extern "C" fn epp_message_ext_number(
         non_null(out)?;
         // SAFETY: caller's contract.
         let m = unsafe { &*message };
-        match value(m, index, list, item, field)? {
+        match m.ext_value(index, list, item, field)? {
             Value::Number(n) => {
                 // SAFETY: non-NULL and writable.
                 unsafe { out.write(n) };
@@ -823,3 +935,6 @@ pub unsafe extern "C" fn epp_message_ext_number(
         }
     })
 }
+
+#[cfg(test)]
+mod tests;

@@ -37,7 +37,7 @@ use epp_codec::xml::Ns;
 
 use crate::EppResult;
 use crate::ext::{EppExtKind, Item, Items, Typed, Value, item_value, num, text};
-use crate::message::{EppMessage, Stored};
+use crate::message::Stored;
 
 /// The element index of a message's data outside `<extension>`: a
 /// response's first `<resData>` child (maintenance-1.0 `<infData>`,
@@ -300,8 +300,8 @@ fn data_typed(raw: RawElement<'_>) -> Option<More<'_>> {
 }
 
 /// The data at `EPP_EXT_INDEX_DATA`.
-pub(crate) fn typed_data(m: &EppMessage) -> Result<Typed<'_>, EppResult> {
-    match m.view() {
+pub(crate) fn typed_data<'a>(view: &Stored<'a>) -> Result<Typed<'a>, EppResult> {
+    match view {
         Stored::Command(r) => match r.command() {
             Command::Maintenance(info) => Ok(Typed::More(More::MaintenanceInfo(*info))),
             _ => Err(EppResult::Absent),
@@ -367,6 +367,7 @@ pub(crate) enum MarkSource<'a> {
 }
 
 /// A list of this file.
+#[derive(Clone, Copy)]
 pub(crate) enum MoreItems<'a> {
     FeeCommands(List<'a, FeeCheckItem<'a>>),
     FeeFees(List<'a, FeeCheckItem<'a>>),
@@ -469,6 +470,33 @@ impl<'a> MoreItems<'a> {
             MoreItems::MarkLabels(s) => mark_texts(*s, false).count(),
             MoreItems::MarkClasses(s) => mark_texts(*s, true).count(),
             MoreItems::MarkParties(s) => mark_parties(*s).count(),
+        }
+    }
+
+    /// The list from item `i` on, for a list that is one `List`; `None`
+    /// for a list flattened from several, whose items carry the index of
+    /// the part they are in.
+    pub(crate) fn starting_at(&self, i: usize) -> Option<MoreItems<'a>> {
+        match self {
+            MoreItems::CodeMarks(l) => Some(MoreItems::CodeMarks(l.starting_at(i))),
+            MoreItems::SignedMarks(l) => Some(MoreItems::SignedMarks(l.starting_at(i))),
+            MoreItems::EncodedSignedMarks(l) => {
+                Some(MoreItems::EncodedSignedMarks(l.starting_at(i)))
+            }
+            MoreItems::Notices(l) => Some(MoreItems::Notices(l.starting_at(i))),
+            MoreItems::LangTexts(l) => Some(MoreItems::LangTexts(l.starting_at(i))),
+            MoreItems::Systems(l) => Some(MoreItems::Systems(l.starting_at(i))),
+            MoreItems::Descriptions(l) => Some(MoreItems::Descriptions(l.starting_at(i))),
+            MoreItems::Tlds(l) => Some(MoreItems::Tlds(l.starting_at(i))),
+            MoreItems::ListItems(l) => Some(MoreItems::ListItems(l.starting_at(i))),
+            MoreItems::BundledNames(l) => Some(MoreItems::BundledNames(l.starting_at(i))),
+            MoreItems::FeeCommands(_)
+            | MoreItems::FeeFees(_)
+            | MoreItems::FeeCredits(_)
+            | MoreItems::MarkRecords(_)
+            | MoreItems::MarkLabels(_)
+            | MoreItems::MarkClasses(_)
+            | MoreItems::MarkParties(_) => None,
         }
     }
 
@@ -684,11 +712,11 @@ pub(crate) fn item_value_more(x: MoreItem<'_>, field: u32) -> Option<Value<'_>> 
     match x {
         MoreItem::Fee(parent, f) => match field {
             EPP_EXT_PARENT => num(Some(parent as u64)),
-            _ => item_value(Item::Fee(f), field),
+            _ => item_value(&Item::Fee(f), field),
         },
         MoreItem::Credit(parent, c) => match field {
             EPP_EXT_PARENT => num(Some(parent as u64)),
-            _ => item_value(Item::Credit(c), field),
+            _ => item_value(&Item::Credit(c), field),
         },
         MoreItem::FeeCommand(parent, c) => match field {
             EPP_EXT_PARENT => num(Some(parent as u64)),
@@ -814,9 +842,9 @@ fn command_value<'a>(c: &epp_codec::view::ext::FeeCommand<'a>, field: u32) -> Op
 
 /// The fields added here to items `ext.rs` reads (asked only when
 /// `ext.rs` has no value for `field`).
-pub(crate) fn extra_value(it: Item<'_>, field: u32) -> Option<Value<'_>> {
+pub(crate) fn extra_value<'a>(it: &Item<'a>, field: u32) -> Option<Value<'a>> {
     use crate::ext::EPP_EXT_LANG;
-    match it {
+    match *it {
         Item::FeeCommand(c) => command_value(&c, field),
         Item::FeeCheckItem(c) => match field {
             EPP_EXT_OBJECT_ELEMENT => text(c.object_element),
@@ -854,16 +882,6 @@ mod tests {
     use super::*;
     use crate::ext::*;
     use crate::message::*;
-
-    macro_rules! corpus {
-        ($path:literal) => {
-            include_bytes!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../shared/corpus/",
-                $path
-            ))
-        };
-    }
 
     /// A handle freed on drop.
     struct Handle(*mut EppMessage);

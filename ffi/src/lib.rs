@@ -34,6 +34,19 @@
 use std::ffi::c_char;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+/// A corpus file (`../shared/corpus/<path>`) as bytes, compiled into the
+/// tests so that they run under Miri too (which reads no files).
+#[cfg(test)]
+macro_rules! corpus {
+    ($path:literal) => {
+        include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../shared/corpus/",
+            $path
+        ))
+    };
+}
+
 pub mod auth_info;
 pub mod bulk;
 pub mod contact;

@@ -19,6 +19,12 @@
 //!    `epp_message_read_*` overwrites it without reading it (the views are
 //!    `Copy`, without drop glue), and `epp_message_free` drops the box,
 //!    which reads nothing either.
+//! 4. The extension cursor (`ext.rs`'s `ExtCursor`, what the last
+//!    extension accessor call found) is made from the stored view only,
+//!    so it borrows the same frame, with the same erased lifetime. Each
+//!    read empties it, and `EppMessage::ext_typed` and
+//!    `EppMessage::ext_value` hand out what it holds with the lifetime of
+//!    `&self`, as `view` does.
 //!
 //! The alternative — storing only the frame pointer and reading the frame
 //! again in every accessor — would be sound without this argument but
@@ -28,6 +34,7 @@
 //! Reading and every accessor allocate nothing: the error message is
 //! formatted into a fixed buffer inside the handle.
 
+use std::cell::RefCell;
 use std::ffi::c_char;
 use std::fmt::{self, Write as _};
 
@@ -40,6 +47,7 @@ use epp_codec::view::{
 };
 use epp_codec::xml::{Chunk, Namespace, Ns};
 
+use crate::ext::{ExtCursor, Typed, Value};
 use crate::{EppResult, guard, guard_value, non_null, put_str};
 
 /// Room for the text of a read error; longer text is cut at a character.
@@ -81,6 +89,9 @@ pub struct EppMessage {
     error_offset: usize,
     error_len: usize,
     error_text: [u8; ERROR_TEXT_CAPACITY],
+    /// Where the last extension accessor call got to (`ext.rs`), with
+    /// the stored view's lifetime; emptied with each read.
+    ext_cursor: RefCell<Option<ExtCursor<'static>>>,
 }
 
 impl EppMessage {
@@ -96,6 +107,24 @@ impl EppMessage {
         &self.stored
     }
 
+    /// Extension element `index`, typed (`ext.rs`), through the handle's
+    /// cursor.
+    pub(crate) fn ext_typed(&self, index: usize) -> Result<Typed<'_>, EppResult> {
+        crate::ext::cursor_typed(&self.stored, &self.ext_cursor, index)
+    }
+
+    /// Field `field` of item `i` of list `list` of extension element
+    /// `index` (`ext.rs`), through the handle's cursor.
+    pub(crate) fn ext_value(
+        &self,
+        index: usize,
+        list: u32,
+        i: usize,
+        field: u32,
+    ) -> Result<Value<'_>, EppResult> {
+        crate::ext::cursor_value(&self.stored, &self.ext_cursor, index, list, i, field)
+    }
+
     /// Stores `view`, erasing its lifetime.
     ///
     /// # Safety
@@ -107,6 +136,7 @@ impl EppMessage {
         // SAFETY: only the lifetime changes; the module documentation
         // explains why the view is never used after its frame is gone.
         self.stored = unsafe { std::mem::transmute::<Stored<'_>, Stored<'static>>(view) };
+        *self.ext_cursor.get_mut() = None;
     }
 
     fn set_error(&mut self, code: u16, offset: usize, text: fmt::Arguments<'_>) {
@@ -840,6 +870,7 @@ pub unsafe extern "C" fn epp_message_new(out: *mut *mut EppMessage) -> EppResult
             error_offset: 0,
             error_len: 0,
             error_text: [0; ERROR_TEXT_CAPACITY],
+            ext_cursor: RefCell::new(None),
         }));
         // SAFETY: `out` is non-NULL and writable (caller's contract).
         unsafe { out.write(handle) };
@@ -1712,7 +1743,14 @@ pub unsafe extern "C" fn epp_message_check_reason(
 }
 
 pub(crate) fn extensions(m: &EppMessage) -> Result<epp_codec::view::Extensions<'_>, EppResult> {
-    match m.view() {
+    extensions_in(m.view_ref())
+}
+
+/// The `<extension>` of a stored command or response.
+pub(crate) fn extensions_in<'a>(
+    view: &Stored<'a>,
+) -> Result<epp_codec::view::Extensions<'a>, EppResult> {
+    match view {
         Stored::Command(r) => Ok(r.extensions()),
         Stored::Response(r, _) => Ok(r.extensions()),
         _ => Err(EppResult::WrongKind),

@@ -12,16 +12,6 @@ use crate::object::*;
 use crate::write::EPP_WRITE_FRAMED;
 use crate::write_command::*;
 
-macro_rules! corpus {
-    ($path:literal) => {
-        include_bytes!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../shared/corpus/",
-            $path
-        ))
-    };
-}
-
 /// A handle freed on drop.
 struct Handle(*mut EppMessage);
 

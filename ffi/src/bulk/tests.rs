@@ -9,16 +9,6 @@ use crate::message::*;
 use std::ffi::c_char;
 use std::ptr;
 
-macro_rules! corpus {
-    ($path:literal) => {
-        include_bytes!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../shared/corpus/",
-            $path
-        ))
-    };
-}
-
 fn new() -> *mut EppMessage {
     let mut m = ptr::null_mut();
     // SAFETY: valid out-parameter.

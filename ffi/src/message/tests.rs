@@ -7,16 +7,6 @@ use crate::EppStr;
 use crate::write::*;
 use std::ptr;
 
-macro_rules! corpus {
-    ($path:literal) => {
-        include_bytes!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../shared/corpus/",
-            $path
-        ))
-    };
-}
-
 fn new() -> *mut EppMessage {
     let mut m = ptr::null_mut();
     // SAFETY: valid out-parameter.

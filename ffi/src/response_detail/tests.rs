@@ -4,16 +4,6 @@ use super::*;
 use crate::message::{epp_message_free, epp_message_new, epp_message_read_response};
 use std::ptr;
 
-macro_rules! corpus {
-    ($path:literal) => {
-        include_bytes!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../shared/corpus/",
-            $path
-        ))
-    };
-}
-
 pub(crate) fn new() -> *mut EppMessage {
     let mut m = ptr::null_mut();
     // SAFETY: valid out-parameter.
