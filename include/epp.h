@@ -3781,7 +3781,8 @@ size_t epp_message_list_count(const struct epp_message *message, uint32_t list);
 /*
  Item `index` of list `list` (`EPP_LIST_*`), stored in `*ptr` and `*len`
  as written (raw, like `epp_message_field`).
- `EPP_RESULT_INDEX_OUT_OF_RANGE` past the count.
+ `EPP_RESULT_INDEX_OUT_OF_RANGE` past the count. The handle keeps where
+ the last item was: asking the items in order reads past each once.
 
  # Safety
 
@@ -3893,7 +3894,9 @@ epp_result epp_message_res_data_xml(const struct epp_message *message,
 size_t epp_message_check_count(const struct epp_message *message);
 
 /*
- The name (or contact id) of chkData entry `index`.
+ The name (or contact id) of chkData entry `index`. As with list items,
+ the handle keeps where the last entry was: asking the entries in order
+ (by any of the `epp_message_check_*` calls) reads past each once.
 
  # Safety
 

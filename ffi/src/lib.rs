@@ -285,3 +285,5 @@ mod tests {
 
 #[cfg(test)]
 mod more_tests;
+#[cfg(test)]
+mod test_support;

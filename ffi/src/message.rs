@@ -19,12 +19,13 @@
 //!    `epp_message_read_*` overwrites it without reading it (the views are
 //!    `Copy`, without drop glue), and `epp_message_free` drops the box,
 //!    which reads nothing either.
-//! 4. The extension cursor (`ext.rs`'s `ExtCursor`, what the last
-//!    extension accessor call found) is made from the stored view only,
-//!    so it borrows the same frame, with the same erased lifetime. Each
-//!    read empties it, and `EppMessage::ext_typed` and
-//!    `EppMessage::ext_value` hand out what it holds with the lifetime of
-//!    `&self`, as `view` does.
+//! 4. The cursors (`ext.rs`'s `ExtCursor`, what the last extension
+//!    accessor call found, and `ListCursor`, where the last list item or
+//!    chkData entry was) are made from the stored view only, so they
+//!    borrow the same frame, with the same erased lifetime. Each read
+//!    empties them, and the methods that use them (`ext_typed`,
+//!    `ext_value`, `strings_from`, `checks_from`) hand out what they hold
+//!    with the lifetime of `&self`, as `view` does.
 //!
 //! The alternative — storing only the frame pointer and reading the frame
 //! again in every accessor — would be sound without this argument but
@@ -34,7 +35,7 @@
 //! Reading and every accessor allocate nothing: the error message is
 //! formatted into a fixed buffer inside the handle.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::ffi::c_char;
 use std::fmt::{self, Write as _};
 
@@ -92,6 +93,28 @@ pub struct EppMessage {
     /// Where the last extension accessor call got to (`ext.rs`), with
     /// the stored view's lifetime; emptied with each read.
     ext_cursor: RefCell<Option<ExtCursor<'static>>>,
+    /// Where the last `epp_message_list_item` or `epp_message_check_*`
+    /// call got to, the same way.
+    list_cursor: Cell<Option<ListCursor<'static>>>,
+}
+
+/// The rest of a list from the item the last call asked for: the next
+/// item is read from there, not from the start, so a C caller going
+/// through a list by index (one item per call) reads past each item once
+/// rather than n²/2 times.
+#[derive(Clone, Copy)]
+enum ListCursor<'a> {
+    /// List `list` (`EPP_LIST_*`) from item `at` on.
+    Strings {
+        list: u32,
+        at: usize,
+        rest: Strings<'a>,
+    },
+    /// The chkData entries from entry `at` on.
+    Checks {
+        at: usize,
+        rest: List<'a, CheckItem<'a>>,
+    },
 }
 
 impl EppMessage {
@@ -125,6 +148,38 @@ impl EppMessage {
         crate::ext::cursor_value(&self.stored, &self.ext_cursor, index, list, i, field)
     }
 
+    /// List `list` (`EPP_LIST_*`) from item `index` on, through the
+    /// handle's list cursor.
+    fn strings_from(&self, list: u32, index: usize) -> Result<Strings<'_>, EppResult> {
+        let rest = match self.list_cursor.get() {
+            Some(ListCursor::Strings { list: l, at, rest }) if l == list && at <= index => {
+                rest.starting_at(index - at)
+            }
+            _ => strings_in(&self.stored, list)?.starting_at(index),
+        };
+        self.list_cursor.set(Some(ListCursor::Strings {
+            list,
+            at: index,
+            rest,
+        }));
+        Ok(rest)
+    }
+
+    /// The chkData entries from entry `index` on, through the handle's
+    /// list cursor.
+    fn checks_from(&self, index: usize) -> Result<List<'_, CheckItem<'_>>, EppResult> {
+        let rest = match (self.list_cursor.get(), &self.stored) {
+            (Some(ListCursor::Checks { at, rest }), _) if at <= index => {
+                rest.starting_at(index - at)
+            }
+            (_, Stored::Response(_, d)) => check_items(d)?.starting_at(index),
+            _ => return Err(EppResult::WrongKind),
+        };
+        self.list_cursor
+            .set(Some(ListCursor::Checks { at: index, rest }));
+        Ok(rest)
+    }
+
     /// Stores `view`, erasing its lifetime.
     ///
     /// # Safety
@@ -137,6 +192,7 @@ impl EppMessage {
         // explains why the view is never used after its frame is gone.
         self.stored = unsafe { std::mem::transmute::<Stored<'_>, Stored<'static>>(view) };
         *self.ext_cursor.get_mut() = None;
+        *self.list_cursor.get_mut() = None;
     }
 
     fn set_error(&mut self, code: u16, offset: usize, text: fmt::Arguments<'_>) {
@@ -426,6 +482,7 @@ pub const EPP_LIST_ADDRESSES_REMOVE: u32 = 20;
 pub const EPP_LIST_LAST: u32 = 20;
 
 /// A list of strings of one of the core's list types.
+#[derive(Clone, Copy)]
 pub(crate) enum Strings<'a> {
     Empty,
     One(Str<'a>),
@@ -482,6 +539,26 @@ impl<'a> Strings<'a> {
             Strings::ContactTypes(l) => l.len(),
             Strings::Addresses(l) => l.len(),
             Strings::HostAttrs(l) => l.len(),
+        }
+    }
+
+    /// The list from item `i` on (`List::starting_at`).
+    fn starting_at(&self, i: usize) -> Strings<'a> {
+        match *self {
+            Strings::Empty => Strings::Empty,
+            Strings::One(s) if i == 0 => Strings::One(s),
+            Strings::One(_) => Strings::Empty,
+            Strings::Strs(l) => Strings::Strs(l.starting_at(i)),
+            Strings::DomainStatuses(l) => Strings::DomainStatuses(l.starting_at(i)),
+            Strings::HostStatuses(l) => Strings::HostStatuses(l.starting_at(i)),
+            Strings::ContactStatuses(l) => Strings::ContactStatuses(l.starting_at(i)),
+            Strings::DomainObjStatuses(l) => Strings::DomainObjStatuses(l.starting_at(i)),
+            Strings::HostObjStatuses(l) => Strings::HostObjStatuses(l.starting_at(i)),
+            Strings::ContactObjStatuses(l) => Strings::ContactObjStatuses(l.starting_at(i)),
+            Strings::Contacts(l) => Strings::Contacts(l.starting_at(i)),
+            Strings::ContactTypes(l) => Strings::ContactTypes(l.starting_at(i)),
+            Strings::Addresses(l) => Strings::Addresses(l.starting_at(i)),
+            Strings::HostAttrs(l) => Strings::HostAttrs(l.starting_at(i)),
         }
     }
 
@@ -871,6 +948,7 @@ pub unsafe extern "C" fn epp_message_new(out: *mut *mut EppMessage) -> EppResult
             error_len: 0,
             error_text: [0; ERROR_TEXT_CAPACITY],
             ext_cursor: RefCell::new(None),
+            list_cursor: Cell::new(None),
         }));
         // SAFETY: `out` is non-NULL and writable (caller's contract).
         unsafe { out.write(handle) };
@@ -1400,7 +1478,11 @@ pub unsafe extern "C" fn epp_message_field_datetime(
 }
 
 pub(crate) fn strings(m: &EppMessage, list: u32) -> Result<Strings<'_>, EppResult> {
-    match m.view_ref() {
+    strings_in(m.view_ref(), list)
+}
+
+fn strings_in<'a>(view: &Stored<'a>, list: u32) -> Result<Strings<'a>, EppResult> {
+    match view {
         Stored::Command(r) => command_list(r.command(), list),
         Stored::Response(_, d) => response_list(d, list),
         Stored::Greeting(g) => greeting_list(g, list),
@@ -1409,8 +1491,8 @@ pub(crate) fn strings(m: &EppMessage, list: u32) -> Result<Strings<'_>, EppResul
 }
 
 fn list_str(m: &EppMessage, list: u32, index: usize) -> Result<Str<'_>, EppResult> {
-    strings(m, list)?
-        .get(index)
+    m.strings_from(list, index)?
+        .get(0)
         .ok_or(EppResult::IndexOutOfRange)
 }
 
@@ -1431,7 +1513,8 @@ pub unsafe extern "C" fn epp_message_list_count(message: *const EppMessage, list
 
 /// Item `index` of list `list` (`EPP_LIST_*`), stored in `*ptr` and `*len`
 /// as written (raw, like `epp_message_field`).
-/// `EPP_RESULT_INDEX_OUT_OF_RANGE` past the count.
+/// `EPP_RESULT_INDEX_OUT_OF_RANGE` past the count. The handle keeps where
+/// the last item was: asking the items in order reads past each once.
 ///
 /// # Safety
 ///
@@ -1667,13 +1750,14 @@ pub unsafe extern "C" fn epp_message_check_count(message: *const EppMessage) -> 
 }
 
 fn check_item(m: &EppMessage, index: usize) -> Result<CheckItem<'_>, EppResult> {
-    let (_, d) = m.response()?;
-    check_items(&d)?
-        .get(index)
+    m.checks_from(index)?
+        .get(0)
         .ok_or(EppResult::IndexOutOfRange)
 }
 
-/// The name (or contact id) of chkData entry `index`.
+/// The name (or contact id) of chkData entry `index`. As with list items,
+/// the handle keeps where the last entry was: asking the entries in order
+/// (by any of the `epp_message_check_*` calls) reads past each once.
 ///
 /// # Safety
 ///
@@ -1889,5 +1973,7 @@ pub(crate) fn command_error(m: &EppMessage) -> Result<(CommandError<'_>, &[u8]),
     }
 }
 
+#[cfg(test)]
+mod list_cursor_tests;
 #[cfg(test)]
 mod tests;

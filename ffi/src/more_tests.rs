@@ -1,7 +1,6 @@
 //! Contacts, object parts and the command writers through the C ABI. The
 //! corpus files are compiled in so that these also run under Miri.
 
-use std::ffi::c_char;
 use std::ptr;
 
 use crate::EppResult;
@@ -9,6 +8,7 @@ use crate::EppStr;
 use crate::contact::*;
 use crate::message::*;
 use crate::object::*;
+use crate::test_support::string_of as get;
 use crate::write::EPP_WRITE_FRAMED;
 use crate::write_command::*;
 
@@ -38,18 +38,6 @@ impl Drop for Handle {
     fn drop(&mut self) {
         // SAFETY: the handle from epp_message_new, freed once.
         unsafe { epp_message_free(self.0) }
-    }
-}
-
-fn get(f: impl FnOnce(*mut *const c_char, *mut usize) -> EppResult) -> Result<String, EppResult> {
-    let (mut p, mut n) = (ptr::null(), 0);
-    match f(&mut p, &mut n) {
-        EppResult::Ok => {
-            // SAFETY: the accessors hand out `n` bytes of UTF-8 at `p`.
-            let bytes = unsafe { std::slice::from_raw_parts(p.cast::<u8>(), n) };
-            Ok(std::str::from_utf8(bytes).unwrap().to_owned())
-        }
-        e => Err(e),
     }
 }
 

@@ -1,9 +1,8 @@
 //! The cursor a handle keeps between extension accessor calls
 //! (`ExtCursor`) changes no answer: every question asked of one handle,
-//! in a scrambled order and across messages, gets the answer a freshly
-//! read handle gives.
+//! in order, in reverse and scrambled, across messages, gets the answer
+//! a freshly read handle gives.
 
-use std::ffi::c_char;
 use std::ptr;
 
 use super::*;
@@ -12,8 +11,7 @@ use crate::message::{
     EppMessage, epp_message_extension_count, epp_message_free, epp_message_new,
     epp_message_read_command, epp_message_read_response,
 };
-
-type Read = unsafe extern "C" fn(*mut EppMessage, *const u8, usize) -> EppResult;
+use crate::test_support::{Read, corpus_frames, cursor_changes_no_answer, string_of};
 
 /// One question: field `field` of item `item` of list `list` of element
 /// `index`.
@@ -29,18 +27,12 @@ struct Question {
 type Answer = (Result<String, EppResult>, Result<u64, EppResult>);
 
 fn ask(m: *mut EppMessage, q: Question) -> Answer {
-    let (mut p, mut n, mut number): (*const c_char, usize, u64) = (ptr::null(), 0, 0);
+    let mut number = 0;
     // SAFETY: a live handle whose frame outlives the calls; valid
-    // out-parameters; the string is `n` bytes of UTF-8 at `p`.
+    // out-parameters.
     unsafe {
-        let text = match epp_message_ext_string(m, q.index, q.list, q.item, q.field, &mut p, &mut n)
-        {
-            EppResult::Ok => Ok(String::from_utf8(
-                std::slice::from_raw_parts(p.cast::<u8>(), n).to_vec(),
-            )
-            .unwrap()),
-            e => Err(e),
-        };
+        let text =
+            string_of(|p, n| epp_message_ext_string(m, q.index, q.list, q.item, q.field, p, n));
         let number = match epp_message_ext_number(m, q.index, q.list, q.item, q.field, &mut number)
         {
             EppResult::Ok => Ok(number),
@@ -119,67 +111,6 @@ fn has_value((text, number): &Answer) -> bool {
     text.is_ok() || number.is_ok()
 }
 
-/// A fixed scramble (xorshift), so that a failure repeats.
-fn scramble<T>(items: &mut [T], seed: &mut u64) {
-    for i in (1..items.len()).rev() {
-        *seed ^= *seed << 13;
-        *seed ^= *seed >> 7;
-        *seed ^= *seed << 17;
-        items.swap(i, (*seed % (i as u64 + 1)) as usize);
-    }
-}
-
-/// Asks one handle every question about each frame (in order, then in
-/// reverse, then scrambled) and compares with a fresh handle's answers;
-/// returns how many questions found a value.
-fn cursor_changes_no_answer(frames: &[&[u8]]) -> usize {
-    let (mut fresh, mut warm) = (ptr::null_mut(), ptr::null_mut());
-    // SAFETY: valid out-parameters.
-    unsafe {
-        assert_eq!(epp_message_new(&mut fresh), EppResult::Ok);
-        assert_eq!(epp_message_new(&mut warm), EppResult::Ok);
-    }
-    let reads: [Read; 2] = [epp_message_read_command, epp_message_read_response];
-    let (mut seed, mut found) = (0x9e37_79b9_7f4a_7c15, 0);
-    for frame in frames {
-        for read in reads {
-            // SAFETY: live handle; the frame outlives its reads.
-            if unsafe { read(fresh, frame.as_ptr(), frame.len()) } != EppResult::Ok {
-                continue;
-            }
-            let mut answers = fresh_answers(fresh, read, frame);
-            // SAFETY: as above.
-            let result = unsafe { read(warm, frame.as_ptr(), frame.len()) };
-            assert_eq!(result, EppResult::Ok);
-            // In order: each item goes on from the one before.
-            for (q, expected) in &answers {
-                assert_eq!(&ask(warm, *q), expected, "{q:?} in order");
-                found += usize::from(has_value(expected));
-            }
-            for (q, expected) in answers.iter().rev() {
-                assert_eq!(&ask(warm, *q), expected, "{q:?} in reverse");
-            }
-            // The first item with a value of element 0, kept for the next
-            // frame's questions, which start at element 0: the read must
-            // empty the cursor.
-            let first = answers
-                .iter()
-                .find(|(q, answer)| q.index == 0 && has_value(answer))
-                .cloned();
-            scramble(&mut answers, &mut seed);
-            for (q, expected) in answers.iter().chain(&first) {
-                assert_eq!(&ask(warm, *q), expected, "{q:?} scrambled");
-            }
-        }
-    }
-    // SAFETY: handles from epp_message_new, freed once.
-    unsafe {
-        epp_message_free(fresh);
-        epp_message_free(warm);
-    }
-    found
-}
-
 /// A new read empties the cursor: nothing of the last frame is used once
 /// it is gone (which Miri would report), and the answers are the new
 /// frame's. The frame read first has lists of one `List` and flattened.
@@ -246,26 +177,17 @@ fn a_new_read_keeps_nothing_of_the_last_frame() {
     ignore = "reads the corpus directory, and is too slow for Miri; the test above runs"
 )]
 fn the_cursor_changes_no_answer_on_the_whole_corpus() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
-    let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv")).expect("the corpus");
-    let mut lines = manifest.lines();
-    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
-    let column = |name: &str| header.iter().position(|h| *h == name).unwrap();
-    let (path, obj_ns, ext_ns) = (column("path"), column("obj_ns"), column("ext_ns"));
     // The messages with extensions, and those whose data outside them
     // is typed here (RFC 9167 maintenance, Verisign's poll messages).
-    let frames: Vec<Vec<u8>> = lines
-        .map(|l| l.split('\t').collect::<Vec<_>>())
-        .filter(|row| {
-            !row[ext_ns].is_empty()
-                || ["maintenance", "verisign"]
-                    .iter()
-                    .any(|kind| row[obj_ns].contains(kind))
-        })
-        .map(|row| std::fs::read(dir.join(row[path])).unwrap())
-        .collect();
+    let frames = corpus_frames(|value| {
+        !value("ext_ns").is_empty()
+            || ["maintenance", "verisign"]
+                .iter()
+                .any(|kind| value("obj_ns").contains(kind))
+    });
     assert!(frames.len() > 120, "{}", frames.len());
     let frames: Vec<&[u8]> = frames.iter().map(Vec::as_slice).collect();
-    let found = cursor_changes_no_answer(&frames);
+    let reads: [Read; 2] = [epp_message_read_command, epp_message_read_response];
+    let found = cursor_changes_no_answer(&frames, &reads, fresh_answers, ask, has_value);
     assert!(found > 500, "{found}");
 }

@@ -7,7 +7,7 @@ use crate::EppStr;
 use crate::write::*;
 use std::ptr;
 
-fn new() -> *mut EppMessage {
+pub(super) fn new() -> *mut EppMessage {
     let mut m = ptr::null_mut();
     // SAFETY: valid out-parameter.
     assert_eq!(unsafe { epp_message_new(&mut m) }, EppResult::Ok);
