@@ -300,7 +300,7 @@ fn typed_in<'a>(view: &Stored<'a>, index: usize) -> Result<Typed<'a>, EppResult>
 }
 
 /// Where the last extension accessor call on a message handle got to,
-/// kept in the handle (`EppMessage::ext_typed`, `EppMessage::ext_item`).
+/// kept in the handle (`EppMessage::ext_typed`, `EppMessage::ext_value`).
 ///
 /// A C caller reads one field per call. Without the cursor every call
 /// would find element `index` again, type it again and walk its list up
