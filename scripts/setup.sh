@@ -28,6 +28,12 @@ if ! rustup target list --installed | grep -qx thumbv7em-none-eabihf; then
     rustup target add thumbv7em-none-eabihf
 fi
 
+# --- the MSRV (Cargo.toml's rust-version), which test.sh checks against ------
+if ! rustup run "$EPP_MSRV" rustc --version >/dev/null 2>&1; then
+    say "rustup toolchain install $EPP_MSRV --profile minimal"
+    rustup toolchain install "$EPP_MSRV" --profile minimal
+fi
+
 # --- nightly, for Miri and cargo-fuzz ----------------------------------------
 nightly_ok=false
 if rustup run nightly rustc --version >/dev/null 2>&1; then

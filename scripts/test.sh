@@ -122,6 +122,13 @@ build_staticlib() {
 
 # --- the steps -----------------------------------------------------------------
 
+msrv_check() {
+    CARGO_TARGET_DIR=target/msrv cargo "+$EPP_MSRV" check --locked \
+        -p epp-codec -p epp-codec-ffi --all-targets --all-features
+    CARGO_TARGET_DIR=target/msrv cargo "+$EPP_MSRV" check --locked \
+        -p epp-codec --lib --no-default-features
+}
+
 fmt_check() {
     local color=auto
     [[ -t 1 ]] || color=never
@@ -316,6 +323,11 @@ step "test (core lib, alloc only)" \
     cargo test --locked -p epp-codec --lib --no-default-features --features alloc
 step "build no_std (thumbv7em-none-eabihf)" \
     cargo build --locked -p epp-codec --no-default-features --target thumbv7em-none-eabihf
+# The promise in Cargo.toml's rust-version, kept for what a user builds: the
+# core (every feature, and none) and the C ABI, their tests and examples
+# included. (The session and bench crates are not published.)
+step "MSRV: Rust $EPP_MSRV checks the core and the C ABI" msrv_check
+prune target/msrv
 step "C header drift (cbindgen $EPP_CBINDGEN_VERSION)" header_drift
 step "C smoke (C99, C11, C2x, C++ against libepp.a)" c_smoke
 step "miri (core and ffi unit tests)" scripts/miri.sh

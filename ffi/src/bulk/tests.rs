@@ -158,14 +158,14 @@ fn same(
             );
         }
     }
-    if let Some(value) = value
-        && span.flags & (EPP_SPAN_ESCAPED | EPP_SPAN_DETACHED) == 0
-    {
-        assert_eq!(
-            value.as_deref(),
-            Some(single),
-            "an unflagged span is the value"
-        );
+    if let Some(value) = value {
+        if span.flags & (EPP_SPAN_ESCAPED | EPP_SPAN_DETACHED) == 0 {
+            assert_eq!(
+                value.as_deref(),
+                Some(single),
+                "an unflagged span is the value"
+            );
+        }
     }
 }
 
