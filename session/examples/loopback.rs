@@ -99,17 +99,24 @@ async fn main() -> Result<(), ClientError> {
             Command::Contact(ContactCommand::Delete(contact::Delete::new("jd1234"))),
         ),
     ];
+    let mut ex_date = None;
     for (label, command) in commands {
         let cl_trid = c.next_cl_trid();
         let reply = c
             .transact(&Request::new(command).with_cl_trid(&cl_trid))
             .await?;
         show(label, &reply);
+        // Renew needs the current expiry date exactly: the server's, as
+        // the info reported it (a year from today, which is not simply
+        // next year's same day when today is 29 February).
+        if let Some((_, rest)) = reply.text().split_once("<domain:exDate>") {
+            ex_date = rest.get(..10).map(str::to_owned);
+        }
     }
-    // Expiry is a year from now: renew needs it exactly.
-    let today = epp_codec_session::registry::rfc3339(epp_codec_session::registry::unix_now());
-    let next_year = format!("{:04}{}", today[..4].parse::<u16>()? + 1, &today[4..10]);
-    let expiry = Date::parse(&next_year).ok_or("bad date")?;
+    let expiry = ex_date
+        .as_deref()
+        .and_then(Date::parse)
+        .ok_or("no expiry date in the info reply")?;
     let cl_trid = c.next_cl_trid();
     let renew = domain::Renew::new("example.com", expiry);
     let reply = c
@@ -118,7 +125,10 @@ async fn main() -> Result<(), ClientError> {
         )
         .await?;
     show(
-        &format!("domain renew example.com (curExpDate {next_year})"),
+        &format!(
+            "domain renew example.com (curExpDate {})",
+            ex_date.as_deref().unwrap_or_default()
+        ),
         &reply,
     );
 

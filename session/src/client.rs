@@ -32,8 +32,10 @@ const MAX_FRAME: u32 = 16 * 1024 * 1024;
 #[derive(Debug)]
 pub struct FrameReader<R> {
     io: R,
+    /// Received bytes in `start..end`; past `end`, room for the next read.
     buf: Vec<u8>,
     start: usize,
+    end: usize,
 }
 
 impl<R: AsyncRead + Unpin> FrameReader<R> {
@@ -43,10 +45,15 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
             io,
             buf: Vec::with_capacity(64 * 1024),
             start: 0,
+            end: 0,
         }
     }
 
     /// The next frame's payload, `None` at a clean end of stream.
+    ///
+    /// Cancel-safe: dropped while it waits (in a `select!` or a
+    /// `timeout`), it loses nothing; the next call goes on from the bytes
+    /// received so far.
     ///
     /// # Errors
     ///
@@ -55,7 +62,7 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
         let limits = Limits::new().with_max_frame_len(MAX_FRAME);
         loop {
             if let Decoded::Frame { consumed, .. } =
-                frame::decode(&self.buf[self.start..], &limits)?
+                frame::decode(&self.buf[self.start..self.end], &limits)?
             {
                 let from = self.start + frame::HEADER_LEN;
                 let to = self.start + consumed;
@@ -63,18 +70,24 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
                 return Ok(Some(&self.buf[from..to]));
             }
             if self.start > 0 {
-                self.buf.drain(..self.start);
+                self.buf.copy_within(self.start..self.end, 0);
+                self.end -= self.start;
                 self.start = 0;
             }
-            let filled = self.buf.len();
-            self.buf.resize(filled + 64 * 1024, 0);
-            let n = self.io.read(&mut self.buf[filled..]).await;
-            self.buf.truncate(filled + *n.as_ref().unwrap_or(&0));
-            match n? {
-                0 if filled == 0 => return Ok(None),
-                0 => return Err("connection closed mid-frame".into()),
-                _ => {}
+            if self.buf.len() < self.end + 64 * 1024 {
+                self.buf.resize(self.end + 64 * 1024, 0);
             }
+            // The only await: nothing above it is undone by a cancel, and
+            // `end` moves only once the read has returned.
+            let n = self.io.read(&mut self.buf[self.end..]).await?;
+            if n == 0 {
+                return if self.end == 0 {
+                    Ok(None)
+                } else {
+                    Err("connection closed mid-frame".into())
+                };
+            }
+            self.end += n;
         }
     }
 }

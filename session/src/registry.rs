@@ -33,8 +33,17 @@ use epp_codec::write::{
 
 /// Longest registration period a create, renew or transfer may reach.
 const MAX_YEARS: i64 = 10;
-/// Days a transfer stays pending before the server would approve it.
+/// Days after a transfer request that its pending transfer's action is
+/// due (the `acDate` reported). This example server reports the date but
+/// does not act on it: a transfer stays pending until the sponsor approves
+/// or rejects it or the requester cancels it.
 const TRANSFER_PENDING_DAYS: i64 = 5;
+
+/// Whether `transfer` is a pending one: RFC 5731 §2.3 and RFC 5733 §2.2
+/// forbid combining pendingTransfer with clientTransferProhibited.
+fn is_pending(transfer: Option<&Transfer>) -> bool {
+    transfer.is_some_and(|t| t.status == TransferStatus::Pending)
+}
 
 /// The shared repository of every session of a server.
 #[derive(Debug, Default)]
@@ -405,10 +414,7 @@ impl State {
                     .iter()
                     .map(|&s| vdomain::Status::new(s))
                     .collect();
-                if d.transfer
-                    .as_ref()
-                    .is_some_and(|t| t.status == TransferStatus::Pending)
-                {
+                if is_pending(d.transfer.as_ref()) {
                     statuses.push(vdomain::Status::new(DomainStatus::PendingTransfer));
                 }
                 if statuses.is_empty() {
@@ -650,6 +656,14 @@ impl State {
                                 "not a client status",
                             );
                         }
+                        if s.value() == DomainStatus::ClientTransferProhibited
+                            && is_pending(d.transfer.as_ref())
+                        {
+                            return r.fail(
+                                ResultCode::ObjectStatusProhibitsOperation,
+                                "pendingTransfer",
+                            );
+                        }
                         if statuses.contains(&s.value()) {
                             return r
                                 .fail(ResultCode::ParameterValuePolicyError, "status already set");
@@ -779,9 +793,7 @@ impl State {
         let Some((sponsor, secret, record, expires, transferred, prohibited)) = found else {
             return r.fail(ResultCode::ObjectDoesNotExist, "no such object");
         };
-        let pending = record
-            .as_ref()
-            .is_some_and(|t| t.status == TransferStatus::Pending);
+        let pending = is_pending(record.as_ref());
         let knows_password = password.as_deref() == Some(secret.as_str());
         let mut notify: Option<(String, String)> = None;
         let code = match op {
@@ -1294,6 +1306,16 @@ impl State {
                     if add.iter().any(|s| !s.value().is_client_settable()) {
                         return r
                             .fail(ResultCode::ParameterValuePolicyError, "not a client status");
+                    }
+                    if add
+                        .iter()
+                        .any(|s| s.value() == ContactStatus::ClientTransferProhibited)
+                        && is_pending(c.transfer.as_ref())
+                    {
+                        return r.fail(
+                            ResultCode::ObjectStatusProhibitsOperation,
+                            "pendingTransfer",
+                        );
                     }
                     for s in add.iter() {
                         if !c.statuses.contains(&s.value()) {

@@ -56,6 +56,11 @@ pub struct ServerConfig {
     pub login_timeout: Duration,
     /// A session that sends nothing (or does not read) for this long is closed.
     pub idle_timeout: Duration,
+    /// A data unit must arrive whole within this long of its first byte,
+    /// or the session is closed: a peer trickling a byte now and then
+    /// would otherwise hold a partial frame (up to `max_frame`) open for
+    /// ever, each byte restarting the idle timeout.
+    pub frame_timeout: Duration,
     /// Largest data unit (header included) accepted before login.
     pub pre_login_max_frame: u32,
     /// Largest data unit (header included) accepted after login.
@@ -71,7 +76,8 @@ pub struct ServerConfig {
 
 impl ServerConfig {
     /// Defaults for `tls`: one registrar `ClientX`/`foo-BAR2`, the three
-    /// standard objects, 10 s login deadline, 60 s idle timeout, 8 KiB
+    /// standard objects, 10 s login deadline, 60 s idle timeout, 30 s for
+    /// a data unit to arrive whole, 8 KiB
     /// frames before login and 1 MiB after, 3 failed logins, 100 sessions
     /// per registrar.
     pub fn new(tls: Arc<rustls::ServerConfig>) -> Self {
@@ -84,6 +90,7 @@ impl ServerConfig {
             handshake_timeout: Duration::from_secs(10),
             login_timeout: Duration::from_secs(10),
             idle_timeout: Duration::from_secs(60),
+            frame_timeout: Duration::from_secs(30),
             pre_login_max_frame: 8 * 1024,
             max_frame: 1024 * 1024,
             send_buffer: 64 * 1024,
@@ -255,6 +262,9 @@ struct Session<'s, S> {
     client: Option<String>,
     failed_logins: u32,
     login_deadline: Instant,
+    /// When the first byte of the data unit not yet whole arrived (`None`
+    /// when `inbuf` holds nothing past the frames answered).
+    frame_started: Option<Instant>,
 }
 
 impl<S> Drop for Session<'_, S> {
@@ -284,6 +294,7 @@ impl<'s, S: AsyncRead + AsyncWrite + Unpin> Session<'s, S> {
             client: None,
             failed_logins: 0,
             login_deadline: Instant::now() + shared.config.login_timeout,
+            frame_started: None,
         }
     }
 
@@ -317,6 +328,8 @@ impl<'s, S: AsyncRead + AsyncWrite + Unpin> Session<'s, S> {
             loop {
                 match self.next_frame() {
                     Ok(Some((from, to))) => {
+                        // The bytes left after it start the next frame's clock.
+                        self.frame_started = None;
                         let payload = std::mem::take(&mut self.inbuf);
                         let stop = self.answer(&payload[from..to]);
                         self.inbuf = payload;
@@ -345,8 +358,14 @@ impl<'s, S: AsyncRead + AsyncWrite + Unpin> Session<'s, S> {
                 return End::Closed;
             }
             // Then wait for more.
-            let deadline = self.read_deadline();
             self.compact();
+            if self.inbuf.is_empty() {
+                self.frame_started = None;
+            } else if self.frame_started.is_none() {
+                // Now: just after the read that brought its first bytes.
+                self.frame_started = Some(Instant::now());
+            }
+            let deadline = self.read_deadline();
             let filled = self.inbuf.len();
             self.inbuf.resize(filled + READ_CHUNK, 0);
             let read = timeout_at(deadline, self.io.read(&mut self.inbuf[filled..])).await;
@@ -359,8 +378,14 @@ impl<'s, S: AsyncRead + AsyncWrite + Unpin> Session<'s, S> {
                 Err(_) => {
                     self.inbuf.truncate(filled);
                     self.shared.stats.timeouts.fetch_add(1, Ordering::Relaxed);
-                    let why = if self.client.is_none() && Instant::now() >= self.login_deadline {
+                    let now = Instant::now();
+                    let why = if self.client.is_none() && now >= self.login_deadline {
                         "login deadline passed"
+                    } else if self
+                        .frame_started
+                        .is_some_and(|t| now >= t + self.shared.config.frame_timeout)
+                    {
+                        "data unit not whole in time"
                     } else {
                         "idle timeout"
                     };
@@ -372,12 +397,14 @@ impl<'s, S: AsyncRead + AsyncWrite + Unpin> Session<'s, S> {
     }
 
     fn read_deadline(&self) -> Instant {
-        let idle = Instant::now() + self.shared.config.idle_timeout;
+        let mut deadline = Instant::now() + self.shared.config.idle_timeout;
         if self.client.is_none() {
-            idle.min(self.login_deadline)
-        } else {
-            idle
+            deadline = deadline.min(self.login_deadline);
         }
+        if let Some(started) = self.frame_started {
+            deadline = deadline.min(started + self.shared.config.frame_timeout);
+        }
+        deadline
     }
 
     /// The span of the next complete frame's payload in `inbuf`, consumed.

@@ -59,6 +59,16 @@ async fn login_rules() {
         2200,
     )
     .await;
+    expect(
+        &mut c,
+        &login_with(
+            "NoSuchClient",
+            "foo-BAR2",
+            "<objURI>urn:ietf:params:xml:ns:domain-1.0</objURI>",
+        ),
+        2200,
+    )
+    .await;
     // A service the server does not offer: 2307 for an object, 2103 for an extension.
     expect(
         &mut c,
@@ -417,6 +427,14 @@ async fn transfers_and_poll_messages() {
     );
     let before = expect(&mut x, &info, 1000).await;
     assert!(before.contains(r#"s="pendingTransfer""#), "{before}");
+    // pendingTransfer and clientTransferProhibited never stand together
+    // (RFC 5731 §2.3): the sponsor may not add the second mid-transfer.
+    let prohibit = format!(
+        r#"<update><domain:update {DOMAIN}><domain:name>example.com</domain:name><domain:add><domain:status s="clientTransferProhibited"/></domain:add></domain:update></update>"#
+    );
+    expect(&mut x, &prohibit, 2304).await;
+    let still = expect(&mut x, &info, 1000).await;
+    assert!(!still.contains("clientTransferProhibited"), "{still}");
     let text = expect(&mut x, &transfer("approve", ""), 1000).await;
     assert!(text.contains("clientApproved"), "{text}");
     let after = expect(&mut y, &info, 1000).await;
@@ -600,6 +618,13 @@ async fn contact_commands() {
         )
     };
     expect(&mut y, &transfer("request"), 1001).await;
+    // Not mid-transfer (RFC 5733 §2.2).
+    expect(
+        &mut x,
+        &update(r#"<contact:add><contact:status s="clientTransferProhibited"/></contact:add>"#),
+        2304,
+    )
+    .await;
     expect(&mut x, &transfer("approve"), 1000).await;
     expect(&mut x, &delete, 2201).await;
     expect(&mut y, &delete, 1000).await;
@@ -676,10 +701,12 @@ async fn tls_versions_and_client_certificates() {
         let mut c = bounded(Client::connect(f.server.addr, tls, "127.0.0.1"))
             .await
             .unwrap();
-        bounded(c.login("ClientX", "foo-BAR2", &OBJECT_URIS, &[]))
+        let login = bounded(c.login("ClientX", "foo-BAR2", &OBJECT_URIS, &[]))
             .await
             .unwrap();
-        bounded(c.logout()).await.unwrap();
+        assert_eq!(login.code.as_u16(), 1000, "{}", login.text());
+        let logout = bounded(c.logout()).await.unwrap();
+        assert_eq!(logout.code.as_u16(), 1500, "{}", logout.text());
     }
     // A server that requires client certificates.
     let pki = epp_codec_session::tls::TestPki::generate().unwrap();
@@ -695,10 +722,12 @@ async fn tls_versions_and_client_certificates() {
     let mut c = bounded(Client::connect(server.addr, with_cert, "127.0.0.1"))
         .await
         .unwrap();
-    bounded(c.login("ClientX", "foo-BAR2", &OBJECT_URIS, &[]))
+    let login = bounded(c.login("ClientX", "foo-BAR2", &OBJECT_URIS, &[]))
         .await
         .unwrap();
-    bounded(c.logout()).await.unwrap();
+    assert_eq!(login.code.as_u16(), 1000, "{}", login.text());
+    let logout = bounded(c.logout()).await.unwrap();
+    assert_eq!(logout.code.as_u16(), 1500, "{}", logout.text());
     let without = pki.client_config(false, &[]).unwrap();
     let refused = bounded(Client::connect(server.addr, without, "127.0.0.1")).await;
     assert!(refused.is_err(), "no client certificate, no session");

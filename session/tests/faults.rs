@@ -132,6 +132,74 @@ async fn stalls_mid_header_and_mid_frame_time_out() {
 }
 
 #[tokio::test]
+async fn a_trickled_frame_times_out_though_each_byte_is_in_time() {
+    let f = Fixture::start(|config| {
+        short_timeouts(config);
+        config.frame_timeout = Duration::from_millis(1200);
+    })
+    .await;
+    let w = witness(&f).await;
+    // A session pipelining for longer than the frame timeout, each write
+    // ending inside the next frame, is never closed: every frame arrives
+    // whole in time, and the clock starts again with each.
+    let mut steady = f.login("ClientX").await;
+    let poll = |n: usize| frame(&command(r#"<poll op="req"/>"#, &format!("STEADY-{n}")));
+    let started = Instant::now();
+    let mut sent = 0;
+    let mut tail = poll(0);
+    while started.elapsed() < Duration::from_millis(2000) {
+        let next = poll(sent + 1);
+        let (head, rest) = next.split_at(next.len() / 2);
+        let mut write = std::mem::take(&mut tail);
+        write.extend_from_slice(head);
+        bounded(steady.send_raw(&write)).await.unwrap();
+        tail = rest.to_vec();
+        sent += 1;
+        let reply = bounded(steady.receive()).await.unwrap();
+        assert_eq!(reply.code.as_u16(), 1300, "{}", reply.text());
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(sent >= 8, "{sent} frames in 2 s");
+    bounded(steady.send_raw(&tail)).await.unwrap();
+    let reply = bounded(steady.receive()).await.unwrap();
+    assert_eq!(reply.code.as_u16(), 1300, "{}", reply.text());
+    drop(steady);
+    // A byte every 300 ms keeps the idle timeout (800 ms) from firing, but
+    // the data unit is not whole 1.2 s after its first byte: the server
+    // answers 2500 and closes while the bytes still come.
+    let mut trickle = f.login("ClientY").await;
+    let slow = poll(0);
+    let started = Instant::now();
+    let mut answer = None;
+    for byte in &slow[..slow.len() - 1] {
+        if trickle.send_raw(&[*byte]).await.is_err() {
+            break;
+        }
+        // (`receive` is cancel-safe: waiting 300 ms for it is the pause.)
+        if let Ok(reply) = tokio::time::timeout(Duration::from_millis(300), trickle.receive()).await
+        {
+            answer = Some((reply.unwrap(), started.elapsed()));
+            break;
+        }
+    }
+    let (reply, at) = answer.expect("an answer while the bytes still came");
+    assert_eq!(reply.code.as_u16(), 2500, "{}", reply.text());
+    assert!(
+        reply.text().contains("data unit not whole in time"),
+        "{}",
+        reply.text()
+    );
+    assert!(
+        at >= Duration::from_millis(1200) && at < Duration::from_secs(3),
+        "answered after {at:?}"
+    );
+    let closed = bounded(trickle.receive_frame()).await;
+    assert!(matches!(closed, Ok(None) | Err(_)), "closed after 2500");
+    sessions_drop_to(&f, 1).await;
+    w.finish().await;
+}
+
+#[tokio::test]
 async fn impossible_lengths_close_with_2500() {
     let f = Fixture::start(|_| {}).await;
     let w = witness(&f).await;
@@ -259,7 +327,10 @@ async fn flood_without_reading_is_bounded() {
     // The server stops reading once its send buffer is full and the peer
     // does not read: the flood stalls, then the idle timeout closes it.
     let stalled = tokio::time::timeout(Duration::from_secs(20), flood).await;
-    assert!(stalled.is_ok(), "the server closed the flooding session");
+    assert!(
+        stalled.is_ok(),
+        "the flooding session was not closed within 20 s"
+    );
     assert!(
         sent < limit,
         "the flood was stopped ({sent} of {limit} bytes sent)"
