@@ -109,16 +109,21 @@ result_codes! {
     SessionLimitExceededServerClosingConnection = 2502, "Session limit exceeded; server closing connection";
 }
 
-/// The class of a result code, from its first digit (and, for 1500 and
-/// 25xx, its meaning).
+/// The class of a result code, from its digits (RFC 5730 §3: the first
+/// says success (1) or failure (2), the second the category, 5 being
+/// connection management: the server ends the session).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ResultClass {
-    /// 1xxx: the command succeeded.
+    /// 10xx–14xx: the command succeeded.
     Success,
-    /// 20xx–22xx, 23xx: the client sent something wrong or not allowed.
+    /// 20xx–23xx: the client sent something wrong or not allowed
+    /// (protocol syntax, implementation rules, security, data management).
     ClientError,
-    /// 24xx, 25xx: the server failed.
+    /// 24xx: the server failed (server system).
     ServerError,
+    /// 15xx and 25xx: the server closes the session after this response
+    /// (1500 after a logout, a success; 2500–2502 after a failure).
+    Closing,
     /// Any other number.
     Unknown,
 }
@@ -127,16 +132,18 @@ impl ResultCode {
     /// The class of the code.
     pub const fn class(self) -> ResultClass {
         match self.as_u16() {
-            1000..=1999 => ResultClass::Success,
+            1000..=1499 => ResultClass::Success,
+            1500..=1599 | 2500..=2599 => ResultClass::Closing,
             2000..=2399 => ResultClass::ClientError,
-            2400..=2599 => ResultClass::ServerError,
+            2400..=2499 => ResultClass::ServerError,
             _ => ResultClass::Unknown,
         }
     }
 
-    /// Whether the code means success (1xxx).
+    /// Whether the code means success (1xxx, 1500 included: the command
+    /// succeeded, and the session ends).
     pub const fn is_success(self) -> bool {
-        matches!(self.class(), ResultClass::Success)
+        matches!(self.as_u16(), 1000..=1999)
     }
 
     /// Whether the server closes the session after this code (1500 and
@@ -191,5 +198,31 @@ mod tests {
         assert_eq!(ResultCode::CommandFailed.class(), ResultClass::ServerError);
         assert_eq!(ResultCode::Other(3000).class(), ResultClass::Unknown);
         assert!(ResultCode::SuccessNoMessages.is_success());
+        // The class agrees with closes_session for every code, named or not
+        // (past 2999 nothing changes; a short loop, as Miri runs it too).
+        for n in (0..=3000).chain([9999, u16::MAX]) {
+            let code = ResultCode::from_u16(n);
+            assert_eq!(
+                code.class() == ResultClass::Closing,
+                code.closes_session() || matches!(n, 1501..=1599 | 2503..=2599),
+                "{n}"
+            );
+            assert_eq!(code.is_success(), (1000..2000).contains(&n), "{n}");
+        }
+        assert_eq!(
+            ResultCode::SuccessEndingSession.class(),
+            ResultClass::Closing
+        );
+        assert!(ResultCode::SuccessEndingSession.is_success());
+        assert_eq!(
+            ResultCode::AuthenticationErrorServerClosingConnection.class(),
+            ResultClass::Closing
+        );
+        assert!(!ResultCode::CommandFailedServerClosingConnection.is_success());
+        assert_eq!(ResultCode::SuccessPending.class(), ResultClass::Success);
+        assert_eq!(
+            ResultCode::AuthorizationError.class(),
+            ResultClass::ClientError
+        );
     }
 }
