@@ -10,9 +10,33 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 say() { printf '[setup] %s\n' "$*"; }
 
+# --- system packages ----------------------------------------------------------
+# First, as cargo links with the C compiler. gcc, g++ and make: the linker,
+# and the C tests and C++ header smoke; python3-venv: the Python binding's
+# tests run in a venv; valgrind: C and FFI memory checks; libxml2-utils:
+# xmllint, to check corpus messages and written XML against the schemas in
+# ../shared/corpus/xsd; curl: rustup's installer, when rustup is missing.
+# (Go, which only the binding tests need, is installed by scripts/test.sh.)
+apt_missing=()
+for pkg in gcc g++ make python3-venv valgrind libxml2-utils curl ca-certificates; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+        apt_missing+=("$pkg")
+    fi
+done
+if ((${#apt_missing[@]})); then
+    sudo=()
+    if [[ $(id -u) -ne 0 ]]; then
+        sudo=(sudo)
+    fi
+    say "apt-get install ${apt_missing[*]}"
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${apt_missing[@]}"
+fi
+
 if ! command -v rustup >/dev/null 2>&1; then
-    echo "error: rustup not found; install it from https://rustup.rs first" >&2
-    exit 1
+    say "installing rustup (stable, minimal profile) from https://sh.rustup.rs"
+    curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs |
+        sh -s -- -y --profile minimal --default-toolchain stable
 fi
 
 # --- stable components and the no_std target --------------------------------
@@ -58,25 +82,6 @@ fi
 if [[ "$(cbindgen --version 2>/dev/null || true)" != "cbindgen $EPP_CBINDGEN_VERSION" ]]; then
     say "cargo install cbindgen --locked --version =$EPP_CBINDGEN_VERSION"
     cargo install cbindgen --locked --version "=$EPP_CBINDGEN_VERSION" --force
-fi
-
-# --- system packages ----------------------------------------------------------
-# valgrind: C and FFI memory checks; libxml2-utils: xmllint, to check corpus
-# messages and written XML against the schemas in ../shared/corpus/xsd.
-apt_missing=()
-for pkg in valgrind libxml2-utils; do
-    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
-        apt_missing+=("$pkg")
-    fi
-done
-if ((${#apt_missing[@]})); then
-    sudo=()
-    if [[ $(id -u) -ne 0 ]]; then
-        sudo=(sudo)
-    fi
-    say "apt-get install ${apt_missing[*]}"
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${apt_missing[@]}"
 fi
 
 say "ready: $(rustc --version); $(rustc +nightly --version); $(cargo fuzz --version); $(cbindgen --version)"
