@@ -298,6 +298,8 @@ step "rustfmt" fmt_check
 step "clippy (workspace, all features)" \
     cargo clippy --locked --workspace --all-targets --all-features -- -D warnings
 step "clippy (core, no default features)" clippy_no_default
+step "clippy (core, default features)" \
+    cargo clippy --locked -p epp-codec --all-targets -- -D warnings
 step "clippy (fuzz targets)" \
     cargo clippy --manifest-path fuzz/Cargo.toml --all-targets -- -D warnings
 step "rustdoc (warnings denied)" \

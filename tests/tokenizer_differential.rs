@@ -51,14 +51,14 @@
 //!
 //! A difference found here that is not in that list fails the test.
 //!
-//! # Tokenizer bugs these tests found (they fail until fixed)
+//! # Tokenizer bugs these tests found (fixed; the tests keep them fixed)
 //!
-//! - A namespace URI with `\t`, `\n` or `\r` is not normalized as the
+//! - A namespace URI with `\t`, `\n` or `\r` was not normalized as the
 //!   attribute value it is (`xmlns='urn:x\ty'` names `urn:x y`): the tokenizer
-//!   passes `has_refs` instead of `needs_unescape` to the namespace. Random
+//!   passed `has_refs` instead of `needs_unescape` to the namespace. Random
 //!   mutations of the corpus and generated documents both hit it; see
 //!   `namespace_uris_are_normalized_attribute_values`.
-//! - A character reference longer than 16 bytes (leading zeros) is refused;
+//! - A character reference longer than 16 bytes (leading zeros) was refused;
 //!   see `char_references_may_have_leading_zeros`.
 
 mod common;
