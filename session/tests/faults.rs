@@ -2,7 +2,7 @@
 //! lengths, garbage, invalid XML, floods without reading, disconnects
 //! mid-frame and mid-response, abandoned TLS handshakes. The server must
 //! answer (2500 and close, or the strict reader's error), keep other
-//! sessions working, free every session, and keep its memory flat.
+//! sessions working, and free every session (`soak.rs` checks the heap).
 
 mod common;
 
@@ -403,43 +403,6 @@ async fn abandoned_tls_handshakes() {
         let n = bounded(tcp.read(&mut buf)).await.unwrap_or(0);
         // Closed, perhaps after a TLS alert.
         assert!(n < 64);
-    }
-    w.finish().await;
-}
-
-#[tokio::test]
-async fn soak_of_faults_keeps_memory_flat() {
-    let f = Fixture::start(short_timeouts).await;
-    let w = witness(&f).await;
-    let rounds = std::env::var("EPP_SOAK_ROUNDS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(60usize);
-    let _alone = MEMORY_TESTS.lock().await;
-    let mut samples = Vec::new();
-    for round in 0..rounds {
-        let mut c = f.login("ClientY").await;
-        match round % 4 {
-            0 => bounded(c.send_raw(&u32::MAX.to_be_bytes())).await.unwrap(),
-            1 => bounded(c.send_raw(&frame("not xml"))).await.unwrap(),
-            2 => {
-                let (commands, _) = mixed_commands(100 + round, 100).unwrap();
-                bounded(c.send_raw(&commands.concat())).await.unwrap();
-            }
-            _ => expect(&mut c, "<logout/>", 1500).await.truncate(0),
-        }
-        drop(c);
-        if round % 10 == 9 {
-            sessions_drop_to(&f, 1).await;
-            samples.push(resident_bytes());
-        }
-    }
-    // Compare the second sample with the last: no steady growth.
-    if let (Some(first), Some(last)) = (samples.get(1), samples.last()) {
-        assert!(
-            last.saturating_sub(*first) < 32 * 1024 * 1024,
-            "resident memory grew from {first} to {last} bytes"
-        );
     }
     w.finish().await;
 }
