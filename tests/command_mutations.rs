@@ -59,7 +59,11 @@
 //! URIs) have nothing to break.
 //!
 //! Besides each mutation's own answer, the test checks the generator: every
-//! kind ran (at least a floor of times). Every mutated message was checked with
+//! kind ran (at least a floor of times), and every schema fact of the command
+//! side (each bounded repetition, numeric bound, typed value and attribute,
+//! required element and attribute) was exercised by at least one mutation.
+//! The corpus holds no `<disclose>` child with a `type`, so [`SEEDS`] adds
+//! one valid command that does. Every mutated message was checked with
 //! xmllint against the schemas once: all are invalid but those of IP
 //! addresses, whose syntax RFC 5732 states and the schema does not.
 
@@ -91,6 +95,11 @@ const SCHEMAS: &[&str] = &[
     "domain-1.0",
     "host-1.0",
     "contact-1.0",
+];
+
+/// The object elements a command verb's wildcard holds.
+const VERBS: &[&str] = &[
+    "check", "create", "delete", "info", "renew", "transfer", "update",
 ];
 
 /// The mutation kinds: the result code issue 3 asks of each, and the least
@@ -1209,6 +1218,96 @@ fn ct_attribute_type(s: &Schemas, p: &Particle, attr: &str) -> QName {
         .unwrap()
 }
 
+/// The schema facts of the command side, as [`fact`] labels: every
+/// bounded repetition, numeric bound, typed value or attribute, required
+/// element and attribute reachable from `<epp>` through `<hello>` and
+/// `<command>` (object elements of the namespaces under test included).
+fn command_facts(s: &Schemas) -> BTreeSet<String> {
+    fn walk(s: &Schemas, ty: &QName, seen: &mut BTreeSet<QName>, facts: &mut BTreeSet<String>) {
+        if !seen.insert(ty.clone()) {
+            return;
+        }
+        let Some(ct) = s.complex.get(ty) else { return };
+        if ct.any && ty != &qname(EPP, "extAnyType") && ty != &qname(EPPCOM, "extAuthInfoType") {
+            for ns in [DOMAIN, HOST, CONTACT] {
+                for verb in VERBS {
+                    if let Some(Some(t)) = s.elements.get(&qname(ns, verb)) {
+                        walk(s, t, seen, facts);
+                    }
+                }
+            }
+        }
+        for p in &ct.particles {
+            if ty == &qname(EPP, "eppType") && matches!(p.name.as_str(), "greeting" | "response") {
+                continue;
+            }
+            let ns = &ty.0;
+            match p.choice {
+                _ if p.min == 0 => {}
+                None => {
+                    facts.insert(fact("drop", ns, &p.name, None));
+                }
+                Some(_) if ns == EPP => {}
+                Some(choice) => {
+                    let first = &first_alternative(ct, choice).name;
+                    facts.insert(fact("drop", ns, first, None));
+                }
+            }
+            if p.max.is_some_and(|m| m > 1) {
+                facts.insert(fact("repeat", ns, &p.name, None));
+            }
+            let Some(pty) = &p.ty else { continue };
+            if let Some(text_ty) = s.text_type(pty) {
+                if !(ns == CONTACT && p.name == "cc") {
+                    value_facts(s, &text_ty, ns, &p.name, None, facts);
+                }
+            }
+            if let Some(pct) = s.complex.get(pty) {
+                for a in &pct.attributes {
+                    if a.required {
+                        facts.insert(fact("drop-attr", ns, &p.name, Some(&a.name)));
+                    }
+                    if let Some(aty) = &a.ty {
+                        value_facts(s, aty, ns, &p.name, Some(&a.name), facts);
+                    }
+                }
+            }
+            walk(s, pty, seen, facts);
+        }
+    }
+    fn value_facts(
+        s: &Schemas,
+        ty: &QName,
+        ns: &str,
+        local: &str,
+        attribute: Option<&str>,
+        facts: &mut BTreeSet<String>,
+    ) {
+        let f = s.facets(ty);
+        let typed = TYPED_VALUES
+            .iter()
+            .find(|t| f.chain.contains(&qname(t.ty.0, t.ty.1)));
+        if let Some(t) = typed {
+            facts.insert(fact(t.kind, ns, local, attribute));
+        } else if !f.enumeration.is_empty() {
+            facts.insert(fact("syntax", ns, local, attribute));
+        }
+        if f.min_inclusive.is_some() {
+            facts.insert(fact("range", ns, local, attribute));
+        }
+        let lengths = f.length.or(f.max_len).is_some() || f.length.or(f.min_len).unwrap_or(0) > 0;
+        if typed.is_some_and(|t| !t.too_long.is_empty())
+            || (lengths && f.enumeration.is_empty() && !f.pattern)
+        {
+            facts.insert(fact("length", ns, local, attribute));
+        }
+    }
+    let mut facts = BTreeSet::new();
+    let epp = s.elements[&qname(EPP, "epp")].clone().unwrap();
+    walk(s, &epp, &mut BTreeSet::new(), &mut facts);
+    facts
+}
+
 fn valid_commands() -> Vec<(String, String)> {
     let dir = common::corpus_dir();
     let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv")).unwrap();
@@ -1231,6 +1330,34 @@ fn valid_commands() -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// Valid commands holding what no corpus command holds, mutated like the
+/// corpus ones: the `<disclose>` children that carry a `type` (RFC 5733
+/// §2.9, `intLocType`), once and twice. Schema-valid (xmllint, `all.xsd`).
+const SEEDS: &[(&str, &str)] = &[(
+    "seed: contact update disclosing name, org and both addr forms",
+    r#"<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<epp xmlns="urn:ietf:params:xml:ns:epp-1.0">
+  <command>
+    <update>
+      <contact:update xmlns:contact="urn:ietf:params:xml:ns:contact-1.0">
+        <contact:id>sh8013</contact:id>
+        <contact:chg>
+          <contact:disclose flag="0">
+            <contact:name type="int"/>
+            <contact:org type="loc"/>
+            <contact:addr type="int"/>
+            <contact:addr type="loc"/>
+            <contact:voice/>
+          </contact:disclose>
+        </contact:chg>
+      </contact:update>
+    </update>
+    <clTRID>ABC-12345</clTRID>
+  </command>
+</epp>
+"#,
+)];
 
 /// Why the reader's answer to `m` is wrong, if it is.
 fn judge(m: &Mutation, code: ResultCode, e: &CommandError<'_>) -> Option<String> {
@@ -1273,12 +1400,15 @@ fn schema_driven_mutations_of_every_valid_corpus_command() {
     let mut exercised: BTreeSet<String> = BTreeSet::new();
     let mut untabled = BTreeSet::new();
     let mut failures = Vec::new();
-    for (path, text) in &commands {
+    let seeds = SEEDS
+        .iter()
+        .map(|(what, doc)| (what.to_string(), doc.to_string()));
+    for (path, text) in commands.iter().cloned().chain(seeds) {
         assert!(
             read_command(text.as_bytes()).is_ok(),
             "{path} must read unmutated"
         );
-        let (mutations, missing) = mutations(&schemas, text);
+        let (mutations, missing) = mutations(&schemas, &text);
         untabled.extend(missing);
         for m in mutations {
             *ran.entry(m.kind).or_default() += 1;
@@ -1328,4 +1458,12 @@ fn schema_driven_mutations_of_every_valid_corpus_command() {
             "only {n} {kind} mutations (at least {min} expected)"
         );
     }
+    let unexercised: Vec<_> = command_facts(&schemas)
+        .into_iter()
+        .filter(|f| !exercised.contains(f))
+        .collect();
+    assert!(
+        unexercised.is_empty(),
+        "schema facts no corpus command exercised: {unexercised:?}"
+    );
 }
