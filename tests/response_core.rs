@@ -1,22 +1,24 @@
-//! Responses and greetings: every corpus greeting and response is read, and
-//! the envelope's fields (results, msgQ, resData and extension children,
-//! trID; the greeting's menu and policy) equal what roxmltree sees.
+//! Responses: every corpus response is read, and the envelope's fields
+//! (results with their values and extValues, msgQ, resData and extension
+//! children, trID) equal what roxmltree sees; tolerance and structural
+//! errors. Greetings are in `response_greeting_dcp.rs`.
 
 mod common;
 
-use epp_codec::view::response::greeting::{Access, Expiry, Retention};
+use epp_codec::view::response::{EppResult, MessageQueue};
 use epp_codec::view::{
-    ResponseErrorKind, ResultCode, ServerMessage, Str, read_greeting, read_response,
-    read_server_message,
+    ResponseErrorKind, ResultCode, ServerMessage, Str, read_response, read_server_message,
 };
 
 const EPP: &str = "urn:ietf:params:xml:ns:epp-1.0";
+
+type Node<'a, 'i> = roxmltree::Node<'a, 'i>;
 
 fn s(v: Str<'_>) -> String {
     v.to_string()
 }
 
-fn kids<'a, 'i>(n: roxmltree::Node<'a, 'i>, local: &'a str) -> Vec<roxmltree::Node<'a, 'i>> {
+fn kids<'a, 'i>(n: Node<'a, 'i>, local: &'a str) -> Vec<Node<'a, 'i>> {
     n.children()
         .filter(|c| {
             c.is_element() && c.tag_name().name() == local && c.tag_name().namespace() == Some(EPP)
@@ -24,22 +26,82 @@ fn kids<'a, 'i>(n: roxmltree::Node<'a, 'i>, local: &'a str) -> Vec<roxmltree::No
         .collect()
 }
 
-fn kid<'a, 'i>(n: roxmltree::Node<'a, 'i>, local: &'a str) -> Option<roxmltree::Node<'a, 'i>> {
+fn kid<'a, 'i>(n: Node<'a, 'i>, local: &'a str) -> Option<Node<'a, 'i>> {
     kids(n, local).into_iter().next()
 }
 
-/// Text of an element as roxmltree sees it (all descendant text, unescaped).
-fn text_of(n: roxmltree::Node<'_, '_>) -> String {
+/// Text of an element as roxmltree sees it (all descendant text, unescaped,
+/// CDATA included, comments not): what the views' element text is.
+fn text_of(n: Node<'_, '_>) -> String {
     n.descendants()
         .filter(|d| d.is_text())
         .map(|d| d.text().unwrap_or(""))
         .collect()
 }
 
-fn elements(n: Option<roxmltree::Node<'_, '_>>) -> Vec<(String, String)> {
+/// `s` without XML white space at its ends (what a schema `token` drops;
+/// Rust's `trim` would drop Unicode spaces too).
+fn xml_trim(s: &str) -> &str {
+    s.trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r'))
+}
+
+/// The text of a `token` element: [`text_of`], trimmed.
+fn token_of(n: Node<'_, '_>) -> String {
+    xml_trim(&text_of(n)).to_string()
+}
+
+/// The content of element `n` as written in `text`: from the end of its
+/// start tag (the first `>` outside quotes) to the start of its end tag
+/// (the last `</`); empty for `<x/>`.
+fn content_of<'t>(text: &'t str, n: Node<'_, '_>) -> &'t str {
+    let whole = &text[n.range()];
+    let mut quote = None;
+    let mut tag_end = None;
+    for (i, c) in whole.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '>') => {
+                tag_end = Some(i);
+                break;
+            }
+            (None, _) => {}
+        }
+    }
+    let tag_end = tag_end.expect("a start tag ends");
+    if whole[..tag_end].ends_with('/') {
+        return "";
+    }
+    let end_tag = whole.rfind("</").expect("an end tag");
+    &whole[tag_end + 1..end_tag]
+}
+
+/// Whether the start tag of `n` declares the namespace of its own prefix
+/// (or the default namespace, when it has no prefix).
+fn declares_own_namespace(text: &str, n: Node<'_, '_>) -> bool {
+    let tag = &text[n.range().start..];
+    let tag = &tag[..tag.find('>').expect("a start tag ends")];
+    let qname = tag[1..]
+        .split(|c: char| c.is_ascii_whitespace() || c == '/')
+        .next()
+        .unwrap_or("");
+    let declaration = match qname.split_once(':') {
+        Some((prefix, _)) => format!("xmlns:{prefix}"),
+        None => "xmlns".to_string(),
+    };
+    tag.split_ascii_whitespace().any(|attribute| {
+        attribute
+            .split('=')
+            .next()
+            .is_some_and(|name| name == declaration)
+    })
+}
+
+fn elements(n: Option<Node<'_, '_>>) -> Vec<(String, String)> {
     n.map(|n| {
         n.children()
-            .filter(roxmltree::Node::is_element)
+            .filter(Node::is_element)
             .map(|c| {
                 (
                     c.tag_name().namespace().unwrap_or("").to_string(),
@@ -59,6 +121,201 @@ fn ns_string(ns: epp_codec::xml::Namespace<'_>) -> String {
     }
 }
 
+/// One `<result>`: code, msg and its lang, every `<value>` as written and
+/// every `<extValue>` (value, the element in it, reason, lang, RFC 9038
+/// namespace). Returns how many extValue elements had their namespace
+/// compared.
+fn compare_result(r: EppResult<'_>, n: Node<'_, '_>, text: &str, path: &str) -> usize {
+    let mut namespaces = 0;
+    assert_eq!(r.span().range(), n.range(), "{path}");
+    let code: u16 = n.attribute("code").unwrap().trim().parse().unwrap();
+    assert_eq!(r.code().as_u16(), code, "{path}");
+    assert_eq!(r.code(), ResultCode::from_u16(code), "{path}");
+    let msg = kid(n, "msg");
+    assert_eq!(r.message().map(s), msg.map(text_of), "{path}");
+    assert_eq!(
+        r.message_lang().map(s).as_deref(),
+        msg.and_then(|m| m.attribute("lang")),
+        "{path}"
+    );
+    let value_nodes = kids(n, "value");
+    assert_eq!(r.values().len(), value_nodes.len(), "{path}");
+    assert_eq!(r.values().iter().count(), value_nodes.len(), "{path}");
+    for (v, vn) in r.values().iter().zip(value_nodes) {
+        assert_eq!(v.content(), content_of(text, vn), "{path}");
+        assert_eq!(v.span().range(), vn.range(), "{path}");
+    }
+    let ext_nodes = kids(n, "extValue");
+    assert_eq!(r.ext_values().len(), ext_nodes.len(), "{path}");
+    assert_eq!(r.ext_values().iter().count(), ext_nodes.len(), "{path}");
+    for (e, en) in r.ext_values().iter().zip(ext_nodes) {
+        assert_eq!(e.span().range(), en.range(), "{path}");
+        let reason = kid(en, "reason");
+        assert_eq!(e.reason().map(s), reason.map(text_of), "{path}");
+        assert_eq!(
+            e.reason_lang().map(s).as_deref(),
+            reason.and_then(|r| r.attribute("lang")),
+            "{path}"
+        );
+        // RFC 9038 §3: "<URI> not in login services".
+        let uri = reason.and_then(|r| {
+            let reason = text_of(r);
+            let uri = xml_trim(xml_trim(&reason).strip_suffix("not in login services")?);
+            (!uri.is_empty() && !uri.contains(char::is_whitespace)).then(|| uri.to_string())
+        });
+        assert_eq!(e.unhandled_namespace().map(str::to_string), uri, "{path}");
+        let value = kid(en, "value");
+        assert_eq!(
+            e.value().map(|v| v.content()),
+            value.map(|v| content_of(text, v)),
+            "{path}"
+        );
+        assert_eq!(
+            e.value().map(|v| v.span().range()),
+            value.map(|v| v.range()),
+            "{path}"
+        );
+        let inner = value.and_then(|v| v.children().find(Node::is_element));
+        let got = e
+            .element()
+            .map(|el| (el.local(), el.as_str(), el.span().range()));
+        let want = inner.map(|i| (i.tag_name().name(), &text[i.range()], i.range()));
+        assert_eq!(got, want, "{path}");
+        if let (Some(el), Some(i)) = (e.element(), inner) {
+            // `element` resolves the prefix from the declarations on the
+            // element itself (how RFC 9038 servers write it), so its
+            // namespace is compared where the element declares it; a
+            // declaration on `<value>` or above it is not seen yet.
+            if declares_own_namespace(text, i) {
+                assert_eq!(
+                    ns_string(el.namespace()),
+                    i.tag_name().namespace().unwrap_or(""),
+                    "{path}: the namespace of {}",
+                    el.as_str()
+                );
+                namespaces += 1;
+            }
+        }
+    }
+    namespaces
+}
+
+/// `<msgQ>`: count (as written and parsed), id, qDate, and msg (its content
+/// as written, its text when it holds no element, its lang).
+fn compare_message_queue(mq: MessageQueue<'_>, qn: Node<'_, '_>, text: &str, path: &str) {
+    assert_eq!(
+        mq.count_raw().map(s).as_deref(),
+        qn.attribute("count"),
+        "{path}"
+    );
+    assert_eq!(
+        mq.count(),
+        qn.attribute("count").and_then(|c| xml_trim(c).parse().ok()),
+        "{path}"
+    );
+    assert_eq!(
+        mq.id().map(s).as_deref(),
+        qn.attribute("id").map(xml_trim),
+        "{path}"
+    );
+    let qdate = kid(qn, "qDate").map(token_of);
+    assert_eq!(mq.date_raw().map(s), qdate, "{path}");
+    assert_eq!(mq.date().is_some(), qdate.is_some(), "{path}: qDate parses");
+    let msg = kid(qn, "msg");
+    assert_eq!(mq.message(), msg.map(|m| content_of(text, m)), "{path}");
+    assert_eq!(
+        mq.message_text().map(s),
+        msg.filter(|m| !m.children().any(|c| c.is_element()))
+            .map(text_of),
+        "{path}"
+    );
+    assert_eq!(
+        mq.message_lang().map(s).as_deref(),
+        msg.and_then(|m| m.attribute("lang")),
+        "{path}"
+    );
+}
+
+/// What [`compare_response`] compared, to check that the corpus exercised
+/// each comparison on real data, not only on absences.
+#[derive(Default)]
+struct Seen {
+    values: usize,
+    ext_values: usize,
+    ext_value_namespaces: usize,
+    queues: usize,
+}
+
+/// Reads `text` as a response and compares every envelope field with
+/// roxmltree's reading of the same text.
+fn compare_response(text: &str, path: &str, seen: &mut Seen) {
+    let doc = roxmltree::Document::parse(text).unwrap();
+    let resp_node = kid(doc.root_element(), "response").unwrap();
+    let response = read_response(text.as_bytes()).unwrap_or_else(|e| panic!("{path}: {e}"));
+    assert_eq!(response.span().range(), resp_node.range(), "{path}");
+
+    // Results.
+    let result_nodes = kids(resp_node, "result");
+    assert_eq!(response.results().len(), result_nodes.len(), "{path}");
+    assert_eq!(
+        response.results().iter().count(),
+        result_nodes.len(),
+        "{path}"
+    );
+    for (r, n) in response.results().iter().zip(&result_nodes) {
+        seen.ext_value_namespaces += compare_result(r, *n, text, path);
+        seen.values += r.values().len();
+        seen.ext_values += r.ext_values().len();
+    }
+    let first_code = result_nodes[0].attribute("code").unwrap().trim();
+    assert_eq!(
+        response.code().as_u16(),
+        first_code.parse::<u16>().unwrap(),
+        "{path}"
+    );
+
+    // msgQ.
+    let q = kid(resp_node, "msgQ");
+    assert_eq!(response.message_queue().is_some(), q.is_some(), "{path}");
+    if let (Some(mq), Some(qn)) = (response.message_queue(), q) {
+        compare_message_queue(mq, qn, text, path);
+        seen.queues += 1;
+    }
+
+    // resData and extension children, with their namespaces.
+    for (view, local) in [
+        (response.res_data(), "resData"),
+        (response.extensions(), "extension"),
+    ] {
+        let got: Vec<(String, String)> = view
+            .iter()
+            .map(|e| (ns_string(e.namespace()), e.local().to_string()))
+            .collect();
+        assert_eq!(got, elements(kid(resp_node, local)), "{path} {local}");
+        for (e, n) in view.iter().zip(
+            kid(resp_node, local)
+                .map(|n| n.children().filter(Node::is_element).collect::<Vec<_>>())
+                .unwrap_or_default(),
+        ) {
+            assert_eq!(e.as_str(), &text[n.range()], "{path}");
+            assert_eq!(e.span().range(), n.range(), "{path}");
+        }
+    }
+
+    // trID.
+    let tr = kid(resp_node, "trID").unwrap();
+    assert_eq!(
+        response.cl_trid().map(s),
+        kid(tr, "clTRID").map(token_of),
+        "{path}"
+    );
+    assert_eq!(
+        s(response.sv_trid()),
+        token_of(kid(tr, "svTRID").unwrap()),
+        "{path}"
+    );
+}
+
 #[test]
 fn every_corpus_response_reads_and_matches_roxmltree() {
     let messages: Vec<_> = common::corpus_messages()
@@ -66,261 +323,104 @@ fn every_corpus_response_reads_and_matches_roxmltree() {
         .filter(|m| m.kind == "response")
         .collect();
     assert!(messages.len() >= 149);
+    let mut seen = Seen::default();
     for m in &messages {
-        let path = &m.path;
-        let text = std::str::from_utf8(&m.bytes).unwrap();
-        let doc = roxmltree::Document::parse(text).unwrap();
-        let resp_node = kid(doc.root_element(), "response").unwrap();
-        let response = read_response(&m.bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
-
-        // Results.
-        let result_nodes = kids(resp_node, "result");
-        assert_eq!(response.results().len(), result_nodes.len(), "{path}");
-        for (r, n) in response.results().iter().zip(&result_nodes) {
-            let code: u16 = n.attribute("code").unwrap().parse().unwrap();
-            assert_eq!(r.code().as_u16(), code, "{path}");
-            let msg = kid(*n, "msg");
-            assert_eq!(r.message().map(s), msg.map(text_of), "{path}");
-            assert_eq!(
-                r.message_lang().map(s).as_deref(),
-                msg.and_then(|m| m.attribute("lang")),
-                "{path}"
-            );
-            assert_eq!(r.values().len(), kids(*n, "value").len(), "{path}");
-            for (v, vn) in r.values().iter().zip(kids(*n, "value")) {
-                let inner = &text[vn.range()];
-                assert!(inner.contains(v.content()), "{path}");
-            }
-            let ext_nodes = kids(*n, "extValue");
-            assert_eq!(r.ext_values().len(), ext_nodes.len(), "{path}");
-            for (e, en) in r.ext_values().iter().zip(ext_nodes) {
-                let reason = kid(en, "reason");
-                assert_eq!(e.reason().map(s), reason.map(text_of), "{path}");
-                assert_eq!(
-                    e.reason_lang().map(s).as_deref(),
-                    reason.and_then(|r| r.attribute("lang")),
-                    "{path}"
-                );
-                assert!(e.value().is_some(), "{path}");
-            }
-        }
-        assert_eq!(
-            response.code().as_u16(),
-            result_nodes[0]
-                .attribute("code")
-                .unwrap()
-                .parse::<u16>()
-                .unwrap()
-        );
-
-        // msgQ.
-        let q = kid(resp_node, "msgQ");
-        assert_eq!(response.message_queue().is_some(), q.is_some(), "{path}");
-        if let (Some(mq), Some(qn)) = (response.message_queue(), q) {
-            assert_eq!(
-                mq.count(),
-                qn.attribute("count").map(|c| c.parse().unwrap()),
-                "{path}"
-            );
-            assert_eq!(mq.id().map(s).as_deref(), qn.attribute("id"), "{path}");
-            let qdate = kid(qn, "qDate").map(|d| text_of(d).trim().to_string());
-            assert_eq!(mq.date_raw().map(s), qdate, "{path}");
-            if qdate.is_some() {
-                assert!(mq.date().is_some(), "{path}: qDate parses");
-            }
-            let msg = kid(qn, "msg");
-            assert_eq!(mq.message().is_some(), msg.is_some(), "{path}");
-            if let (Some(got), Some(mn)) = (mq.message(), msg) {
-                let whole = &text[mn.range()];
-                assert!(whole.contains(got), "{path}");
-                if mn.children().all(|c| !c.is_element()) {
-                    assert_eq!(mq.message_text().map(s), Some(text_of(mn)), "{path}");
-                }
-            }
-        }
-
-        // resData and extension children, with their namespaces.
-        for (view, local) in [
-            (response.res_data(), "resData"),
-            (response.extensions(), "extension"),
-        ] {
-            let got: Vec<(String, String)> = view
-                .iter()
-                .map(|e| (ns_string(e.namespace()), e.local().to_string()))
-                .collect();
-            assert_eq!(got, elements(kid(resp_node, local)), "{path} {local}");
-            for (e, n) in view.iter().zip(
-                kid(resp_node, local)
-                    .map(|n| {
-                        n.children()
-                            .filter(roxmltree::Node::is_element)
-                            .collect::<Vec<_>>()
-                    })
-                    .unwrap_or_default(),
-            ) {
-                assert_eq!(e.as_str(), &text[n.range()], "{path}");
-            }
-        }
-
-        // trID.
-        let tr = kid(resp_node, "trID").unwrap();
-        assert_eq!(
-            response.cl_trid().map(s),
-            kid(tr, "clTRID").map(|c| text_of(c).trim().to_string()),
-            "{path}"
-        );
-        assert_eq!(
-            s(response.sv_trid()),
-            text_of(kid(tr, "svTRID").unwrap()).trim(),
-            "{path}"
-        );
+        compare_response(std::str::from_utf8(&m.bytes).unwrap(), &m.path, &mut seen);
     }
+    assert!(seen.values >= 2, "{} <value>s", seen.values);
+    assert!(seen.ext_values >= 18, "{} <extValue>s", seen.ext_values);
+    assert!(seen.queues >= 32, "{} <msgQ>s", seen.queues);
+    assert!(
+        seen.ext_value_namespaces >= 11,
+        "{} extValue namespaces",
+        seen.ext_value_namespaces
+    );
 }
 
-#[test]
-fn every_corpus_greeting_reads_and_matches_roxmltree() {
-    let messages: Vec<_> = common::corpus_messages()
-        .into_iter()
-        .filter(|m| m.kind == "greeting")
-        .collect();
-    assert_eq!(messages.len(), 2);
-    for m in &messages {
-        let path = &m.path;
-        let doc = roxmltree::Document::parse(std::str::from_utf8(&m.bytes).unwrap()).unwrap();
-        let g_node = kid(doc.root_element(), "greeting").unwrap();
-        let g = read_greeting(&m.bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
-        let t = |n: Option<roxmltree::Node<'_, '_>>| n.map(|n| text_of(n).trim().to_string());
-        assert_eq!(g.server_id().map(s), t(kid(g_node, "svID")), "{path}");
-        assert_eq!(
-            g.server_date_raw().map(s),
-            t(kid(g_node, "svDate")),
-            "{path}"
-        );
-        assert!(g.server_date().is_some(), "{path}");
-        let menu = kid(g_node, "svcMenu").unwrap();
-        let list = |n: roxmltree::Node<'_, '_>, local| {
-            kids(n, local)
-                .into_iter()
-                .map(|c| text_of(c).trim().to_string())
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(
-            g.versions().iter().map(s).collect::<Vec<_>>(),
-            list(menu, "version"),
-            "{path}"
-        );
-        assert_eq!(
-            g.langs().iter().map(s).collect::<Vec<_>>(),
-            list(menu, "lang"),
-            "{path}"
-        );
-        assert_eq!(
-            g.object_uris().iter().map(s).collect::<Vec<_>>(),
-            list(menu, "objURI"),
-            "{path}"
-        );
-        let ext = kid(menu, "svcExtension")
-            .map(|e| list(e, "extURI"))
-            .unwrap_or_default();
-        assert_eq!(
-            g.extension_uris().iter().map(s).collect::<Vec<_>>(),
-            ext,
-            "{path}"
-        );
+/// A response holding what the corpus does not: references, CDATA and
+/// comments in messages and reasons, mixed content with references in the
+/// msgQ message, a self-closing `<value/>`, an extValue element in a
+/// default namespace, padded attributes and ids.
+const TRICKY: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<epp xmlns="urn:ietf:params:xml:ns:epp-1.0">
+  <response>
+    <result code=" 2004 ">
+      <msg lang=" fr ">Valeur &lt;hors&gt; plage<!-- c --><![CDATA[ & <co>]]>&#x41;</msg>
+      <value xmlns:obj="urn:example:obj"><obj:a b="&gt;">1 &amp; 2</obj:a></value>
+      <value/>
+      <extValue>
+        <value><obj:b xmlns:obj="urn:example:obj">x</obj:b></value>
+        <reason lang="de">
+          urn:example:obj not in login services
+        </reason>
+      </extValue>
+      <extValue>
+        <value><c xmlns="urn:example:c"><d/></c></value>
+        <reason>plain <!-- no --> reason &amp; more</reason>
+      </extValue>
+    </result>
+    <result code="1000"><msg>Command completed successfully</msg></result>
+    <msgQ count=" 5 " id=" m&amp;1 ">
+      <qDate> 2024-01-02T03:04:05.6+01:00 </qDate>
+      <msg lang="en">Transfer of <obj:name xmlns:obj="urn:example:obj">a &amp; b</obj:name> done &#x41;</msg>
+    </msgQ>
+    <resData><obj:x xmlns:obj="urn:example:obj"/></resData>
+    <extension><e:y xmlns:e="urn:example:e">1</e:y><z xmlns="urn:example:z"/></extension>
+    <trID><clTRID> C-1 </clTRID><svTRID>S&amp;1</svTRID></trID>
+  </response>
+</epp>"#;
 
-        let dcp_node = kid(g_node, "dcp").unwrap();
-        let dcp = g.dcp().unwrap();
-        let first = |n: roxmltree::Node<'_, '_>| {
-            n.children()
-                .find(roxmltree::Node::is_element)
-                .map(|c| c.tag_name().name().to_string())
-        };
-        let access = match dcp.access().unwrap() {
-            Access::All => "all",
-            Access::None => "none",
-            Access::Null => "null",
-            Access::Personal => "personal",
-            Access::PersonalAndOther => "personalAndOther",
-            Access::Other => "other",
-            Access::Unknown(x) => x,
-            _ => unreachable!(),
-        };
-        assert_eq!(
-            Some(access.to_string()),
-            first(kid(dcp_node, "access").unwrap()),
-            "{path}"
-        );
-        let statements = kids(dcp_node, "statement");
-        assert_eq!(dcp.statements().len(), statements.len(), "{path}");
-        for (st, sn) in dcp.statements().iter().zip(statements) {
-            let names = |local| {
-                kid(sn, local)
-                    .map(|n| {
-                        n.children()
-                            .filter(roxmltree::Node::is_element)
-                            .map(|c| c.tag_name().name().to_string())
-                            .collect::<Vec<_>>()
-                    })
-                    .unwrap_or_default()
-            };
-            let p = st.purposes();
-            let mut got = vec![];
-            for (flag, name) in [
-                (p.admin, "admin"),
-                (p.contact, "contact"),
-                (p.other, "other"),
-                (p.provisioning, "prov"),
-            ] {
-                if flag {
-                    got.push(name.to_string());
-                }
-            }
-            let mut want = names("purpose");
-            want.sort();
-            assert_eq!(got, want, "{path}");
-            let r = st.recipients();
-            let mut got = vec![];
-            for (flag, name) in [
-                (r.other, "other"),
-                (r.ours, "ours"),
-                (r.public, "public"),
-                (r.same, "same"),
-                (r.unrelated, "unrelated"),
-            ] {
-                if flag {
-                    got.push(name.to_string());
-                }
-            }
-            let mut want = names("recipient");
-            want.sort();
-            assert_eq!(got, want, "{path}");
-            let retention = match st.retention().unwrap() {
-                Retention::Business => "business",
-                Retention::Indefinite => "indefinite",
-                Retention::Legal => "legal",
-                Retention::None => "none",
-                Retention::Stated => "stated",
-                Retention::Unknown(x) => x,
-                _ => unreachable!(),
-            };
-            assert_eq!(
-                Some(retention.to_string()),
-                first(kid(sn, "retention").unwrap()),
-                "{path}"
-            );
-        }
-        let expiry = kid(dcp_node, "expiry");
-        match (dcp.expiry(), expiry) {
-            (None, None) => {}
-            (Some(Expiry::Relative(r)), Some(e)) => {
-                assert_eq!(Some(s(r)), t(kid(e, "relative")), "{path}")
-            }
-            (Some(Expiry::Absolute(a)), Some(e)) => {
-                assert_eq!(Some(s(a)), t(kid(e, "absolute")), "{path}")
-            }
-            (got, want) => panic!("{path}: expiry {got:?} vs {want:?}"),
-        }
-    }
+#[test]
+fn escapes_markup_and_mixed_content_match_roxmltree() {
+    let mut seen = Seen::default();
+    compare_response(TRICKY, "TRICKY", &mut seen);
+    assert_eq!(
+        (
+            seen.values,
+            seen.ext_values,
+            seen.ext_value_namespaces,
+            seen.queues
+        ),
+        (2, 2, 2, 1)
+    );
+    // And as written here, so that the comparison cannot agree on a wrong reading.
+    let r = read_response(TRICKY.as_bytes()).unwrap();
+    let first = r.results().first().unwrap();
+    assert_eq!(first.code(), ResultCode::ParameterValueRangeError);
+    assert_eq!(first.message().unwrap(), "Valeur <hors> plage & <co>A");
+    assert_eq!(
+        first.values().first().unwrap().content(),
+        r#"<obj:a b="&gt;">1 &amp; 2</obj:a>"#
+    );
+    assert_eq!(first.values().get(1).unwrap().content(), "");
+    let ext = first.ext_values().first().unwrap();
+    assert_eq!(ext.unhandled_namespace(), Some("urn:example:obj"));
+    let element = ext.element().unwrap();
+    assert!(element.namespace().eq_uri("urn:example:obj"));
+    assert_eq!(element.local(), "b");
+    let ext = first.ext_values().get(1).unwrap();
+    assert_eq!(ext.reason().unwrap(), "plain  reason & more");
+    assert_eq!(ext.unhandled_namespace(), None);
+    assert!(ext.element().unwrap().namespace().eq_uri("urn:example:c"));
+    let q = r.message_queue().unwrap();
+    assert_eq!(
+        (q.count_raw().unwrap(), q.count()),
+        (Str::new(" 5 "), Some(5))
+    );
+    assert_eq!(q.id().unwrap(), "m&1");
+    assert_eq!(q.date_raw().unwrap().raw(), "2024-01-02T03:04:05.6+01:00");
+    let date = q.date().unwrap();
+    assert_eq!(
+        (date.date.offset, date.second, date.nanosecond),
+        (Some(60), 5, 600_000_000)
+    );
+    assert_eq!(
+        q.message().unwrap(),
+        r#"Transfer of <obj:name xmlns:obj="urn:example:obj">a &amp; b</obj:name> done &#x41;"#
+    );
+    assert!(q.message_text().is_none());
+    assert_eq!(r.cl_trid().unwrap(), "C-1");
+    assert_eq!(r.sv_trid(), "S&1");
 }
 
 fn response(body: &str) -> String {
