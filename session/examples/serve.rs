@@ -7,10 +7,11 @@
 //!
 //! It makes a throw-away CA and server certificate, writes the CA in PEM to
 //! `CA_PEM_PATH`, listens on an ephemeral loopback port, prints
-//! `listening on 127.0.0.1:PORT` on its own line, and serves (registrar
-//! `ClientX` with password `foo-BAR2`, no client certificate required)
-//! until `SECONDS` (default 120) have passed or its standard input closes,
-//! whichever comes first. It then prints the server's counters and exits,
+//! `listening on 127.0.0.1:PORT` on its own line, and serves (registrars
+//! `ClientX` with password `foo-BAR2` and `ClientY` with `bar-FOO2`, the
+//! second for the clients' transfer requests; no client certificate
+//! required) until `SECONDS` (default 120) have passed or its standard
+//! input closes, whichever comes first. It then prints the server's counters and exits,
 //! so a test that forgets to stop it does not leave it running.
 
 use std::io::Write;
@@ -28,7 +29,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
 
     let pki = TestPki::generate()?;
     std::fs::write(&ca_path, &pki.ca_pem)?;
-    let config = ServerConfig::new(pki.server_config(false)?);
+    let config = ServerConfig::new(pki.server_config(false)?).with_client("ClientY", "bar-FOO2");
     let server = Server::bind("127.0.0.1:0", config).await?.spawn()?;
     println!("listening on {}", server.addr);
     std::io::stdout().flush()?;
