@@ -1,23 +1,32 @@
-//! Reading arbitrary payloads as greetings or responses: never a panic; on
+//! Reading arbitrary payloads as greetings or responses: never a panic. On
 //! success the payload is well-formed (roxmltree agrees, but for the
-//! undeclared prefixes a client tolerates), every span lies
-//! inside it and every field can be read; on error the offset lies inside.
+//! undeclared prefixes a client tolerates), and the walker shared with
+//! `tests/zero_alloc.rs` (`tests/touch/mod.rs`) reads every field: the
+//! results (values, extValues and the elements inside them), the message
+//! queue, every resData and extension child as every typed view the crate
+//! has (domain, host and contact data, and each `view::ext` extension),
+//! the greeting's service menu and data collection policy; every lazy list
+//! iterated; every string unescaped. It checks that every span lies inside
+//! the payload and every string and `&str` handed out points inside it (a
+//! string's span exactly where its raw text is), that each string's
+//! accessors agree with its unescaped value, each list's `len`, `get` and
+//! `first` with its iterator, and a raw element's text and tokens with its
+//! span. `Debug` formatting of the message must not panic either. On error
+//! the walker reads every accessor of the error: its offset lies inside
+//! the payload.
 
 #![no_main]
 
-use epp_codec::view::{ServerMessage, read_server_message};
-use epp_codec::xml::Span;
+use std::fmt::Write;
+
+use epp_codec::view::read_server_message;
 use libfuzzer_sys::fuzz_target;
 
-fn inside(span: Span, len: usize) {
-    assert!(
-        span.start <= span.end && span.end <= len,
-        "{span:?} outside 0..{len}"
-    );
-}
+#[path = "../../tests/touch/mod.rs"]
+mod touch;
 
 fuzz_target!(|data: &[u8]| {
-    let len = data.len();
+    let mut touch = touch::Touch::new(data);
     match read_server_message(data) {
         Ok(message) => {
             let text = std::str::from_utf8(data).expect("a response read from non-UTF-8");
@@ -27,53 +36,11 @@ fuzz_target!(|data: &[u8]| {
                 Ok(_) | Err(roxmltree::Error::UnknownNamespace(..)) => {}
                 Err(e) => panic!("a response roxmltree refuses: {e}"),
             }
-            match message {
-                ServerMessage::Response(r) => {
-                    inside(r.span(), len);
-                    inside(r.sv_trid().span(), len);
-                    for result in r.results().iter() {
-                        inside(result.span(), len);
-                        let _ = (result.code(), result.message().map(|m| m.to_string()));
-                        for v in result.values().iter() {
-                            inside(v.span(), len);
-                            let _ = v.content().len();
-                        }
-                        for e in result.ext_values().iter() {
-                            inside(e.span(), len);
-                            let _ = (e.reason().map(|r| r.to_string()), e.value());
-                        }
-                    }
-                    if let Some(q) = r.message_queue() {
-                        let _ = (q.count(), q.id(), q.date(), q.message(), q.message_text());
-                    }
-                    for e in r.res_data().iter().chain(r.extensions().iter()) {
-                        inside(e.span(), len);
-                        let _ = e.namespace();
-                    }
-                }
-                ServerMessage::Greeting(g) => {
-                    inside(g.span(), len);
-                    let _ = (g.server_id(), g.server_date());
-                    let _ = format!(
-                        "{:?}{:?}{:?}",
-                        g.versions(),
-                        g.object_uris(),
-                        g.extension_uris()
-                    );
-                    if let Some(dcp) = g.dcp() {
-                        let _ = (dcp.access(), dcp.expiry());
-                        for s in dcp.statements().iter() {
-                            let _ = (s.purposes(), s.recipients(), s.retention());
-                            let _ = format!("{:?}", s.our_recipients());
-                            let _ = s.our_recipient_descriptions().count();
-                        }
-                    }
-                }
-            }
+            touch.server_message(&message);
+            let mut out = String::new();
+            let _ = write!(out, "{message:?}");
         }
-        Err(e) => {
-            assert!(e.offset() <= len);
-            let _ = e.to_string();
-        }
+        Err(e) => touch.response_error(&e),
     }
+    std::hint::black_box(touch.checksum());
 });
