@@ -375,7 +375,8 @@ impl<'i> Touch<'i> {
             ResultClass::Success => 1,
             ResultClass::ClientError => 2,
             ResultClass::ServerError => 3,
-            ResultClass::Unknown => 4,
+            ResultClass::Closing => 4,
+            ResultClass::Unknown => 5,
         });
     }
 
