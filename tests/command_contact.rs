@@ -7,7 +7,9 @@ mod common;
 use epp_codec::view::command::contact::{
     Address, ContactStatus, Disclose, Phone, PostalInfo, PostalInfoType,
 };
-use epp_codec::view::{AuthInfo, Command, ContactCommand, List, ResultCode, Str, read_command};
+use epp_codec::view::{
+    AuthInfo, Command, ContactCommand, E164, List, ResultCode, Str, read_command,
+};
 
 const CONTACT: &str = "urn:ietf:params:xml:ns:contact-1.0";
 
@@ -374,4 +376,123 @@ fn strict_errors_name_the_element_and_the_offset() {
             .unwrap_or_else(|| panic!("marker {marker} in {doc}"));
         assert_eq!(err.offset(), at, "{body}: {err}");
     }
+}
+
+/// A phone number, a status language and a `roid` written with references
+/// or in CDATA are checked on the value they stand for.
+#[test]
+fn escaped_and_cdata_values_match_their_patterns() {
+    for voice in [
+        "&#43;1.7035555555",
+        "+1&#x2E;7035555555",
+        "<![CDATA[+1.7035555555]]>",
+        "+1.<![CDATA[703]]>5555555",
+        "&#32;+1.7035555555&#9;",
+    ] {
+        let doc = create(&format!(
+            "<c:id>abc</c:id>{POSTAL}<c:voice x=\"12\">{voice}</c:voice><c:fax>{voice}</c:fax>{TAIL}"
+        ));
+        let request = read_command(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+        let Command::Contact(ContactCommand::Create(c)) = request.command() else {
+            panic!()
+        };
+        let number = c.voice().unwrap().number();
+        assert!(number.has_escapes(), "{doc}");
+        // `e164()` borrows its parts from the message, so it has none to
+        // give for an escaped number; parsing the decoded text works.
+        assert!(c.voice().unwrap().e164().is_none(), "{doc}");
+        let decoded = number.to_string();
+        let parsed = E164::parse(decoded.trim()).unwrap();
+        assert_eq!((parsed.country_code, parsed.number), ("1", "7035555555"));
+        assert_eq!(c.fax().unwrap().number(), number);
+    }
+    for (voice, code) in [
+        ("&#43;1&#46;", ResultCode::ParameterValueSyntaxError),
+        (
+            "<![CDATA[1.7035555555]]>",
+            ResultCode::ParameterValueSyntaxError,
+        ),
+        (
+            "&#43;1.70355&#32;55555",
+            ResultCode::ParameterValueSyntaxError,
+        ),
+        (
+            "&#43;1.70355555555555555",
+            ResultCode::ParameterValueRangeError,
+        ),
+    ] {
+        let doc = create(&format!(
+            "<c:id>abc</c:id>{POSTAL}<c:voice>{voice}</c:voice>{TAIL}"
+        ));
+        let err = read_command(doc.as_bytes()).expect_err(&doc);
+        assert_eq!(err.result_code(), code, "{doc}: {err}");
+        assert_eq!(err.element().map(|e| e.local), Some("voice"), "{doc}");
+        assert_eq!(err.offset(), doc.find(voice).unwrap(), "{doc}: {err}");
+    }
+
+    let update = |status: &str| {
+        format!(
+            r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><command><update><c:update xmlns:c="urn:ietf:params:xml:ns:contact-1.0"><c:id>abc</c:id><c:add>{status}</c:add></c:update></update></command></epp>"#
+        )
+    };
+    let doc = update(r#"<c:status s="clientDeleteProhibited" lang="&#101;n">x</c:status>"#);
+    let request = read_command(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+    let Command::Contact(ContactCommand::Update(u)) = request.command() else {
+        panic!()
+    };
+    assert_eq!(u.add().unwrap().first().unwrap().lang().unwrap(), "en");
+    let doc = update(r#"<c:status s="clientDeleteProhibited" lang="e&#95;n">x</c:status>"#);
+    let err = read_command(doc.as_bytes()).expect_err(&doc);
+    assert_eq!(err.result_code(), ResultCode::ParameterValueSyntaxError);
+    assert_eq!(err.attribute(), Some("lang"));
+    assert_eq!(err.offset(), doc.find("e&#95;n").unwrap());
+
+    // `roid` (`(\w|_){1,80}-\w{1,8}`) on a contact password.
+    let auth = |roid: &str| {
+        create(&format!(
+            "<c:id>abc</c:id>{POSTAL}<c:email>a@b</c:email><c:authInfo><c:pw roid=\"{roid}\">2fooBAR</c:pw></c:authInfo>"
+        ))
+    };
+    for (roid, value) in [
+        ("SH8013&#45;REP", "SH8013-REP"),
+        ("&#83;H8013-REP", "SH8013-REP"),
+        ("SH_8013-REP", "SH_8013-REP"),
+        // `\w` holds the ASCII symbols (Unicode category S) too.
+        ("SH$+8013-R|EP", "SH$+8013-R|EP"),
+        ("SH&lt;8013&gt;-R~EP", "SH<8013>-R~EP"),
+        ("Éric-RÉP", "Éric-RÉP"),
+    ] {
+        let doc = auth(roid);
+        let request = read_command(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+        let Command::Contact(ContactCommand::Create(c)) = request.command() else {
+            panic!()
+        };
+        let AuthInfo::Password { roid, .. } = c.auth_info() else {
+            panic!()
+        };
+        assert_eq!(roid.unwrap(), value);
+    }
+    for roid in [
+        "SH8013&#45;&#45;REP",
+        "SH8013&#45;",
+        "&#45;REP",
+        "SH8013-RE_P",
+        "SH.8013-REP",
+        "SH8013-REPOSITOR",
+        "SH8013&#32;X-REP",
+    ] {
+        let doc = auth(roid);
+        let err = read_command(doc.as_bytes()).expect_err(&doc);
+        assert_eq!(
+            err.result_code(),
+            ResultCode::ParameterValueSyntaxError,
+            "{doc}"
+        );
+        assert_eq!(err.attribute(), Some("roid"), "{doc}");
+        assert_eq!(err.offset(), doc.find(roid).unwrap(), "{doc}");
+    }
+    let long_id = format!("{}-REP", "a".repeat(80));
+    assert!(read_command(auth(&long_id).as_bytes()).is_ok());
+    let too_long_id = format!("{}-REP", "a".repeat(81));
+    assert!(read_command(auth(&too_long_id).as_bytes()).is_err());
 }

@@ -285,3 +285,141 @@ fn login_bounds_and_patterns() {
         }
     }
 }
+
+fn login_with(version: &str, lang: &str) -> String {
+    format!(
+        r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><command><login><clID>ClientX</clID><pw>foo-BAR2</pw>
+<options><version>{version}</version><lang>{lang}</lang></options>
+<svcs><objURI>urn:ietf:params:xml:ns:domain-1.0</objURI></svcs></login><clTRID>ABC-1</clTRID></command></epp>"#
+    )
+}
+
+/// The version and language patterns see the value a schema validator
+/// sees: references and CDATA sections decoded, and for these `token`s the
+/// white space a reference puts at the ends dropped.
+#[test]
+fn escaped_and_cdata_versions_and_languages_match_their_patterns() {
+    // 69 characters: longer than any fixed buffer a check might use.
+    let long_tag = format!("en{}", "-abcdefgh".repeat(7));
+    let long_escaped = long_tag.replace('a', "&#97;");
+    for (version, lang) in [
+        ("1&#46;0", "en"),
+        ("<![CDATA[1.0]]>", "en"),
+        ("1<![CDATA[.]]>0", "en"),
+        ("&#x20;1.0&#10;", "en"),
+        ("1.0", "&#101;n"),
+        ("1.0", "<![CDATA[fr-CA]]>"),
+        ("1.0", "&#32;de&#45;CH "),
+        ("1.0", &long_escaped),
+    ] {
+        let doc = login_with(version, lang);
+        let request = read_command(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+        let Command::Login(l) = request.command() else {
+            panic!("{doc}")
+        };
+        assert!(l.version().has_escapes() || l.lang().has_escapes(), "{doc}");
+    }
+    for (version, lang, code, element, marker) in [
+        ("1&#46;x", "en", 2005, "version", "1&#46;x"),
+        ("&#48;.0", "en", 2005, "version", "&#48;.0"),
+        ("1&#46;0&#46;1", "en", 2005, "version", "1&#46;0&#46;1"),
+        (
+            "<![CDATA[1 .0]]>",
+            "en",
+            2005,
+            "version",
+            "<![CDATA[1 .0]]>",
+        ),
+        ("2&#46;0", "en", 2100, "version", "2&#46;0"),
+        ("<![CDATA[1.1]]>", "en", 2100, "version", "<![CDATA[1.1]]>"),
+        ("1.0", "e&#95;n", 2005, "lang", "e&#95;n"),
+        ("1.0", "<![CDATA[1en]]>", 2005, "lang", "<![CDATA[1en]]>"),
+        ("1.0", "en&#45;", 2005, "lang", "en&#45;"),
+        ("1.0", "&#101;nglishes", 2005, "lang", "&#101;nglishes"),
+    ] {
+        let doc = login_with(version, lang);
+        let err = read_command(doc.as_bytes()).expect_err(&doc);
+        assert_eq!(err.result_code().as_u16(), code, "{doc}: {err}");
+        assert_eq!(err.element().map(|e| e.local), Some(element), "{doc}");
+        assert_eq!(
+            err.offset(),
+            doc.find(&format!(">{marker}<")).unwrap() + 1,
+            "{doc}: {err}"
+        );
+    }
+}
+
+/// The pattern checks of the typed extensions see the decoded value too:
+/// a TTL's custom record type, a fee currency, a DS digest.
+#[test]
+fn escaped_and_cdata_extension_values_match_their_patterns() {
+    let with_extension = |verb: &str, object: &str, extension: &str| {
+        command(&format!(
+            r#"<{verb}><domain:{verb} xmlns:domain="urn:ietf:params:xml:ns:domain-1.0">{object}</domain:{verb}></{verb}><extension>{extension}</extension>"#
+        ))
+    };
+    let ttl = |custom: &str| {
+        with_extension(
+            "create",
+            "<domain:name>example.com</domain:name><domain:authInfo><domain:pw>2fooBAR</domain:pw></domain:authInfo>",
+            &format!(
+                r#"<ttl:create xmlns:ttl="urn:ietf:params:xml:ns:epp:ttl-1.0"><ttl:ttl for="custom" custom="{custom}">60</ttl:ttl></ttl:create>"#
+            ),
+        )
+    };
+    let fee = |currency: &str| {
+        with_extension(
+            "check",
+            "<domain:name>example.com</domain:name>",
+            &format!(
+                r#"<fee:check xmlns:fee="urn:ietf:params:xml:ns:epp:fee-1.0"><fee:currency>{currency}</fee:currency><fee:command name="create"/></fee:check>"#
+            ),
+        )
+    };
+    let ds = |digest: &str| {
+        with_extension(
+            "update",
+            "<domain:name>example.com</domain:name>",
+            &format!(
+                r#"<secDNS:update xmlns:secDNS="urn:ietf:params:xml:ns:secDNS-1.1"><secDNS:add><secDNS:dsData><secDNS:keyTag>1</secDNS:keyTag><secDNS:alg>3</secDNS:alg><secDNS:digestType>1</secDNS:digestType><secDNS:digest>{digest}</secDNS:digest></secDNS:dsData></secDNS:add></secDNS:update>"#
+            ),
+        )
+    };
+    let long_digest = "&#x41;B".repeat(40);
+    for doc in [
+        ttl("SVCB"),
+        ttl("&#83;VCB"),
+        ttl("TYPE&#54;5"),
+        ttl("&#65;"),
+        fee("USD"),
+        fee("&#85;SD"),
+        fee("<![CDATA[EUR]]>"),
+        ds("AB12"),
+        ds("&#x41;B12"),
+        ds("<![CDATA[ab]]>12"),
+        ds(&long_digest),
+    ] {
+        read_command(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+    }
+    for (doc, element, attribute, marker) in [
+        (ttl("SVC&#45;"), "ttl", Some("custom"), "SVC&#45;"),
+        (ttl("&#66;"), "ttl", Some("custom"), "&#66;"),
+        (ttl("S&#x76;CB"), "ttl", Some("custom"), "S&#x76;CB"),
+        (fee("US&#100;"), "currency", None, "US&#100;"),
+        (
+            fee("<![CDATA[ USD]]>"),
+            "currency",
+            None,
+            "<![CDATA[ USD]]>",
+        ),
+        (fee("&#85;SDX"), "currency", None, "&#85;SDX"),
+        (ds("&#x41;B1"), "digest", None, "&#x41;B1"),
+        (ds("<![CDATA[AG]]>"), "digest", None, "<![CDATA[AG]]>"),
+    ] {
+        let err = read_command(doc.as_bytes()).expect_err(&doc);
+        assert_eq!(err.result_code().as_u16(), 2005, "{doc}: {err}");
+        assert_eq!(err.element().map(|e| e.local), Some(element), "{doc}");
+        assert_eq!(err.attribute(), attribute, "{doc}");
+        assert_eq!(err.offset(), doc.find(marker).unwrap(), "{doc}: {err}");
+    }
+}

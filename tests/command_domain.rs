@@ -569,7 +569,7 @@ fn escapes_cdata_and_comments_in_values() {
 
     let src = update(
         "<domain:add><domain:status s=\"clientHold\" lang=\"fr\">Paiement &#233;chu</domain:status>\
-         <domain:status s='ok'/></domain:add>",
+         <domain:status s='ok'/><domain:status s=\"clientUpdateProhibited\" lang=\"&#101;n\"/></domain:add>",
     );
     compare("hand", &src);
     let DomainCommand::Update(u) = domain_of(&src) else {
@@ -582,6 +582,8 @@ fn escapes_cdata_and_comments_in_values() {
     assert_eq!(statuses[1].value(), DomainStatus::Ok);
     assert!(statuses[1].lang().is_none());
     assert!(statuses[1].text().is_empty());
+    // The language pattern is checked on the decoded value.
+    assert_eq!(statuses[2].lang().unwrap(), "en");
 }
 
 #[test]
@@ -1046,6 +1048,10 @@ fn bad_values_are_2005() {
         r#"<domain:name>e.com</domain:name><domain:authInfo><domain:pw roid="bad">x</domain:pw></domain:authInfo>"#,
     );
     e(&src, "pw", Some("roid"), at(&src, "bad\">x"));
+    let src = src.replace("roid=\"bad\"", "roid=\"bad&#45;\"");
+    e(&src, "pw", Some("roid"), at(&src, "bad&#45;"));
+    let src = update("<domain:add><domain:status s=\"ok\" lang=\"en&#95;US\"/></domain:add>");
+    e(&src, "status", Some("lang"), at(&src, "en&#95;US"));
 }
 
 #[test]

@@ -294,3 +294,25 @@ fn renew_and_transfer_do_not_exist_for_hosts() {
         assert_eq!(err.element().unwrap().local, tag);
     }
 }
+
+/// A status language written with references or in CDATA is checked on
+/// the value it stands for.
+#[test]
+fn escaped_status_languages_match_the_pattern() {
+    let doc = host_update(
+        r#"<h:name>ns1.example.com</h:name><h:add><h:status s="clientUpdateProhibited" lang="&#102;r&#x2D;CA"/></h:add>"#,
+    );
+    let request = read_command(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+    let Command::Host(HostCommand::Update(u)) = request.command() else {
+        panic!()
+    };
+    assert_eq!(u.add().statuses().first().unwrap().lang().unwrap(), "fr-CA");
+    let doc = host_update(
+        r#"<h:name>ns1.example.com</h:name><h:add><h:status s="clientUpdateProhibited" lang="fr&#x5F;CA"/></h:add>"#,
+    );
+    let err = read_command(doc.as_bytes()).expect_err(&doc);
+    assert_eq!(err.result_code(), ResultCode::ParameterValueSyntaxError);
+    assert_eq!(err.element().unwrap().local, "status");
+    assert_eq!(err.attribute(), Some("lang"));
+    assert_eq!(err.offset(), doc.find("fr&#x5F;CA").unwrap());
+}

@@ -688,7 +688,12 @@ impl<'a> Phone<'a> {
         self.number
     }
 
-    /// The number, parsed (`None` when empty).
+    /// The number, parsed: `None` when it is empty, and also when it is
+    /// written with character references or CDATA (`&#43;1.7035555555`,
+    /// which the strict reader accepts), because the parts of an [`E164`]
+    /// borrow the message text, where the decoded number is not spelled
+    /// out. [`number`](Self::number) decodes it; `E164::parse` on that
+    /// text (for instance `number().to_cow()`, feature `alloc`) parses it.
     pub fn e164(&self) -> Option<E164<'a>> {
         self.number.as_plain().and_then(E164::parse)
     }

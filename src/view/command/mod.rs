@@ -11,7 +11,7 @@ use super::error::{CommandError, CommandErrorKind, ElementName};
 use super::reader::{Elem, Reader};
 use super::scan::{Child, Children, List};
 use super::str::Str;
-use super::value::check_length;
+use super::value::{check_length, value_chars};
 use crate::Limits;
 use crate::xml::{Namespace, Ns, Span, Token, Tokenizer, XmlError, XmlErrorKind};
 
@@ -1219,7 +1219,7 @@ fn read_login<'a>(r: &mut Reader<'_, 'a>, login: Elem<'a>) -> Result<Login<'a>, 
             version_span,
         ));
     }
-    if !version.eq_str("1.0") {
+    if !value_chars(&version).eq("1.0".chars()) {
         return Err(super::value::value_error(
             CommandErrorKind::UnimplementedProtocolVersion,
             version_elem.element_name(),
@@ -1269,27 +1269,42 @@ fn read_login<'a>(r: &mut Reader<'_, 'a>, login: Elem<'a>) -> Result<Login<'a>, 
     })
 }
 
-/// `versionType`: `[1-9]+\.[0-9]+`.
+/// `versionType`: `[1-9]+\.[0-9]+`, on the decoded value (references and
+/// CDATA sections too: the pattern has no length bound, so no fixed
+/// buffer would hold every valid value; the characters are matched one by one).
 fn version_pattern(v: &Str<'_>) -> bool {
-    let Some(s) = v.as_plain() else { return false };
-    let Some((major, minor)) = s.split_once('.') else {
-        return false;
-    };
-    !major.is_empty()
-        && major.bytes().all(|b| (b'1'..=b'9').contains(&b))
-        && !minor.is_empty()
-        && minor.bytes().all(|b| b.is_ascii_digit())
+    let (mut major, mut minor, mut dot) = (0usize, 0usize, false);
+    for c in value_chars(v) {
+        match c {
+            '1'..='9' if !dot => major += 1,
+            '.' if !dot => dot = true,
+            '0'..='9' if dot => minor += 1,
+            _ => return false,
+        }
+    }
+    major > 0 && minor > 0
 }
 
-/// XML Schema `language`: `[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*`.
+/// XML Schema `language`: `[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*`, on the
+/// decoded value (unbounded, so matched character by character).
 fn language_pattern(v: &Str<'_>) -> bool {
-    let Some(s) = v.as_plain() else { return false };
-    s.split('-').enumerate().all(|(i, part)| {
-        (1..=8).contains(&part.len())
-            && part
-                .bytes()
-                .all(|b| b.is_ascii_alphabetic() || (i > 0 && b.is_ascii_digit()))
-    })
+    let (mut part_len, mut first_part) = (0usize, true);
+    for c in value_chars(v) {
+        if c == '-' {
+            if part_len == 0 {
+                return false;
+            }
+            (part_len, first_part) = (0, false);
+        } else if c.is_ascii_alphabetic() || (!first_part && c.is_ascii_digit()) {
+            part_len += 1;
+            if part_len > 8 {
+                return false;
+            }
+        } else {
+            return false;
+        }
+    }
+    part_len > 0
 }
 
 /// An XML Schema `language` value in attribute `attribute` of `e` (2005 otherwise).
