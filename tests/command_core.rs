@@ -423,3 +423,53 @@ fn escaped_and_cdata_extension_values_match_their_patterns() {
         assert_eq!(err.offset(), doc.find(marker).unwrap(), "{doc}: {err}");
     }
 }
+
+/// The numbers of typed extensions the strict reader accepted written
+/// with references or CDATA read back as the numbers they are.
+#[test]
+fn escaped_extension_numbers_read_back() {
+    use epp_codec::view::ext::{FeeExtension, SecDns, TtlExtension};
+    let doc = command(
+        r#"<create><domain:create xmlns:domain="urn:ietf:params:xml:ns:domain-1.0"><domain:name>example.com</domain:name><domain:authInfo><domain:pw>2fooBAR</domain:pw></domain:authInfo></domain:create></create><extension>
+<secDNS:create xmlns:secDNS="urn:ietf:params:xml:ns:secDNS-1.1"><secDNS:maxSigLife>6048&#48;0</secDNS:maxSigLife><secDNS:dsData><secDNS:keyTag>&#49;2345</secDNS:keyTag><secDNS:alg><![CDATA[3]]></secDNS:alg><secDNS:digestType>&#32;1</secDNS:digestType><secDNS:digest>AB12</secDNS:digest></secDNS:dsData></secDNS:create>
+<ttl:create xmlns:ttl="urn:ietf:params:xml:ns:epp:ttl-1.0"><ttl:ttl for="NS">3&#54;00</ttl:ttl></ttl:create>
+<fee:create xmlns:fee="urn:ietf:params:xml:ns:epp:fee-1.0"><fee:fee>5.00</fee:fee></fee:create></extension>"#,
+    );
+    let request = read_command(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+    let Some(SecDns::Create(sec_dns)) = request.extensions().sec_dns() else {
+        panic!()
+    };
+    assert_eq!(sec_dns.max_sig_life(), Some(604_800));
+    let ds = sec_dns.ds_data().first().unwrap();
+    assert_eq!(
+        (ds.key_tag(), ds.alg(), ds.digest_type()),
+        (Some(12345), Some(3), Some(1))
+    );
+    let Some(TtlExtension::Create(ttls)) = request.extensions().ttl() else {
+        panic!()
+    };
+    assert_eq!(ttls.first().unwrap().seconds, Some(3600));
+
+    let doc = command(
+        r#"<check><domain:check xmlns:domain="urn:ietf:params:xml:ns:domain-1.0"><domain:name>example.com</domain:name></domain:check></check><extension>
+<fee:check xmlns:fee="urn:ietf:params:xml:ns:epp:fee-1.0"><fee:command name="renew"><fee:period unit="y">&#50;</fee:period></fee:command></fee:check></extension>"#,
+    );
+    let request = read_command(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+    let Some(FeeExtension::Check(check)) = request.extensions().fee() else {
+        panic!()
+    };
+    assert_eq!(check.commands.first().unwrap().period.unwrap().value, 2);
+
+    let doc = command(
+        r#"<update><domain:update xmlns:domain="urn:ietf:params:xml:ns:domain-1.0"><domain:name>example.com</domain:name></domain:update></update><extension>
+<sync:update xmlns:sync="http://www.verisign.com/epp/sync-1.0"><sync:expMonthDay>&#45;-05-3&#49;</sync:expMonthDay></sync:update></extension>"#,
+    );
+    let request = read_command(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+    let day = request
+        .extensions()
+        .verisign_sync()
+        .unwrap()
+        .month_day()
+        .unwrap();
+    assert_eq!((day.month, day.day), (5, 31));
+}

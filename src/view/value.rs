@@ -510,6 +510,14 @@ pub(crate) fn plain_ascii<'b>(value: &Str<'b>, buf: &'b mut [u8]) -> &'b str {
     unescaped(value, buf).unwrap_or("")
 }
 
+/// The decimal number `value` holds (decoded, white space at its ends
+/// dropped), `None` when it holds none: for the accessors of numbers,
+/// which must read a value the strict reader accepted however it was written.
+pub(crate) fn parse_number<T: core::str::FromStr>(value: &Str<'_>) -> Option<T> {
+    let mut buf = [0u8; 24];
+    plain_ascii(value, &mut buf).trim().parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     extern crate alloc;

@@ -44,8 +44,8 @@ use crate::view::reader::{Elem, Reader};
 use crate::view::scan::{Child, FromChild, List};
 use crate::view::str::Str;
 use crate::view::value::{
-    Period, PeriodUnit, check_bool, check_enum, check_unsigned, plain_ascii, value_chars,
-    value_error,
+    Period, PeriodUnit, check_bool, check_enum, check_unsigned, parse_number, plain_ascii,
+    value_chars, value_error,
 };
 use crate::xml::{Namespace, Ns, Span};
 
@@ -328,7 +328,7 @@ fn period_of(c: Option<Child<'_>>) -> Option<Period> {
     } else {
         return None;
     };
-    let value: u8 = c.token().as_plain()?.parse().ok()?;
+    let value: u8 = parse_number(&c.token())?;
     (1..=99).contains(&value).then_some(Period { value, unit })
 }
 

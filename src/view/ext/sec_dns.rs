@@ -8,7 +8,9 @@ use crate::view::error::CommandError;
 use crate::view::reader::{Elem, Reader};
 use crate::view::scan::{Child, FromChild, List};
 use crate::view::str::Str;
-use crate::view::value::{check_bool, check_length, check_unsigned, value_chars, value_error};
+use crate::view::value::{
+    check_bool, check_length, check_unsigned, parse_number, value_chars, value_error,
+};
 use crate::xml::{Ns, Span};
 
 const NS: Ns = Ns::SecDns11;
@@ -500,7 +502,7 @@ impl Default for SecDnsUpdate<'_> {
 
 /// A decimal number as read (tolerantly: `None` when it is not one).
 fn number(value: Str<'_>) -> Option<u32> {
-    value.as_plain()?.trim().parse().ok()
+    parse_number(&value)
 }
 
 // ----- strict reading, inside read_command -----

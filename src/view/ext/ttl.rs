@@ -8,7 +8,9 @@ use crate::view::error::CommandError;
 use crate::view::reader::{Elem, Reader};
 use crate::view::scan::{Child, FromChild, List};
 use crate::view::str::Str;
-use crate::view::value::{check_bool, check_enum, check_unsigned, value_chars, value_error};
+use crate::view::value::{
+    check_bool, check_enum, check_unsigned, parse_number, value_chars, value_error,
+};
 use crate::xml::{Ns, Span};
 
 const NS: Ns = Ns::Ttl;
@@ -49,7 +51,7 @@ impl<'a> Ttl<'a> {
 }
 
 fn number(s: Option<Str<'_>>) -> Option<u32> {
-    s?.as_plain()?.trim().parse().ok()
+    parse_number(&s?)
 }
 
 impl<'a> FromChild<'a> for Ttl<'a> {
