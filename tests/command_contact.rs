@@ -293,6 +293,35 @@ fn strict_errors_name_the_element_and_the_offset() {
             None,
             "USA".into(),
         ),
+        // ISO 3166 alpha-2: two capital letters.
+        (
+            format!("<c:id>abc</c:id>{}{TAIL}", POSTAL.replace(">US<", ">us<")),
+            ResultCode::ParameterValueSyntaxError,
+            "cc",
+            None,
+            "us<".into(),
+        ),
+        (
+            format!("<c:id>abc</c:id>{}{TAIL}", POSTAL.replace(">US<", "> U1 <")),
+            ResultCode::ParameterValueSyntaxError,
+            "cc",
+            None,
+            "U1 <".into(),
+        ),
+        (
+            format!("<c:id>abc</c:id>{}{TAIL}", POSTAL.replace(">US<", ">&#85;&#xE9;<")),
+            ResultCode::ParameterValueSyntaxError,
+            "cc",
+            None,
+            "&#85;&#xE9;".into(),
+        ),
+        (
+            format!("<c:id>abc</c:id>{}{TAIL}", POSTAL.replace(">US<", ">É1<")),
+            ResultCode::ParameterValueSyntaxError,
+            "cc",
+            None,
+            "É1".into(),
+        ),
         (
             format!("<c:id>abc</c:id>{}{TAIL}", POSTAL.replace("<c:city>", &format!("<c:street>{long}</c:street><c:city>"))),
             ResultCode::ParameterValueRangeError,
@@ -495,4 +524,28 @@ fn escaped_and_cdata_values_match_their_patterns() {
     assert!(read_command(auth(&long_id).as_bytes()).is_ok());
     let too_long_id = format!("{}-REP", "a".repeat(81));
     assert!(read_command(auth(&too_long_id).as_bytes()).is_err());
+}
+
+/// A country code written with a reference or in CDATA is checked on the
+/// letters it stands for.
+#[test]
+fn escaped_country_codes_are_two_capital_letters() {
+    for cc in ["&#85;S", "<![CDATA[FR]]>", " D&#x45; "] {
+        let doc = create(&format!(
+            "<c:id>abc</c:id>{}{TAIL}",
+            POSTAL.replace(">US<", &format!(">{cc}<"))
+        ));
+        let request = read_command(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+        let Command::Contact(ContactCommand::Create(c)) = request.command() else {
+            panic!()
+        };
+        let code = c
+            .postal_infos()
+            .first()
+            .unwrap()
+            .address()
+            .unwrap()
+            .country_code();
+        assert_eq!(code.to_string().len(), 2, "{doc}");
+    }
 }

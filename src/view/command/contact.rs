@@ -1,5 +1,12 @@
 //! Contact commands (RFC 5733), read strictly against `contact-1.0.xsd`.
 //!
+//! Besides the schema's lengths, enumerations and the E.164 pattern of
+//! `<voice>` and `<fax>`, the country code `<cc>` must be two capital
+//! letters `A`–`Z`, the form of the ISO 3166 alpha-2 identifiers the
+//! schema's `ccType` refers to (RFC 5733 §2.5): `us` or `U1` is 2005
+//! naming `<contact:cc>` at the code. Whether the code is assigned to a
+//! country is left to the server: the crate holds no country list.
+//!
 //! ```
 //! use epp_codec::view::{read_command, Command, ContactCommand};
 //! use epp_codec::view::command::contact::PostalInfoType;
@@ -30,7 +37,9 @@ use crate::view::error::{CommandError, CommandErrorKind};
 use crate::view::reader::{Elem, Reader};
 use crate::view::scan::{Child, FromChild, List};
 use crate::view::str::Str;
-use crate::view::value::{E164, check_bool, check_e164, check_enum, check_length, value_error};
+use crate::view::value::{
+    E164, check_bool, check_e164, check_enum, check_length, value_chars, value_error,
+};
 use crate::xml::Ns;
 
 const NS: Ns = Ns::Contact;
@@ -633,7 +642,8 @@ impl<'a> Address<'a> {
         }
     }
 
-    /// `<contact:cc>`: the two-letter country code.
+    /// `<contact:cc>`: the two-letter country code (two capital letters
+    /// in a command the strict reader accepted; as written in a response).
     pub fn country_code(&self) -> Str<'a> {
         match self.source {
             AddressSource::Built { country_code, .. } => country_code,
@@ -957,7 +967,20 @@ fn read_address<'a>(r: &mut Reader<'_, 'a>, addr: Elem<'a>) -> Result<(), Comman
         token(r, pc, 0, 16)?;
     }
     let cc = r.required(NS, "cc")?;
-    token(r, cc, 2, 2)?;
+    let code = token(r, cc, 2, 2)?;
+    // `ccType` is a two-character token "referring to ISO 3166 alpha-2
+    // identifiers" (RFC 5733 §2.5), which are two capital letters; whether
+    // the code is assigned is left to the server (no country list here).
+    if !value_chars(&code).all(|c| c.is_ascii_uppercase()) {
+        return Err(value_error(
+            CommandErrorKind::InvalidValue {
+                expected: "a country code (two capital letters, ISO 3166 alpha-2)",
+            },
+            cc.element_name(),
+            code,
+            element_span(r, cc),
+        ));
+    }
     r.end()
 }
 
