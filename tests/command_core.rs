@@ -473,3 +473,100 @@ fn escaped_extension_numbers_read_back() {
         .unwrap();
     assert_eq!((day.month, day.day), (5, 31));
 }
+
+/// The schema's `##other` wildcards (the object element of `<check>`,
+/// `<create>`, … `<transfer>`; each child of `<extension>`; the child of
+/// `<authInfo><ext>`) take an element of some namespace other than the
+/// schema's own: EPP's (eppcom's for `<ext>`) or no namespace is out of
+/// place, 2001, naming the element at its offset.
+#[test]
+fn wildcards_refuse_elements_of_the_schema_namespace_or_none() {
+    const DOMAIN: &str = r#"xmlns:d="urn:ietf:params:xml:ns:domain-1.0""#;
+    let info_with_ext = |ext: &str| {
+        command(&format!(
+            r#"<info><d:info {DOMAIN}><d:name>example.com</d:name><d:authInfo><d:ext>{ext}</d:ext></d:authInfo></d:info></info>"#
+        ))
+    };
+    let check_with_extension = |extension: &str| {
+        command(&format!(
+            r#"<check><d:check {DOMAIN}><d:name>example.com</d:name></d:check></check><extension>{extension}</extension>"#
+        ))
+    };
+    let cases: Vec<(String, Option<&str>, &str, &str)> = vec![
+        (
+            command("<check><check/></check>"),
+            Some(EPP),
+            "check",
+            "<check/>",
+        ),
+        (
+            command(r#"<create><foo xmlns=""/></create>"#),
+            None,
+            "foo",
+            "<foo",
+        ),
+        (
+            command(r#"<info><x:info xmlns:x="urn:ietf:params:xml:ns:epp-1.0"/></info>"#),
+            Some(EPP),
+            "info",
+            "<x:info",
+        ),
+        (
+            command(r#"<transfer op="query"><domain/></transfer>"#),
+            Some(EPP),
+            "domain",
+            "<domain/>",
+        ),
+        (
+            command(r#"<update><update xmlns=""/></update>"#),
+            None,
+            "update",
+            "<update xmlns",
+        ),
+        (check_with_extension("<foo/>"), Some(EPP), "foo", "<foo/>"),
+        (
+            check_with_extension(r#"<x:y xmlns:x="urn:example"/><bar xmlns=""/>"#),
+            None,
+            "bar",
+            "<bar",
+        ),
+        (info_with_ext(r#"<foo xmlns=""/>"#), None, "foo", "<foo"),
+        (
+            info_with_ext(r#"<c:pw xmlns:c="urn:ietf:params:xml:ns:eppcom-1.0"/>"#),
+            Some("urn:ietf:params:xml:ns:eppcom-1.0"),
+            "pw",
+            "<c:pw",
+        ),
+        (info_with_ext("<epp/>"), Some(EPP), "epp", "<epp/>"),
+        (
+            info_with_ext("<d:pw>x</d:pw>"),
+            Some("urn:ietf:params:xml:ns:domain-1.0"),
+            "pw",
+            "<d:pw>x",
+        ),
+    ];
+    for (doc, namespace, local, marker) in cases {
+        let err = read_command(doc.as_bytes()).expect_err(&doc);
+        assert_eq!(
+            err.kind(),
+            CommandErrorKind::UnexpectedElement,
+            "{doc}: {err}"
+        );
+        assert_eq!(err.result_code().as_u16(), 2001, "{doc}");
+        let element = err.element().unwrap();
+        assert_eq!(element.local, local, "{doc}: {err}");
+        match namespace {
+            Some(uri) => assert!(element.namespace.eq_uri(uri), "{doc}: {err}"),
+            None => assert_eq!(element.namespace, Namespace::None, "{doc}: {err}"),
+        }
+        assert_eq!(err.offset(), doc.find(marker).unwrap(), "{doc}: {err}");
+    }
+    // Any other namespace is welcome in each.
+    let other = command(r#"<check><o:check xmlns:o="urn:example:obj"/></check>"#);
+    let request = read_command(other.as_bytes()).unwrap();
+    assert!(matches!(request.command(), Command::Other(_)));
+    let doc = check_with_extension(r#"<x:y xmlns:x="urn:example"/>"#);
+    assert_eq!(read_command(doc.as_bytes()).unwrap().extensions().len(), 1);
+    let doc = info_with_ext(r#"<x:token xmlns:x="urn:example">t</x:token>"#);
+    read_command(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+}

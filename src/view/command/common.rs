@@ -1,6 +1,6 @@
 //! Pieces shared by the domain, host and contact commands.
 
-use super::RawElement;
+use super::{RawElement, is_other_namespace};
 use crate::view::error::{CommandError, CommandErrorKind};
 use crate::view::reader::{Elem, Reader};
 use crate::view::str::Str;
@@ -19,7 +19,8 @@ pub enum AuthInfo<'a> {
         /// contact) whose password this is.
         roid: Option<Str<'a>>,
     },
-    /// `<ext>`: authorization information of another namespace, kept raw.
+    /// `<ext>`: authorization information of another namespace, kept raw
+    /// (when read: a namespace, and not eppcom's, EPP's or the object's).
     Ext(RawElement<'a>),
     /// `<null/>` (domain `<chg>` only): remove the authorization information.
     Null,
@@ -49,10 +50,19 @@ pub(crate) fn read_auth_info<'a>(
         let Some(inner) = r.next()? else {
             return Err(r.missing_any(ext));
         };
-        if inner.name.namespace() == Namespace::Known(ns) {
+        // extAuthInfoType's wildcard is `##other` in eppcom-1.0.xsd: a
+        // namespace, and not eppcom's. Strict processing asks more: an
+        // element of a namespace the crate reads must be one of that
+        // schema's global elements, and EPP's and the object's own are
+        // whole messages and commands, never authorization information;
+        // they are refused too.
+        let namespace = inner.name.namespace();
+        if !is_other_namespace(namespace, Ns::EppCom)
+            || namespace == Namespace::Known(Ns::Epp)
+            || namespace == Namespace::Known(ns)
+        {
             return Err(r.unexpected(inner));
         }
-        let namespace = inner.name.namespace();
         let local = inner.name.local();
         let span = r.skip(inner)?;
         r.end()?;

@@ -194,7 +194,9 @@ pub enum Command<'a> {
     Contact(ContactCommand<'a>),
     /// A command on an object this crate does not model (its element is
     /// kept raw); a server that does not implement it answers
-    /// [`OtherCommand::unimplemented`] (2307).
+    /// [`OtherCommand::unimplemented`] (2307). The object element is in
+    /// a namespace other than EPP's (the schema's `##other`): one in EPP's
+    /// namespace or in none is refused when read (2001).
     Other(OtherCommand<'a>),
     /// A registry maintenance `<info>` (RFC 9167): one item or the list.
     Maintenance(crate::view::ext::MaintenanceInfo<'a>),
@@ -430,7 +432,7 @@ impl<'a> RawElement<'a> {
 }
 
 /// The children of a command's `<extension>`, each a [`RawElement`] with
-/// its namespace resolved.
+/// its namespace resolved (read from a command: never EPP's, never none).
 #[derive(Clone, Copy, Debug)]
 pub struct Extensions<'a> {
     doc: &'a str,
@@ -1004,6 +1006,11 @@ fn read_command_body<'a>(
         let mut spans = ChildSpans::EMPTY;
         let content_start = ext.tag.end;
         while let Some(child) = r.next()? {
+            // extAnyType's wildcard is `##other`: an extension is in a
+            // namespace, and not EPP's.
+            if !is_other_namespace(child.name.namespace(), Ns::Epp) {
+                return Err(r.unexpected(child));
+            }
             // Typed extensions are checked as strictly as the command.
             if child.name.namespace() == Namespace::Known(Ns::SecDns11) {
                 crate::view::ext::sec_dns::read(r, &command, child)?;
@@ -1074,6 +1081,12 @@ fn read_object_command<'a>(
     let Some(object) = r.next()? else {
         return Err(r.missing_any(verb_elem));
     };
+    // readWriteType's and transferType's wildcard is `##other`: the object
+    // element is in a namespace, and not EPP's (`<check><check/></check>`
+    // is out of place, 2001, not an unknown object service, 2307).
+    if !is_other_namespace(object.name.namespace(), Ns::Epp) {
+        return Err(r.unexpected(object));
+    }
     Ok(match object.name.namespace() {
         Namespace::Known(Ns::Domain) => Command::Domain(domain::read(r, verb, object)?),
         Namespace::Known(Ns::Host) => Command::Host(host::read(r, verb, object)?),
@@ -1094,6 +1107,17 @@ fn read_object_command<'a>(
             })
         }
     })
+}
+
+/// Whether an element in `namespace` matches a schema wildcard
+/// `namespace="##other"` of the schema whose target namespace is `target`:
+/// any namespace but the target, and not none (XML Schema 1.0 §3.10.1).
+pub(crate) fn is_other_namespace(namespace: Namespace<'_>, target: Ns) -> bool {
+    match namespace {
+        Namespace::None => false,
+        Namespace::Known(ns) => ns != target,
+        Namespace::Other(_) => true,
+    }
 }
 
 /// `<login>` (RFC 5730 §2.9.1.1).
