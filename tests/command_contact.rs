@@ -549,3 +549,51 @@ fn escaped_country_codes_are_two_capital_letters() {
         assert_eq!(code.to_string().len(), 2, "{doc}");
     }
 }
+
+/// In `<contact:disclose>`, `<voice>`, `<fax>` and `<email>` have no type
+/// in contact-1.0.xsd (so `anyType`: any attributes and content), while
+/// `<name>`, `<org>` and `<addr>` are empty with a required `type`.
+#[test]
+fn disclose_voice_fax_and_email_take_any_content() {
+    let disclose = |inner: &str| {
+        create(&format!(
+            "<c:id>abc</c:id>{POSTAL}{TAIL}<c:disclose flag=\"1\">{inner}</c:disclose>"
+        ))
+    };
+    let doc = disclose(
+        r#"<c:voice type="int">+1.7035555555</c:voice><c:fax><x:why xmlns:x="urn:example"><x:a/>text</x:why></c:fax><c:email x:any="1" xmlns:x="urn:example"> <!-- c --> </c:email>"#,
+    );
+    let request = read_command(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+    let Command::Contact(ContactCommand::Create(c)) = request.command() else {
+        panic!()
+    };
+    let d = c.disclose().unwrap();
+    assert!(d.flag && d.voice && d.fax && d.email);
+    assert!(!d.name.int && !d.name.loc && !d.org.int && !d.addr.loc);
+    let doc = disclose(r#"<c:fax><c:fax/></c:fax>"#);
+    let request = read_command(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+    let Command::Contact(ContactCommand::Create(c)) = request.command() else {
+        panic!()
+    };
+    let d = c.disclose().unwrap();
+    assert!(d.fax && !d.voice && !d.email);
+    // Still in schema order, each at most once.
+    for (inner, element, marker) in [
+        ("<c:email/><c:voice/>", "voice", "<c:voice/>"),
+        ("<c:voice>1</c:voice><c:voice/>", "voice", "<c:voice/>"),
+        // name, org and addr stay empty, with their type.
+        (r#"<c:name type="int">x</c:name>"#, "name", "x</c:name>"),
+        (r#"<c:org type="loc"><c:b/></c:org>"#, "b", "<c:b/>"),
+        (r#"<c:addr type="int" y="1"/>"#, "addr", "y="),
+    ] {
+        let doc = disclose(inner);
+        let err = read_command(doc.as_bytes()).expect_err(&doc);
+        assert_eq!(
+            err.result_code(),
+            ResultCode::CommandSyntaxError,
+            "{doc}: {err}"
+        );
+        assert_eq!(err.element().unwrap().local, element, "{doc}: {err}");
+        assert_eq!(err.offset(), doc.find(marker).unwrap(), "{doc}: {err}");
+    }
+}

@@ -734,11 +734,12 @@ pub struct Disclose {
     pub org: IntLoc,
     /// `<contact:addr type>`.
     pub addr: IntLoc,
-    /// `<contact:voice/>`.
+    /// `<contact:voice/>` (untyped in the schema: whatever it holds is
+    /// accepted and ignored).
     pub voice: bool,
-    /// `<contact:fax/>`.
+    /// `<contact:fax/>` (likewise).
     pub fax: bool,
-    /// `<contact:email/>`.
+    /// `<contact:email/>` (likewise).
     pub email: bool,
 }
 
@@ -1075,8 +1076,11 @@ fn read_disclose<'a>(r: &mut Reader<'_, 'a>) -> Result<Option<Disclose>, Command
     }
     for local in ["voice", "fax", "email"] {
         if let Some(item) = r.optional(NS, local)? {
-            r.check_attributes(item, &[])?;
-            r.empty(item)?;
+            // Declared without a type in contact-1.0.xsd, so of type
+            // anyType: any attributes, text and elements. Only the
+            // element's presence means something; its content is skipped
+            // (not checked against other schemas, as lax processing could).
+            r.skip(item)?;
             match local {
                 "voice" => d.voice = true,
                 "fax" => d.fax = true,
