@@ -316,3 +316,29 @@ fn escaped_status_languages_match_the_pattern() {
     assert_eq!(err.attribute(), Some("lang"));
     assert_eq!(err.offset(), doc.find("fr&#x5F;CA").unwrap());
 }
+
+/// `raw()` gives the `s` attribute as written, as for domain and contact
+/// statuses.
+#[test]
+fn statuses_keep_the_s_attribute_as_written() {
+    let doc = host_update(
+        r#"<h:name>ns1.example.com</h:name><h:add><h:status s=" clientUpdateProhibited "/><h:status s="client&#68;eleteProhibited"/></h:add>"#,
+    );
+    let request = read_command(doc.as_bytes()).unwrap();
+    let Command::Host(HostCommand::Update(u)) = request.command() else {
+        panic!()
+    };
+    let statuses: Vec<host::Status<'_>> = u.add().statuses().iter().collect();
+    assert_eq!(statuses[0].raw(), "clientUpdateProhibited");
+    assert!(!statuses[0].raw().has_escapes());
+    assert_eq!(
+        statuses[0].raw().span().start,
+        doc.find("clientUpdate").unwrap()
+    );
+    assert_eq!(statuses[1].value(), HostStatus::ClientDeleteProhibited);
+    assert_eq!(statuses[1].raw(), "clientDeleteProhibited");
+    assert_eq!(statuses[1].raw().raw(), "client&#68;eleteProhibited");
+    let built = host::Status::new(HostStatus::Linked);
+    assert_eq!(built.raw(), "linked");
+    assert!(built.raw().is_plain());
+}

@@ -397,6 +397,7 @@ impl HostStatus {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Status<'a> {
     value: HostStatus,
+    raw: Str<'a>,
     lang: Option<Str<'a>>,
     text: Str<'a>,
 }
@@ -406,6 +407,7 @@ impl<'a> Status<'a> {
     pub const fn new(value: HostStatus) -> Self {
         Status {
             value,
+            raw: Str::new(value.as_str()),
             lang: None,
             text: Str::new(""),
         }
@@ -426,6 +428,13 @@ impl<'a> Status<'a> {
         self.value
     }
 
+    /// The `s` attribute as written (trimmed), as domain and contact
+    /// statuses give it; for a status built by hand, its name
+    /// ([`HostStatus::as_str`]).
+    pub fn raw(&self) -> Str<'a> {
+        self.raw
+    }
+
     /// The `lang` attribute of the text (`en` when absent).
     pub fn lang(&self) -> Option<Str<'a>> {
         self.lang
@@ -439,18 +448,14 @@ impl<'a> Status<'a> {
 
 impl<'a> FromChild<'a> for Status<'a> {
     fn from_child(child: Child<'a>) -> Self {
-        let value = child
-            .attr("s")
-            .and_then(|s| {
-                let s = s.trimmed();
-                HostStatus::TABLE
-                    .iter()
-                    .find(|(text, _)| s.eq_str(text))
-                    .map(|&(_, v)| v)
-            })
-            .unwrap_or(HostStatus::Ok);
+        let raw = child.attr("s").map(Str::trimmed).unwrap_or_default();
+        let value = HostStatus::TABLE
+            .iter()
+            .find(|(text, _)| raw.eq_str(text))
+            .map_or(HostStatus::Ok, |&(_, v)| v);
         Status {
             value,
+            raw,
             lang: child.attr("lang").map(Str::trimmed),
             text: child.text(),
         }
