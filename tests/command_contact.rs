@@ -7,7 +7,9 @@ mod common;
 use epp_codec::view::command::contact::{
     Address, ContactStatus, Disclose, Phone, PostalInfo, PostalInfoType,
 };
-use epp_codec::view::{AuthInfo, Command, ContactCommand, List, ResultCode, Str, read_command};
+use epp_codec::view::{
+    AuthInfo, Command, ContactCommand, E164, List, ResultCode, Str, read_command,
+};
 
 const CONTACT: &str = "urn:ietf:params:xml:ns:contact-1.0";
 
@@ -291,6 +293,35 @@ fn strict_errors_name_the_element_and_the_offset() {
             None,
             "USA".into(),
         ),
+        // ISO 3166 alpha-2: two capital letters.
+        (
+            format!("<c:id>abc</c:id>{}{TAIL}", POSTAL.replace(">US<", ">us<")),
+            ResultCode::ParameterValueSyntaxError,
+            "cc",
+            None,
+            "us<".into(),
+        ),
+        (
+            format!("<c:id>abc</c:id>{}{TAIL}", POSTAL.replace(">US<", "> U1 <")),
+            ResultCode::ParameterValueSyntaxError,
+            "cc",
+            None,
+            "U1 <".into(),
+        ),
+        (
+            format!("<c:id>abc</c:id>{}{TAIL}", POSTAL.replace(">US<", ">&#85;&#xE9;<")),
+            ResultCode::ParameterValueSyntaxError,
+            "cc",
+            None,
+            "&#85;&#xE9;".into(),
+        ),
+        (
+            format!("<c:id>abc</c:id>{}{TAIL}", POSTAL.replace(">US<", ">É1<")),
+            ResultCode::ParameterValueSyntaxError,
+            "cc",
+            None,
+            "É1".into(),
+        ),
         (
             format!("<c:id>abc</c:id>{}{TAIL}", POSTAL.replace("<c:city>", &format!("<c:street>{long}</c:street><c:city>"))),
             ResultCode::ParameterValueRangeError,
@@ -373,5 +404,196 @@ fn strict_errors_name_the_element_and_the_offset() {
             .find(&marker)
             .unwrap_or_else(|| panic!("marker {marker} in {doc}"));
         assert_eq!(err.offset(), at, "{body}: {err}");
+    }
+}
+
+/// A phone number, a status language and a `roid` written with references
+/// or in CDATA are checked on the value they stand for.
+#[test]
+fn escaped_and_cdata_values_match_their_patterns() {
+    for voice in [
+        "&#43;1.7035555555",
+        "+1&#x2E;7035555555",
+        "<![CDATA[+1.7035555555]]>",
+        "+1.<![CDATA[703]]>5555555",
+        "&#32;+1.7035555555&#9;",
+    ] {
+        let doc = create(&format!(
+            "<c:id>abc</c:id>{POSTAL}<c:voice x=\"12\">{voice}</c:voice><c:fax>{voice}</c:fax>{TAIL}"
+        ));
+        let request = read_command(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+        let Command::Contact(ContactCommand::Create(c)) = request.command() else {
+            panic!()
+        };
+        let number = c.voice().unwrap().number();
+        assert!(number.has_escapes(), "{doc}");
+        // `e164()` borrows its parts from the message, so it has none to
+        // give for an escaped number; parsing the decoded text works.
+        assert!(c.voice().unwrap().e164().is_none(), "{doc}");
+        let decoded = number.to_string();
+        let parsed = E164::parse(decoded.trim()).unwrap();
+        assert_eq!((parsed.country_code, parsed.number), ("1", "7035555555"));
+        assert_eq!(c.fax().unwrap().number(), number);
+    }
+    for (voice, code) in [
+        ("&#43;1&#46;", ResultCode::ParameterValueSyntaxError),
+        (
+            "<![CDATA[1.7035555555]]>",
+            ResultCode::ParameterValueSyntaxError,
+        ),
+        (
+            "&#43;1.70355&#32;55555",
+            ResultCode::ParameterValueSyntaxError,
+        ),
+        (
+            "&#43;1.70355555555555555",
+            ResultCode::ParameterValueRangeError,
+        ),
+    ] {
+        let doc = create(&format!(
+            "<c:id>abc</c:id>{POSTAL}<c:voice>{voice}</c:voice>{TAIL}"
+        ));
+        let err = read_command(doc.as_bytes()).expect_err(&doc);
+        assert_eq!(err.result_code(), code, "{doc}: {err}");
+        assert_eq!(err.element().map(|e| e.local), Some("voice"), "{doc}");
+        assert_eq!(err.offset(), doc.find(voice).unwrap(), "{doc}: {err}");
+    }
+
+    let update = |status: &str| {
+        format!(
+            r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><command><update><c:update xmlns:c="urn:ietf:params:xml:ns:contact-1.0"><c:id>abc</c:id><c:add>{status}</c:add></c:update></update></command></epp>"#
+        )
+    };
+    let doc = update(r#"<c:status s="clientDeleteProhibited" lang="&#101;n">x</c:status>"#);
+    let request = read_command(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+    let Command::Contact(ContactCommand::Update(u)) = request.command() else {
+        panic!()
+    };
+    assert_eq!(u.add().unwrap().first().unwrap().lang().unwrap(), "en");
+    let doc = update(r#"<c:status s="clientDeleteProhibited" lang="e&#95;n">x</c:status>"#);
+    let err = read_command(doc.as_bytes()).expect_err(&doc);
+    assert_eq!(err.result_code(), ResultCode::ParameterValueSyntaxError);
+    assert_eq!(err.attribute(), Some("lang"));
+    assert_eq!(err.offset(), doc.find("e&#95;n").unwrap());
+
+    // `roid` (`(\w|_){1,80}-\w{1,8}`) on a contact password.
+    let auth = |roid: &str| {
+        create(&format!(
+            "<c:id>abc</c:id>{POSTAL}<c:email>a@b</c:email><c:authInfo><c:pw roid=\"{roid}\">2fooBAR</c:pw></c:authInfo>"
+        ))
+    };
+    for (roid, value) in [
+        ("SH8013&#45;REP", "SH8013-REP"),
+        ("&#83;H8013-REP", "SH8013-REP"),
+        ("SH_8013-REP", "SH_8013-REP"),
+        // `\w` holds the ASCII symbols (Unicode category S) too.
+        ("SH$+8013-R|EP", "SH$+8013-R|EP"),
+        ("SH&lt;8013&gt;-R~EP", "SH<8013>-R~EP"),
+        ("Éric-RÉP", "Éric-RÉP"),
+    ] {
+        let doc = auth(roid);
+        let request = read_command(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+        let Command::Contact(ContactCommand::Create(c)) = request.command() else {
+            panic!()
+        };
+        let AuthInfo::Password { roid, .. } = c.auth_info() else {
+            panic!()
+        };
+        assert_eq!(roid.unwrap(), value);
+    }
+    for roid in [
+        "SH8013&#45;&#45;REP",
+        "SH8013&#45;",
+        "&#45;REP",
+        "SH8013-RE_P",
+        "SH.8013-REP",
+        "SH8013-REPOSITOR",
+        "SH8013&#32;X-REP",
+    ] {
+        let doc = auth(roid);
+        let err = read_command(doc.as_bytes()).expect_err(&doc);
+        assert_eq!(
+            err.result_code(),
+            ResultCode::ParameterValueSyntaxError,
+            "{doc}"
+        );
+        assert_eq!(err.attribute(), Some("roid"), "{doc}");
+        assert_eq!(err.offset(), doc.find(roid).unwrap(), "{doc}");
+    }
+    let long_id = format!("{}-REP", "a".repeat(80));
+    assert!(read_command(auth(&long_id).as_bytes()).is_ok());
+    let too_long_id = format!("{}-REP", "a".repeat(81));
+    assert!(read_command(auth(&too_long_id).as_bytes()).is_err());
+}
+
+/// A country code written with a reference or in CDATA is checked on the
+/// letters it stands for.
+#[test]
+fn escaped_country_codes_are_two_capital_letters() {
+    for cc in ["&#85;S", "<![CDATA[FR]]>", " D&#x45; "] {
+        let doc = create(&format!(
+            "<c:id>abc</c:id>{}{TAIL}",
+            POSTAL.replace(">US<", &format!(">{cc}<"))
+        ));
+        let request = read_command(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+        let Command::Contact(ContactCommand::Create(c)) = request.command() else {
+            panic!()
+        };
+        let code = c
+            .postal_infos()
+            .first()
+            .unwrap()
+            .address()
+            .unwrap()
+            .country_code();
+        assert_eq!(code.to_string().len(), 2, "{doc}");
+    }
+}
+
+/// In `<contact:disclose>`, `<voice>`, `<fax>` and `<email>` have no type
+/// in contact-1.0.xsd (so `anyType`: any attributes and content), while
+/// `<name>`, `<org>` and `<addr>` are empty with a required `type`.
+#[test]
+fn disclose_voice_fax_and_email_take_any_content() {
+    let disclose = |inner: &str| {
+        create(&format!(
+            "<c:id>abc</c:id>{POSTAL}{TAIL}<c:disclose flag=\"1\">{inner}</c:disclose>"
+        ))
+    };
+    let doc = disclose(
+        r#"<c:voice type="int">+1.7035555555</c:voice><c:fax><x:why xmlns:x="urn:example"><x:a/>text</x:why></c:fax><c:email x:any="1" xmlns:x="urn:example"> <!-- c --> </c:email>"#,
+    );
+    let request = read_command(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+    let Command::Contact(ContactCommand::Create(c)) = request.command() else {
+        panic!()
+    };
+    let d = c.disclose().unwrap();
+    assert!(d.flag && d.voice && d.fax && d.email);
+    assert!(!d.name.int && !d.name.loc && !d.org.int && !d.addr.loc);
+    let doc = disclose(r#"<c:fax><c:fax/></c:fax>"#);
+    let request = read_command(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+    let Command::Contact(ContactCommand::Create(c)) = request.command() else {
+        panic!()
+    };
+    let d = c.disclose().unwrap();
+    assert!(d.fax && !d.voice && !d.email);
+    // Still in schema order, each at most once.
+    for (inner, element, marker) in [
+        ("<c:email/><c:voice/>", "voice", "<c:voice/>"),
+        ("<c:voice>1</c:voice><c:voice/>", "voice", "<c:voice/>"),
+        // name, org and addr stay empty, with their type.
+        (r#"<c:name type="int">x</c:name>"#, "name", "x</c:name>"),
+        (r#"<c:org type="loc"><c:b/></c:org>"#, "b", "<c:b/>"),
+        (r#"<c:addr type="int" y="1"/>"#, "addr", "y="),
+    ] {
+        let doc = disclose(inner);
+        let err = read_command(doc.as_bytes()).expect_err(&doc);
+        assert_eq!(
+            err.result_code(),
+            ResultCode::CommandSyntaxError,
+            "{doc}: {err}"
+        );
+        assert_eq!(err.element().unwrap().local, element, "{doc}: {err}");
+        assert_eq!(err.offset(), doc.find(marker).unwrap(), "{doc}: {err}");
     }
 }

@@ -285,3 +285,288 @@ fn login_bounds_and_patterns() {
         }
     }
 }
+
+fn login_with(version: &str, lang: &str) -> String {
+    format!(
+        r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><command><login><clID>ClientX</clID><pw>foo-BAR2</pw>
+<options><version>{version}</version><lang>{lang}</lang></options>
+<svcs><objURI>urn:ietf:params:xml:ns:domain-1.0</objURI></svcs></login><clTRID>ABC-1</clTRID></command></epp>"#
+    )
+}
+
+/// The version and language patterns see the value a schema validator
+/// sees: references and CDATA sections decoded, and for these `token`s the
+/// white space a reference puts at the ends dropped.
+#[test]
+fn escaped_and_cdata_versions_and_languages_match_their_patterns() {
+    // 69 characters: longer than any fixed buffer a check might use.
+    let long_tag = format!("en{}", "-abcdefgh".repeat(7));
+    let long_escaped = long_tag.replace('a', "&#97;");
+    for (version, lang) in [
+        ("1&#46;0", "en"),
+        ("<![CDATA[1.0]]>", "en"),
+        ("1<![CDATA[.]]>0", "en"),
+        ("&#x20;1.0&#10;", "en"),
+        ("1.0", "&#101;n"),
+        ("1.0", "<![CDATA[fr-CA]]>"),
+        ("1.0", "&#32;de&#45;CH "),
+        ("1.0", &long_escaped),
+    ] {
+        let doc = login_with(version, lang);
+        let request = read_command(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+        let Command::Login(l) = request.command() else {
+            panic!("{doc}")
+        };
+        assert!(l.version().has_escapes() || l.lang().has_escapes(), "{doc}");
+    }
+    for (version, lang, code, element, marker) in [
+        ("1&#46;x", "en", 2005, "version", "1&#46;x"),
+        ("&#48;.0", "en", 2005, "version", "&#48;.0"),
+        ("1&#46;0&#46;1", "en", 2005, "version", "1&#46;0&#46;1"),
+        (
+            "<![CDATA[1 .0]]>",
+            "en",
+            2005,
+            "version",
+            "<![CDATA[1 .0]]>",
+        ),
+        ("2&#46;0", "en", 2100, "version", "2&#46;0"),
+        ("<![CDATA[1.1]]>", "en", 2100, "version", "<![CDATA[1.1]]>"),
+        ("1.0", "e&#95;n", 2005, "lang", "e&#95;n"),
+        ("1.0", "<![CDATA[1en]]>", 2005, "lang", "<![CDATA[1en]]>"),
+        ("1.0", "en&#45;", 2005, "lang", "en&#45;"),
+        ("1.0", "&#101;nglishes", 2005, "lang", "&#101;nglishes"),
+    ] {
+        let doc = login_with(version, lang);
+        let err = read_command(doc.as_bytes()).expect_err(&doc);
+        assert_eq!(err.result_code().as_u16(), code, "{doc}: {err}");
+        assert_eq!(err.element().map(|e| e.local), Some(element), "{doc}");
+        assert_eq!(
+            err.offset(),
+            doc.find(&format!(">{marker}<")).unwrap() + 1,
+            "{doc}: {err}"
+        );
+    }
+}
+
+/// The pattern checks of the typed extensions see the decoded value too:
+/// a TTL's custom record type, a fee currency, a DS digest.
+#[test]
+fn escaped_and_cdata_extension_values_match_their_patterns() {
+    let with_extension = |verb: &str, object: &str, extension: &str| {
+        command(&format!(
+            r#"<{verb}><domain:{verb} xmlns:domain="urn:ietf:params:xml:ns:domain-1.0">{object}</domain:{verb}></{verb}><extension>{extension}</extension>"#
+        ))
+    };
+    let ttl = |custom: &str| {
+        with_extension(
+            "create",
+            "<domain:name>example.com</domain:name><domain:authInfo><domain:pw>2fooBAR</domain:pw></domain:authInfo>",
+            &format!(
+                r#"<ttl:create xmlns:ttl="urn:ietf:params:xml:ns:epp:ttl-1.0"><ttl:ttl for="custom" custom="{custom}">60</ttl:ttl></ttl:create>"#
+            ),
+        )
+    };
+    let fee = |currency: &str| {
+        with_extension(
+            "check",
+            "<domain:name>example.com</domain:name>",
+            &format!(
+                r#"<fee:check xmlns:fee="urn:ietf:params:xml:ns:epp:fee-1.0"><fee:currency>{currency}</fee:currency><fee:command name="create"/></fee:check>"#
+            ),
+        )
+    };
+    let ds = |digest: &str| {
+        with_extension(
+            "update",
+            "<domain:name>example.com</domain:name>",
+            &format!(
+                r#"<secDNS:update xmlns:secDNS="urn:ietf:params:xml:ns:secDNS-1.1"><secDNS:add><secDNS:dsData><secDNS:keyTag>1</secDNS:keyTag><secDNS:alg>3</secDNS:alg><secDNS:digestType>1</secDNS:digestType><secDNS:digest>{digest}</secDNS:digest></secDNS:dsData></secDNS:add></secDNS:update>"#
+            ),
+        )
+    };
+    let long_digest = "&#x41;B".repeat(40);
+    for doc in [
+        ttl("SVCB"),
+        ttl("&#83;VCB"),
+        ttl("TYPE&#54;5"),
+        ttl("&#65;"),
+        fee("USD"),
+        fee("&#85;SD"),
+        fee("<![CDATA[EUR]]>"),
+        ds("AB12"),
+        ds("&#x41;B12"),
+        ds("<![CDATA[ab]]>12"),
+        ds(&long_digest),
+    ] {
+        read_command(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+    }
+    for (doc, element, attribute, marker) in [
+        (ttl("SVC&#45;"), "ttl", Some("custom"), "SVC&#45;"),
+        (ttl("&#66;"), "ttl", Some("custom"), "&#66;"),
+        (ttl("S&#x76;CB"), "ttl", Some("custom"), "S&#x76;CB"),
+        (fee("US&#100;"), "currency", None, "US&#100;"),
+        (
+            fee("<![CDATA[ USD]]>"),
+            "currency",
+            None,
+            "<![CDATA[ USD]]>",
+        ),
+        (fee("&#85;SDX"), "currency", None, "&#85;SDX"),
+        (ds("&#x41;B1"), "digest", None, "&#x41;B1"),
+        (ds("<![CDATA[AG]]>"), "digest", None, "<![CDATA[AG]]>"),
+    ] {
+        let err = read_command(doc.as_bytes()).expect_err(&doc);
+        assert_eq!(err.result_code().as_u16(), 2005, "{doc}: {err}");
+        assert_eq!(err.element().map(|e| e.local), Some(element), "{doc}");
+        assert_eq!(err.attribute(), attribute, "{doc}");
+        assert_eq!(err.offset(), doc.find(marker).unwrap(), "{doc}: {err}");
+    }
+}
+
+/// The numbers of typed extensions the strict reader accepted written
+/// with references or CDATA read back as the numbers they are.
+#[test]
+fn escaped_extension_numbers_read_back() {
+    use epp_codec::view::ext::{FeeExtension, SecDns, TtlExtension};
+    let doc = command(
+        r#"<create><domain:create xmlns:domain="urn:ietf:params:xml:ns:domain-1.0"><domain:name>example.com</domain:name><domain:authInfo><domain:pw>2fooBAR</domain:pw></domain:authInfo></domain:create></create><extension>
+<secDNS:create xmlns:secDNS="urn:ietf:params:xml:ns:secDNS-1.1"><secDNS:maxSigLife>6048&#48;0</secDNS:maxSigLife><secDNS:dsData><secDNS:keyTag>&#49;2345</secDNS:keyTag><secDNS:alg><![CDATA[3]]></secDNS:alg><secDNS:digestType>&#32;1</secDNS:digestType><secDNS:digest>AB12</secDNS:digest></secDNS:dsData></secDNS:create>
+<ttl:create xmlns:ttl="urn:ietf:params:xml:ns:epp:ttl-1.0"><ttl:ttl for="NS">3&#54;00</ttl:ttl></ttl:create>
+<fee:create xmlns:fee="urn:ietf:params:xml:ns:epp:fee-1.0"><fee:fee>5.00</fee:fee></fee:create></extension>"#,
+    );
+    let request = read_command(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+    let Some(SecDns::Create(sec_dns)) = request.extensions().sec_dns() else {
+        panic!()
+    };
+    assert_eq!(sec_dns.max_sig_life(), Some(604_800));
+    let ds = sec_dns.ds_data().first().unwrap();
+    assert_eq!(
+        (ds.key_tag(), ds.alg(), ds.digest_type()),
+        (Some(12345), Some(3), Some(1))
+    );
+    let Some(TtlExtension::Create(ttls)) = request.extensions().ttl() else {
+        panic!()
+    };
+    assert_eq!(ttls.first().unwrap().seconds, Some(3600));
+
+    let doc = command(
+        r#"<check><domain:check xmlns:domain="urn:ietf:params:xml:ns:domain-1.0"><domain:name>example.com</domain:name></domain:check></check><extension>
+<fee:check xmlns:fee="urn:ietf:params:xml:ns:epp:fee-1.0"><fee:command name="renew"><fee:period unit="y">&#50;</fee:period></fee:command></fee:check></extension>"#,
+    );
+    let request = read_command(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+    let Some(FeeExtension::Check(check)) = request.extensions().fee() else {
+        panic!()
+    };
+    assert_eq!(check.commands.first().unwrap().period.unwrap().value, 2);
+
+    let doc = command(
+        r#"<update><domain:update xmlns:domain="urn:ietf:params:xml:ns:domain-1.0"><domain:name>example.com</domain:name></domain:update></update><extension>
+<sync:update xmlns:sync="http://www.verisign.com/epp/sync-1.0"><sync:expMonthDay>&#45;-05-3&#49;</sync:expMonthDay></sync:update></extension>"#,
+    );
+    let request = read_command(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+    let day = request
+        .extensions()
+        .verisign_sync()
+        .unwrap()
+        .month_day()
+        .unwrap();
+    assert_eq!((day.month, day.day), (5, 31));
+}
+
+/// The schema's `##other` wildcards (the object element of `<check>`,
+/// `<create>`, … `<transfer>`; each child of `<extension>`; the child of
+/// `<authInfo><ext>`) take an element of some namespace other than the
+/// schema's own: EPP's (eppcom's for `<ext>`) or no namespace is out of
+/// place, 2001, naming the element at its offset.
+#[test]
+fn wildcards_refuse_elements_of_the_schema_namespace_or_none() {
+    const DOMAIN: &str = r#"xmlns:d="urn:ietf:params:xml:ns:domain-1.0""#;
+    let info_with_ext = |ext: &str| {
+        command(&format!(
+            r#"<info><d:info {DOMAIN}><d:name>example.com</d:name><d:authInfo><d:ext>{ext}</d:ext></d:authInfo></d:info></info>"#
+        ))
+    };
+    let check_with_extension = |extension: &str| {
+        command(&format!(
+            r#"<check><d:check {DOMAIN}><d:name>example.com</d:name></d:check></check><extension>{extension}</extension>"#
+        ))
+    };
+    let cases: Vec<(String, Option<&str>, &str, &str)> = vec![
+        (
+            command("<check><check/></check>"),
+            Some(EPP),
+            "check",
+            "<check/>",
+        ),
+        (
+            command(r#"<create><foo xmlns=""/></create>"#),
+            None,
+            "foo",
+            "<foo",
+        ),
+        (
+            command(r#"<info><x:info xmlns:x="urn:ietf:params:xml:ns:epp-1.0"/></info>"#),
+            Some(EPP),
+            "info",
+            "<x:info",
+        ),
+        (
+            command(r#"<transfer op="query"><domain/></transfer>"#),
+            Some(EPP),
+            "domain",
+            "<domain/>",
+        ),
+        (
+            command(r#"<update><update xmlns=""/></update>"#),
+            None,
+            "update",
+            "<update xmlns",
+        ),
+        (check_with_extension("<foo/>"), Some(EPP), "foo", "<foo/>"),
+        (
+            check_with_extension(r#"<x:y xmlns:x="urn:example"/><bar xmlns=""/>"#),
+            None,
+            "bar",
+            "<bar",
+        ),
+        (info_with_ext(r#"<foo xmlns=""/>"#), None, "foo", "<foo"),
+        (
+            info_with_ext(r#"<c:pw xmlns:c="urn:ietf:params:xml:ns:eppcom-1.0"/>"#),
+            Some("urn:ietf:params:xml:ns:eppcom-1.0"),
+            "pw",
+            "<c:pw",
+        ),
+        (info_with_ext("<epp/>"), Some(EPP), "epp", "<epp/>"),
+        (
+            info_with_ext("<d:pw>x</d:pw>"),
+            Some("urn:ietf:params:xml:ns:domain-1.0"),
+            "pw",
+            "<d:pw>x",
+        ),
+    ];
+    for (doc, namespace, local, marker) in cases {
+        let err = read_command(doc.as_bytes()).expect_err(&doc);
+        assert_eq!(
+            err.kind(),
+            CommandErrorKind::UnexpectedElement,
+            "{doc}: {err}"
+        );
+        assert_eq!(err.result_code().as_u16(), 2001, "{doc}");
+        let element = err.element().unwrap();
+        assert_eq!(element.local, local, "{doc}: {err}");
+        match namespace {
+            Some(uri) => assert!(element.namespace.eq_uri(uri), "{doc}: {err}"),
+            None => assert_eq!(element.namespace, Namespace::None, "{doc}: {err}"),
+        }
+        assert_eq!(err.offset(), doc.find(marker).unwrap(), "{doc}: {err}");
+    }
+    // Any other namespace is welcome in each.
+    let other = command(r#"<check><o:check xmlns:o="urn:example:obj"/></check>"#);
+    let request = read_command(other.as_bytes()).unwrap();
+    assert!(matches!(request.command(), Command::Other(_)));
+    let doc = check_with_extension(r#"<x:y xmlns:x="urn:example"/>"#);
+    assert_eq!(read_command(doc.as_bytes()).unwrap().extensions().len(), 1);
+    let doc = info_with_ext(r#"<x:token xmlns:x="urn:example">t</x:token>"#);
+    read_command(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+}

@@ -53,7 +53,7 @@ fn compare_addresses(
         assert_eq!(text(a.raw()), raw);
         let v6 = n.attribute("ip") == Some("v6");
         assert_eq!(a.version(), if v6 { IpVersion::V6 } else { IpVersion::V4 });
-        assert_eq!(a.ip(), raw.parse::<std::net::IpAddr>().unwrap());
+        assert_eq!(a.ip(), Some(raw.parse::<std::net::IpAddr>().unwrap()));
     }
 }
 
@@ -142,7 +142,11 @@ fn any_prefix_or_a_default_namespace_reads_the_same() {
         panic!()
     };
     assert_eq!(c.name(), "ns1.example.com");
-    let addrs: Vec<_> = c.addresses().iter().map(|a| a.ip().to_string()).collect();
+    let addrs: Vec<_> = c
+        .addresses()
+        .iter()
+        .map(|a| a.ip().unwrap().to_string())
+        .collect();
     assert_eq!(addrs, ["2001:db8::1", "192.0.2.2"]);
     assert!(request.cl_trid().is_none());
 }
@@ -293,4 +297,52 @@ fn renew_and_transfer_do_not_exist_for_hosts() {
         assert_eq!(err.result_code(), ResultCode::CommandSyntaxError, "{verb}");
         assert_eq!(err.element().unwrap().local, tag);
     }
+}
+
+/// A status language written with references or in CDATA is checked on
+/// the value it stands for.
+#[test]
+fn escaped_status_languages_match_the_pattern() {
+    let doc = host_update(
+        r#"<h:name>ns1.example.com</h:name><h:add><h:status s="clientUpdateProhibited" lang="&#102;r&#x2D;CA"/></h:add>"#,
+    );
+    let request = read_command(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+    let Command::Host(HostCommand::Update(u)) = request.command() else {
+        panic!()
+    };
+    assert_eq!(u.add().statuses().first().unwrap().lang().unwrap(), "fr-CA");
+    let doc = host_update(
+        r#"<h:name>ns1.example.com</h:name><h:add><h:status s="clientUpdateProhibited" lang="fr&#x5F;CA"/></h:add>"#,
+    );
+    let err = read_command(doc.as_bytes()).expect_err(&doc);
+    assert_eq!(err.result_code(), ResultCode::ParameterValueSyntaxError);
+    assert_eq!(err.element().unwrap().local, "status");
+    assert_eq!(err.attribute(), Some("lang"));
+    assert_eq!(err.offset(), doc.find("fr&#x5F;CA").unwrap());
+}
+
+/// `raw()` gives the `s` attribute as written, as for domain and contact
+/// statuses.
+#[test]
+fn statuses_keep_the_s_attribute_as_written() {
+    let doc = host_update(
+        r#"<h:name>ns1.example.com</h:name><h:add><h:status s=" clientUpdateProhibited "/><h:status s="client&#68;eleteProhibited"/></h:add>"#,
+    );
+    let request = read_command(doc.as_bytes()).unwrap();
+    let Command::Host(HostCommand::Update(u)) = request.command() else {
+        panic!()
+    };
+    let statuses: Vec<host::Status<'_>> = u.add().statuses().iter().collect();
+    assert_eq!(statuses[0].raw(), "clientUpdateProhibited");
+    assert!(!statuses[0].raw().has_escapes());
+    assert_eq!(
+        statuses[0].raw().span().start,
+        doc.find("clientUpdate").unwrap()
+    );
+    assert_eq!(statuses[1].value(), HostStatus::ClientDeleteProhibited);
+    assert_eq!(statuses[1].raw(), "clientDeleteProhibited");
+    assert_eq!(statuses[1].raw().raw(), "client&#68;eleteProhibited");
+    let built = host::Status::new(HostStatus::Linked);
+    assert_eq!(built.raw(), "linked");
+    assert!(built.raw().is_plain());
 }

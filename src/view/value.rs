@@ -436,7 +436,10 @@ pub(crate) fn check_e164<'a>(
     element: ElementName<'a>,
     span: Span,
 ) -> Result<Str<'a>, CommandError<'a>> {
-    match value.as_plain() {
+    // `e164StringType` is at most 17 characters, all ASCII: a longer
+    // value does not fit the buffer and is refused, as it must be.
+    let mut buf = [0u8; 17];
+    match unescaped(&value, &mut buf) {
         Some(s) if E164::parse(s).is_some() => Ok(value),
         _ => Err(value_error(
             CommandErrorKind::InvalidValue {
@@ -449,21 +452,70 @@ pub(crate) fn check_e164<'a>(
     }
 }
 
-/// The value as ASCII text in `buf` when it is short and ASCII after
-/// unescaping; `""` (which no typed parser accepts) otherwise.
-pub(crate) fn plain_ascii<'b>(value: &Str<'b>, buf: &'b mut [u8]) -> &'b str {
+/// XML white space (what the schema type `token` drops at its ends).
+pub(crate) const fn is_xml_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r')
+}
+
+/// The characters of `value` as its schema type sees them, the value a
+/// pattern or enumeration is checked on: references and CDATA sections
+/// decoded, comments dropped, and for a `token` (a value read
+/// [`trimmed`](Str::trimmed)) the white space that a reference or CDATA
+/// section puts at its ends dropped too (`&#32;1.0` is the version `1.0`).
+///
+/// A value with nothing to decode costs one pass; one to decode, two.
+pub(crate) fn value_chars<'a>(value: &Str<'a>) -> impl Iterator<Item = char> + 'a {
+    let (skip, take) = if value.is_token() && value.has_escapes() {
+        // The raw text is trimmed already; what decodes to white space
+        // at the ends is found by counting.
+        let mut first = None;
+        let mut end = 0;
+        for (i, c) in value.chars().enumerate() {
+            if !is_xml_space(c) {
+                first.get_or_insert(i);
+                end = i + 1;
+            }
+        }
+        let first = first.unwrap_or(0);
+        (first, end - first)
+    } else {
+        (0, usize::MAX)
+    };
+    value.chars().skip(skip).take(take)
+}
+
+/// [`value_chars`] of `value` as one `&str`: the raw text itself when
+/// nothing needs decoding, or decoded into `buf`; `None` when the decoded
+/// text does not fit in `buf`. For the checks of bounded values (their
+/// length facet, checked first, bounds what a valid value needs).
+pub(crate) fn unescaped<'b>(value: &Str<'b>, buf: &'b mut [u8]) -> Option<&'b str> {
     if let Some(s) = value.as_plain() {
-        return s;
+        return Some(s);
     }
     let mut n = 0;
-    for c in value.chars() {
-        if !c.is_ascii() || n == buf.len() {
-            return "";
-        }
-        buf[n] = c as u8;
-        n += 1;
+    for c in value_chars(value) {
+        let len = c.len_utf8();
+        c.encode_utf8(buf.get_mut(n..n + len)?);
+        n += len;
     }
-    core::str::from_utf8(&buf[..n]).unwrap_or("")
+    let buf: &'b [u8] = buf;
+    // Whole characters were written: always UTF-8.
+    core::str::from_utf8(buf.get(..n)?).ok()
+}
+
+/// [`unescaped`], with `""` (which no typed parser accepts) for a value
+/// too long for `buf`: the text handed to the date, number and address
+/// parsers, whose grammars are ASCII and short.
+pub(crate) fn plain_ascii<'b>(value: &Str<'b>, buf: &'b mut [u8]) -> &'b str {
+    unescaped(value, buf).unwrap_or("")
+}
+
+/// The decimal number `value` holds (decoded, white space at its ends
+/// dropped), `None` when it holds none: for the accessors of numbers,
+/// which must read a value the strict reader accepted however it was written.
+pub(crate) fn parse_number<T: core::str::FromStr>(value: &Str<'_>) -> Option<T> {
+    let mut buf = [0u8; 24];
+    plain_ascii(value, &mut buf).trim().parse().ok()
 }
 
 #[cfg(test)]

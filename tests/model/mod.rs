@@ -426,7 +426,7 @@ pub fn check_round_trip(model: &Model, options: &WriteOptions) {
                 && c.addresses().iter().map(|a| a.ip()).collect::<Vec<_>>()
                     == addresses
                         .iter()
-                        .map(|a| a.parse::<IpAddr>().unwrap())
+                        .map(|a| Some(a.parse::<IpAddr>().unwrap()))
                         .collect::<Vec<_>>()
         }
         (

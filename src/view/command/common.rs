@@ -1,10 +1,10 @@
 //! Pieces shared by the domain, host and contact commands.
 
-use super::RawElement;
+use super::{RawElement, is_other_namespace};
 use crate::view::error::{CommandError, CommandErrorKind};
 use crate::view::reader::{Elem, Reader};
 use crate::view::str::Str;
-use crate::view::value::value_error;
+use crate::view::value::{value_chars, value_error};
 use crate::xml::{Namespace, Ns, Span};
 
 /// Authorization information (`<authInfo>`, RFC 5731/5733 `authInfoType`).
@@ -19,7 +19,8 @@ pub enum AuthInfo<'a> {
         /// contact) whose password this is.
         roid: Option<Str<'a>>,
     },
-    /// `<ext>`: authorization information of another namespace, kept raw.
+    /// `<ext>`: authorization information of another namespace, kept raw
+    /// (when read: a namespace, and not eppcom's, EPP's or the object's).
     Ext(RawElement<'a>),
     /// `<null/>` (domain `<chg>` only): remove the authorization information.
     Null,
@@ -49,10 +50,19 @@ pub(crate) fn read_auth_info<'a>(
         let Some(inner) = r.next()? else {
             return Err(r.missing_any(ext));
         };
-        if inner.name.namespace() == Namespace::Known(ns) {
+        // extAuthInfoType's wildcard is `##other` in eppcom-1.0.xsd: a
+        // namespace, and not eppcom's. Strict processing asks more: an
+        // element of a namespace the crate reads must be one of that
+        // schema's global elements, and EPP's and the object's own are
+        // whole messages and commands, never authorization information;
+        // they are refused too.
+        let namespace = inner.name.namespace();
+        if !is_other_namespace(namespace, Ns::EppCom)
+            || namespace == Namespace::Known(Ns::Epp)
+            || namespace == Namespace::Known(ns)
+        {
             return Err(r.unexpected(inner));
         }
-        let namespace = inner.name.namespace();
         let local = inner.name.local();
         let span = r.skip(inner)?;
         r.end()?;
@@ -77,19 +87,31 @@ pub(crate) fn read_auth_info<'a>(
     Ok(result)
 }
 
-/// `roidType`: `(\w|_){1,80}-\w{1,8}` (2005 otherwise). The attribute's
-/// element is `at` (just taken).
+/// `roidType`: `(\w|_){1,80}-\w{1,8}` (2005 otherwise), on the decoded
+/// value. The attribute's element is `at` (just taken).
 pub(crate) fn check_roid<'a>(roid: Str<'a>, at: Elem<'a>) -> Result<Str<'a>, CommandError<'a>> {
-    let ok = roid.as_plain().is_some_and(|s| {
-        let word = |c: char| c.is_alphanumeric() || c == '_';
-        s.rsplit_once('-').is_some_and(|(id, repo)| {
-            (1..=80).contains(&id.chars().count())
-                && id.chars().all(word)
-                && (1..=8).contains(&repo.chars().count())
-                && repo.chars().all(word)
-        })
-    });
-    if ok {
+    // `-` is not a word character, so the first one splits the id from
+    // the repository; `_` is (the pattern adds it) only in the id.
+    let (mut id, mut repo, mut dash) = (0usize, 0usize, false);
+    let mut ok = true;
+    for c in value_chars(&roid) {
+        match c {
+            '-' if !dash => dash = true,
+            '_' if !dash => id += 1,
+            c if is_schema_word_char(c) => {
+                if dash {
+                    repo += 1;
+                } else {
+                    id += 1;
+                }
+            }
+            _ => {
+                ok = false;
+                break;
+            }
+        }
+    }
+    if ok && (1..=80).contains(&id) && (1..=8).contains(&repo) {
         Ok(roid)
     } else {
         Err(value_error(
@@ -101,6 +123,21 @@ pub(crate) fn check_roid<'a>(roid: Str<'a>, at: Elem<'a>) -> Result<Str<'a>, Com
             at.tag,
         )
         .with_attribute("roid"))
+    }
+}
+
+/// XML Schema's `\w`: any character but punctuation, separators and
+/// "other" (`[^\p{P}\p{Z}\p{C}]`). Exact for ASCII: letters, digits and
+/// the symbols `$ + < = > ^ ` | ~` (not `_`, which is punctuation). Past
+/// ASCII, letters and digits only: without Unicode's category tables (too
+/// big for this core) marks and symbols cannot be told from punctuation,
+/// so a `roid` using one is refused although the schema takes it.
+fn is_schema_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+            || matches!(c, '$' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~')
+    } else {
+        c.is_alphanumeric()
     }
 }
 

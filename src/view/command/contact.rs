@@ -1,5 +1,12 @@
 //! Contact commands (RFC 5733), read strictly against `contact-1.0.xsd`.
 //!
+//! Besides the schema's lengths, enumerations and the E.164 pattern of
+//! `<voice>` and `<fax>`, the country code `<cc>` must be two capital
+//! letters `A`–`Z`, the form of the ISO 3166 alpha-2 identifiers the
+//! schema's `ccType` refers to (RFC 5733 §2.5): `us` or `U1` is 2005
+//! naming `<contact:cc>` at the code. Whether the code is assigned to a
+//! country is left to the server: the crate holds no country list.
+//!
 //! ```
 //! use epp_codec::view::{read_command, Command, ContactCommand};
 //! use epp_codec::view::command::contact::PostalInfoType;
@@ -30,7 +37,9 @@ use crate::view::error::{CommandError, CommandErrorKind};
 use crate::view::reader::{Elem, Reader};
 use crate::view::scan::{Child, FromChild, List};
 use crate::view::str::Str;
-use crate::view::value::{E164, check_bool, check_e164, check_enum, check_length, value_error};
+use crate::view::value::{
+    E164, check_bool, check_e164, check_enum, check_length, value_chars, value_error,
+};
 use crate::xml::Ns;
 
 const NS: Ns = Ns::Contact;
@@ -633,7 +642,8 @@ impl<'a> Address<'a> {
         }
     }
 
-    /// `<contact:cc>`: the two-letter country code.
+    /// `<contact:cc>`: the two-letter country code (two capital letters
+    /// in a command the strict reader accepted; as written in a response).
     pub fn country_code(&self) -> Str<'a> {
         match self.source {
             AddressSource::Built { country_code, .. } => country_code,
@@ -688,7 +698,12 @@ impl<'a> Phone<'a> {
         self.number
     }
 
-    /// The number, parsed (`None` when empty).
+    /// The number, parsed: `None` when it is empty, and also when it is
+    /// written with character references or CDATA (`&#43;1.7035555555`,
+    /// which the strict reader accepts), because the parts of an [`E164`]
+    /// borrow the message text, where the decoded number is not spelled
+    /// out. [`number`](Self::number) decodes it; `E164::parse` on that
+    /// text (for instance `number().to_cow()`, feature `alloc`) parses it.
     pub fn e164(&self) -> Option<E164<'a>> {
         self.number.as_plain().and_then(E164::parse)
     }
@@ -719,11 +734,12 @@ pub struct Disclose {
     pub org: IntLoc,
     /// `<contact:addr type>`.
     pub addr: IntLoc,
-    /// `<contact:voice/>`.
+    /// `<contact:voice/>` (untyped in the schema: whatever it holds is
+    /// accepted and ignored).
     pub voice: bool,
-    /// `<contact:fax/>`.
+    /// `<contact:fax/>` (likewise).
     pub fax: bool,
-    /// `<contact:email/>`.
+    /// `<contact:email/>` (likewise).
     pub email: bool,
 }
 
@@ -952,7 +968,20 @@ fn read_address<'a>(r: &mut Reader<'_, 'a>, addr: Elem<'a>) -> Result<(), Comman
         token(r, pc, 0, 16)?;
     }
     let cc = r.required(NS, "cc")?;
-    token(r, cc, 2, 2)?;
+    let code = token(r, cc, 2, 2)?;
+    // `ccType` is a two-character token "referring to ISO 3166 alpha-2
+    // identifiers" (RFC 5733 §2.5), which are two capital letters; whether
+    // the code is assigned is left to the server (no country list here).
+    if !value_chars(&code).all(|c| c.is_ascii_uppercase()) {
+        return Err(value_error(
+            CommandErrorKind::InvalidValue {
+                expected: "a country code (two capital letters, ISO 3166 alpha-2)",
+            },
+            cc.element_name(),
+            code,
+            element_span(r, cc),
+        ));
+    }
     r.end()
 }
 
@@ -1047,8 +1076,11 @@ fn read_disclose<'a>(r: &mut Reader<'_, 'a>) -> Result<Option<Disclose>, Command
     }
     for local in ["voice", "fax", "email"] {
         if let Some(item) = r.optional(NS, local)? {
-            r.check_attributes(item, &[])?;
-            r.empty(item)?;
+            // Declared without a type in contact-1.0.xsd, so of type
+            // anyType: any attributes, text and elements. Only the
+            // element's presence means something; its content is skipped
+            // (not checked against other schemas, as lax processing could).
+            r.skip(item)?;
             match local {
                 "voice" => d.voice = true,
                 "fax" => d.fax = true,

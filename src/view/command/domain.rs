@@ -28,7 +28,7 @@
 //! assert_eq!((contact.contact_type(), contact.id()), (Some(ContactType::Admin), "sh8013".into()));
 //! ```
 
-use core::net::{IpAddr, Ipv4Addr};
+use core::net::IpAddr;
 
 use super::common::{AuthInfo, element_span, read_auth_info};
 use super::{TransferOp, Verb};
@@ -657,7 +657,8 @@ impl<'a> HostAttr<'a> {
 /// `<domain:hostAddr>`: an IP address of a host attribute.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct HostAddr<'a> {
-    ip: IpAddr,
+    /// `None` when `raw` is not a literal of `version` (only in a response).
+    ip: Option<IpAddr>,
     raw: Str<'a>,
     version: IpVersion,
     version_raw: Option<Str<'a>>,
@@ -673,15 +674,20 @@ impl<'a> HostAddr<'a> {
             IpAddr::V6(_) => (IpVersion::V6, "v6"),
         };
         Some(HostAddr {
-            ip,
+            ip: Some(ip),
             raw: Str::new(text),
             version,
             version_raw: Some(Str::new(version_raw)),
         })
     }
 
-    /// The address.
-    pub fn ip(&self) -> IpAddr {
+    /// The address, parsed as the [`version`](Self::version) says: `None`
+    /// when the text is not a literal of that version (an IPv6 literal
+    /// without `ip="v6"`, or not an address at all; [`raw`](Self::raw)
+    /// keeps it). Never `None` in a command the strict reader accepted (it
+    /// refuses such an address, 2005) nor for an address built by hand; a
+    /// response, read tolerantly, can hold anything.
+    pub fn ip(&self) -> Option<IpAddr> {
         self.ip
     }
 
@@ -690,8 +696,9 @@ impl<'a> HostAddr<'a> {
         self.raw
     }
 
-    /// The `ip` attribute ([`IpVersion::V4`] when absent); it matches
-    /// [`ip`](Self::ip).
+    /// The `ip` attribute ([`IpVersion::V4`] when absent, or, in a
+    /// response, not `v4` or `v6`); [`ip`](Self::ip), when there is one,
+    /// is of this version.
     pub fn version(&self) -> IpVersion {
         self.version
     }
@@ -1014,9 +1021,8 @@ impl<'a> FromChild<'a> for HostAddr<'a> {
         let raw = child.token();
         let element = ElementName::known(NS, "hostAddr");
         HostAddr {
-            // Validated: the fallback cannot be reached.
-            ip: check_ip(raw, version, element, Span::default())
-                .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED)),
+            // Checked when a command is read; a response's may be anything.
+            ip: check_ip(raw, version, element, Span::default()).ok(),
             raw,
             version,
             version_raw,

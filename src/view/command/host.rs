@@ -247,7 +247,8 @@ pub struct Address<'a> {
     version: IpVersion,
     /// Whether the `ip` attribute is written (it was, or the value was built).
     version_written: bool,
-    ip: IpAddr,
+    /// `None` when `raw` is not a literal of `version` (only in a response).
+    ip: Option<IpAddr>,
 }
 
 impl<'a> Address<'a> {
@@ -263,7 +264,7 @@ impl<'a> Address<'a> {
             raw: Str::new(text),
             version,
             version_written: true,
-            ip,
+            ip: Some(ip),
         })
     }
 
@@ -283,8 +284,13 @@ impl<'a> Address<'a> {
         self.version
     }
 
-    /// The address, parsed.
-    pub fn ip(&self) -> IpAddr {
+    /// The address, parsed as the [`version`](Self::version) says: `None`
+    /// when the text is not a literal of that version (an IPv6 literal
+    /// without `ip="v6"`, or not an address at all; [`raw`](Self::raw)
+    /// keeps it). Never `None` in a command the strict reader accepted (it
+    /// refuses such an address, 2005) nor for an address built by hand; a
+    /// response, read tolerantly, can hold anything.
+    pub fn ip(&self) -> Option<IpAddr> {
         self.ip
     }
 }
@@ -301,10 +307,10 @@ impl<'a> FromChild<'a> for Address<'a> {
         let raw = child.token();
         let mut buf = [0u8; 64];
         let text = plain_ascii(&raw, &mut buf);
-        // Validated when read; the unspecified address is unreachable.
+        // Checked when a command is read; a response's may be anything.
         let ip = match version {
-            IpVersion::V4 => IpAddr::V4(text.parse().unwrap_or(Ipv4Addr::UNSPECIFIED)),
-            IpVersion::V6 => IpAddr::V6(text.parse().unwrap_or(Ipv6Addr::UNSPECIFIED)),
+            IpVersion::V4 => text.parse::<Ipv4Addr>().ok().map(IpAddr::V4),
+            IpVersion::V6 => text.parse::<Ipv6Addr>().ok().map(IpAddr::V6),
         };
         Address {
             raw,
@@ -397,6 +403,7 @@ impl HostStatus {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Status<'a> {
     value: HostStatus,
+    raw: Str<'a>,
     lang: Option<Str<'a>>,
     text: Str<'a>,
 }
@@ -406,6 +413,7 @@ impl<'a> Status<'a> {
     pub const fn new(value: HostStatus) -> Self {
         Status {
             value,
+            raw: Str::new(value.as_str()),
             lang: None,
             text: Str::new(""),
         }
@@ -426,6 +434,13 @@ impl<'a> Status<'a> {
         self.value
     }
 
+    /// The `s` attribute as written (trimmed), as domain and contact
+    /// statuses give it; for a status built by hand, its name
+    /// ([`HostStatus::as_str`]).
+    pub fn raw(&self) -> Str<'a> {
+        self.raw
+    }
+
     /// The `lang` attribute of the text (`en` when absent).
     pub fn lang(&self) -> Option<Str<'a>> {
         self.lang
@@ -439,18 +454,14 @@ impl<'a> Status<'a> {
 
 impl<'a> FromChild<'a> for Status<'a> {
     fn from_child(child: Child<'a>) -> Self {
-        let value = child
-            .attr("s")
-            .and_then(|s| {
-                let s = s.trimmed();
-                HostStatus::TABLE
-                    .iter()
-                    .find(|(text, _)| s.eq_str(text))
-                    .map(|&(_, v)| v)
-            })
-            .unwrap_or(HostStatus::Ok);
+        let raw = child.attr("s").map(Str::trimmed).unwrap_or_default();
+        let value = HostStatus::TABLE
+            .iter()
+            .find(|(text, _)| raw.eq_str(text))
+            .map_or(HostStatus::Ok, |&(_, v)| v);
         Status {
             value,
+            raw,
             lang: child.attr("lang").map(Str::trimmed),
             text: child.text(),
         }

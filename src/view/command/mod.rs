@@ -11,7 +11,7 @@ use super::error::{CommandError, CommandErrorKind, ElementName};
 use super::reader::{Elem, Reader};
 use super::scan::{Child, Children, List};
 use super::str::Str;
-use super::value::check_length;
+use super::value::{check_length, value_chars};
 use crate::Limits;
 use crate::xml::{Namespace, Ns, Span, Token, Tokenizer, XmlError, XmlErrorKind};
 
@@ -194,7 +194,9 @@ pub enum Command<'a> {
     Contact(ContactCommand<'a>),
     /// A command on an object this crate does not model (its element is
     /// kept raw); a server that does not implement it answers
-    /// [`OtherCommand::unimplemented`] (2307).
+    /// [`OtherCommand::unimplemented`] (2307). The object element is in
+    /// a namespace other than EPP's (the schema's `##other`): one in EPP's
+    /// namespace or in none is refused when read (2001).
     Other(OtherCommand<'a>),
     /// A registry maintenance `<info>` (RFC 9167): one item or the list.
     Maintenance(crate::view::ext::MaintenanceInfo<'a>),
@@ -430,7 +432,7 @@ impl<'a> RawElement<'a> {
 }
 
 /// The children of a command's `<extension>`, each a [`RawElement`] with
-/// its namespace resolved.
+/// its namespace resolved (read from a command: never EPP's, never none).
 #[derive(Clone, Copy, Debug)]
 pub struct Extensions<'a> {
     doc: &'a str,
@@ -1004,6 +1006,11 @@ fn read_command_body<'a>(
         let mut spans = ChildSpans::EMPTY;
         let content_start = ext.tag.end;
         while let Some(child) = r.next()? {
+            // extAnyType's wildcard is `##other`: an extension is in a
+            // namespace, and not EPP's.
+            if !is_other_namespace(child.name.namespace(), Ns::Epp) {
+                return Err(r.unexpected(child));
+            }
             // Typed extensions are checked as strictly as the command.
             if child.name.namespace() == Namespace::Known(Ns::SecDns11) {
                 crate::view::ext::sec_dns::read(r, &command, child)?;
@@ -1074,6 +1081,12 @@ fn read_object_command<'a>(
     let Some(object) = r.next()? else {
         return Err(r.missing_any(verb_elem));
     };
+    // readWriteType's and transferType's wildcard is `##other`: the object
+    // element is in a namespace, and not EPP's (`<check><check/></check>`
+    // is out of place, 2001, not an unknown object service, 2307).
+    if !is_other_namespace(object.name.namespace(), Ns::Epp) {
+        return Err(r.unexpected(object));
+    }
     Ok(match object.name.namespace() {
         Namespace::Known(Ns::Domain) => Command::Domain(domain::read(r, verb, object)?),
         Namespace::Known(Ns::Host) => Command::Host(host::read(r, verb, object)?),
@@ -1094,6 +1107,17 @@ fn read_object_command<'a>(
             })
         }
     })
+}
+
+/// Whether an element in `namespace` matches a schema wildcard
+/// `namespace="##other"` of the schema whose target namespace is `target`:
+/// any namespace but the target, and not none (XML Schema 1.0 §3.10.1).
+pub(crate) fn is_other_namespace(namespace: Namespace<'_>, target: Ns) -> bool {
+    match namespace {
+        Namespace::None => false,
+        Namespace::Known(ns) => ns != target,
+        Namespace::Other(_) => true,
+    }
 }
 
 /// `<login>` (RFC 5730 §2.9.1.1).
@@ -1219,7 +1243,7 @@ fn read_login<'a>(r: &mut Reader<'_, 'a>, login: Elem<'a>) -> Result<Login<'a>, 
             version_span,
         ));
     }
-    if !version.eq_str("1.0") {
+    if !value_chars(&version).eq("1.0".chars()) {
         return Err(super::value::value_error(
             CommandErrorKind::UnimplementedProtocolVersion,
             version_elem.element_name(),
@@ -1269,27 +1293,42 @@ fn read_login<'a>(r: &mut Reader<'_, 'a>, login: Elem<'a>) -> Result<Login<'a>, 
     })
 }
 
-/// `versionType`: `[1-9]+\.[0-9]+`.
+/// `versionType`: `[1-9]+\.[0-9]+`, on the decoded value (references and
+/// CDATA sections too: the pattern has no length bound, so no fixed
+/// buffer would hold every valid value; the characters are matched one by one).
 fn version_pattern(v: &Str<'_>) -> bool {
-    let Some(s) = v.as_plain() else { return false };
-    let Some((major, minor)) = s.split_once('.') else {
-        return false;
-    };
-    !major.is_empty()
-        && major.bytes().all(|b| (b'1'..=b'9').contains(&b))
-        && !minor.is_empty()
-        && minor.bytes().all(|b| b.is_ascii_digit())
+    let (mut major, mut minor, mut dot) = (0usize, 0usize, false);
+    for c in value_chars(v) {
+        match c {
+            '1'..='9' if !dot => major += 1,
+            '.' if !dot => dot = true,
+            '0'..='9' if dot => minor += 1,
+            _ => return false,
+        }
+    }
+    major > 0 && minor > 0
 }
 
-/// XML Schema `language`: `[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*`.
+/// XML Schema `language`: `[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*`, on the
+/// decoded value (unbounded, so matched character by character).
 fn language_pattern(v: &Str<'_>) -> bool {
-    let Some(s) = v.as_plain() else { return false };
-    s.split('-').enumerate().all(|(i, part)| {
-        (1..=8).contains(&part.len())
-            && part
-                .bytes()
-                .all(|b| b.is_ascii_alphabetic() || (i > 0 && b.is_ascii_digit()))
-    })
+    let (mut part_len, mut first_part) = (0usize, true);
+    for c in value_chars(v) {
+        if c == '-' {
+            if part_len == 0 {
+                return false;
+            }
+            (part_len, first_part) = (0, false);
+        } else if c.is_ascii_alphabetic() || (!first_part && c.is_ascii_digit()) {
+            part_len += 1;
+            if part_len > 8 {
+                return false;
+            }
+        } else {
+            return false;
+        }
+    }
+    part_len > 0
 }
 
 /// An XML Schema `language` value in attribute `attribute` of `e` (2005 otherwise).

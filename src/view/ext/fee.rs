@@ -44,7 +44,8 @@ use crate::view::reader::{Elem, Reader};
 use crate::view::scan::{Child, FromChild, List};
 use crate::view::str::Str;
 use crate::view::value::{
-    Period, PeriodUnit, check_bool, check_enum, check_unsigned, plain_ascii, value_error,
+    Period, PeriodUnit, check_bool, check_enum, check_unsigned, parse_number, plain_ascii,
+    value_chars, value_error,
 };
 use crate::xml::{Namespace, Ns, Span};
 
@@ -327,7 +328,7 @@ fn period_of(c: Option<Child<'_>>) -> Option<Period> {
     } else {
         return None;
     };
-    let value: u8 = c.token().as_plain()?.parse().ok()?;
+    let value: u8 = parse_number(&c.token())?;
     (1..=99).contains(&value).then_some(Period { value, unit })
 }
 
@@ -960,9 +961,11 @@ fn read_currency<'a>(r: &mut Reader<'_, 'a>) -> Result<(), CommandError<'a>> {
     r.check_attributes(e, &[])?;
     // `string` with pattern [A-Z]{3}: no white space allowed around it.
     let value = r.text(e)?;
-    let ok = value
-        .as_plain()
-        .is_some_and(|s| s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase()));
+    let mut letters = 0usize;
+    let ok = value_chars(&value).all(|c| {
+        letters += 1;
+        c.is_ascii_uppercase()
+    }) && letters == 3;
     if !ok {
         return Err(value_error(
             CommandErrorKind::InvalidValue {

@@ -8,7 +8,9 @@ use crate::view::error::CommandError;
 use crate::view::reader::{Elem, Reader};
 use crate::view::scan::{Child, FromChild, List};
 use crate::view::str::Str;
-use crate::view::value::{check_bool, check_length, check_unsigned, value_error};
+use crate::view::value::{
+    check_bool, check_length, check_unsigned, parse_number, value_chars, value_error,
+};
 use crate::xml::{Ns, Span};
 
 const NS: Ns = Ns::SecDns11;
@@ -500,7 +502,7 @@ impl Default for SecDnsUpdate<'_> {
 
 /// A decimal number as read (tolerantly: `None` when it is not one).
 fn number(value: Str<'_>) -> Option<u32> {
-    value.as_plain()?.trim().parse().ok()
+    parse_number(&value)
 }
 
 // ----- strict reading, inside read_command -----
@@ -629,9 +631,12 @@ fn read_ds_data<'a>(r: &mut Reader<'_, 'a>, e: Elem<'a>) -> Result<(), CommandEr
     r.check_attributes(digest, &[])?;
     let value = r.token(digest)?;
     let span = element_span(r, digest);
-    let hex = value
-        .as_plain()
-        .is_some_and(|s| s.len().is_multiple_of(2) && s.bytes().all(|b| b.is_ascii_hexdigit()));
+    // hexBinary has no length bound: matched character by character.
+    let mut digits = 0usize;
+    let hex = value_chars(&value).all(|c| {
+        digits += 1;
+        c.is_ascii_hexdigit()
+    }) && digits.is_multiple_of(2);
     if !hex {
         return Err(value_error(
             CommandErrorKind::InvalidValue {

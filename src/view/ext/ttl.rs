@@ -8,7 +8,9 @@ use crate::view::error::CommandError;
 use crate::view::reader::{Elem, Reader};
 use crate::view::scan::{Child, FromChild, List};
 use crate::view::str::Str;
-use crate::view::value::{check_bool, check_enum, check_unsigned, value_error};
+use crate::view::value::{
+    check_bool, check_enum, check_unsigned, parse_number, value_chars, value_error,
+};
 use crate::xml::{Ns, Span};
 
 const NS: Ns = Ns::Ttl;
@@ -49,7 +51,7 @@ impl<'a> Ttl<'a> {
 }
 
 fn number(s: Option<Str<'_>>) -> Option<u32> {
-    s?.as_plain()?.trim().parse().ok()
+    parse_number(&s?)
 }
 
 impl<'a> FromChild<'a> for Ttl<'a> {
@@ -226,13 +228,20 @@ fn read_ttl<'a>(
     Ok(())
 }
 
+/// `customRRType`: `A|[A-Z][A-Z0-9\-]*[A-Z0-9]`, on the decoded value
+/// (unbounded, so matched character by character).
 fn custom_pattern(s: Str<'_>) -> bool {
-    let Some(s) = s.as_plain() else { return false };
-    let b = s.as_bytes();
-    s == "A"
-        || (b.len() >= 2
-            && b[0].is_ascii_uppercase()
-            && (b[b.len() - 1].is_ascii_uppercase() || b[b.len() - 1].is_ascii_digit())
-            && b.iter()
-                .all(|&c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'-'))
+    let (mut len, mut last) = (0usize, '\0');
+    for c in value_chars(&s) {
+        let ok = if len == 0 {
+            c.is_ascii_uppercase()
+        } else {
+            c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-'
+        };
+        if !ok {
+            return false;
+        }
+        (len, last) = (len + 1, c);
+    }
+    (len == 1 && last == 'A') || (len >= 2 && last != '-')
 }

@@ -21,7 +21,7 @@ use crate::view::error::CommandError;
 use crate::view::reader::{Elem, Reader};
 use crate::view::scan::Child;
 use crate::view::str::Str;
-use crate::view::value::{DateTime, check_length, plain_ascii, value_error};
+use crate::view::value::{DateTime, check_length, parse_number, plain_ascii, value_error};
 use crate::xml::{Ns, Span};
 
 /// `<namestoreExt:namestoreExt>`: the sub-product a domain or host command
@@ -73,7 +73,7 @@ impl<'a> NamestoreError<'a> {
 
     /// The code as a number, when it is one.
     pub fn code_number(&self) -> Option<u32> {
-        self.code?.as_plain()?.trim().parse().ok()
+        parse_number(&self.code?)
     }
 
     /// `<namestoreExt:nsExtErrData>` read tolerantly.
@@ -138,7 +138,8 @@ impl<'a> SyncUpdate<'a> {
 
     /// The month and day (`None` if the text is not `--MM-DD`).
     pub fn month_day(&self) -> Option<MonthDay> {
-        MonthDay::parse(self.exp_month_day.as_plain()?.trim())
+        let mut buf = [0u8; 16];
+        MonthDay::parse(plain_ascii(&self.exp_month_day, &mut buf).trim())
     }
 
     /// `<sync:update>` read tolerantly.
