@@ -14,7 +14,8 @@ pub type UtcOffsetMinutes = i16;
 /// A calendar date, `YYYY-MM-DD` with an optional offset (XML Schema `date`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Date {
-    /// Year, 0–9999.
+    /// Year, 1–9999 (XML Schema 1.0, which the EPP schemas use, has no
+    /// year 0000; parsing refuses it).
     pub year: u16,
     /// Month, 1–12.
     pub month: u8,
@@ -92,7 +93,8 @@ fn days_in_month(year: u16, month: u8) -> u8 {
     }
 }
 
-/// `YYYY-MM-DD` at the start of `bytes`, checked against the calendar.
+/// `YYYY-MM-DD` at the start of `bytes`, checked against the calendar
+/// (year 0000 is not one: XML Schema 1.0 counts from 0001).
 fn ymd(bytes: &[u8]) -> Option<(u16, u8, u8)> {
     if bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
         return None;
@@ -101,7 +103,7 @@ fn ymd(bytes: &[u8]) -> Option<(u16, u8, u8)> {
     // Two digits: at most 99, so the casts are exact.
     let month = digits_at(bytes, 5, 2)? as u8;
     let day = digits_at(bytes, 8, 2)? as u8;
-    ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
+    (year >= 1 && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
         .then_some((year, month, day))
 }
 
@@ -535,6 +537,10 @@ mod tests {
         assert!(Date::parse("2000-13-01").is_none());
         assert!(Date::parse("2000-4-03").is_none());
         assert!(Date::parse("2000-04-03 ").is_none());
+        // XML Schema 1.0 has no year 0000 (xmllint refuses it).
+        assert!(Date::parse("0000-01-01").is_none());
+        assert!(DateTime::parse("0000-01-01T00:00:00Z").is_none());
+        assert_eq!(Date::parse("0001-01-01").unwrap().year, 1);
         assert_eq!(
             Date::parse("1999-12-31+14:00").unwrap().to_string(),
             "1999-12-31+14:00"
