@@ -276,6 +276,8 @@ impl Deframer {
         // Drop what lies past the moved data (left over from frames already
         // taken out), so `read_buf` can never hand an old frame back: the
         // space it offers next is zeroed afresh, and only as much as it offers.
+        // `start` is the end of a frame handed out, so it is at most
+        // `filled`, and at most `checked`, which passed that frame's header.
         self.filled -= self.start;
         self.buf.truncate(self.filled);
         self.checked -= self.start;

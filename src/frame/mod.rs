@@ -348,6 +348,7 @@ impl<'a> Iterator for Frames<'a> {
         }
         match decode(self.remainder(), &self.limits) {
             Ok(Decoded::Frame { payload, consumed }) => {
+                // The frame lies within the remainder: the sum stays within `buf`.
                 self.consumed += consumed;
                 Some(Ok(payload))
             }
