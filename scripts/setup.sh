@@ -73,6 +73,10 @@ fi
 # Builds Miri's sysroot once; a no-op (a second or so) when it is up to date.
 say "cargo +nightly miri setup"
 cargo +nightly miri setup
+# And i686's, for scripts/miri.sh's 32-bit framing run (about 50 s the
+# first time; from rust-src, so no `rustup target add` is needed).
+say "cargo +nightly miri setup --target i686-unknown-linux-gnu"
+cargo +nightly miri setup --target i686-unknown-linux-gnu
 
 # --- cargo tools --------------------------------------------------------------
 if ! cargo fuzz --version >/dev/null 2>&1; then

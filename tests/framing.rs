@@ -577,24 +577,34 @@ fn u32_max_total_length_without_overflow() {
     assert_eq!(frame::frames(&h, &Limits::new()).next(), Some(Err(refused)));
 
     let huge = Limits::new().with_max_frame_len(u32::MAX);
-    assert_eq!(
-        frame::decode(&h, &huge),
-        Ok(Decoded::Incomplete {
-            needed: u32::MAX as usize - HEADER_LEN
-        })
-    );
     let mut some = h.to_vec();
     some.extend_from_slice(&[b'x'; 10]);
-    assert_eq!(
-        frame::decode(&some, &huge),
-        Ok(Decoded::Incomplete {
-            needed: u32::MAX as usize - HEADER_LEN - 10
-        })
-    );
-    let mut it = frame::frames(&some, &huge);
-    assert_eq!(it.next(), None);
-    assert_eq!(it.consumed(), 0);
-    assert_eq!(it.needed(), u32::MAX as usize - HEADER_LEN - 10);
+    if addressable() < u32::MAX {
+        // No slice can hold the frame on this target: refused, whatever the limit.
+        let beyond = FrameError::LengthTooLarge {
+            length: u32::MAX,
+            max: addressable(),
+        };
+        assert_eq!(frame::decode(&h, &huge), Err(beyond));
+        assert_eq!(frame::decode(&some, &huge), Err(beyond));
+    } else {
+        assert_eq!(
+            frame::decode(&h, &huge),
+            Ok(Decoded::Incomplete {
+                needed: u32::MAX as usize - HEADER_LEN
+            })
+        );
+        assert_eq!(
+            frame::decode(&some, &huge),
+            Ok(Decoded::Incomplete {
+                needed: u32::MAX as usize - HEADER_LEN - 10
+            })
+        );
+        let mut it = frame::frames(&some, &huge);
+        assert_eq!(it.next(), None);
+        assert_eq!(it.consumed(), 0);
+        assert_eq!(it.needed(), u32::MAX as usize - HEADER_LEN - 10);
+    }
     // Lengths below 4 are refused whatever the limit.
     assert_eq!(
         frame::decode(&header(3), &huge),
@@ -613,6 +623,72 @@ fn u32_max_total_length_without_overflow() {
         assert_eq!(d.push(&some), Err(refused));
         assert_eq!(d.buffered(), &h);
     }
+}
+
+/// The largest total length a slice can hold on this target, worked out here
+/// rather than taken from the code under test: `u32::MAX` on 64-bit targets,
+/// `isize::MAX` (2 GiB - 1) on 32-bit ones.
+fn addressable() -> u32 {
+    u32::try_from(isize::MAX).unwrap_or(u32::MAX)
+}
+
+/// Under a limit that lets them through, headers announcing large frames
+/// make each deframer reserve no more than a bounded read-ahead: four bytes
+/// from a peer must not commit gigabytes.
+#[cfg(feature = "bytes")]
+#[test]
+fn a_huge_frame_header_reserves_only_a_bounded_read_ahead() {
+    let huge = Limits::new().with_max_frame_len(u32::MAX);
+    // The read-ahead cap, plus slack for the allocator's rounding.
+    let bound = HEADER_LEN + BytesDeframer::MAX_AHEAD + 64 * 1024;
+    for total in [
+        u32::try_from(BytesDeframer::MAX_AHEAD).unwrap() * 4,
+        100_000_000,
+        addressable(),
+    ] {
+        let mut buf = BytesMut::from(&header(total)[..]);
+        assert_eq!(decode_bytes(&mut buf, &huge), Ok(None), "total {total}");
+        assert!(
+            buf.capacity() <= bound,
+            "decode_bytes reserved {} bytes for a header announcing {total}",
+            buf.capacity()
+        );
+
+        let mut d = Deframer::new(huge);
+        d.push(&header(total)).unwrap();
+        assert!(d.read_buf().len() <= Deframer::MAX_AHEAD, "total {total}");
+    }
+}
+
+/// A frame larger than the read-ahead cap, trickling into `decode_bytes`
+/// (as `EppCodec` sees it): the buffer grows with what arrives, not with
+/// what the header announced, and the frame comes out whole.
+#[cfg(feature = "bytes")]
+#[test]
+fn decode_bytes_grows_a_large_frame_as_it_arrives() {
+    let payload: Vec<u8> = (0..3 * BytesDeframer::MAX_AHEAD + 5)
+        .map(|i| b"<epp/>"[i % 6])
+        .collect();
+    let wire = framed(&payload);
+    let limits = Limits::new().with_max_frame_len(u32::try_from(wire.len()).unwrap());
+    let mut buf = BytesMut::new();
+    let mut got = None;
+    for (i, piece) in wire.chunks(16 * 1024).enumerate() {
+        assert!(got.is_none(), "a frame before its last byte");
+        buf.extend_from_slice(piece);
+        got = decode_bytes(&mut buf, &limits).unwrap();
+        if got.is_none() {
+            // Growth may double what has arrived, and add the read-ahead.
+            assert!(
+                buf.capacity() <= 2 * (buf.len() + BytesDeframer::MAX_AHEAD),
+                "piece {i}: {} bytes reserved with {} in",
+                buf.capacity(),
+                buf.len()
+            );
+        }
+    }
+    assert_eq!(got.as_deref(), Some(&payload[..]));
+    assert!(buf.is_empty());
 }
 
 #[test]

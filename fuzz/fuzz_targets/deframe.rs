@@ -6,24 +6,31 @@
 //! - a [`Deframer`] through `push`,
 //! - a [`Deframer`] through `read_buf` + `commit` (no copy through a slice),
 //! - a [`BytesDeframer`] through `push`,
+//! - a `BytesMut` read buffer through [`decode_bytes`] (what `EppCodec` does),
 //!
 //! and every frame each one yields, the error it ends with and the bytes it
 //! still holds must match what [`frame::frames`] reads from the whole
 //! stream at once: the same frames in order, then (at a bad header) the
 //! same one error, or else the same partial frame left over.
+//!
+//! The frame-length limit is sometimes left as generated, up to `u32::MAX`,
+//! so headers announce frames of gigabytes the stream never completes: the
+//! deframers must then reserve only a bounded read-ahead (256 KiB), which
+//! the `decode_bytes` check asserts and libFuzzer's malloc limit (the RSS
+//! limit, 2 GiB by default) enforces for every deframer.
 
 #![no_main]
 
 use arbitrary::{Arbitrary, Unstructured};
+use bytes::BytesMut;
 use epp_codec::Limits;
-use epp_codec::frame::{self, BytesDeframer, Deframer, FrameError, HEADER_LEN};
+use epp_codec::frame::{self, BytesDeframer, Deframer, FrameError, HEADER_LEN, decode_bytes};
 use libfuzzer_sys::fuzz_target;
 
-/// Frame-length limits are folded into `0..=MAX_FRAME_LEN` (twice the
-/// longest input scripts/fuzz.sh generates): the deframers
-/// reserve room for a whole frame as soon as its header arrives (by design),
-/// and a generated 4 GiB limit would only exercise libFuzzer's malloc limit.
-/// Small limits, including those below the header length, stay reachable.
+/// Three inputs in four fold their frame-length limit into
+/// `0..=MAX_FRAME_LEN` (twice the longest input scripts/fuzz.sh generates),
+/// so that limits near the frames' sizes, and those below the header length,
+/// are common; the fourth keeps the generated limit, however large.
 const MAX_FRAME_LEN: u32 = 1 << 17;
 
 /// At most this many chunk sizes, used in a cycle.
@@ -276,12 +283,61 @@ fn bytes_deframer(stream: &[u8], sizes: &[usize], limits: Limits, exp: &Expected
     }
 }
 
+/// Feeds the stream, in chunks, into a `BytesMut` as a `FramedRead` would,
+/// taking frames out with `decode_bytes` after each read.
+fn decode_bytes_stream(stream: &[u8], sizes: &[usize], limits: Limits, exp: &Expected<'_>) {
+    let mut buf = BytesMut::new();
+    let mut seen = Seen::default();
+    'feed: for chunk in chunks(stream, sizes) {
+        buf.extend_from_slice(chunk);
+        loop {
+            match decode_bytes(&mut buf, &limits) {
+                Ok(Some(payload)) => {
+                    seen.take(Ok(Some(&payload[..])));
+                }
+                Ok(None) => break,
+                Err(e) => {
+                    seen.take(Err(e));
+                    // `EppCodec` stops here: it is fused after an error.
+                    break 'feed;
+                }
+            }
+        }
+        // What a header may reserve is bounded by the read-ahead cap, not by
+        // the length it announces. `BytesMut` grows by doubling, so the
+        // capacity can reach twice (the bytes fed in plus that cap); a
+        // 4-byte header reserving its whole frame would be far beyond.
+        assert!(
+            buf.capacity() <= 2 * (stream.len() + BytesDeframer::MAX_AHEAD),
+            "decode_bytes: {} bytes reserved for a {}-byte stream",
+            buf.capacity(),
+            stream.len()
+        );
+    }
+    seen.check(exp, "decode_bytes");
+    match exp.error {
+        // Left as it is at the bad header: the header and what came with it.
+        Some(_) => assert!(
+            buf.len() >= HEADER_LEN && exp.rest.starts_with(&buf),
+            "decode_bytes: kept bytes are not the bad header and what followed"
+        ),
+        None => assert_eq!(&buf[..], exp.rest, "decode_bytes: partial frame"),
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
     let mut u = Unstructured::new(data);
     let Ok(limits) = Limits::arbitrary(&mut u) else {
         return;
     };
-    let limits = limits.with_max_frame_len(limits.max_frame_len() % (MAX_FRAME_LEN + 1));
+    let Ok(keep_huge_limit) = u.ratio(1u8, 4) else {
+        return;
+    };
+    let limits = if keep_huge_limit {
+        limits
+    } else {
+        limits.with_max_frame_len(limits.max_frame_len() % (MAX_FRAME_LEN + 1))
+    };
     let Ok(count) = u.int_in_range(1..=MAX_SIZES) else {
         return;
     };
@@ -298,4 +354,5 @@ fuzz_target!(|data: &[u8]| {
     push_deframer(stream, &sizes, limits, &exp);
     commit_deframer(stream, &sizes, limits, &exp);
     bytes_deframer(stream, &sizes, limits, &exp);
+    decode_bytes_stream(stream, &sizes, limits, &exp);
 });

@@ -2,14 +2,17 @@
 
 use bytes::{Buf, Bytes, BytesMut};
 
-use super::{FrameError, HEADER_LEN, check_header};
+use super::{Deframer, FrameError, HEADER_LEN, checked_total};
 use crate::Limits;
 
 /// Takes one frame off the front of `buf`: its payload as [`Bytes`] that
 /// share `buf`'s memory (no copy), or `None` when the frame is not complete.
 ///
-/// When the header is in but the payload is not, `buf` is grown once to fit
-/// the whole frame, so the reads that follow fill it without reallocating.
+/// When the header is in but the payload is not, `buf` is grown to fit the
+/// rest of the frame, up to [`BytesDeframer::MAX_AHEAD`] (256 KiB) more
+/// bytes. A frame of up to that much more is then read in without
+/// reallocating; a longer one grows the buffer as its bytes arrive, so four
+/// bytes from a peer never reserve more, whatever [`Limits::max_frame_len`].
 ///
 /// # Errors
 ///
@@ -18,9 +21,9 @@ pub fn decode_bytes(buf: &mut BytesMut, limits: &Limits) -> Result<Option<Bytes>
     let Some(&header) = buf.first_chunk::<HEADER_LEN>() else {
         return Ok(None);
     };
-    let total = check_header(header, limits)? as usize;
+    let total = checked_total(header, limits)?;
     if buf.len() < total {
-        buf.reserve(total - buf.len());
+        buf.reserve((total - buf.len()).min(BytesDeframer::MAX_AHEAD));
         return Ok(None);
     }
     let mut frame = buf.split_to(total);
@@ -31,8 +34,9 @@ pub fn decode_bytes(buf: &mut BytesMut, limits: &Limits) -> Result<Option<Bytes>
 /// A deframer over a [`BytesMut`] receive buffer whose frames come out as
 /// [`Bytes`] without copying the payload.
 ///
-/// Like [`Deframer`](super::Deframer), it checks each header as soon as it
-/// arrives and is fused after an error.
+/// Like [`Deframer`], it checks each header as soon as it arrives, is fused
+/// after an error, and takes at most [`MAX_AHEAD`](Self::MAX_AHEAD) of memory
+/// ahead of the bytes received.
 ///
 /// ```
 /// use epp_codec::{Limits, frame::BytesDeframer};
@@ -44,12 +48,22 @@ pub fn decode_bytes(buf: &mut BytesMut, limits: &Limits) -> Result<Option<Bytes>
 pub struct BytesDeframer {
     buf: BytesMut,
     /// Where the next unchecked header starts, counted from the front of `buf`.
+    /// It may lie beyond the bytes received but never overflows: a checked
+    /// header's position (below `isize::MAX`) plus its length (at most
+    /// [`MAX_ADDRESSABLE_FRAME_LEN`](super::MAX_ADDRESSABLE_FRAME_LEN), at
+    /// most `isize::MAX`).
     checked: usize,
     limits: Limits,
     error: Option<FrameError>,
 }
 
 impl BytesDeframer {
+    /// Most memory a header makes room for ahead of its payload (256 KiB, as
+    /// [`Deframer::MAX_AHEAD`]): even under a very large
+    /// [`Limits::max_frame_len`], four bytes from a peer commit no more; the
+    /// buffer grows further only as payload bytes actually arrive.
+    pub const MAX_AHEAD: usize = Deframer::MAX_AHEAD;
+
     /// An empty deframer with the given limits.
     pub fn new(limits: Limits) -> Self {
         BytesDeframer {
@@ -71,21 +85,28 @@ impl BytesDeframer {
             return Err(e);
         }
         while !bytes.is_empty() {
-            let until_header_end = (self.checked + HEADER_LEN).saturating_sub(self.buf.len());
+            let until_header_end = self
+                .checked
+                .saturating_add(HEADER_LEN)
+                .saturating_sub(self.buf.len());
             let take = until_header_end.clamp(1, bytes.len());
             let (now, later) = bytes.split_at(take);
             self.buf.extend_from_slice(now);
             bytes = later;
-            while let Some(header) = self
+            while let Some(&header) = self
                 .buf
-                .get(self.checked..self.checked + HEADER_LEN)
-                .and_then(|h| <[u8; HEADER_LEN]>::try_from(h).ok())
+                .get(self.checked..)
+                .and_then(<[u8]>::first_chunk::<HEADER_LEN>)
             {
-                match check_header(header, &self.limits) {
+                match checked_total(header, &self.limits) {
                     Ok(total) => {
-                        self.checked += total as usize;
-                        self.buf
-                            .reserve(self.checked.saturating_sub(self.buf.len()));
+                        // Never saturates (see `checked`).
+                        self.checked = self.checked.saturating_add(total);
+                        self.buf.reserve(
+                            self.checked
+                                .saturating_sub(self.buf.len())
+                                .min(Self::MAX_AHEAD),
+                        );
                     }
                     Err(e) => {
                         self.error = Some(e);
@@ -105,6 +126,7 @@ impl BytesDeframer {
     pub fn next_frame(&mut self) -> Result<Option<Bytes>, FrameError> {
         if self.checked >= HEADER_LEN {
             if let Some(frame) = decode_bytes(&mut self.buf, &self.limits)? {
+                // The frame's header was checked, so `checked` is past its end.
                 self.checked -= frame.len() + HEADER_LEN;
                 return Ok(Some(frame));
             }
@@ -147,6 +169,71 @@ mod tests {
             d.next_frame(),
             Err(FrameError::LengthTooSmall { length: 2 })
         );
+    }
+
+    /// The largest total length a slice can hold on this target, worked out
+    /// here rather than taken from the code under test.
+    fn addressable() -> u32 {
+        u32::try_from(isize::MAX).unwrap_or(u32::MAX)
+    }
+
+    /// Room a header may make beyond the bytes already in: the read-ahead
+    /// cap, plus slack for the allocator's rounding.
+    const RESERVE_BOUND: usize = HEADER_LEN + BytesDeframer::MAX_AHEAD + 64 * 1024;
+
+    /// On 32-bit targets the end of a `u32::MAX` frame after a first one does
+    /// not fit a `usize`: refused. On 64-bit ones it is accepted, and its
+    /// header alone must not reserve 4 GiB.
+    #[test]
+    fn a_u32_max_header_after_a_frame_neither_overflows_nor_reserves_it() {
+        let huge = Limits::new().with_max_frame_len(u32::MAX);
+        let mut d = BytesDeframer::new(huge);
+        let result = d.push(b"\x00\x00\x00\x0a<epp/>\xff\xff\xff\xff");
+        assert_eq!(d.next_frame().unwrap().as_deref(), Some(&b"<epp/>"[..]));
+        if addressable() < u32::MAX {
+            let err = FrameError::LengthTooLarge {
+                length: u32::MAX,
+                max: addressable(),
+            };
+            assert_eq!(result, Err(err));
+            assert_eq!(d.next_frame(), Err(err));
+            assert_eq!(d.buffered(), u32::MAX.to_be_bytes());
+        } else {
+            assert_eq!(result, Ok(()));
+            assert_eq!(d.next_frame(), Ok(None));
+            assert!(
+                d.buf.capacity() <= RESERVE_BOUND,
+                "{} bytes reserved on the strength of a header",
+                d.buf.capacity()
+            );
+        }
+    }
+
+    /// `decode_bytes` (and so `EppCodec`) given only a `u32::MAX` header:
+    /// refused where it cannot be addressed, and otherwise no reservation
+    /// of the whole announced frame.
+    #[test]
+    fn decode_bytes_of_a_u32_max_header_neither_overflows_nor_reserves_it() {
+        let huge = Limits::new().with_max_frame_len(u32::MAX);
+        let mut buf = BytesMut::from(&u32::MAX.to_be_bytes()[..]);
+        let result = decode_bytes(&mut buf, &huge);
+        if addressable() < u32::MAX {
+            assert_eq!(
+                result,
+                Err(FrameError::LengthTooLarge {
+                    length: u32::MAX,
+                    max: addressable()
+                })
+            );
+            assert_eq!(&buf[..], u32::MAX.to_be_bytes());
+        } else {
+            assert_eq!(result, Ok(None));
+            assert!(
+                buf.capacity() <= RESERVE_BOUND,
+                "{} bytes reserved on the strength of a header",
+                buf.capacity()
+            );
+        }
     }
 
     #[test]

@@ -17,7 +17,9 @@ use crate::Limits;
 /// copy). It behaves like `LengthDelimitedCodec` with a 4-byte big-endian
 /// length that counts itself (`length_adjustment(-4)`), plus the EPP limits:
 /// a bad header is an error as soon as its four bytes are read, and the codec
-/// then refuses to decode anything more.
+/// then refuses to decode anything more. A header makes room in the read
+/// buffer for at most [`BytesDeframer::MAX_AHEAD`](super::BytesDeframer::MAX_AHEAD)
+/// (256 KiB) of its payload; a longer frame's buffer grows as it arrives.
 ///
 /// Encoding accepts `&[u8]`, `&str` and [`Bytes`] payloads.
 #[derive(Debug, Clone, Default)]
@@ -105,6 +107,7 @@ impl Encoder<&[u8]> for EppCodec {
 
     fn encode(&mut self, payload: &[u8], dst: &mut BytesMut) -> Result<(), CodecError> {
         let header = encode_header(payload.len()).map_err(CodecError::Encode)?;
+        // `encode_header` succeeded, so this sum fits a `u32`.
         dst.reserve(HEADER_LEN + payload.len());
         dst.put_slice(&header);
         dst.put_slice(payload);
@@ -125,5 +128,39 @@ impl Encoder<Bytes> for EppCodec {
 
     fn encode(&mut self, payload: Bytes, dst: &mut BytesMut) -> Result<(), CodecError> {
         Encoder::<&[u8]>::encode(self, &payload, dst)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A `u32::MAX` header under a limit that allows it, alone in the read
+    /// buffer: refused where a frame that long cannot be addressed (32-bit
+    /// targets), and elsewhere not a reason to reserve 4 GiB.
+    #[test]
+    fn a_u32_max_header_neither_overflows_nor_reserves_the_frame() {
+        let addressable = u32::try_from(isize::MAX).unwrap_or(u32::MAX);
+        let mut codec = EppCodec::new(Limits::new().with_max_frame_len(u32::MAX));
+        let mut src = BytesMut::from(&u32::MAX.to_be_bytes()[..]);
+        let result = codec.decode(&mut src);
+        if addressable < u32::MAX {
+            let err = FrameError::LengthTooLarge {
+                length: u32::MAX,
+                max: addressable,
+            };
+            assert!(
+                matches!(result, Err(CodecError::Frame(e)) if e == err),
+                "{result:?}"
+            );
+            assert!(matches!(codec.decode(&mut src), Err(CodecError::Frame(e)) if e == err));
+        } else {
+            assert!(matches!(result, Ok(None)), "{result:?}");
+            assert!(
+                src.capacity() <= HEADER_LEN + crate::frame::BytesDeframer::MAX_AHEAD + 64 * 1024,
+                "{} bytes reserved on the strength of a header",
+                src.capacity()
+            );
+        }
     }
 }

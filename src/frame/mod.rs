@@ -23,6 +23,13 @@
 //! sometimes write plain text with no header at all ("Session limit
 //! exceeded", an HTML page): when the four octets of a bad header are
 //! printable text, the error is [`FrameError::UnframedText`], which shows them.
+//!
+//! Length arithmetic cannot overflow, on 32-bit targets too: a frame longer
+//! than any slice can be on the target ([`MAX_ADDRESSABLE_FRAME_LEN`]) is
+//! refused on its header like one over the limit, so where a frame ends
+//! (where it starts plus its length) always fits a `usize`. The buffering
+//! decoders reserve at most a bounded read-ahead on the strength of a header
+//! ([`Deframer::MAX_AHEAD`]); a large frame's buffer grows as its bytes arrive.
 
 use core::fmt;
 
@@ -48,6 +55,22 @@ pub const HEADER_LEN: usize = 4;
 
 /// The largest payload any header can describe: `u32::MAX - 4` octets.
 pub const MAX_PAYLOAD_LEN: usize = (u32::MAX as usize).saturating_sub(HEADER_LEN);
+
+/// The longest frame (total length, header included) this target can hold:
+/// `u32::MAX` where a slice can be that long (64-bit targets), otherwise
+/// `isize::MAX`, the most bytes one slice or allocation can have (2 GiB - 1
+/// on 32-bit targets).
+///
+/// [`check_header`] refuses a longer frame with [`FrameError::LengthTooLarge`]
+/// whatever [`Limits::max_frame_len`] allows: no buffer could ever complete
+/// it, and refusing it on its header keeps every decoder's arithmetic on
+/// positions (a frame ends where it starts plus its length, each at most
+/// `isize::MAX`) within `usize`.
+pub const MAX_ADDRESSABLE_FRAME_LEN: u32 = if (isize::MAX as u64) < u32::MAX as u64 {
+    isize::MAX as u32
+} else {
+    u32::MAX
+};
 
 /// What [`decode`] found at the start of a buffer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,11 +101,14 @@ pub enum FrameError {
         /// The total length the header announced.
         length: u32,
     },
-    /// The total length is above [`Limits::max_frame_len`].
+    /// The total length is above [`Limits::max_frame_len`], or above
+    /// [`MAX_ADDRESSABLE_FRAME_LEN`] (only on targets narrower than 64 bits,
+    /// where no buffer could hold the frame).
     LengthTooLarge {
         /// The total length the header announced.
         length: u32,
-        /// The limit in force.
+        /// The limit in force: the lesser of [`Limits::max_frame_len`] and
+        /// [`MAX_ADDRESSABLE_FRAME_LEN`].
         max: u32,
     },
     /// The four header bytes are printable text, not a length: the peer wrote
@@ -176,11 +202,16 @@ impl core::error::Error for EncodeError {}
 ///
 /// # Errors
 ///
-/// [`FrameError`] when the length is below 4 or above
-/// [`Limits::max_frame_len`].
+/// [`FrameError`] when the length is below 4, or above
+/// [`Limits::max_frame_len`] or [`MAX_ADDRESSABLE_FRAME_LEN`].
 pub fn check_header(header: [u8; HEADER_LEN], limits: &Limits) -> Result<u32, FrameError> {
     let length = u32::from_be_bytes(header);
-    if length >= HEADER_LEN as u32 && length <= limits.max_frame_len() {
+    #[allow(
+        clippy::unnecessary_min_or_max,
+        reason = "a no-op only where MAX_ADDRESSABLE_FRAME_LEN is u32::MAX (64-bit targets)"
+    )]
+    let max = limits.max_frame_len().min(MAX_ADDRESSABLE_FRAME_LEN);
+    if length >= HEADER_LEN as u32 && length <= max {
         return Ok(length);
     }
     if header
@@ -192,11 +223,23 @@ pub fn check_header(header: [u8; HEADER_LEN], limits: &Limits) -> Result<u32, Fr
     if length < HEADER_LEN as u32 {
         Err(FrameError::LengthTooSmall { length })
     } else {
-        Err(FrameError::LengthTooLarge {
-            length,
-            max: limits.max_frame_len(),
-        })
+        Err(FrameError::LengthTooLarge { length, max })
     }
+}
+
+/// [`check_header`], with the total length as a `usize`.
+///
+/// The conversion is lossless: a checked length is at most
+/// [`MAX_ADDRESSABLE_FRAME_LEN`], which fits a `usize` on every target.
+fn checked_total(header: [u8; HEADER_LEN], limits: &Limits) -> Result<usize, FrameError> {
+    check_header(header, limits).map(total_len)
+}
+
+/// A total length already checked (at most [`MAX_ADDRESSABLE_FRAME_LEN`]) as
+/// a `usize`: lossless, so the fallback never applies; it only keeps the
+/// conversion free of any panic.
+fn total_len(total: u32) -> usize {
+    usize::try_from(total).unwrap_or(usize::MAX)
 }
 
 /// Reads one data unit from the start of `buf`, without copying or allocating.
@@ -221,26 +264,19 @@ pub fn decode<'a>(buf: &'a [u8], limits: &Limits) -> Result<Decoded<'a>, FrameEr
             needed: HEADER_LEN - buf.len(),
         });
     };
-    let payload_len = payload_len(check_header(header, limits)?);
+    // A checked total is at least HEADER_LEN, so this cannot underflow.
+    let payload_len = checked_total(header, limits)? - HEADER_LEN;
     match rest.get(..payload_len) {
+        // Both within `buf`: the sum is at most `buf.len()`.
         Some(payload) => Ok(Decoded::Frame {
             payload,
             consumed: HEADER_LEN + payload_len,
         }),
+        // `rest` is shorter than the payload here.
         None => Ok(Decoded::Incomplete {
             needed: payload_len - rest.len(),
         }),
     }
-}
-
-/// The payload length of a checked total length (at least [`HEADER_LEN`]).
-///
-/// `u32` to `usize` never truncates on the 32- and 64-bit targets Rust's
-/// `core` supports for this crate; on 16-bit targets the limit check has
-/// already bounded `total` by `max_frame_len`, and the saturating conversion
-/// keeps any overflow out.
-fn payload_len(total: u32) -> usize {
-    usize::try_from(total - HEADER_LEN as u32).unwrap_or(usize::MAX)
 }
 
 /// Iterates over every complete data unit at the start of `buf` (pipelining).
@@ -312,6 +348,7 @@ impl<'a> Iterator for Frames<'a> {
         }
         match decode(self.remainder(), &self.limits) {
             Ok(Decoded::Frame { payload, consumed }) => {
+                // The frame lies within the remainder: the sum stays within `buf`.
                 self.consumed += consumed;
                 Some(Ok(payload))
             }
@@ -358,6 +395,7 @@ pub fn encode_header(payload_len: usize) -> Result<[u8; HEADER_LEN], EncodeError
 /// [`EncodeError::PayloadTooLarge`].
 pub fn encode_into(payload: &[u8], dst: &mut [u8]) -> Result<usize, EncodeError> {
     let header = encode_header(payload.len())?;
+    // `encode_header` succeeded, so this sum fits a `u32`, let alone a `usize`.
     let total = HEADER_LEN + payload.len();
     let Some(out) = dst.get_mut(..total) else {
         return Err(EncodeError::BufferTooSmall { needed: total });
@@ -423,10 +461,30 @@ mod tests {
             })
         );
         let l = Limits::new().with_max_frame_len(u32::MAX);
+        // Under a limit that allows it, the frame is refused only where no
+        // slice can be that long (32-bit targets: at most `isize::MAX`).
+        let addressable = u32::try_from(isize::MAX).unwrap_or(u32::MAX);
+        assert_eq!(MAX_ADDRESSABLE_FRAME_LEN, addressable);
+        if addressable < u32::MAX {
+            assert_eq!(
+                decode(&buf, &l),
+                Err(FrameError::LengthTooLarge {
+                    length: u32::MAX,
+                    max: addressable
+                })
+            );
+        } else {
+            assert_eq!(
+                decode(&buf, &l),
+                Ok(Decoded::Incomplete {
+                    needed: u32::MAX as usize - 4
+                })
+            );
+        }
         assert_eq!(
-            decode(&buf, &l),
+            decode(&addressable.to_be_bytes(), &l),
             Ok(Decoded::Incomplete {
-                needed: u32::MAX as usize - 4
+                needed: addressable as usize - 4
             })
         );
     }
