@@ -103,7 +103,10 @@ impl Limits {
     }
 
     /// Sets [`max_frame_len`](Self::max_frame_len). Any value is allowed;
-    /// values below 4 refuse every frame.
+    /// values below 4 refuse every frame, and on targets narrower than 64
+    /// bits no frame is accepted past
+    /// [`frame::MAX_ADDRESSABLE_FRAME_LEN`](crate::frame::MAX_ADDRESSABLE_FRAME_LEN)
+    /// (what one slice can hold there), whatever the limit.
     #[must_use]
     pub const fn with_max_frame_len(mut self, len: u32) -> Self {
         self.max_frame_len = len;
