@@ -26,10 +26,12 @@ fn end_tag_start(text: &str, n: roxmltree::Node<'_, '_>) -> Option<usize> {
 }
 
 /// The command with each namespace (the default one included) bound a
-/// second time, to `<prefix>alias`, beside its declaration, and every
-/// element below the declaring element that was written with the
-/// original prefix renamed to the alias. Returns the text and how many
-/// elements were renamed.
+/// second time, to `<prefix>alias`, beside its declaration, and the
+/// elements below the declaring element that were written with the
+/// original prefix renamed to the alias every other generation (its
+/// children, great-grandchildren …): each parent and child of that
+/// namespace written with different prefixes. Returns the text and how
+/// many elements were renamed.
 fn aliased(text: &str) -> (String, usize) {
     let doc = roxmltree::Document::parse(text).unwrap();
     let mut edits: Vec<Edit> = Vec::new();
@@ -67,6 +69,14 @@ fn aliased(text: &str) -> (String, usize) {
                 .skip(1)
                 .filter(roxmltree::Node::is_element)
             {
+                let depth = e
+                    .ancestors()
+                    .take_while(|a| *a != declaring)
+                    .filter(roxmltree::Node::is_element)
+                    .count();
+                if depth % 2 == 0 {
+                    continue;
+                }
                 let start = e.range().start;
                 let qname = &text[start + 1..][..text[start + 1..]
                     .find(|c: char| c.is_whitespace() || c == '/' || c == '>')
@@ -91,7 +101,7 @@ fn aliased(text: &str) -> (String, usize) {
             }
         }
     }
-    edits.sort_by(|a, b| b.0.cmp(&a.0));
+    edits.sort_by_key(|e| std::cmp::Reverse(e.0));
     // A namespace declared again further down with the same URI renames
     // the same element twice, identically: once is enough.
     edits.dedup();
@@ -131,7 +141,7 @@ fn every_corpus_command_reads_whole_with_its_prefixes_aliased() {
         }
     }
     assert!(read >= 130, "only {read} corpus commands read");
-    assert!(renamed >= 1000, "only {renamed} elements renamed");
+    assert!(renamed >= 600, "only {renamed} elements renamed");
     assert!(
         failures.is_empty(),
         "{} of {read} commands differ:\n{}",
@@ -167,4 +177,65 @@ fn a_child_prefixed_otherwise_than_its_parent_is_read() {
     };
     let hosts: Vec<String> = hosts.iter().map(|h| h.to_string()).collect();
     assert_eq!(hosts, ["ns1.example.net", "ns2.example.net"]);
+}
+
+/// The fields the views find again by name (a contact's postal info and
+/// disclose flags, a host attribute's name and addresses, secDNS records)
+/// are read under a prefix other than their parent's.
+#[test]
+fn fields_found_by_name_are_read_under_another_prefix() {
+    let contact = r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><command><create>
+      <contact:create xmlns:contact="urn:ietf:params:xml:ns:contact-1.0" xmlns:c="urn:ietf:params:xml:ns:contact-1.0">
+        <contact:id>sh8013</contact:id>
+        <c:postalInfo type="int"><contact:name>John Doe</contact:name><c:org>Example Inc.</c:org>
+          <contact:addr><c:street>123 Example Dr.</c:street><c:city>Dulles</c:city><contact:cc>US</contact:cc></contact:addr>
+        </c:postalInfo>
+        <contact:email>jdoe@example.com</contact:email>
+        <c:authInfo><contact:pw>2fooBAR</contact:pw></c:authInfo>
+        <c:disclose flag="0"><contact:voice/><c:email/></c:disclose>
+      </contact:create></create><clTRID>ABC-12345</clTRID></command></epp>"#;
+    let request = read_command(contact.as_bytes()).unwrap();
+    let Command::Contact(epp_codec::view::command::contact::ContactCommand::Create(create)) =
+        request.command()
+    else {
+        panic!("not a contact create")
+    };
+    let postal = create.postal_infos().first().unwrap();
+    assert_eq!(postal.name().unwrap(), "John Doe");
+    assert_eq!(postal.org().unwrap(), "Example Inc.");
+    let address = postal.address().unwrap();
+    assert_eq!(address.city(), "Dulles");
+    assert_eq!(address.country_code(), "US");
+    assert_eq!(address.streets().len(), 1);
+    let disclose = create.disclose().unwrap();
+    assert!(disclose.voice && disclose.email && !disclose.fax);
+
+    let domain = r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><command><create>
+      <domain:create xmlns:domain="urn:ietf:params:xml:ns:domain-1.0" xmlns:d="urn:ietf:params:xml:ns:domain-1.0">
+        <domain:name>example.com</domain:name>
+        <domain:ns><d:hostAttr><domain:hostName>ns1.example.com</domain:hostName><domain:hostAddr ip="v4">192.0.2.2</domain:hostAddr></d:hostAttr></domain:ns>
+        <domain:authInfo><domain:pw>2fooBAR</domain:pw></domain:authInfo>
+      </domain:create></create>
+      <extension><secDNS:create xmlns:secDNS="urn:ietf:params:xml:ns:secDNS-1.1" xmlns:s="urn:ietf:params:xml:ns:secDNS-1.1">
+        <s:dsData><secDNS:keyTag>12345</secDNS:keyTag><secDNS:alg>3</secDNS:alg><s:digestType>1</s:digestType><secDNS:digest>49FD46E6C4B45C55D4AC</secDNS:digest></s:dsData>
+      </secDNS:create></extension><clTRID>ABC-12345</clTRID></command></epp>"#;
+    let request = read_command(domain.as_bytes()).unwrap();
+    let Command::Domain(DomainCommand::Create(create)) = request.command() else {
+        panic!("not a domain create")
+    };
+    let Some(epp_codec::view::command::domain::NameServers::HostAttrs(attrs)) = create.ns() else {
+        panic!("no hostAttr")
+    };
+    let attr = attrs.first().unwrap();
+    assert_eq!(attr.name(), "ns1.example.com");
+    assert_eq!(attr.addresses().len(), 1);
+    let Some(epp_codec::view::ext::SecDns::Create(data)) = request.extensions().sec_dns() else {
+        panic!("no secDNS:create")
+    };
+    let ds = data.ds_data().first().unwrap();
+    assert_eq!(
+        (ds.key_tag(), ds.alg(), ds.digest_type()),
+        (Some(12345), Some(3), Some(1))
+    );
+    assert_eq!(ds.digest(), "49FD46E6C4B45C55D4AC");
 }
