@@ -1,18 +1,56 @@
-//! Re-reading elements that the strict reader has already validated.
+//! Re-reading elements of a message that has already been checked.
 //!
-//! The views keep only spans; their repeated children are read again, on
-//! demand, by this small scanner. It trusts its input — the span was
-//! checked well-formed and schema-valid — so it cannot fail: on input that
-//! breaks that promise (impossible through the public API) it stops early
-//! rather than panicking.
+//! The views keep only spans; their fields and repeated children are read
+//! again, on demand, by this small scanner. It works on bytes and resolves
+//! no namespace. It trusts its input to be well-formed — a command's span
+//! was also checked schema-valid by the strict reader, a response's or
+//! greeting's only well-formed (namespaces included) by the tolerant
+//! walker — so it cannot fail: on input that breaks that promise
+//! (impossible through the public API) it stops early rather than
+//! panicking.
+//!
+//! How a child is recognised as the field a view asks for depends on what
+//! was checked, and travels with every [`Child`], [`List`] and iterator as
+//! a [`Matching`]: by local name alone in a command, whose every element
+//! the strict reader has placed in the namespace the schema gives it; by
+//! local name and a prefix rule in a response or greeting, where an
+//! element of any namespace may stand anywhere (see
+//! [`Matching::SameNamespace`]).
 
 use core::fmt;
 use core::marker::PhantomData;
 
 use super::str::Str;
-use crate::xml::{Span, find_any3, find_byte, find_name_stop, is_space, same_bytes, split_qname};
+use crate::xml::{
+    Namespace, Ns, Span, find_any3, find_byte, find_name_stop, is_space, same_bytes, split_qname,
+};
 
-/// One element of an already-validated span.
+/// How a lookup by name decides which children are the fields it looks
+/// for. Set where a view's root element is taken from the message, and
+/// handed down to every child, list and iterator read from it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Matching {
+    /// Every child counts; a lookup compares local names only. For
+    /// commands: the strict reader has checked that every element is in
+    /// the namespace the schema gives it, and a valid command may write a
+    /// child with another prefix than its parent's, bound to the same
+    /// namespace (`<domain:create xmlns:domain="…" xmlns:d="…"><d:name>`).
+    ByLocal,
+    /// Only the children in the parent's namespace count, as far as bytes
+    /// tell without resolving namespaces: a child written with its
+    /// parent's prefix (or, like its parent, with none) that does not
+    /// declare that prefix again on its own start tag (`xmlns:prefix=`, or
+    /// `xmlns=` when unprefixed). For responses and greetings, read
+    /// tolerantly, where a foreign element may stand beside any field:
+    /// when the rule says yes, the child is in its parent's namespace, so
+    /// a foreign element is never taken for a field. It is conservative
+    /// otherwise: a child of the right namespace written with another
+    /// prefix than its parent's, or declaring its own prefix again, is
+    /// skipped as foreign (it stays in the raw XML).
+    SameNamespace,
+}
+
+/// One element of an already-checked span.
 #[derive(Clone, Copy, Debug)]
 pub struct Child<'a> {
     doc: &'a str,
@@ -20,6 +58,8 @@ pub struct Child<'a> {
     qname: &'a str,
     /// Length of the prefix, 0 when there is none (a prefix is never empty).
     prefix_len: u32,
+    /// How this element's children are matched by name.
+    matching: Matching,
     /// The start tag, `<` to `>`.
     tag: Span,
     /// Between the start tag and the end tag (empty when self-closing).
@@ -29,13 +69,15 @@ pub struct Child<'a> {
 }
 
 impl<'a> Child<'a> {
-    /// The start tag at `tag` alone (for reading its attributes).
+    /// The start tag at `tag` alone (for reading its attributes: it has
+    /// no content, so no child to match).
     pub(crate) fn start_tag(doc: &'a str, tag: Span) -> Option<Child<'a>> {
         let (name_end, prefix_len, _, _) = start_tag_at(doc.as_bytes().get(..tag.end)?, tag.start)?;
         Some(Child {
             doc,
             qname: doc.get(tag.start + 1..name_end)?,
             prefix_len,
+            matching: Matching::ByLocal,
             tag,
             content: Span {
                 start: tag.end,
@@ -46,8 +88,9 @@ impl<'a> Child<'a> {
     }
 
     /// The element whose start and end tags bound `span` exactly (a
-    /// validated element's span): no scan of its content.
-    pub(crate) fn from_span(doc: &'a str, span: Span) -> Option<Child<'a>> {
+    /// checked element's span): no scan of its content. Its children are
+    /// matched as `matching` says.
+    pub(crate) fn from_span(doc: &'a str, span: Span, matching: Matching) -> Option<Child<'a>> {
         let bytes = doc.as_bytes();
         let (name_end, prefix_len, tag_end, self_closing) = start_tag_at(bytes, span.start)?;
         let content_end = if self_closing {
@@ -64,6 +107,7 @@ impl<'a> Child<'a> {
             doc,
             qname: doc.get(span.start + 1..name_end)?,
             prefix_len,
+            matching,
             tag: Span {
                 start: span.start,
                 end: tag_end,
@@ -74,6 +118,11 @@ impl<'a> Child<'a> {
             },
             end: span.end,
         })
+    }
+
+    /// How the element's children are matched.
+    pub(crate) fn matching(&self) -> Matching {
+        self.matching
     }
 
     /// The document the element is in.
@@ -123,7 +172,18 @@ impl<'a> Child<'a> {
 
     /// The unprefixed attribute `name`.
     pub(crate) fn attr(&self, name: &str) -> Option<Str<'a>> {
-        // Byte scans within the start tag, which the reader validated:
+        let (value_start, value_end) = self.find_attr(|n| same_bytes(n, name.as_bytes()))?;
+        let value = self.doc.get(value_start..value_end)?;
+        let escaped = value
+            .bytes()
+            .any(|b| matches!(b, b'&' | b'\t' | b'\n' | b'\r'));
+        Some(Str::attribute(value, value_start, escaped))
+    }
+
+    /// Where the value of the first attribute whose name `is_it` accepts
+    /// lies (between the quotes).
+    fn find_attr(&self, is_it: impl Fn(&[u8]) -> bool) -> Option<(usize, usize)> {
+        // Byte scans within the start tag, which was checked well-formed:
         // `name = "value"` pairs separated by white space.
         let bytes = self.doc.as_bytes().get(..self.tag.end)?;
         let mut i = self.tag.start + 1 + self.qname.len();
@@ -144,29 +204,112 @@ impl<'a> Child<'a> {
             let quote = *bytes.get(i)?;
             let value_start = i + 1;
             let value_end = find_byte(bytes, value_start, quote)?;
-            if same_bytes(bytes.get(name_start..name_end)?, name.as_bytes()) {
-                let value = self.doc.get(value_start..value_end)?;
-                let escaped = value
-                    .bytes()
-                    .any(|b| matches!(b, b'&' | b'\t' | b'\n' | b'\r'));
-                return Some(Str::attribute(value, value_start, escaped));
+            if is_it(bytes.get(name_start..name_end)?) {
+                return Some((value_start, value_end));
             }
             i = value_end + 1;
         }
     }
 
-    /// The child elements.
-    pub(crate) fn children(&self) -> Children<'a> {
-        Children::new(self.doc, self.content)
+    /// Where the namespace URI the start tag binds `prefix` to
+    /// (`xmlns:prefix=`, or `xmlns=` for no prefix) is, as written
+    /// (between the quotes); `None` when it declares none.
+    fn declaration_at(&self, prefix: &[u8]) -> Option<(usize, usize)> {
+        if binds_nothing(self.doc, self.qname, self.tag) {
+            return None;
+        }
+        self.find_attr(|name| match name.strip_prefix(b"xmlns") {
+            Some([]) => prefix.is_empty(),
+            Some([b':', declared @ ..]) => !prefix.is_empty() && same_bytes(declared, prefix),
+            _ => false,
+        })
     }
 
-    /// The first child element called `local`.
+    /// The namespace URI the start tag binds `prefix` to, as written.
+    fn declaration(&self, prefix: &str) -> Option<Str<'a>> {
+        let (start, end) = self.declaration_at(prefix.as_bytes())?;
+        let value = self.doc.get(start..end)?;
+        Some(Str::attribute(value, start, value.contains('&')))
+    }
+
+    /// The namespace URI the start tag binds the element's own prefix to,
+    /// as written: `None` when it takes the binding of its parent's scope.
+    fn own_declaration(&self) -> Option<Str<'a>> {
+        self.declaration(self.prefix())
+    }
+
+    /// Whether `c`, a child of this element, is one of its fields as its
+    /// [`Matching`] says: any child by local name; under
+    /// [`Matching::SameNamespace`] only one in this element's namespace
+    /// by the prefix rule.
+    pub(crate) fn holds_field(&self, c: &Child<'_>) -> bool {
+        match self.matching {
+            Matching::ByLocal => true,
+            Matching::SameNamespace => Rule::parent(self).holds(self.doc, c),
+        }
+    }
+
+    /// Whether `c`, a child of this element, is a field of the namespace
+    /// `ns` (another than this element's, like a `<mark:mark>` in a
+    /// `<launch:infData>`): any child by local name; under
+    /// [`Matching::SameNamespace`] only when its prefix is bound to `ns`:
+    /// on its own start tag, or (not bound there) on this element's, or
+    /// (bound on neither, like the EPP namespace of a `<domain:paTRID>`'s
+    /// children) further up, which is found by descending from the start
+    /// of the document ([`namespace_in_scope`]) — exact, at a cost paid by
+    /// these few fields only.
+    pub(crate) fn holds_field_in(&self, c: &Child<'a>, ns: Ns) -> bool {
+        if self.matching == Matching::ByLocal {
+            return true;
+        }
+        let namespace = match self.declared_namespace(c) {
+            Some(namespace) => namespace,
+            None => namespace_in_scope(self.doc, c.tag.start, c.prefix()),
+        };
+        namespace == Namespace::Known(ns)
+    }
+
+    /// The namespace of `c`, a child of this element, when one of the two
+    /// start tags the scanner knows binds its prefix: its own, or (not
+    /// bound there) this element's. `None` when it is bound further up.
+    pub(crate) fn declared_namespace(&self, c: &Child<'a>) -> Option<Namespace<'a>> {
+        let uri = match c.own_declaration() {
+            Some(uri) => uri,
+            None => self.declaration(c.prefix())?,
+        };
+        Some(Namespace::from_value(uri.raw(), uri.has_escapes()))
+    }
+
+    /// The child elements that are fields of this one (all of them under
+    /// [`Matching::ByLocal`]; those in its namespace under
+    /// [`Matching::SameNamespace`]), matched as this element's are.
+    pub(crate) fn children(&self) -> Children<'a> {
+        match self.matching {
+            Matching::ByLocal => Children::new(self.doc, self.content),
+            Matching::SameNamespace => Children {
+                rule: Rule::parent(self),
+                ..Children::new(self.doc, self.content)
+            },
+        }
+    }
+
+    /// Every child element, of whatever namespace (the raw content of a
+    /// `<value>`, say), matched as this element's are.
+    pub(crate) fn all_children(&self) -> Children<'a> {
+        Children::matched(self.doc, self.content, self.matching)
+    }
+
+    /// The first child element called `local` (among [`children`]).
+    ///
+    /// [`children`]: Child::children
     pub(crate) fn child(&self, local: &str) -> Option<Child<'a>> {
         self.children()
             .find(|c| same_bytes(c.local().as_bytes(), local.as_bytes()))
     }
 
-    /// The run of children called `local`, as a [`List`].
+    /// The run of children called `local` (among [`children`]), as a [`List`].
+    ///
+    /// [`children`]: Child::children
     pub(crate) fn list<T: ListItem<'a>>(&self, local: &'a str) -> List<'a, T> {
         let mut span = Span::default();
         let mut len = 0u32;
@@ -180,17 +323,261 @@ impl<'a> Child<'a> {
             span.end = c.end;
             len += 1;
         }
-        List::from_doc_named(self.doc, span, len, local)
+        List::from_doc_named(self.doc, span, len, local, Items::children_of(self))
+    }
+
+    /// The first child element called `local` of the namespace `ns`,
+    /// another than this element's (see [`holds_field_in`]).
+    ///
+    /// [`holds_field_in`]: Child::holds_field_in
+    pub(crate) fn child_in(&self, ns: Ns, local: &str) -> Option<Child<'a>> {
+        self.all_children().find(|c| {
+            same_bytes(c.local().as_bytes(), local.as_bytes()) && self.holds_field_in(c, ns)
+        })
+    }
+
+    /// The run of children called `local` of the namespace `ns`, another
+    /// than this element's (see [`holds_field_in`]), as a [`List`]: under
+    /// [`Matching::SameNamespace`], the first such child and those after
+    /// it that the list's rule shows to be of its namespace (see
+    /// [`Rule::first_item`]).
+    ///
+    /// [`holds_field_in`]: Child::holds_field_in
+    pub(crate) fn list_in<T: ListItem<'a>>(&self, ns: Ns, local: &'a str) -> List<'a, T> {
+        let mut named = self
+            .all_children()
+            .filter(|c| same_bytes(c.local().as_bytes(), local.as_bytes()));
+        let Some(first) = named.find(|c| self.holds_field_in(c, ns)) else {
+            return List::empty();
+        };
+        let same = Rule::first_item(&first);
+        let mut span = first.span();
+        let mut len = 1u32;
+        for c in named {
+            if self.matching == Matching::ByLocal || same.holds(self.doc, &c) {
+                span.end = c.end;
+                len += 1;
+            }
+        }
+        List::from_doc_named(self.doc, span, len, local, Items::like(&first))
+    }
+
+    /// Whether `c`, a later sibling of this element, is an item of a
+    /// [`List`] whose first item this is (the rule of
+    /// [`Matching::SameNamespace`] lists; both read from their start tags).
+    pub(crate) fn lists_with(&self, c: &Child<'_>) -> bool {
+        Rule::first_item(self).holds(self.doc, c)
+    }
+
+    /// The element itself as a list of one (a draft's single item, flat
+    /// in its parent), its children matched as this element's are.
+    pub(crate) fn as_list<T: ListItem<'a>>(&self) -> List<'a, T> {
+        List::from_doc_matched(self.doc, self.span(), 1, self.matching)
     }
 }
 
-/// Where to find a child element by local name: a [`Child`] (scanned on
-/// each lookup) or an [`Indexed`] element (looked up in its index).
+/// The namespace `prefix` is bound to on the start tag at `at` (its own
+/// declarations included), found by descending from the start of `doc`
+/// through the elements that enclose it: exact, for a scan of what comes
+/// before `at`. Unbound, it is no namespace (what the tolerant walker
+/// makes of an undeclared prefix too).
+fn namespace_in_scope<'a>(doc: &'a str, at: usize, prefix: &str) -> Namespace<'a> {
+    let mut bound: Option<Str<'a>> = None;
+    let mut span = Span {
+        start: 0,
+        end: doc.len(),
+    };
+    while let Some(enclosing) = Children::new(doc, span).find(|c| c.end > at) {
+        if enclosing.tag.start > at {
+            break;
+        }
+        if let Some(uri) = enclosing.declaration(prefix) {
+            bound = Some(uri);
+        }
+        if enclosing.tag.start == at {
+            break;
+        }
+        span = enclosing.content;
+    }
+    bound.map_or(Namespace::None, |uri| {
+        Namespace::from_value(uri.raw(), uri.has_escapes())
+    })
+}
+
+/// Whether the start tag `tag` of `doc`, named `qname`, surely binds no
+/// namespace: `<qname>` or `<qname/>` (the usual case), or attributes that
+/// nowhere say `xmlns`.
+#[inline(always)]
+fn binds_nothing(doc: &str, qname: &str, tag: Span) -> bool {
+    let attributes = tag.start + 1 + qname.len();
+    tag.end <= attributes + 2
+        || doc
+            .as_bytes()
+            .get(..tag.end)
+            .is_none_or(|bytes| !mentions_xmlns(bytes, attributes))
+}
+
+/// Whether `tag` (a document up to the end of a start tag) says `xmlns`
+/// at or after `from`: may declare a namespace there. Eight bytes at a
+/// time to each `x`.
+#[inline]
+fn mentions_xmlns(tag: &[u8], mut from: usize) -> bool {
+    const MLNS: u32 = u32::from_ne_bytes(*b"mlns");
+    while let Some(x) = find_byte(tag, from, b'x') {
+        if let Some(&[m, l, n, s]) = tag.get(x + 1..x + 5) {
+            if u32::from_ne_bytes([m, l, n, s]) == MLNS {
+                return true;
+            }
+        }
+        from = x + 1;
+    }
+    false
+}
+
+/// [`Rule::declared_len`] when the reference binds nothing itself.
+const NOT_DECLARED: u32 = u32::MAX;
+
+/// How [`Children`] reads a run of children: how their own children are
+/// matched and, under [`Matching::SameNamespace`], which of them count —
+/// those in the namespace of a reference element, as far as the bytes of
+/// their own start tags tell. It holds offsets into the document rather
+/// than slices, so that [`Children`], and every [`ListIter`], stays small.
+#[derive(Clone, Copy, Debug)]
+struct Rule {
+    /// How the children's own children are matched.
+    matching: Matching,
+    /// Whether only the children in the reference's namespace count.
+    filtered: bool,
+    /// The reference's prefix: its length and where it is.
+    prefix_len: u16,
+    prefix_at: u32,
+    /// What the reference's start tag binds its own prefix to, as
+    /// written: where, and its length ([`NOT_DECLARED`] when it binds
+    /// nothing; always for a parent: see [`Rule::parent`]).
+    declared_at: u32,
+    declared_len: u32,
+}
+
+impl Rule {
+    /// Every child counts; their children are matched as `matching` says.
+    const fn every(matching: Matching) -> Self {
+        Rule {
+            matching,
+            filtered: false,
+            prefix_len: 0,
+            prefix_at: 0,
+            declared_at: 0,
+            declared_len: NOT_DECLARED,
+        }
+    }
+
+    /// The fields of `parent`: a child written with the parent's prefix
+    /// that does not bind it again on its own tag takes the binding in
+    /// force in the parent's content, which is the parent's namespace.
+    /// (A child binding its own prefix on its own tag is not looked at
+    /// further: skipped, conservatively.)
+    fn parent(parent: &Child<'_>) -> Self {
+        Rule {
+            filtered: true,
+            prefix_len: parent.prefix_len as u16,
+            prefix_at: (parent.tag.start + 1) as u32,
+            ..Rule::every(Matching::SameNamespace)
+        }
+    }
+
+    /// The items of a list like its first item, `first`, a sibling: one
+    /// that binds its own prefix on its own tag to the same URI (as
+    /// written) as `first` does; or, when `first` binds nothing itself
+    /// and so takes the parent's binding, one written with the same
+    /// prefix that binds nothing either. For the items of one parent in
+    /// its own namespace, the same as [`Rule::parent`].
+    fn first_item(first: &Child<'_>) -> Self {
+        let (declared_at, declared_len) = first
+            .declaration_at(first.prefix().as_bytes())
+            .map_or((0, NOT_DECLARED), |(start, end)| {
+                (start as u32, (end - start) as u32)
+            });
+        Rule {
+            declared_at,
+            declared_len,
+            ..Rule::parent(first)
+        }
+    }
+
+    /// Whether `c`, of `doc`, counts.
+    #[inline(always)]
+    fn holds(&self, doc: &str, c: &Child<'_>) -> bool {
+        self.holds_tag(doc, c.qname, c.prefix_len, c.tag)
+    }
+
+    /// Whether the element whose start tag is `tag`, named `qname` with a
+    /// prefix of `prefix_len` bytes, counts: read from these alone, before
+    /// a [`Child`] is made of it.
+    #[inline(always)]
+    fn holds_tag(&self, doc: &str, qname: &str, prefix_len: u32, tag: Span) -> bool {
+        if binds_nothing(doc, qname, tag) {
+            return self.declared_len == NOT_DECLARED && self.is_prefix_of(doc, qname, prefix_len);
+        }
+        self.holds_declaring(doc, qname, prefix_len, tag)
+    }
+
+    /// [`holds_tag`](Rule::holds_tag) for a start tag with attributes,
+    /// perhaps declarations.
+    #[inline(never)]
+    fn holds_declaring(&self, doc: &str, qname: &str, prefix_len: u32, tag: Span) -> bool {
+        let Some(c) = Child::start_tag(doc, tag) else {
+            return false;
+        };
+        match c.declaration_at(c.prefix().as_bytes()) {
+            None => self.declared_len == NOT_DECLARED && self.is_prefix_of(doc, qname, prefix_len),
+            Some((start, end)) => {
+                let at = self.declared_at as usize;
+                let declared = doc
+                    .as_bytes()
+                    .get(at..at.saturating_add(self.declared_len as usize));
+                self.declared_len != NOT_DECLARED
+                    && declared
+                        .zip(doc.as_bytes().get(start..end))
+                        .is_some_and(|(a, b)| same_bytes(a, b))
+            }
+        }
+    }
+
+    /// Whether `qname`, with a prefix of `prefix_len` bytes, is written
+    /// with the reference's prefix.
+    #[inline(always)]
+    fn is_prefix_of(&self, doc: &str, qname: &str, prefix_len: u32) -> bool {
+        let len = usize::from(self.prefix_len);
+        if prefix_len as usize != len {
+            return false;
+        }
+        if len == 0 {
+            return true;
+        }
+        let at = self.prefix_at as usize;
+        match (
+            doc.as_bytes().get(at..at + len),
+            qname.as_bytes().get(..len),
+        ) {
+            (Some(reference), Some(prefix)) => same_bytes(reference, prefix),
+            _ => false,
+        }
+    }
+}
+
+/// Where to find a child element by name: a [`Child`] (scanned on each
+/// lookup) or an [`Indexed`] element (looked up in its index).
 pub(crate) trait Lookup<'a> {
-    /// The first child called `local`.
+    /// The first child called `local` (of the element's namespace).
     fn child(&self, local: &str) -> Option<Child<'a>>;
-    /// The run of children called `local`.
+    /// The run of children called `local` (of the element's namespace).
     fn list<T: ListItem<'a>>(&self, local: &'a str) -> List<'a, T>;
+    /// The first child called `local` of the namespace `ns`, another than
+    /// the element's ([`Child::child_in`]).
+    fn child_in(&self, ns: Ns, local: &str) -> Option<Child<'a>>;
+    /// The run of children called `local` of the namespace `ns`, another
+    /// than the element's ([`Child::list_in`]).
+    fn list_in<T: ListItem<'a>>(&self, ns: Ns, local: &'a str) -> List<'a, T>;
 }
 
 impl<'a> Lookup<'a> for Child<'a> {
@@ -200,6 +587,14 @@ impl<'a> Lookup<'a> for Child<'a> {
 
     fn list<T: ListItem<'a>>(&self, local: &'a str) -> List<'a, T> {
         Child::list(self, local)
+    }
+
+    fn child_in(&self, ns: Ns, local: &str) -> Option<Child<'a>> {
+        Child::child_in(self, ns, local)
+    }
+
+    fn list_in<T: ListItem<'a>>(&self, ns: Ns, local: &'a str) -> List<'a, T> {
+        Child::list_in(self, ns, local)
     }
 }
 
@@ -223,7 +618,8 @@ struct IndexEntry {
     count: u16,
 }
 
-/// An element with its children indexed by local name in one pass, so that
+/// An element with its children (those [`Child::children`] yields) indexed
+/// by local name in one pass, so that
 /// reading many fields of a large response element (an `infData`) costs
 /// one scan, not one per field.
 #[derive(Clone, Copy, Debug)]
@@ -295,6 +691,7 @@ impl<'a> Indexed<'a> {
             doc,
             qname: doc.get(start + 1..name_end)?,
             prefix_len: u32::try_from(prefix_len).ok()?,
+            matching: self.element.matching,
             tag: Span {
                 start,
                 end: tag_end,
@@ -345,27 +742,58 @@ impl<'a> Lookup<'a> for Indexed<'a> {
                 },
                 u32::from(e.count),
                 local,
+                Items::children_of(&self.element),
             ),
             None if self.overflow => self.element.list(local),
             None => List::empty(),
         }
     }
+
+    fn child_in(&self, ns: Ns, local: &str) -> Option<Child<'a>> {
+        match self.element.matching {
+            // Every child was indexed, whatever its namespace.
+            Matching::ByLocal => self.child(local),
+            // Only those of the element's namespace were.
+            Matching::SameNamespace => self.element.child_in(ns, local),
+        }
+    }
+
+    fn list_in<T: ListItem<'a>>(&self, ns: Ns, local: &'a str) -> List<'a, T> {
+        match self.element.matching {
+            Matching::ByLocal => self.list(local),
+            Matching::SameNamespace => self.element.list_in(ns, local),
+        }
+    }
 }
 
-/// The child elements of a validated span, in order.
+/// The child elements of a checked span, in order.
 #[derive(Clone, Debug)]
 pub(crate) struct Children<'a> {
     doc: &'a str,
     pos: usize,
     end: usize,
+    /// How the children's children are matched, and which children count.
+    rule: Rule,
 }
 
 impl<'a> Children<'a> {
+    /// Every child element of `span`, whose children are matched by
+    /// local name (the elements of a command, and raw elements read
+    /// without lookups).
+    #[inline]
     pub(crate) fn new(doc: &'a str, span: Span) -> Self {
+        Children::matched(doc, span, Matching::ByLocal)
+    }
+
+    /// Every child element of `span`, whose children are matched as
+    /// `matching` says.
+    #[inline]
+    pub(crate) fn matched(doc: &'a str, span: Span, matching: Matching) -> Self {
         Children {
             doc,
             pos: span.start,
             end: span.end.min(doc.len()),
+            rule: Rule::every(matching),
         }
     }
 }
@@ -374,6 +802,25 @@ impl<'a> Iterator for Children<'a> {
     type Item = Child<'a>;
 
     fn next(&mut self) -> Option<Child<'a>> {
+        if self.rule.filtered {
+            return self.next_counted();
+        }
+        self.next_kept(|_, _, _, _| true)
+    }
+}
+
+impl<'a> Children<'a> {
+    /// The next child element that counts by the rule (kept apart, so that
+    /// a command's lists, not filtered, pay one test).
+    #[inline(never)]
+    fn next_counted(&mut self) -> Option<Child<'a>> {
+        let rule = self.rule;
+        self.next_kept(|doc, qname, prefix_len, tag| rule.holds_tag(doc, qname, prefix_len, tag))
+    }
+
+    /// The next child element that `keep` keeps.
+    #[inline(always)]
+    fn next_kept(&mut self, keep: impl Fn(&str, &str, u32, Span) -> bool) -> Option<Child<'a>> {
         let bytes = self.doc.as_bytes();
         loop {
             let lt = find_byte(bytes.get(..self.end)?, self.pos, b'<')?;
@@ -410,14 +857,17 @@ impl<'a> Iterator for Children<'a> {
                         )
                     };
                     self.pos = end;
-                    return Some(Child {
-                        doc: self.doc,
-                        qname,
-                        prefix_len,
-                        tag,
-                        content,
-                        end,
-                    });
+                    if keep(self.doc, qname, prefix_len, tag) {
+                        return Some(Child {
+                            doc: self.doc,
+                            qname,
+                            prefix_len,
+                            matching: self.rule.matching,
+                            tag,
+                            content,
+                            end,
+                        });
+                    }
                 }
             }
         }
@@ -560,14 +1010,72 @@ pub struct List<'a, T> {
 #[derive(Clone, Copy)]
 enum Source<'a, T> {
     /// `only`: when not empty, the local name of the items (other
-    /// elements in the span are skipped).
+    /// elements in the span are skipped). `items`: how the items'
+    /// children are matched and, with `only`, which elements of the span
+    /// are items.
     Doc {
         doc: &'a str,
         span: Span,
         len: u32,
+        items: Items,
         only: &'a str,
     },
     Slice(&'a [T]),
+}
+
+/// How a list read from a message matches its items' children and, when
+/// it has a name to look for, tells its items from the other elements of
+/// its span. The span starts at the first item (found by its parent's
+/// rule, or checked by the tolerant walker); under
+/// [`Matching::SameNamespace`] the items are those in its namespace by
+/// [`Rule::first_item`], kept here in the short form of the usual case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Items {
+    /// [`Matching::ByLocal`]: by local name alone.
+    ByLocal,
+    /// [`Matching::SameNamespace`], the first item binding nothing on its
+    /// own tag: the items are written with its prefix (`prefix_len`
+    /// bytes, right after its `<`) and bind nothing either.
+    SameNamespace {
+        /// The first item's prefix length.
+        prefix_len: u16,
+    },
+    /// [`Matching::SameNamespace`], the first item binding its own prefix
+    /// on its own tag: the rule is read from that tag when iterating.
+    SameNamespaceDeclared,
+}
+
+impl Items {
+    /// The children of `parent` that its [`Child::children`] yields.
+    fn children_of(parent: &Child<'_>) -> Items {
+        match parent.matching {
+            Matching::ByLocal => Items::ByLocal,
+            Matching::SameNamespace => Items::SameNamespace {
+                prefix_len: parent.prefix_len as u16,
+            },
+        }
+    }
+
+    /// `first` and the siblings after it in its namespace.
+    pub(crate) fn like(first: &Child<'_>) -> Items {
+        match first.matching {
+            Matching::ByLocal => Items::ByLocal,
+            Matching::SameNamespace => match first.declaration_at(first.prefix().as_bytes()) {
+                None => Items::SameNamespace {
+                    prefix_len: first.prefix_len as u16,
+                },
+                Some(_) => Items::SameNamespaceDeclared,
+            },
+        }
+    }
+
+    /// How the items' children are matched.
+    fn matching(self) -> Matching {
+        match self {
+            Items::ByLocal => Matching::ByLocal,
+            _ => Matching::SameNamespace,
+        }
+    }
 }
 
 impl<'a, T> List<'a, T> {
@@ -585,24 +1093,44 @@ impl<'a, T> List<'a, T> {
         }
     }
 
+    /// The `len` elements of `span` of a command (nothing else in it).
     pub(crate) fn from_doc(doc: &'a str, span: Span, len: u32) -> Self {
+        List::from_doc_matched(doc, span, len, Matching::ByLocal)
+    }
+
+    /// The `len` elements of `span` (nothing else in it), their children
+    /// matched as `matching` says.
+    pub(crate) fn from_doc_matched(doc: &'a str, span: Span, len: u32, matching: Matching) -> Self {
+        let items = match matching {
+            Matching::ByLocal => Items::ByLocal,
+            Matching::SameNamespace => Items::SameNamespace { prefix_len: 0 },
+        };
         List {
             source: Source::Doc {
                 doc,
                 span,
                 len,
+                items,
                 only: "",
             },
         }
     }
 
-    /// The `len` elements called `local` in `span`, which may hold others.
-    pub(crate) fn from_doc_named(doc: &'a str, span: Span, len: u32, local: &'a str) -> Self {
+    /// The `len` elements called `local` in `span`, which may hold others
+    /// (skipped: by name, and as `items` says).
+    pub(crate) fn from_doc_named(
+        doc: &'a str,
+        span: Span,
+        len: u32,
+        local: &'a str,
+        items: Items,
+    ) -> Self {
         List {
             source: Source::Doc {
                 doc,
                 span,
                 len,
+                items,
                 only: local,
             },
         }
@@ -637,8 +1165,19 @@ impl<'a, T: ListItem<'a>> List<'a, T> {
         ListIter {
             inner: match self.source {
                 Source::Doc {
-                    doc, span, only, ..
-                } => IterSource::Doc(Children::new(doc, span), only),
+                    doc,
+                    span,
+                    len,
+                    items,
+                    only,
+                } => IterSource::Doc(
+                    match items {
+                        // A command's list: every child, as before the rule.
+                        Items::ByLocal => Children::new(doc, span),
+                        _ => items_of(doc, span, len, items, only),
+                    },
+                    only,
+                ),
                 Source::Slice(items) => IterSource::Slice(items.iter()),
             },
             _item: PhantomData,
@@ -696,19 +1235,20 @@ impl<'a, T: ListItem<'a>> List<'a, T> {
                 doc,
                 span,
                 len,
+                items,
                 only,
             } => {
                 let Some(rest) = (len as usize).checked_sub(index).filter(|&n| n > 0) else {
                     return Self::empty();
                 };
-                let mut items = ListIter::<T> {
-                    inner: IterSource::Doc(Children::new(doc, span), only),
+                let mut iter = ListIter::<T> {
+                    inner: IterSource::Doc(items_of(doc, span, len, items, only), only),
                     _item: PhantomData,
                 };
-                if index > 0 && items.nth(index - 1).is_none() {
+                if index > 0 && iter.nth(index - 1).is_none() {
                     return Self::empty();
                 }
-                let IterSource::Doc(children, _) = items.inner else {
+                let IterSource::Doc(children, _) = iter.inner else {
                     return Self::empty();
                 };
                 // The span starts at the next item's start tag, as a
@@ -726,7 +1266,10 @@ impl<'a, T: ListItem<'a>> List<'a, T> {
                             start: next.span().start,
                             end: span.end,
                         },
+                        // The next item is in the first's namespace: the
+                        // same rule holds from it.
                         len: rest as u32,
+                        items,
                         only,
                     },
                 }
@@ -734,6 +1277,44 @@ impl<'a, T: ListItem<'a>> List<'a, T> {
             Source::Slice(items) => List::from_slice(items.get(index..).unwrap_or(&[])),
         }
     }
+}
+
+/// The children of a list's `span` among which its items are: all of
+/// them, or under [`Matching::SameNamespace`] with a name to look for,
+/// those in the namespace of the first item, which starts the span (see
+/// [`Rule::first_item`]).
+fn items_of<'a>(doc: &'a str, span: Span, len: u32, items: Items, only: &str) -> Children<'a> {
+    let mut children = Children::matched(doc, span, items.matching());
+    if only.is_empty() || len == 0 {
+        return children;
+    }
+    match items {
+        Items::ByLocal => {}
+        Items::SameNamespace { prefix_len } => {
+            children.rule = Rule {
+                filtered: true,
+                prefix_len,
+                prefix_at: (span.start + 1) as u32,
+                ..Rule::every(Matching::SameNamespace)
+            };
+        }
+        Items::SameNamespaceDeclared => {
+            // The first item's start tag is all the rule needs.
+            let first = start_tag_at(doc.as_bytes(), span.start).and_then(|(_, _, end, _)| {
+                Child::start_tag(
+                    doc,
+                    Span {
+                        start: span.start,
+                        end,
+                    },
+                )
+            });
+            if let Some(first) = first {
+                children.rule = Rule::first_item(&first);
+            }
+        }
+    }
+    children
 }
 
 impl<'a, T: ListItem<'a>> IntoIterator for List<'a, T> {
@@ -860,6 +1441,75 @@ mod tests {
         assert!(hand_built.starting_at(2).is_empty());
         assert!(hand_built.starting_at(usize::MAX).is_empty());
         assert!(list.starting_at(usize::MAX).is_empty());
+    }
+
+    /// The element `doc` is, read as a response's.
+    fn tolerant_root(doc: &str) -> Child<'_> {
+        let whole = Span {
+            start: 0,
+            end: doc.len(),
+        };
+        Children::matched(doc, whole, Matching::SameNamespace)
+            .next()
+            .unwrap()
+    }
+
+    fn texts<'a>(list: List<'a, Str<'a>>) -> heapless::Vec<Str<'a>, 8> {
+        list.iter().collect()
+    }
+
+    #[test]
+    fn the_prefix_rule_takes_only_children_in_the_parents_namespace() {
+        let doc = r#"<d:p xmlns:d="urn:d"><x:n xmlns:x="urn:x">x</x:n><d:n xmlns:d="urn:x">redeclared</d:n><n xmlns="urn:x">default</n><e:n xmlns:e="urn:d">other prefix</e:n><n>unprefixed</n><d:n a="1">field</d:n><d:n>second</d:n></d:p>"#;
+        let p = tolerant_root(doc);
+        assert_eq!(p.child("n").unwrap().text(), "field");
+        assert_eq!(texts(p.list("n")).as_slice(), ["field", "second"]);
+        assert_eq!(p.list::<Str<'_>>("n").len(), 2);
+        // Every child is still there for whoever asks for all of them.
+        assert_eq!(p.all_children().count(), 7);
+        // A command's lookups take the first of the name.
+        let strict = root(doc);
+        assert_eq!(strict.child("n").unwrap().text(), "x");
+        assert_eq!(strict.list::<Str<'_>>("n").len(), 7);
+
+        // Unprefixed under an unprefixed parent; `xmlns=""` rebinds too.
+        let doc =
+            r#"<p xmlns="urn:p"><n xmlns="">none</n><q:n xmlns:q="urn:p">q</q:n><n>field</n></p>"#;
+        assert_eq!(tolerant_root(doc).child("n").unwrap().text(), "field");
+    }
+
+    #[test]
+    fn a_lists_items_are_like_its_first() {
+        // Items binding their own prefix, as `<mark:mark>`s do.
+        let doc = r#"<l:p xmlns:l="urn:l"><m:m xmlns:m="urn:m">1</m:m><x:m xmlns:x="urn:x">foreign</x:m><n:m xmlns:n="urn:m">2</n:m><m:m>unbound here</m:m></l:p>"#;
+        let p = tolerant_root(doc);
+        let marks: List<'_, Str<'_>> = p.list_in(Ns::Mark, "m");
+        assert_eq!(marks.len(), 0, "urn:m is not the mark namespace");
+        let doc = doc.replace("urn:m", "urn:ietf:params:xml:ns:mark-1.0");
+        let p = tolerant_root(&doc);
+        let marks: List<'_, Str<'_>> = p.list_in(Ns::Mark, "m");
+        assert_eq!(texts(marks).as_slice(), ["1", "2"]);
+        assert_eq!(marks.len(), 2);
+        assert_eq!(texts(marks.starting_at(1)).as_slice(), ["2"]);
+        assert!(p.child_in(Ns::Mark, "m").unwrap().text().eq_str("1"));
+    }
+
+    #[test]
+    fn a_field_of_another_namespace_is_found_by_its_binding() {
+        // The EPP namespace of `paTRID`'s children is bound on `<epp>`.
+        let doc = r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0" xmlns:f="urn:f"><r><d:t xmlns:d="urn:d"><f:id>foreign</f:id><id xmlns="urn:f">foreign</id><id>real</id></d:t></r></epp>"#;
+        let t = tolerant_root(doc)
+            .child("r")
+            .unwrap()
+            .all_children()
+            .next()
+            .unwrap();
+        assert!(t.child_in(Ns::Epp, "id").unwrap().text().eq_str("real"));
+        assert!(namespace_in_scope(doc, doc.find("<f:id").unwrap(), "f").eq_uri("urn:f"));
+        assert_eq!(
+            namespace_in_scope(doc, doc.find("<d:t").unwrap(), "q"),
+            Namespace::None
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ pub mod host;
 
 use super::error::{CommandError, CommandErrorKind, ElementName};
 use super::reader::{Elem, Reader};
-use super::scan::{Child, Children, List};
+use super::scan::{Child, Children, List, Matching};
 use super::str::Str;
 use super::value::{check_length, value_chars};
 use crate::Limits;
@@ -300,13 +300,13 @@ impl<'a> OtherCommand<'a> {
     pub fn unimplemented(&self) -> CommandError<'a> {
         CommandError::new(
             CommandErrorKind::UnimplementedObject,
-            self.object.span.start,
+            self.object.span().start,
         )
         .with_element(ElementName {
             namespace: self.object.namespace,
             local: self.object.local,
         })
-        .with_span(self.object.span)
+        .with_span(self.object.span())
     }
 }
 
@@ -315,8 +315,15 @@ impl<'a> OtherCommand<'a> {
 pub struct RawElement<'a> {
     namespace: Namespace<'a>,
     local: &'a str,
-    span: Span,
+    /// The element's span, in 32 bits (the tokenizer refuses a document
+    /// of 4 GiB or more), so that `matching` fits beside it.
+    start: u32,
+    end: u32,
     doc: &'a str,
+    /// How the typed views match its children: by local name in a
+    /// command, by the prefix rule in a response or an element built by
+    /// hand (neither checked against a schema).
+    matching: Matching,
 }
 
 impl PartialEq for RawElement<'_> {
@@ -361,21 +368,31 @@ impl<'a> RawElement<'a> {
         let Some((namespace, local, start)) = root else {
             return Err(XmlError::new(XmlErrorKind::NoRootElement, xml.len()));
         };
-        Ok(RawElement {
-            namespace,
-            local,
-            span: Span { start, end },
-            doc: xml,
-        })
+        Ok(RawElement::new(namespace, local, Span { start, end }, xml)
+            .matched(Matching::SameNamespace))
     }
 
+    /// An element of a command (its children matched by local name).
     pub(crate) fn new(namespace: Namespace<'a>, local: &'a str, span: Span, doc: &'a str) -> Self {
         RawElement {
             namespace,
             local,
-            span,
+            start: span.start as u32,
+            end: span.end as u32,
             doc,
+            matching: Matching::ByLocal,
         }
+    }
+
+    /// The same element, its children matched as `matching` says.
+    pub(crate) fn matched(self, matching: Matching) -> Self {
+        RawElement { matching, ..self }
+    }
+
+    /// The element, to read its children: matched as the message it
+    /// comes from requires.
+    pub(crate) fn element(&self) -> Option<Child<'a>> {
+        Child::from_span(self.doc, self.span(), self.matching)
     }
 
     /// The element's namespace.
@@ -399,7 +416,10 @@ impl<'a> RawElement<'a> {
 
     /// The element's bytes in the payload, start tag to end tag.
     pub fn span(&self) -> Span {
-        self.span
+        Span {
+            start: self.start as usize,
+            end: self.end as usize,
+        }
     }
 
     /// A tokenizer standing just before this element in its message, so
@@ -416,7 +436,7 @@ impl<'a> RawElement<'a> {
     /// for one built by hand from broken XML).
     pub fn tokens(&self, limits: &Limits) -> Result<Tokenizer<'a>, XmlError> {
         let mut tokens = Tokenizer::with_tolerance(self.doc, limits, true);
-        while tokens.offset() < self.span.start {
+        while tokens.offset() < self.span().start {
             if tokens.next_token()?.is_none() {
                 break;
             }
@@ -427,7 +447,7 @@ impl<'a> RawElement<'a> {
     /// The element as written (well-formed; prefixes declared on its
     /// ancestors are not repeated in it).
     pub fn as_str(&self) -> &'a str {
-        self.doc.get(self.span.range()).unwrap_or_default()
+        self.doc.get(self.span().range()).unwrap_or_default()
     }
 }
 
@@ -447,7 +467,9 @@ pub struct Extensions<'a> {
     /// Typed extensions built by hand.
     typed: &'a [Extension<'a>],
     /// Where the first children read are, so that finding one does not
-    /// scan its siblings again.
+    /// scan its siblings again; and how the typed views match the
+    /// children of each element (by local name in a command, by the
+    /// prefix rule in a response).
     spans: ChildSpans,
 }
 
@@ -460,6 +482,10 @@ const CACHED_CHILDREN: usize = 6;
 pub(crate) struct ChildSpans {
     spans: [(u32, u32); CACHED_CHILDREN],
     len: u8,
+    /// How the typed views match the children of these children: kept
+    /// here, in what would be padding after `len`, so that `Extensions`
+    /// (two in every `Response`) does not grow.
+    matching: Matching,
 }
 
 impl ChildSpans {
@@ -467,7 +493,14 @@ impl ChildSpans {
     pub(crate) const EMPTY: ChildSpans = ChildSpans {
         spans: [(0, 0); CACHED_CHILDREN],
         len: 0,
+        matching: Matching::ByLocal,
     };
+
+    /// The same, for children whose own children are matched as
+    /// `matching` says.
+    pub(crate) const fn matched(self, matching: Matching) -> Self {
+        ChildSpans { matching, ..self }
+    }
 
     /// Records the next child's span (ignored past the capacity).
     pub(crate) fn push(&mut self, span: Span) {
@@ -548,6 +581,7 @@ impl<'a> Extensions<'a> {
         ancestors: [Span; 3],
         len: u32,
         spans: ChildSpans,
+        matching: Matching,
     ) -> Self {
         Extensions {
             doc,
@@ -556,7 +590,7 @@ impl<'a> Extensions<'a> {
             len,
             built: &[],
             typed: &[],
-            spans,
+            spans: spans.matched(matching),
         }
     }
 
@@ -893,6 +927,7 @@ impl<'a> Extensions<'a> {
                             start: start as usize,
                             end: end as usize,
                         },
+                        Matching::ByLocal,
                     )
                 })
                 .chain(Children::new(self.doc, scanned))
@@ -908,12 +943,7 @@ impl<'a> Extensions<'a> {
     fn raw(&self, c: Child<'a>) -> RawElement<'a> {
         let prefix = c.prefix();
         let namespace = self.resolve(c, prefix).unwrap_or(Namespace::None);
-        RawElement {
-            namespace,
-            local: c.local(),
-            span: c.span(),
-            doc: self.doc,
-        }
+        RawElement::new(namespace, c.local(), c.span(), self.doc).matched(self.spans.matching)
     }
 
     fn resolve(&self, c: Child<'a>, prefix: &str) -> Option<Namespace<'a>> {
@@ -1098,12 +1128,7 @@ fn read_object_command<'a>(
             let span = r.skip(object)?;
             Command::Other(OtherCommand {
                 verb,
-                object: RawElement {
-                    namespace,
-                    local: object.name.local(),
-                    span,
-                    doc: r.input(),
-                },
+                object: RawElement::new(namespace, object.name.local(), span, r.input()),
             })
         }
     })

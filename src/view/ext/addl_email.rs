@@ -13,7 +13,6 @@ use crate::view::CommandErrorKind;
 use crate::view::command::{Command, ContactCommand, RawElement};
 use crate::view::error::CommandError;
 use crate::view::reader::{Elem, Reader};
-use crate::view::scan::Child;
 use crate::view::str::Str;
 use crate::view::value::check_bool;
 use crate::xml::Ns;
@@ -63,7 +62,7 @@ impl<'a> AddlEmail<'a> {
     /// `<addlEmail:addlEmail>` read tolerantly.
     pub fn from_raw(raw: RawElement<'a>) -> Option<Self> {
         raw.is(NS, "addlEmail").then_some(())?;
-        let element = Child::from_span(raw.document(), raw.span())?;
+        let element = raw.element()?;
         let email = element.child("email");
         let primary = email
             .and_then(|e| e.attr("primary"))

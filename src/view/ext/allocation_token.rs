@@ -5,7 +5,6 @@
 use crate::view::command::{Command, DomainCommand, RawElement};
 use crate::view::error::CommandError;
 use crate::view::reader::{Elem, Reader};
-use crate::view::scan::Child;
 use crate::view::str::Str;
 use crate::view::value::check_length;
 use crate::xml::{Ns, Span};
@@ -33,9 +32,7 @@ impl<'a> AllocationToken<'a> {
             return Some(AllocationToken::Info);
         }
         raw.is(NS, "allocationToken").then_some(())?;
-        Some(AllocationToken::Token(
-            Child::from_span(raw.document(), raw.span())?.token(),
-        ))
+        Some(AllocationToken::Token(raw.element()?.token()))
     }
 }
 

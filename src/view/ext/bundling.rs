@@ -121,7 +121,7 @@ impl<'a> Bundling<'a> {
         if raw.namespace() != crate::xml::Namespace::Known(NS) {
             return None;
         }
-        let element = Child::from_span(raw.document(), raw.span())?;
+        let element = raw.element()?;
         if raw.local() == "create" {
             return Some(Bundling::Create(
                 element.child("rdn").map(BundledName::from_child),

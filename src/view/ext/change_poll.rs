@@ -3,7 +3,7 @@
 //! (restores, UDRP, auto-renewals …), carried in a poll response.
 
 use crate::view::command::RawElement;
-use crate::view::scan::{Child, Indexed, Lookup};
+use crate::view::scan::{Indexed, Lookup};
 use crate::view::str::Str;
 use crate::xml::Ns;
 
@@ -66,7 +66,7 @@ impl<'a> ChangeData<'a> {
     /// `<changePoll:changeData>` read tolerantly from a response extension.
     pub fn from_raw(raw: RawElement<'a>) -> Option<Self> {
         raw.is(NS, "changeData").then_some(())?;
-        let element = Child::from_span(raw.document(), raw.span())?;
+        let element = raw.element()?;
         let e = Indexed::new(element);
         let token = |local: &str| e.child(local).map(|c| c.token());
         let operation = e.child("operation");

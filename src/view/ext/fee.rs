@@ -41,7 +41,7 @@ use crate::view::CommandErrorKind;
 use crate::view::command::{Command, DomainCommand, RawElement, TransferOp, check_language};
 use crate::view::error::{CommandError, ElementName};
 use crate::view::reader::{Elem, Reader};
-use crate::view::scan::{Child, FromChild, List};
+use crate::view::scan::{Child, FromChild, List, Matching};
 use crate::view::str::Str;
 use crate::view::value::{
     Period, PeriodUnit, check_bool, check_enum, check_unsigned, parse_number, plain_ascii,
@@ -549,7 +549,7 @@ impl<'a> FeeCheck<'a> {
     fn read(e: Child<'a>, ns: Namespace<'a>) -> Self {
         let commands = if ns == Namespace::Known(Ns::Fee011) {
             // One command, flat in the check.
-            List::from_doc(e.doc(), e.span(), 1)
+            e.as_list()
         } else if ns == Namespace::Known(Ns::Fee06) {
             // One command per domain.
             e.list("domain")
@@ -617,7 +617,7 @@ impl<'a> FeeExtension<'a> {
     /// draft (0.6, 0.11, 0.12).
     pub fn from_raw(raw: RawElement<'a>) -> Option<Self> {
         is_fee(&raw).then_some(())?;
-        let e = Child::from_span(raw.document(), raw.span())?;
+        let e = raw.element()?;
         Some(match raw.local() {
             "check" => FeeExtension::Check(FeeCheck::read(e, raw.namespace())),
             "create" => FeeExtension::Create(FeeTransform::read(e)),
@@ -747,7 +747,7 @@ impl<'a> FromChild<'a> for FeeCheckItem<'a> {
             .map(|i| i.token())
             .or_else(|| {
                 c.child("object")
-                    .and_then(|o| o.children().next())
+                    .and_then(|o| o.all_children().find(|id| is_object_id(&o, id)))
                     .map(|o| o.token())
             })
             .or_else(|| token_of(c.child("name")))
@@ -767,14 +767,26 @@ impl<'a> FromChild<'a> for FeeCheckItem<'a> {
             available: boolean(c.attr("avail")),
             class: token_of(c.child("class")),
             currency: token_of(c.child("currency")),
-            commands: if flat {
-                List::from_doc(c.doc(), c.span(), 1)
-            } else {
-                c.list("command")
-            },
+            commands: if flat { c.as_list() } else { c.list("command") },
             reason: reason_of(c.child("reason")),
         }
     }
+}
+
+/// Whether `id`, a child of a draft's `<fee:object>` (one element of any
+/// other namespace), is the object's identifier: in a command, the one
+/// child; in a response, read tolerantly, the first child that is not of
+/// the fee namespace and whose own start tag, or the object's, does not
+/// bind it to another namespace than an EPP object's (a prefix bound
+/// further up, as `domain` usually is, cannot be told from here).
+fn is_object_id(object: &Child<'_>, id: &Child<'_>) -> bool {
+    if object.matching() == Matching::ByLocal {
+        return true;
+    }
+    !object.holds_field(id)
+        && object
+            .declared_namespace(id)
+            .is_none_or(|ns| matches!(ns, Namespace::Known(Ns::Domain | Ns::Host | Ns::Contact)))
 }
 
 /// `<fee:chkData>`: the fees of a domain check response.
@@ -892,7 +904,7 @@ impl<'a> FeeData<'a> {
     /// draft (0.6, 0.11, 0.12).
     pub fn from_raw(raw: RawElement<'a>) -> Option<Self> {
         is_fee(&raw).then_some(())?;
-        let e = Child::from_span(raw.document(), raw.span())?;
+        let e = raw.element()?;
         Some(match raw.local() {
             "chkData" => FeeData::Check(FeeCheckData {
                 currency: token_of(e.child("currency")),

@@ -217,10 +217,15 @@ impl<'a> FromChild<'a> for CodeMark<'a> {
         // One pass over the children: a mark is large to skip twice.
         let mut code = None;
         let mut mark = None;
-        for child in c.children() {
+        // `<mark:mark>` is of its own namespace: every child is looked at.
+        for child in c.all_children() {
             match child.local() {
-                "code" if code.is_none() => code = Some(ValidatorToken::from_child(child)),
-                "mark" if mark.is_none() => mark = Some(Mark::from_child(child)),
+                "code" if code.is_none() && c.holds_field(&child) => {
+                    code = Some(ValidatorToken::from_child(child));
+                }
+                "mark" if mark.is_none() && c.holds_field_in(&child, Ns::Mark) => {
+                    mark = Some(Mark::from_child(child));
+                }
                 _ => {}
             }
         }
@@ -358,7 +363,7 @@ fn launch_element(raw: RawElement<'_>) -> Option<Child<'_>> {
     if raw.namespace() != Namespace::Known(NS) {
         return None;
     }
-    Child::from_span(raw.document(), raw.span())
+    raw.element()
 }
 
 impl<'a> Launch<'a> {
@@ -378,14 +383,20 @@ impl<'a> Launch<'a> {
             "create" => {
                 // Indexed in one pass: marks are large to scan once per field.
                 let index = Indexed::new(e);
-                let marks = ["codeMark", "signedMark", "encodedSignedMark"]
-                    .into_iter()
-                    .find(|local| index.child(local).is_some());
-                let marks = match marks {
-                    Some("codeMark") => LaunchMarks::CodeMarks(index.list("codeMark")),
-                    Some("signedMark") => LaunchMarks::SignedMarks(index.list("signedMark")),
-                    Some(_) => LaunchMarks::EncodedSignedMarks(index.list("encodedSignedMark")),
-                    None => LaunchMarks::None,
+                // The signed marks are of their own namespace.
+                let marks = if index.child("codeMark").is_some() {
+                    LaunchMarks::CodeMarks(index.list("codeMark"))
+                } else if index.child_in(Ns::SignedMark, "signedMark").is_some() {
+                    LaunchMarks::SignedMarks(index.list_in(Ns::SignedMark, "signedMark"))
+                } else if index
+                    .child_in(Ns::SignedMark, "encodedSignedMark")
+                    .is_some()
+                {
+                    LaunchMarks::EncodedSignedMarks(
+                        index.list_in(Ns::SignedMark, "encodedSignedMark"),
+                    )
+                } else {
+                    LaunchMarks::None
                 };
                 Launch::Create(LaunchCreate {
                     create_type: table_value(CREATE_TYPES, e.attr("type")),
@@ -524,7 +535,8 @@ impl<'a> LaunchData<'a> {
                         .map_or(LaunchPhase::new(""), LaunchPhase::from_child),
                     application_id: index.child("applicationID").map(|c| c.token()),
                     status: index.child("status").map(LaunchStatus::from_child),
-                    marks: index.list("mark"),
+                    // `<mark:mark>`s, of their own namespace.
+                    marks: index.list_in(Ns::Mark, "mark"),
                 })
             }
             _ => return None,

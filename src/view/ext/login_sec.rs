@@ -44,7 +44,7 @@ impl<'a> LoginSec<'a> {
     /// The loginSec element `raw`, read.
     pub fn from_raw(raw: RawElement<'a>) -> Option<Self> {
         raw.is(NS, "loginSec").then_some(())?;
-        let e = Child::from_span(raw.document(), raw.span())?;
+        let e = raw.element()?;
         let user_agent = e.child("userAgent").map(|ua| UserAgent {
             app: ua.child("app").map(|c| c.token()),
             tech: ua.child("tech").map(|c| c.token()),
@@ -98,7 +98,7 @@ impl<'a> FromChild<'a> for LoginSecEvent<'a> {
 /// The events of a `<loginSec:loginSecData>` response extension, read tolerantly.
 pub fn events_from_raw(raw: RawElement<'_>) -> Option<List<'_, LoginSecEvent<'_>>> {
     raw.is(NS, "loginSecData").then_some(())?;
-    Some(Child::from_span(raw.document(), raw.span())?.list("event"))
+    Some(raw.element()?.list("event"))
 }
 
 // ----- strict reading, inside read_command -----

@@ -418,7 +418,7 @@ impl<'a> MaintenanceData<'a> {
     /// item nor a list.
     pub fn from_raw(raw: RawElement<'a>) -> Option<Self> {
         raw.is(NS, "infData").then_some(())?;
-        let element = Child::from_span(raw.document(), raw.span())?;
+        let element = raw.element()?;
         for c in element.children() {
             match c.local() {
                 "item" => return Some(MaintenanceData::Item(MaintenanceItem::from_element(c))),

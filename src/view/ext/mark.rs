@@ -61,7 +61,7 @@ impl<'a> Mark<'a> {
     /// `<mark:mark>` read tolerantly (unknown children are ignored).
     pub fn from_raw(raw: RawElement<'a>) -> Option<Self> {
         raw.is(NS, "mark").then_some(())?;
-        Child::from_span(raw.document(), raw.span()).map(Mark::from_child)
+        raw.element().map(Mark::from_child)
     }
 
     /// How many records of every kind there are (0 for an elided mark).
@@ -467,7 +467,7 @@ impl<'a> SignedMark<'a> {
     }
 
     fn element(&self) -> Option<Child<'a>> {
-        Child::from_span(self.raw.document(), self.raw.span())
+        self.raw.element()
     }
 
     fn token(&self, local: &str) -> Option<Str<'a>> {
@@ -512,14 +512,15 @@ impl<'a> SignedMark<'a> {
 
     /// The `<mark:mark>` it signs, read tolerantly (not verified).
     pub fn mark(&self) -> Option<Mark<'a>> {
-        self.element()?.child("mark").map(Mark::from_child)
+        self.element()?.child_in(NS, "mark").map(Mark::from_child)
     }
 }
 
 impl<'a> FromChild<'a> for SignedMark<'a> {
     fn from_child(c: Child<'a>) -> Self {
         SignedMark {
-            raw: RawElement::new(Namespace::Known(SMD), c.local(), c.span(), c.doc()),
+            raw: RawElement::new(Namespace::Known(SMD), c.local(), c.span(), c.doc())
+                .matched(c.matching()),
         }
     }
 }
@@ -546,7 +547,7 @@ impl<'a> EncodedSignedMark<'a> {
     /// `<smd:encodedSignedMark>` read from a message, if `raw` is one.
     pub fn from_raw(raw: RawElement<'a>) -> Option<Self> {
         raw.is(SMD, "encodedSignedMark").then_some(())?;
-        Child::from_span(raw.document(), raw.span()).map(Self::from_child)
+        raw.element().map(Self::from_child)
     }
 }
 

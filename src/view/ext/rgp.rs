@@ -72,7 +72,7 @@ impl<'a> RgpUpdate<'a> {
     pub fn from_raw(raw: RawElement<'a>) -> Option<Self> {
         raw.is(NS, "update").then_some(())?;
         Some(RgpUpdate {
-            source: UpdateSource::Read(Child::from_span(raw.document(), raw.span())?),
+            source: UpdateSource::Read(raw.element()?),
         })
     }
 
@@ -345,7 +345,7 @@ impl<'a> FromChild<'a> for RgpStatus<'a> {
 /// extension, read tolerantly.
 pub fn statuses_from_raw(raw: RawElement<'_>) -> Option<List<'_, RgpStatus<'_>>> {
     (raw.is(NS, "infData") || raw.is(NS, "upData")).then_some(())?;
-    Some(Child::from_span(raw.document(), raw.span())?.list("rgpStatus"))
+    Some(raw.element()?.list("rgpStatus"))
 }
 
 // ----- strict reading, inside read_command -----

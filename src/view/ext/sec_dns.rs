@@ -42,7 +42,7 @@ impl<'a> SecDns<'a> {
 }
 
 fn element_of(raw: RawElement<'_>) -> Option<Child<'_>> {
-    Child::from_span(raw.document(), raw.span())
+    raw.element()
 }
 
 /// `dsOrKeyType`: the maximum signature lifetime and either DS data or key

@@ -95,7 +95,7 @@ impl<'a> TtlExtension<'a> {
         if raw.namespace() != crate::xml::Namespace::Known(NS) {
             return None;
         }
-        let e = Child::from_span(raw.document(), raw.span())?;
+        let e = raw.element()?;
         Some(match raw.local() {
             "create" => TtlExtension::Create(e.list("ttl")),
             "update" => TtlExtension::Update(e.list("ttl")),

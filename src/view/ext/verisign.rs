@@ -19,7 +19,6 @@ use crate::view::CommandErrorKind;
 use crate::view::command::{Command, DomainCommand, RawElement};
 use crate::view::error::CommandError;
 use crate::view::reader::{Elem, Reader};
-use crate::view::scan::Child;
 use crate::view::str::Str;
 use crate::view::value::{DateTime, check_length, parse_number, plain_ascii, value_error};
 use crate::xml::{Ns, Span};
@@ -44,7 +43,7 @@ impl<'a> Namestore<'a> {
     pub fn from_raw(raw: RawElement<'a>) -> Option<Self> {
         raw.is(Ns::VerisignNamestoreExt, "namestoreExt")
             .then_some(())?;
-        let e = Child::from_span(raw.document(), raw.span())?;
+        let e = raw.element()?;
         Some(Namestore {
             sub_product: e.child("subProduct").map(|c| c.token()).unwrap_or_default(),
         })
@@ -80,7 +79,7 @@ impl<'a> NamestoreError<'a> {
     pub fn from_raw(raw: RawElement<'a>) -> Option<Self> {
         raw.is(Ns::VerisignNamestoreExt, "nsExtErrData")
             .then_some(())?;
-        let e = Child::from_span(raw.document(), raw.span())?;
+        let e = raw.element()?;
         let msg = e.child("msg");
         Some(NamestoreError {
             code: msg.and_then(|m| m.attr("code")).map(Str::trimmed),
@@ -145,7 +144,7 @@ impl<'a> SyncUpdate<'a> {
     /// `<sync:update>` read tolerantly.
     pub fn from_raw(raw: RawElement<'a>) -> Option<Self> {
         raw.is(Ns::VerisignSync, "update").then_some(())?;
-        let e = Child::from_span(raw.document(), raw.span())?;
+        let e = raw.element()?;
         Some(SyncUpdate {
             exp_month_day: e
                 .child("expMonthDay")
@@ -199,7 +198,7 @@ impl<'a> LowBalancePoll<'a> {
     pub fn from_raw(raw: RawElement<'a>) -> Option<Self> {
         raw.is(Ns::VerisignLowBalancePoll, "pollData")
             .then_some(())?;
-        let e = Child::from_span(raw.document(), raw.span())?;
+        let e = raw.element()?;
         let token = |local: &str| e.child(local).map(|c| c.token()).unwrap_or_default();
         let threshold = e.child("creditThreshold");
         Some(LowBalancePoll {
@@ -262,7 +261,7 @@ impl<'a> RgpPoll<'a> {
     /// `<resData>`).
     pub fn from_raw(raw: RawElement<'a>) -> Option<Self> {
         raw.is(Ns::VerisignRgpPoll, "pollData").then_some(())?;
-        let e = Child::from_span(raw.document(), raw.span())?;
+        let e = raw.element()?;
         let token = |local: &str| e.child(local).map(|c| c.token()).unwrap_or_default();
         Some(RgpPoll {
             name: token("name"),

@@ -50,7 +50,7 @@ impl<'a> DomainData<'a> {
 
 /// The element a `RawElement` stands for, for lazy reading.
 pub(crate) fn element_of<'a>(raw: &RawElement<'a>) -> Option<Child<'a>> {
-    Child::from_span(raw.document(), raw.span())
+    raw.element()
 }
 
 /// `<domain:infData>`: every element of RFC 5731 §3.1.2, each optional

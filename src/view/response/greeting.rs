@@ -1,7 +1,7 @@
 //! `<greeting>` (RFC 5730 §2.4): the server's identity, its service menu
 //! and its data collection policy, read lazily from the checked payload.
 
-use crate::view::scan::{Child, Children, FromChild, List};
+use crate::view::scan::{Child, FromChild, List, Matching};
 use crate::view::str::Str;
 use crate::view::value::DateTime;
 use crate::xml::Span;
@@ -16,7 +16,7 @@ pub struct Greeting<'a> {
 impl<'a> Greeting<'a> {
     pub(crate) fn new(doc: &'a str, span: Span) -> Self {
         Greeting {
-            element: Children::new(doc, span).next(),
+            element: Child::from_span(doc, span, Matching::SameNamespace),
             span,
         }
     }

@@ -9,6 +9,41 @@
 //! namespaces. The rest of the message is read lazily from the checked
 //! payload: fields that are absent are `None`, unmodelled data stays
 //! reachable as namespace-tagged [`RawElement`](super::RawElement)s.
+//!
+//! # Foreign elements are never fields
+//!
+//! The lazy reads work on bytes and resolve no namespace, and a response
+//! is not checked against a schema: an element of any namespace may stand
+//! beside any field. So a field is matched by its local name *and* by
+//! this rule: a child of an element counts when it is written with the
+//! same prefix as that element (or, like it, with none) and its own start
+//! tag does not bind that prefix again (`xmlns:prefix="…"`, or `xmlns="…"`
+//! when unprefixed). When the rule says yes, the child is in its parent's
+//! namespace: `<x:msg xmlns:x="urn:foo">` or `<msg xmlns="urn:foo">` before
+//! a result's `<msg>` is skipped, not read as the message, and a foreign
+//! `<x:status s="…"/>` is not one of a `domain:infData`'s statuses. They
+//! stay in the raw XML ([`Response::res_data`], [`Response::extensions`],
+//! and the spans of the views).
+//!
+//! The rule is conservative otherwise. A child *of the right namespace*
+//! written with another prefix than its parent's
+//! (`<domain:infData xmlns:domain="…" xmlns:d="…"><d:name>`), or binding
+//! its own prefix again on its own tag, even to the same namespace, is
+//! skipped as well: the view reads such a field as absent. The items of a
+//! list after the first are those like it (the same prefix, binding
+//! nothing; or their own prefix bound on their own tag to the same URI,
+//! as written). The few fields of another namespace than their parent's
+//! (a `<mark:mark>` in a `<launch:infData>`, the EPP `clTRID` and
+//! `svTRID` in a `domain:paTRID`) count when their prefix is bound to
+//! that namespace on their own tag, their parent's, or above (found by
+//! descending from the document's start); a fee draft's `<fee:object>`
+//! takes its first child not bound elsewhere than to an EPP object
+//! namespace. The content of a `<value>` (the client's XML, any
+//! namespace) and of a `<msgQ><msg>` (mixed content) is handed out whole.
+//!
+//! Commands are read differently: the strict reader checks every
+//! element's namespace, so their views match fields by local name alone,
+//! and a command may use any prefix bound to the right namespace.
 
 pub mod contact;
 pub mod domain;
@@ -21,7 +56,7 @@ use core::fmt;
 use super::command::{ChildSpans, Extensions};
 use super::error::ElementName;
 use super::result_code::ResultCode;
-use super::scan::{Child, Children, FromChild, List};
+use super::scan::{Child, Children, FromChild, Items, List, Matching};
 use super::str::Str;
 use super::value::DateTime;
 use crate::Limits;
@@ -541,7 +576,8 @@ impl<'a> ExtValue<'a> {
     /// the typed extension views.
     pub fn element(&self) -> Option<super::command::RawElement<'a>> {
         let value = self.element.child("value")?;
-        let inner = value.children().next()?;
+        // The client's element, of any namespace.
+        let inner = value.all_children().next()?;
         let prefix = inner.prefix();
         let mut name: heapless::String<80> = heapless::String::new();
         name.push_str("xmlns").ok()?;
@@ -552,12 +588,10 @@ impl<'a> ExtValue<'a> {
         let namespace = inner.attr(&name).map_or(Namespace::None, |uri| {
             Namespace::from_value(uri.raw(), uri.has_escapes())
         });
-        Some(super::command::RawElement::new(
-            namespace,
-            inner.local(),
-            inner.span(),
-            inner.doc(),
-        ))
+        Some(
+            super::command::RawElement::new(namespace, inner.local(), inner.span(), inner.doc())
+                .matched(Matching::SameNamespace),
+        )
     }
 }
 
@@ -614,7 +648,7 @@ impl<'a> MessageQueue<'a> {
     pub fn message_text(&self) -> Option<Str<'a>> {
         self.element
             .child("msg")
-            .filter(|m| m.children().next().is_none())
+            .filter(|m| m.all_children().next().is_none())
             .map(|m| m.text())
     }
 
@@ -639,6 +673,9 @@ fn read_response_body<'a>(
     let mut code = None;
     let mut results = Span::default();
     let mut result_count = 0u32;
+    // The first result listed: its start tag, its prefix, and whether it
+    // binds that prefix itself.
+    let mut first_result: Option<(Span, &'a str, bool)> = None;
     let mut msg_q = None;
     let mut res_data = Extensions::none();
     let mut extensions = Extensions::none();
@@ -664,17 +701,38 @@ fn read_response_body<'a>(
                     });
                 };
                 code.get_or_insert(ResultCode::from_u16(parsed));
+                // The list holds the first result and those after it that
+                // the scanner, which resolves no namespace, finds again as
+                // of its namespace (see `Matching::SameNamespace`); a
+                // result written otherwise is left out, never a foreign
+                // element let in.
+                let prefix = child.name.prefix();
+                let binds_prefix = w.tok.namespace_declarations().any(|(p, _)| p == prefix);
                 let span = w.skip(child)?;
-                if result_count == 0 {
-                    results.start = span.start;
+                let listed = match first_result {
+                    None => {
+                        first_result = Some((child.tag, prefix, binds_prefix));
+                        results.start = span.start;
+                        true
+                    }
+                    // The usual case, read from the names alone.
+                    Some((_, first_prefix, false)) => !binds_prefix && prefix == first_prefix,
+                    // Both bind their prefix: compared as the scanner will.
+                    Some((first_tag, _, true)) => {
+                        binds_prefix
+                            && Child::start_tag(doc, first_tag)
+                                .zip(Child::start_tag(doc, child.tag))
+                                .is_some_and(|(first, tag)| first.lists_with(&tag))
+                    }
+                };
+                if listed {
+                    results.end = span.end;
+                    result_count += 1;
                 }
-                results.end = span.end;
-                result_count += 1;
             }
             "msgQ" => {
                 let span = w.skip(child)?;
-                msg_q = Children::new(doc, span)
-                    .next()
+                msg_q = Child::from_span(doc, span, Matching::SameNamespace)
                     .map(|element| MessageQueue { element });
             }
             "resData" => res_data = read_raw_children(w, root, response, child)?,
@@ -713,7 +771,18 @@ fn read_response_body<'a>(
     };
     Ok(Response {
         code,
-        results: List::from_doc_named(doc, results, result_count, "result"),
+        results: List::from_doc_named(
+            doc,
+            results,
+            result_count,
+            "result",
+            match first_result {
+                Some((_, prefix, false)) => Items::SameNamespace {
+                    prefix_len: prefix.len() as u16,
+                },
+                _ => Items::SameNamespaceDeclared,
+            },
+        ),
         msg_q,
         res_data,
         extensions,
@@ -745,5 +814,6 @@ fn read_raw_children<'a>(
         [root.tag, response.tag, parent.tag],
         len,
         spans,
+        Matching::SameNamespace,
     ))
 }

@@ -11,6 +11,7 @@ use crate::view::command::host::HostStatus;
 use crate::view::scan::{Child, FromChild, Lookup};
 use crate::view::str::Str;
 use crate::view::value::DateTime;
+use crate::xml::Ns;
 
 /// A status enumeration of one of the object mappings.
 pub trait StatusValue: Copy + sealed::Sealed {
@@ -206,9 +207,11 @@ impl<'a> PendingData<'a> {
     /// `<paTRID>`.
     pub fn transaction(&self) -> Option<PendingTransaction<'a>> {
         let tr = self.element.child("paTRID")?;
+        // `paTRID` holds EPP's own `clTRID` and `svTRID`.
+        let id = |local| tr.child_in(Ns::Epp, local).map(|c| c.token());
         Some(PendingTransaction {
-            cl_trid: token(&tr, "clTRID"),
-            sv_trid: token(&tr, "svTRID"),
+            cl_trid: id("clTRID"),
+            sv_trid: id("svTRID"),
         })
     }
 

@@ -111,18 +111,21 @@ impl Writable for Response<'_> {
             w.start("result");
             write_code(w, result.code())?;
             let element = result.element();
-            // Children in document order: <msg>, then <value> and <extValue> mixed.
-            for child in element.children() {
+            // Children in document order: <msg>, then <value> and <extValue>
+            // mixed; any other (a foreign element) raw, as read.
+            for child in element.all_children() {
+                let field = element.holds_field(&child);
                 match child.local() {
-                    "msg" => write_msg(w, "msg", child.text(), child.attr("lang"))?,
+                    "msg" if field => write_msg(w, "msg", child.text(), child.attr("lang"))?,
                     // <value> is raw (any content, any attributes): as read.
-                    "value" => write_raw_element(w, child.doc(), child.span())?,
-                    "extValue" => {
+                    "value" if field => write_raw_element(w, child.doc(), child.span())?,
+                    "extValue" if field => {
                         w.start("extValue");
-                        for part in child.children() {
+                        for part in child.all_children() {
                             match part.local() {
-                                "value" => write_raw_element(w, part.doc(), part.span())?,
-                                "reason" => write_msg(w, "reason", part.text(), part.attr("lang"))?,
+                                "reason" if child.holds_field(&part) => {
+                                    write_msg(w, "reason", part.text(), part.attr("lang"))?
+                                }
                                 _ => write_raw_element(w, part.doc(), part.span())?,
                             }
                         }
@@ -142,10 +145,11 @@ impl Writable for Response<'_> {
                 w.attr_str("id", id)?;
             }
             let element = queue.element();
-            for child in element.children() {
+            for child in element.all_children() {
+                let field = element.holds_field(&child);
                 match child.local() {
-                    "qDate" => w.leaf("qDate", child.token())?,
-                    "msg" => {
+                    "qDate" if field => w.leaf("qDate", child.token())?,
+                    "msg" if field => {
                         w.start("msg");
                         if let Some(lang) = child.attr("lang") {
                             w.attr_str("lang", lang)?;
