@@ -571,7 +571,7 @@ fn every_hand_made_greeting_matches_roxmltree() {
 #[test]
 fn an_access_or_retention_the_rfc_does_not_define_is_kept_by_name() {
     let doc = greeting("all", None, "", "")
-        .replace("<all/>", r#"<x:everyone xmlns:x="urn:example:dcp"/>"#)
+        .replace("<all/>", "<everyone/>")
         .replace("<legal/>", "<forever/>");
     let g = read_greeting(doc.as_bytes()).unwrap();
     let dcp = g.dcp().unwrap();
@@ -579,4 +579,10 @@ fn an_access_or_retention_the_rfc_does_not_define_is_kept_by_name() {
     let retentions: Vec<_> = dcp.statements().iter().map(|s| s.retention()).collect();
     assert_eq!(retentions[2], Some(Retention::Unknown("forever")));
     compare_greeting(&doc, "unknown access and retention");
+    // An element of another namespace is no access value at all, known or
+    // not: it is skipped, as every foreign element of a greeting is.
+    let foreign = greeting("all", None, "", "")
+        .replace("<all/>", r#"<x:everyone xmlns:x="urn:example:dcp"/>"#);
+    let g = read_greeting(foreign.as_bytes()).unwrap();
+    assert_eq!(g.dcp().unwrap().access(), None);
 }
