@@ -391,7 +391,7 @@ fn statement_cases() -> Vec<StatementCase> {
                 provisioning: true,
                 other: true,
             },
-            "<other/><ours/><ours><recDesc>Resellers</recDesc></ours><public/><same/><unrelated/>",
+            "<other/><ours/><ours><recDesc>  Resellers\n </recDesc></ours><public/><same/><unrelated/>",
             Recipients {
                 other: true,
                 ours: true,

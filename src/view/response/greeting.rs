@@ -305,7 +305,8 @@ impl<'a> OurRecipient<'a> {
 impl<'a> FromChild<'a> for OurRecipient<'a> {
     fn from_child(child: Child<'a>) -> Self {
         OurRecipient {
-            description: child.child("recDesc").map(|d| d.text()),
+            // `recDesc` is a `token`: its surrounding white space is layout.
+            description: child.child("recDesc").map(|d| d.token()),
         }
     }
 }

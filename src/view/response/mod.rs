@@ -475,7 +475,8 @@ impl<'a> EppResult<'a> {
         self.element.child("msg").map(|m| m.text())
     }
 
-    /// The `lang` of `<msg>` (`en` when absent).
+    /// The `lang` of `<msg>`; `None` when absent (RFC 5730's default,
+    /// `en`, is then meant).
     pub fn message_lang(&self) -> Option<Str<'a>> {
         self.element.child("msg").and_then(|m| m.attr("lang"))
     }
@@ -564,7 +565,8 @@ impl<'a> ExtValue<'a> {
 
     /// RFC 9038: when `<reason>` says "`URI` not in login services", the
     /// URI of the extension the server held back (its element is
-    /// [`element`](Self::element)).
+    /// [`element`](Self::element)), as written: a URI holding a reference
+    /// (`&amp;`) comes back unexpanded, as the borrowed text it is.
     pub fn unhandled_namespace(&self) -> Option<&'a str> {
         let reason = self.element.child("reason")?.content_str();
         let uri = reason.trim().strip_suffix("not in login services")?.trim();
