@@ -50,33 +50,6 @@ fn token_of(n: Node<'_, '_>) -> String {
     xml_trim(&text_of(n)).to_string()
 }
 
-/// The content of element `n` as written in `text`: from the end of its
-/// start tag (the first `>` outside quotes) to the start of its end tag
-/// (the last `</`); empty for `<x/>`.
-fn content_of<'t>(text: &'t str, n: Node<'_, '_>) -> &'t str {
-    let whole = &text[n.range()];
-    let mut quote = None;
-    let mut tag_end = None;
-    for (i, c) in whole.char_indices() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '>') => {
-                tag_end = Some(i);
-                break;
-            }
-            (None, _) => {}
-        }
-    }
-    let tag_end = tag_end.expect("a start tag ends");
-    if whole[..tag_end].ends_with('/') {
-        return "";
-    }
-    let end_tag = whole.rfind("</").expect("an end tag");
-    &whole[tag_end + 1..end_tag]
-}
-
 /// Whether the start tag of `n` declares the namespace of its own prefix
 /// (or the default namespace, when it has no prefix).
 fn declares_own_namespace(text: &str, n: Node<'_, '_>) -> bool {
@@ -142,7 +115,7 @@ fn compare_result(r: EppResult<'_>, n: Node<'_, '_>, text: &str, path: &str) -> 
     assert_eq!(r.values().len(), value_nodes.len(), "{path}");
     assert_eq!(r.values().iter().count(), value_nodes.len(), "{path}");
     for (v, vn) in r.values().iter().zip(value_nodes) {
-        assert_eq!(v.content(), content_of(text, vn), "{path}");
+        assert_eq!(v.content(), common::content_of(text, vn), "{path}");
         assert_eq!(v.span().range(), vn.range(), "{path}");
     }
     let ext_nodes = kids(n, "extValue");
@@ -167,7 +140,7 @@ fn compare_result(r: EppResult<'_>, n: Node<'_, '_>, text: &str, path: &str) -> 
         let value = kid(en, "value");
         assert_eq!(
             e.value().map(|v| v.content()),
-            value.map(|v| content_of(text, v)),
+            value.map(|v| common::content_of(text, v)),
             "{path}"
         );
         assert_eq!(
@@ -222,7 +195,11 @@ fn compare_message_queue(mq: MessageQueue<'_>, qn: Node<'_, '_>, text: &str, pat
     assert_eq!(mq.date_raw().map(s), qdate, "{path}");
     assert_eq!(mq.date().is_some(), qdate.is_some(), "{path}: qDate parses");
     let msg = kid(qn, "msg");
-    assert_eq!(mq.message(), msg.map(|m| content_of(text, m)), "{path}");
+    assert_eq!(
+        mq.message(),
+        msg.map(|m| common::content_of(text, m)),
+        "{path}"
+    );
     assert_eq!(
         mq.message_text().map(s),
         msg.filter(|m| !m.children().any(|c| c.is_element()))

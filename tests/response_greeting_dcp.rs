@@ -8,8 +8,6 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::io::Write;
-use std::process::{Command, Stdio};
 
 use epp_codec::view::response::greeting::{Access, Expiry, Purposes, Recipients, Retention};
 use epp_codec::view::{Str, read_greeting};
@@ -224,32 +222,6 @@ fn every_corpus_greeting_reads_and_matches_roxmltree() {
     assert_eq!(messages.len(), 2);
     for m in &messages {
         compare_greeting(std::str::from_utf8(&m.bytes).unwrap(), &m.path);
-    }
-}
-
-/// Whether xmllint finds `doc` valid against the corpus schemas.
-fn schema_valid(doc: &str) -> Result<(), String> {
-    let xsd = common::corpus_dir().join("xsd/all.xsd");
-    let mut child = Command::new("xmllint")
-        .args(["--noout", "--schema"])
-        .arg(&xsd)
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("xmllint must be installed (scripts/setup.sh installs libxml2-utils)");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(doc.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    if out.status.success() {
-        Ok(())
-    } else {
-        Err(String::from_utf8_lossy(&out.stderr).into_owned())
     }
 }
 
@@ -494,7 +466,7 @@ fn hand_made() -> Vec<(String, Access<'static>, usize)> {
 #[test]
 fn the_hand_made_greetings_are_valid_epp() {
     for (doc, ..) in hand_made() {
-        schema_valid(&doc).unwrap_or_else(|e| panic!("{e}\n{doc}"));
+        common::schema_valid(&doc).unwrap_or_else(|e| panic!("{e}\n{doc}"));
     }
 }
 

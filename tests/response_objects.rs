@@ -81,33 +81,6 @@ fn attr<'n>(n: Node<'n, '_>, name: &str) -> Option<&'n str> {
     n.attribute(name).map(xml_trim)
 }
 
-/// The content of element `n` as written in `text`: from the end of its
-/// start tag (the first `>` outside quotes) to the start of its end tag
-/// (the last `</`); empty for `<x/>`.
-fn content_of<'t>(text: &'t str, n: Node<'_, '_>) -> &'t str {
-    let whole = &text[n.range()];
-    let mut quote = None;
-    let mut tag_end = None;
-    for (i, c) in whole.char_indices() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '>') => {
-                tag_end = Some(i);
-                break;
-            }
-            (None, _) => {}
-        }
-    }
-    let tag_end = tag_end.expect("a start tag ends");
-    if whole[..tag_end].ends_with('/') {
-        return "";
-    }
-    let end_tag = whole.rfind("</").expect("an end tag");
-    &whole[tag_end + 1..end_tag]
-}
-
 fn ts(t: Option<Timestamp<'_>>) -> Option<String> {
     t.map(|t| {
         assert!(t.parsed().is_some(), "{} parses", t.raw());
@@ -227,7 +200,7 @@ fn compare_auth_info(
         "{path}"
     );
     let ext_node = auth.and_then(|a| kid(a, "ext"));
-    assert_eq!(ext, ext_node.map(|e| content_of(text, e)), "{path}");
+    assert_eq!(ext, ext_node.map(|e| common::content_of(text, e)), "{path}");
     if password_roid.is_some() {
         count(seen, format!("{kind}:pw roid"));
     }

@@ -6,6 +6,7 @@
 
 #![allow(dead_code, unreachable_pub)]
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// The corpus directory; panics (failing the test) when it is missing.
@@ -208,4 +209,57 @@ pub const ELIDED_MARK_COMMANDS: &[(&str, u16, &str)] = &[
 /// Whether `path` is one of [`ELIDED_MARK_COMMANDS`].
 pub fn is_elided_mark_command(path: &str) -> bool {
     ELIDED_MARK_COMMANDS.iter().any(|(p, _, _)| *p == path)
+}
+
+/// Whether xmllint finds `doc` valid against the corpus schemas.
+pub fn schema_valid(doc: &str) -> Result<(), String> {
+    let xsd = corpus_dir().join("xsd/all.xsd");
+    let mut child = std::process::Command::new("xmllint")
+        .args(["--noout", "--schema"])
+        .arg(&xsd)
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("xmllint must be installed (scripts/setup.sh installs libxml2-utils)");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(doc.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+}
+
+/// The content of element `n` as written in `text`: from the end of its
+/// start tag (the first `>` outside quotes) to the start of its end tag
+/// (the last `</`); empty for `<x/>`.
+pub fn content_of<'t>(text: &'t str, n: roxmltree::Node<'_, '_>) -> &'t str {
+    let whole = &text[n.range()];
+    let mut quote = None;
+    let mut tag_end = None;
+    for (i, c) in whole.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '>') => {
+                tag_end = Some(i);
+                break;
+            }
+            (None, _) => {}
+        }
+    }
+    let tag_end = tag_end.expect("a start tag ends");
+    if whole[..tag_end].ends_with('/') {
+        return "";
+    }
+    let end_tag = whole.rfind("</").expect("an end tag");
+    &whole[tag_end + 1..end_tag]
 }
