@@ -7,6 +7,8 @@
 
 mod common;
 
+use common::token_of;
+
 use std::collections::BTreeSet;
 
 use epp_codec::view::response::greeting::{Access, Expiry, Purposes, Recipients, Retention};
@@ -30,21 +32,6 @@ fn kids<'a, 'i>(n: Node<'a, 'i>, local: &'a str) -> Vec<Node<'a, 'i>> {
 
 fn kid<'a, 'i>(n: Node<'a, 'i>, local: &'a str) -> Option<Node<'a, 'i>> {
     kids(n, local).into_iter().next()
-}
-
-/// Text of an element as roxmltree sees it (unescaped, comments left out).
-fn text_of(n: Node<'_, '_>) -> String {
-    n.descendants()
-        .filter(|d| d.is_text())
-        .map(|d| d.text().unwrap_or(""))
-        .collect()
-}
-
-/// The text of a `token` element: without XML white space at its ends.
-fn token_of(n: Node<'_, '_>) -> String {
-    text_of(n)
-        .trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r'))
-        .to_string()
 }
 
 /// The local names of the child elements of `n`.

@@ -6,6 +6,8 @@
 
 mod common;
 
+use common::{text_of, token_of};
+
 use epp_codec::view::command::domain::{ContactType, DomainStatus, NameServers};
 use epp_codec::view::{DomainData, IpVersion, Str, read_response};
 
@@ -98,21 +100,6 @@ fn kids<'a, 'i>(n: Node<'a, 'i>, local: &'a str) -> Vec<Node<'a, 'i>> {
                 && c.tag_name().namespace() == Some(DOMAIN)
         })
         .collect()
-}
-
-/// Text of an element as roxmltree sees it (unescaped, comments left out).
-fn text_of(n: Node<'_, '_>) -> String {
-    n.descendants()
-        .filter(|d| d.is_text())
-        .map(|d| d.text().unwrap_or(""))
-        .collect()
-}
-
-/// The text of a `token` element: without XML white space at its ends.
-fn token_of(n: Node<'_, '_>) -> String {
-    text_of(n)
-        .trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r'))
-        .to_string()
 }
 
 fn tok(n: Node<'_, '_>, local: &str) -> Option<String> {

@@ -7,6 +7,8 @@
 
 mod common;
 
+use common::{text_of, token_of, xml_trim};
+
 use std::collections::HashMap;
 
 use epp_codec::view::command::contact::{ContactStatus, PostalInfoType};
@@ -45,25 +47,6 @@ fn kids<'a, 'i>(n: Node<'a, 'i>, local: &'a str) -> Vec<Node<'a, 'i>> {
 
 fn kid<'a, 'i>(n: Node<'a, 'i>, local: &'a str) -> Option<Node<'a, 'i>> {
     kids(n, local).into_iter().next()
-}
-
-/// Text of an element as roxmltree sees it (all descendant text, unescaped,
-/// CDATA included, comments not): what the views' element text is.
-fn text_of(n: Node<'_, '_>) -> String {
-    n.descendants()
-        .filter(|d| d.is_text())
-        .map(|d| d.text().unwrap_or(""))
-        .collect()
-}
-
-/// `s` without XML white space at its ends (what a schema `token` drops).
-fn xml_trim(s: &str) -> &str {
-    s.trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r'))
-}
-
-/// The text of a `token` element: [`text_of`], trimmed.
-fn token_of(n: Node<'_, '_>) -> String {
-    xml_trim(&text_of(n)).to_string()
 }
 
 /// The token of the first child `local` of `n`.

@@ -263,3 +263,23 @@ pub fn content_of<'t>(text: &'t str, n: roxmltree::Node<'_, '_>) -> &'t str {
     let end_tag = whole.rfind("</").expect("an end tag");
     &whole[tag_end + 1..end_tag]
 }
+
+/// Text of an element as roxmltree sees it (all descendant text, unescaped,
+/// CDATA included, comments not): what the views' element text is.
+pub fn text_of(n: roxmltree::Node<'_, '_>) -> String {
+    n.descendants()
+        .filter(|d| d.is_text())
+        .map(|d| d.text().unwrap_or(""))
+        .collect()
+}
+
+/// `s` without XML white space at its ends (what a schema `token` drops;
+/// Rust's `trim` would drop Unicode spaces too).
+pub fn xml_trim(s: &str) -> &str {
+    s.trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r'))
+}
+
+/// The text of a `token` element: [`text_of`], trimmed.
+pub fn token_of(n: roxmltree::Node<'_, '_>) -> String {
+    xml_trim(&text_of(n)).to_string()
+}
