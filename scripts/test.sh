@@ -304,6 +304,9 @@ step "clippy (fuzz targets)" \
     cargo clippy --manifest-path fuzz/Cargo.toml --all-targets -- -D warnings
 step "rustdoc (warnings denied)" \
     env RUSTDOCFLAGS=-Dwarnings cargo doc --locked --workspace --no-deps --all-features
+# A user building the core's docs without features gets no broken links.
+step "rustdoc (core, no default features)" \
+    env RUSTDOCFLAGS=-Dwarnings cargo doc --locked -p epp-codec --no-deps --no-default-features
 # The core as docs.rs builds it ([package.metadata.docs.rs]: nightly, every
 # feature, --cfg docsrs, which turns on doc_cfg's feature badges).
 step "rustdoc as docs.rs builds it (nightly, --cfg docsrs)" \

@@ -45,6 +45,12 @@
 //!
 //! With `default-features = false` the crate needs neither `std` nor `alloc`.
 //!
+// Without a feature, its items do not exist: their links point here instead.
+#![cfg_attr(not(feature = "alloc"), doc = "[`frame::Deframer`]: #features")]
+#![cfg_attr(not(feature = "bytes"), doc = "[`frame::BytesDeframer`]: #features")]
+#![cfg_attr(not(feature = "bytes"), doc = "[`frame::decode_bytes`]: #features")]
+#![cfg_attr(not(feature = "tokio-util"), doc = "[`frame::EppCodec`]: #features")]
+//!
 //! # Limits and defaults
 //!
 //! Everything a peer could use to make us work or remember too much is

@@ -30,6 +30,16 @@
 //! (where it starts plus its length) always fits a `usize`. The buffering
 //! decoders reserve at most a bounded read-ahead on the strength of a header
 //! ([`Deframer::MAX_AHEAD`]); a large frame's buffer grows as its bytes arrive.
+//!
+// Without a feature, its items do not exist: their links point to the
+// crate's list of features instead.
+#![cfg_attr(not(feature = "alloc"), doc = "[`Deframer`]: crate#features")]
+#![cfg_attr(
+    not(feature = "alloc"),
+    doc = "[`Deframer::MAX_AHEAD`]: crate#features"
+)]
+#![cfg_attr(not(feature = "bytes"), doc = "[`BytesDeframer`]: crate#features")]
+#![cfg_attr(not(feature = "tokio-util"), doc = "[`EppCodec`]: crate#features")]
 
 use core::fmt;
 
