@@ -56,7 +56,7 @@ use core::fmt;
 use super::command::{ChildSpans, Extensions};
 use super::error::ElementName;
 use super::result_code::ResultCode;
-use super::scan::{Child, Children, FromChild, Items, List, Matching};
+use super::scan::{Child, Children, FromChild, Items, List, Matching, namespace_in_scope};
 use super::str::Str;
 use super::value::DateTime;
 use crate::Limits;
@@ -573,23 +573,21 @@ impl<'a> ExtValue<'a> {
         (!uri.is_empty() && !uri.contains(char::is_whitespace)).then_some(uri)
     }
 
-    /// The element inside `<value>`, with its namespace resolved from the
-    /// declarations on it (how RFC 9038 servers write it), to read with
-    /// the typed extension views.
+    /// The element inside `<value>`, to read with the typed extension
+    /// views, its prefix resolved as XML scoping says: bound on its own
+    /// start tag (how RFC 9038 servers write it), on `<value>` (RFC 5730's
+    /// example), or on any element above. A prefix bound nowhere (a server
+    /// echoing the client's element without its declaration) is no
+    /// namespace.
     pub fn element(&self) -> Option<super::command::RawElement<'a>> {
         let value = self.element.child("value")?;
         // The client's element, of any namespace.
         let inner = value.all_children().next()?;
-        let prefix = inner.prefix();
-        let mut name: heapless::String<80> = heapless::String::new();
-        name.push_str("xmlns").ok()?;
-        if !prefix.is_empty() {
-            name.push(':').ok()?;
-            name.push_str(prefix).ok()?;
-        }
-        let namespace = inner.attr(&name).map_or(Namespace::None, |uri| {
-            Namespace::from_value(uri.raw(), uri.has_escapes())
-        });
+        // The two start tags at hand first; only a prefix bound further up
+        // costs a descent from the start of the document.
+        let namespace = value
+            .declared_namespace(&inner)
+            .unwrap_or_else(|| namespace_in_scope(inner.doc(), inner.span().start, inner.prefix()));
         Some(
             super::command::RawElement::new(namespace, inner.local(), inner.span(), inner.doc())
                 .matched(Matching::SameNamespace),
