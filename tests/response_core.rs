@@ -521,6 +521,56 @@ fn an_ext_value_element_with_an_undeclared_prefix_is_in_no_namespace() {
     }
 }
 
+/// A result code or a msgQ count written with character references is
+/// the number they spell (a tolerant reader takes well-formed XML as it
+/// means it); one that is not four digits once expanded is still refused.
+#[test]
+fn result_codes_and_counts_written_with_references_are_numbers() {
+    for (code, expected) in [
+        ("&#49;000", 1000),
+        ("1&#48;00", 1000),
+        ("&#x32;&#x33;&#x30;&#x33;", 2303),
+        (" &#50;004\t", 2004),
+        ("&#32;&#x9;1301&#10;&#13;", 1301),
+    ] {
+        let doc = response(&format!(
+            r#"<result code="{code}"><msg>m</msg></result><result code="{code}"/>{TRID}"#
+        ));
+        let r = read_response(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+        assert_eq!(r.code().as_u16(), expected, "{doc}");
+        for result in r.results() {
+            assert_eq!(result.code().as_u16(), expected, "{doc}");
+        }
+    }
+    for code in [
+        "&#49;00",
+        "&#49;0000",
+        "&#49;&#46;000",
+        "&#xA0;1000",
+        "\u{a0}1000",
+        "&#xFF11;000",
+        "",
+    ] {
+        let doc = response(&format!(r#"<result code="{code}"/>{TRID}"#));
+        let err = read_response(doc.as_bytes()).expect_err(&doc);
+        assert_eq!(err.kind(), ResponseErrorKind::InvalidResultCode, "{doc}");
+    }
+    for (count, expected) in [
+        ("&#53;", Some(5)),
+        ("1&#x30;", Some(10)),
+        (" &#53; ", Some(5)),
+        ("&#32;7&#9;", Some(7)),
+        ("&#53;x", None),
+        ("&#xA0;5", None),
+    ] {
+        let doc = response(&format!(
+            r#"<result code="1301"/><msgQ count="{count}" id="1"/>{TRID}"#
+        ));
+        let r = read_response(doc.as_bytes()).unwrap();
+        assert_eq!(r.message_queue().unwrap().count(), expected, "{doc}");
+    }
+}
+
 #[test]
 fn structural_errors() {
     let cases = [
