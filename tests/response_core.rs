@@ -571,6 +571,66 @@ fn result_codes_and_counts_written_with_references_are_numbers() {
     }
 }
 
+/// A `token` (ids, names, flags) is trimmed after its references are
+/// expanded, as XML Schema's white space facet says and roxmltree's text
+/// trimmed agrees: `<svTRID> S-1 &#32;</svTRID>` is `S-1`, by every way of
+/// reading it; a value without references stays the borrowed raw text.
+#[test]
+fn a_token_drops_the_white_space_its_references_put_at_its_ends() {
+    let ends = ["&#32;", "&#x20;", "&#9;", "&#10;", "&#xD;", " &#32; "];
+    for (i, left) in ends.iter().enumerate() {
+        let right = ends[(i + 1) % ends.len()];
+        let doc = response(&format!(
+            r#"<result code="1000"/><msgQ count="1" id="{left}m-1{right}"/>
+<resData><domain:chkData xmlns:domain="urn:ietf:params:xml:ns:domain-1.0"><domain:cd><domain:name avail="{left}1{right}">{left}a.example{right}</domain:name></domain:cd></domain:chkData></resData>
+<trID><clTRID>{left}C&#45;1{right}</clTRID><svTRID>{left}S-1{right}</svTRID></trID>"#
+        ));
+        let rox = roxmltree::Document::parse(&doc).unwrap();
+        let node = |local: &str| {
+            rox.descendants()
+                .find(|n| n.tag_name().name() == local)
+                .unwrap()
+        };
+        assert_eq!(token_of(node("svTRID")), "S-1", "{doc}");
+        let r = read_response(doc.as_bytes()).unwrap();
+        for (read, expected) in [
+            (r.sv_trid(), "S-1"),
+            (r.cl_trid().unwrap(), "C-1"),
+            (r.message_queue().unwrap().id().unwrap(), "m-1"),
+        ] {
+            assert_eq!(read, expected, "{doc}");
+            assert_eq!(read.to_string(), expected, "{doc}");
+            #[cfg(feature = "alloc")]
+            assert_eq!(read.to_cow(), expected, "{doc}");
+            assert_eq!(read.char_len(), expected.len(), "{doc}");
+            assert_eq!(read, Str::new(expected), "{doc}");
+        }
+        let Some(epp_codec::view::DomainData::Check(checked)) = r
+            .res_data()
+            .iter()
+            .find_map(epp_codec::view::DomainData::from_raw)
+        else {
+            panic!("no domain:chkData in {doc}")
+        };
+        let item = checked.first().unwrap();
+        assert_eq!(item.name().unwrap().to_string(), "a.example", "{doc}");
+        assert_eq!(item.available(), Some(true), "{doc}");
+    }
+    // Without references: the raw text itself, borrowed.
+    let doc = response(r#"<result code="1000"/><trID><svTRID> S-1 </svTRID></trID>"#);
+    let r = read_response(doc.as_bytes()).unwrap();
+    assert_eq!(r.sv_trid().as_plain(), Some("S-1"));
+    #[cfg(feature = "alloc")]
+    assert!(matches!(
+        r.sv_trid().to_cow(),
+        std::borrow::Cow::Borrowed("S-1")
+    ));
+    // And a greeting's `<svID>`.
+    let greeting = r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><greeting><svID> x &#32;</svID><svDate>2024-01-01T00:00:00Z</svDate><svcMenu><version>1.0</version><lang>en</lang><objURI>urn:ietf:params:xml:ns:domain-1.0</objURI></svcMenu></greeting></epp>"#;
+    let g = epp_codec::view::read_greeting(greeting.as_bytes()).unwrap();
+    assert_eq!(g.server_id().unwrap().to_string(), "x");
+}
+
 #[test]
 fn structural_errors() {
     let cases = [
