@@ -32,27 +32,6 @@ fn kid<'a, 'i>(n: Node<'a, 'i>, local: &'a str) -> Option<Node<'a, 'i>> {
     kids(n, local).into_iter().next()
 }
 
-/// Whether the start tag of `n` declares the namespace of its own prefix
-/// (or the default namespace, when it has no prefix).
-fn declares_own_namespace(text: &str, n: Node<'_, '_>) -> bool {
-    let tag = &text[n.range().start..];
-    let tag = &tag[..tag.find('>').expect("a start tag ends")];
-    let qname = tag[1..]
-        .split(|c: char| c.is_ascii_whitespace() || c == '/')
-        .next()
-        .unwrap_or("");
-    let declaration = match qname.split_once(':') {
-        Some((prefix, _)) => format!("xmlns:{prefix}"),
-        None => "xmlns".to_string(),
-    };
-    tag.split_ascii_whitespace().any(|attribute| {
-        attribute
-            .split('=')
-            .next()
-            .is_some_and(|name| name == declaration)
-    })
-}
-
 fn elements(n: Option<Node<'_, '_>>) -> Vec<(String, String)> {
     n.map(|n| {
         n.children()
@@ -137,19 +116,15 @@ fn compare_result(r: EppResult<'_>, n: Node<'_, '_>, text: &str, path: &str) -> 
         let want = inner.map(|i| (i.tag_name().name(), &text[i.range()], i.range()));
         assert_eq!(got, want, "{path}");
         if let (Some(el), Some(i)) = (e.element(), inner) {
-            // `element` resolves the prefix from the declarations on the
-            // element itself (how RFC 9038 servers write it), so its
-            // namespace is compared where the element declares it; a
-            // declaration on `<value>` or above it is not seen yet.
-            if declares_own_namespace(text, i) {
-                assert_eq!(
-                    ns_string(el.namespace()),
-                    i.tag_name().namespace().unwrap_or(""),
-                    "{path}: the namespace of {}",
-                    el.as_str()
-                );
-                namespaces += 1;
-            }
+            // The prefix resolved as XML scoping says, wherever it is
+            // declared: on the element, on `<value>`, or further up.
+            assert_eq!(
+                ns_string(el.namespace()),
+                i.tag_name().namespace().unwrap_or(""),
+                "{path}: the namespace of {}",
+                el.as_str()
+            );
+            namespaces += 1;
         }
     }
     namespaces
@@ -290,7 +265,7 @@ fn every_corpus_response_reads_and_matches_roxmltree() {
     assert!(seen.ext_values >= 18, "{} <extValue>s", seen.ext_values);
     assert!(seen.queues >= 32, "{} <msgQ>s", seen.queues);
     assert!(
-        seen.ext_value_namespaces >= 11,
+        seen.ext_value_namespaces >= 16,
         "{} extValue namespaces",
         seen.ext_value_namespaces
     );
@@ -431,6 +406,229 @@ fn an_echoed_element_without_its_declaration_is_read() {
         err.kind(),
         epp_codec::view::CommandErrorKind::Xml(epp_codec::xml::XmlErrorKind::UnboundPrefix)
     );
+}
+
+/// The namespace and local name of the element of the last `<extValue>`
+/// of `doc`, read by the crate.
+fn ext_value_element(doc: &str) -> (String, String) {
+    let r = read_response(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+    let result = r.results().iter().last().unwrap();
+    let ext = result.ext_values().iter().last().unwrap();
+    let element = ext
+        .element()
+        .unwrap_or_else(|| panic!("{doc}: an element in <value>"));
+    (ns_string(element.namespace()), element.local().to_string())
+}
+
+#[test]
+fn an_ext_value_element_takes_its_namespace_from_any_enclosing_declaration() {
+    // (what declares what where, the namespace meant)
+    let cases = [
+        // The RFC 5730 example's way: the prefix bound on `<value>`.
+        (
+            r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><response><result code="2004"><extValue><value xmlns:obj="urn:o"><obj:elem/></value><reason>r</reason></extValue></result>"#,
+            "urn:o",
+        ),
+        // On `<extValue>`.
+        (
+            r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><response><result code="2004"><extValue xmlns:obj="urn:o"><value><obj:elem/></value><reason>r</reason></extValue></result>"#,
+            "urn:o",
+        ),
+        // On `<result>` and on `<response>`.
+        (
+            r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><response><result code="2004" xmlns:obj="urn:o"><extValue><value><obj:elem/></value><reason>r</reason></extValue></result>"#,
+            "urn:o",
+        ),
+        (
+            r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><response xmlns:obj="urn:o"><result code="2004"><extValue><value><obj:elem/></value><reason>r</reason></extValue></result>"#,
+            "urn:o",
+        ),
+        // On `<epp>`, before a comment and a sibling result that rebinds it
+        // for itself only.
+        (
+            r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0" xmlns:obj="urn:o"><!-- <x xmlns:obj="urn:no"> --><response><result code="1000" xmlns:obj="urn:no"><extValue><value><obj:a/></value><reason>r</reason></extValue></result><result code="2004"><extValue><value><obj:elem/></value><reason>r</reason></extValue></result>"#,
+            "urn:o",
+        ),
+        // Unprefixed, in the default namespace declared above: EPP's own,
+        // or (the envelope prefixed) another, or none (`xmlns=""`).
+        (
+            r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><response><result code="2004"><extValue><value><elem/></value><reason>r</reason></extValue></result>"#,
+            EPP,
+        ),
+        (
+            r#"<e:epp xmlns:e="urn:ietf:params:xml:ns:epp-1.0" xmlns="urn:d"><e:response><e:result code="2004"><e:extValue><e:value><elem/></e:value><e:reason>r</e:reason></e:extValue></e:result>"#,
+            "urn:d",
+        ),
+        (
+            r#"<e:epp xmlns:e="urn:ietf:params:xml:ns:epp-1.0" xmlns="urn:d"><e:response><e:result code="2004"><e:extValue><e:value xmlns=""><elem/></e:value><e:reason>r</e:reason></e:extValue></e:result>"#,
+            "",
+        ),
+        // Rebound between: the nearest declaration counts, its own first.
+        (
+            r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0" xmlns:obj="urn:far"><response><result code="2004"><extValue xmlns:obj="urn:near"><value><obj:elem/></value><reason>r</reason></extValue></result>"#,
+            "urn:near",
+        ),
+        (
+            r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0" xmlns:obj="urn:far"><response><result code="2004"><extValue><value xmlns:obj="urn:near"><obj:elem xmlns:obj="urn:own"/></value><reason>r</reason></extValue></result>"#,
+            "urn:own",
+        ),
+        // A declaration of another prefix, or on a later sibling, binds nothing.
+        (
+            r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0" xmlns:obj="urn:o"><response><result code="2004"><extValue xmlns:ob="urn:no"><value><obj:elem/></value><reason xmlns:obj="urn:no">r</reason></extValue></result>"#,
+            "urn:o",
+        ),
+    ];
+    for (head, namespace) in cases {
+        let doc = if head.starts_with("<e:") {
+            format!("{head}<e:trID><e:svTRID>S-1</e:svTRID></e:trID></e:response></e:epp>")
+        } else {
+            format!("{head}{TRID}</response></epp>")
+        };
+        let rox = roxmltree::Document::parse(&doc).unwrap();
+        let element = rox
+            .descendants()
+            .filter(|n| n.tag_name().name() == "value")
+            .flat_map(|v| v.children().filter(Node::is_element))
+            .find(|n| n.tag_name().name() == "elem")
+            .unwrap();
+        assert_eq!(
+            element.tag_name().namespace().unwrap_or(""),
+            namespace,
+            "{doc}"
+        );
+        assert_eq!(
+            ext_value_element(&doc),
+            (namespace.to_string(), "elem".to_string()),
+            "{doc}"
+        );
+    }
+}
+
+#[test]
+fn an_ext_value_element_with_an_undeclared_prefix_is_in_no_namespace() {
+    // Servers echo the client's element without its declaration.
+    for value in [
+        "<value><obj:elem>x</obj:elem></value>",
+        // Declared only inside it, or on an element that has ended.
+        r#"<value><obj:elem><o:a xmlns:obj="urn:no"/></obj:elem></value>"#,
+        r#"<value xmlns:o="urn:no"><obj:elem s:a="1"/></value>"#,
+    ] {
+        let doc = response(&format!(
+            r#"<result code="2004"><msg>m</msg><value xmlns:obj="urn:no"><obj:x/></value><extValue>{value}<reason>r</reason></extValue></result>{TRID}"#
+        ));
+        let (namespace, local) = ext_value_element(&doc);
+        assert_eq!((namespace.as_str(), local.as_str()), ("", "elem"), "{doc}");
+    }
+}
+
+/// A result code or a msgQ count written with character references is
+/// the number they spell (a tolerant reader takes well-formed XML as it
+/// means it); one that is not four digits once expanded is still refused.
+#[test]
+fn result_codes_and_counts_written_with_references_are_numbers() {
+    for (code, expected) in [
+        ("&#49;000", 1000),
+        ("1&#48;00", 1000),
+        ("&#x32;&#x33;&#x30;&#x33;", 2303),
+        (" &#50;004\t", 2004),
+        ("&#32;&#x9;1301&#10;&#13;", 1301),
+    ] {
+        let doc = response(&format!(
+            r#"<result code="{code}"><msg>m</msg></result><result code="{code}"/>{TRID}"#
+        ));
+        let r = read_response(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+        assert_eq!(r.code().as_u16(), expected, "{doc}");
+        for result in r.results() {
+            assert_eq!(result.code().as_u16(), expected, "{doc}");
+        }
+    }
+    for code in [
+        "&#49;00",
+        "&#49;0000",
+        "&#49;&#46;000",
+        "&#xA0;1000",
+        "\u{a0}1000",
+        "&#xFF11;000",
+        "",
+    ] {
+        let doc = response(&format!(r#"<result code="{code}"/>{TRID}"#));
+        let err = read_response(doc.as_bytes()).expect_err(&doc);
+        assert_eq!(err.kind(), ResponseErrorKind::InvalidResultCode, "{doc}");
+    }
+    for (count, expected) in [
+        ("&#53;", Some(5)),
+        ("1&#x30;", Some(10)),
+        (" &#53; ", Some(5)),
+        ("&#32;7&#9;", Some(7)),
+        ("&#53;x", None),
+        ("&#xA0;5", None),
+    ] {
+        let doc = response(&format!(
+            r#"<result code="1301"/><msgQ count="{count}" id="1"/>{TRID}"#
+        ));
+        let r = read_response(doc.as_bytes()).unwrap();
+        assert_eq!(r.message_queue().unwrap().count(), expected, "{doc}");
+    }
+}
+
+/// A `token` (ids, names, flags) is trimmed after its references are
+/// expanded, as XML Schema's white space facet says and roxmltree's text
+/// trimmed agrees: `<svTRID> S-1 &#32;</svTRID>` is `S-1`, by every way of
+/// reading it; a value without references stays the borrowed raw text.
+#[test]
+fn a_token_drops_the_white_space_its_references_put_at_its_ends() {
+    let ends = ["&#32;", "&#x20;", "&#9;", "&#10;", "&#xD;", " &#32; "];
+    for (i, left) in ends.iter().enumerate() {
+        let right = ends[(i + 1) % ends.len()];
+        let doc = response(&format!(
+            r#"<result code="1000"/><msgQ count="1" id="{left}m-1{right}"/>
+<resData><domain:chkData xmlns:domain="urn:ietf:params:xml:ns:domain-1.0"><domain:cd><domain:name avail="{left}1{right}">{left}a.example{right}</domain:name></domain:cd></domain:chkData></resData>
+<trID><clTRID>{left}C&#45;1{right}</clTRID><svTRID>{left}S-1{right}</svTRID></trID>"#
+        ));
+        let rox = roxmltree::Document::parse(&doc).unwrap();
+        let node = |local: &str| {
+            rox.descendants()
+                .find(|n| n.tag_name().name() == local)
+                .unwrap()
+        };
+        assert_eq!(token_of(node("svTRID")), "S-1", "{doc}");
+        let r = read_response(doc.as_bytes()).unwrap();
+        for (read, expected) in [
+            (r.sv_trid(), "S-1"),
+            (r.cl_trid().unwrap(), "C-1"),
+            (r.message_queue().unwrap().id().unwrap(), "m-1"),
+        ] {
+            assert_eq!(read, expected, "{doc}");
+            assert_eq!(read.to_string(), expected, "{doc}");
+            #[cfg(feature = "alloc")]
+            assert_eq!(read.to_cow(), expected, "{doc}");
+            assert_eq!(read.char_len(), expected.len(), "{doc}");
+            assert_eq!(read, Str::new(expected), "{doc}");
+        }
+        let Some(epp_codec::view::DomainData::Check(checked)) = r
+            .res_data()
+            .iter()
+            .find_map(epp_codec::view::DomainData::from_raw)
+        else {
+            panic!("no domain:chkData in {doc}")
+        };
+        let item = checked.first().unwrap();
+        assert_eq!(item.name().unwrap().to_string(), "a.example", "{doc}");
+        assert_eq!(item.available(), Some(true), "{doc}");
+    }
+    // Without references: the raw text itself, borrowed.
+    let doc = response(r#"<result code="1000"/><trID><svTRID> S-1 </svTRID></trID>"#);
+    let r = read_response(doc.as_bytes()).unwrap();
+    assert_eq!(r.sv_trid().as_plain(), Some("S-1"));
+    #[cfg(feature = "alloc")]
+    assert!(matches!(
+        r.sv_trid().to_cow(),
+        std::borrow::Cow::Borrowed("S-1")
+    ));
+    // And a greeting's `<svID>`.
+    let greeting = r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><greeting><svID> x &#32;</svID><svDate>2024-01-01T00:00:00Z</svDate><svcMenu><version>1.0</version><lang>en</lang><objURI>urn:ietf:params:xml:ns:domain-1.0</objURI></svcMenu></greeting></epp>"#;
+    let g = epp_codec::view::read_greeting(greeting.as_bytes()).unwrap();
+    assert_eq!(g.server_id().unwrap().to_string(), "x");
 }
 
 #[test]

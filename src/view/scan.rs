@@ -381,7 +381,7 @@ impl<'a> Child<'a> {
 /// through the elements that enclose it: exact, for a scan of what comes
 /// before `at`. Unbound, it is no namespace (what the tolerant walker
 /// makes of an undeclared prefix too).
-fn namespace_in_scope<'a>(doc: &'a str, at: usize, prefix: &str) -> Namespace<'a> {
+pub(crate) fn namespace_in_scope<'a>(doc: &'a str, at: usize, prefix: &str) -> Namespace<'a> {
     let mut bound: Option<Str<'a>> = None;
     let mut span = Span {
         start: 0,

@@ -2,6 +2,7 @@
 
 use core::fmt;
 
+use super::value::is_xml_space;
 use crate::xml::{Chunk, Span, Unescaped};
 use crate::xml::{UnescapeMode, find_any3, is_space};
 
@@ -23,8 +24,12 @@ const TOKEN: u8 = 16; // a schema `token`: white space at the ends is not part o
 /// the last when it must.
 ///
 /// Values of the schema type `token` (names, ids, codes) are trimmed of
-/// leading and trailing white space when read; white space inside is kept
-/// as written.
+/// leading and trailing XML white space when read: `raw` of literal white
+/// space, and the value proper (chunks, equality, `Display`, `to_cow`) of
+/// white space that references or CDATA sections put at its ends too
+/// (`<svTRID> S-1&#32;</svTRID>` is `S-1`, its `raw` `S-1&#32;`), as XML
+/// Schema trims the value after expanding references. White space inside
+/// is kept as written.
 ///
 /// A `Str` can also be built by hand from plain text ([`Str::new`]) for
 /// the writers: then `raw` is the value, and writing escapes it.
@@ -82,8 +87,9 @@ impl<'a> Str<'a> {
         Str::content(raw, offset, escaped, markup)
     }
 
-    /// The same value with leading and trailing XML white space removed
-    /// from the raw text (what the schema type `token` does).
+    /// The same value as a schema `token`: leading and trailing XML white
+    /// space removed from the raw text, and from its unescaped form (see
+    /// [`chunks`](Self::chunks)).
     pub(crate) fn trimmed(self) -> Self {
         // XML white space is ASCII, so byte offsets are char boundaries.
         let bytes = self.raw.as_bytes();
@@ -157,7 +163,32 @@ impl<'a> Str<'a> {
     }
 
     /// The value, lazily unescaped, as borrowed runs and single characters.
+    /// A `token`'s never start or end with white space.
     pub fn chunks(&self) -> Chunks<'a> {
+        let mut chunks = self.untrimmed_chunks();
+        if self.is_token() && self.has_escapes() {
+            // The raw text is trimmed already; what decodes to white space
+            // at the ends is found by counting, one pass more for these
+            // rare values, no allocation.
+            let mut first = None;
+            let mut end = 0;
+            for (i, c) in chunk_chars(chunks.clone()).enumerate() {
+                if !is_xml_space(c) {
+                    first.get_or_insert(i);
+                    end = i + 1;
+                }
+            }
+            let first = first.unwrap_or(0);
+            chunks.trim = Some(Trim {
+                skip: first,
+                take: end - first,
+            });
+        }
+        chunks
+    }
+
+    /// The value unescaped, white space that decodes at a token's ends kept.
+    fn untrimmed_chunks(&self) -> Chunks<'a> {
         let mode = if !self.has_escapes() {
             UnescapeMode::None
         } else if self.flags & ATTRIBUTE != 0 {
@@ -169,24 +200,20 @@ impl<'a> Str<'a> {
             Chunks {
                 current: Unescaped::new("", UnescapeMode::None),
                 markup_rest: self.raw,
+                trim: None,
             }
         } else {
             Chunks {
                 current: Unescaped::new(self.raw, mode),
                 markup_rest: "",
+                trim: None,
             }
         }
     }
 
     /// The characters of the value.
     pub fn chars(&self) -> impl Iterator<Item = char> + 'a {
-        self.chunks().flat_map(|chunk| {
-            let (s, c) = match chunk {
-                Chunk::Str(s) => (s, None),
-                Chunk::Char(c) => ("", Some(c)),
-            };
-            s.chars().chain(c)
-        })
+        chunk_chars(self.chunks())
     }
 
     /// The length of the value in characters (what XML Schema's length
@@ -223,6 +250,17 @@ impl<'a> Str<'a> {
         }
         alloc::borrow::Cow::Owned(out)
     }
+}
+
+/// The characters of `chunks`.
+fn chunk_chars(chunks: Chunks<'_>) -> impl Iterator<Item = char> + '_ {
+    chunks.flat_map(|chunk| {
+        let (s, c) = match chunk {
+            Chunk::Str(s) => (s, None),
+            Chunk::Char(c) => ("", Some(c)),
+        };
+        s.chars().chain(c)
+    })
 }
 
 fn chunks_eq(chunks: Chunks<'_>, mut s: &str) -> bool {
@@ -315,12 +353,72 @@ pub struct Chunks<'a> {
     current: Unescaped<'a>,
     /// Content still to split at markup (empty when there is none).
     markup_rest: &'a str,
+    /// For a `token` with something to decode: the characters still to
+    /// drop and to give (`None`: every character is given).
+    trim: Option<Trim>,
+}
+
+/// Where a `token`'s value lies among its decoded characters.
+#[derive(Clone, Copy, Debug)]
+struct Trim {
+    /// White space still to drop at the start.
+    skip: usize,
+    /// Characters still to give after it: up to the last that is not
+    /// white space.
+    take: usize,
 }
 
 impl<'a> Iterator for Chunks<'a> {
     type Item = Chunk<'a>;
 
     fn next(&mut self) -> Option<Chunk<'a>> {
+        let Some(mut trim) = self.trim else {
+            return self.next_untrimmed();
+        };
+        let next = loop {
+            if trim.take == 0 {
+                break None;
+            }
+            let Some(chunk) = self.next_untrimmed() else {
+                break None;
+            };
+            match chunk {
+                Chunk::Char(_) if trim.skip > 0 => trim.skip -= 1,
+                Chunk::Char(c) => {
+                    trim.take -= 1;
+                    break Some(Chunk::Char(c));
+                }
+                Chunk::Str(run) => {
+                    let mut kept = run.char_indices().skip(trim.skip);
+                    let Some((start, _)) = kept.next() else {
+                        // All dropped (or empty).
+                        trim.skip -= run.chars().count();
+                        continue;
+                    };
+                    trim.skip = 0;
+                    // `take` characters from `start`, or the whole rest.
+                    let mut given = 1;
+                    let mut end = run.len();
+                    for (at, _) in kept {
+                        if given == trim.take {
+                            end = at;
+                            break;
+                        }
+                        given += 1;
+                    }
+                    trim.take -= given;
+                    break Some(Chunk::Str(run.get(start..end).unwrap_or_default()));
+                }
+            }
+        };
+        self.trim = Some(trim);
+        next
+    }
+}
+
+impl<'a> Chunks<'a> {
+    /// The next piece of the value, white space at a token's ends included.
+    fn next_untrimmed(&mut self) -> Option<Chunk<'a>> {
         loop {
             if let Some(chunk) = self.current.next() {
                 return Some(chunk);
@@ -376,6 +474,7 @@ fn skip_tag(rest: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
+    extern crate alloc;
     use super::*;
 
     #[test]
@@ -407,6 +506,61 @@ mod tests {
         assert_eq!(s.span(), Span { start: 9, end: 12 });
         let empty = Str::scan_content("   ", 0).trimmed();
         assert!(empty.is_empty());
+    }
+
+    /// What a reference or markup puts at the ends of a token is white
+    /// space like any other: trimmed after expansion, as XML Schema's
+    /// white space facet applies to the expanded value.
+    #[test]
+    fn a_token_is_trimmed_after_its_references_are_expanded() {
+        for (written, expected) in [
+            (" x &#32;", "x"),
+            ("&#x20;x", "x"),
+            ("&#9;x y&#10;", "x y"),
+            ("&#32;&#x9;&#10;&#13; a&amp;b &#x20;\t", "a&b"),
+            ("<![CDATA[ ]]>x<!-- c --> &#32;", "x"),
+            ("&#32; &#32;", ""),
+            ("&#32;&#xE9;&#32;", "\u{e9}"),
+            ("x&#32;&#32;y", "x  y"),
+        ] {
+            let token = Str::scan_content(written, 0).trimmed();
+            assert!(token.eq_str(expected), "{written}: {token:?}");
+            assert_eq!(token, Str::new(expected), "{written}");
+            assert_eq!(token.char_len(), expected.chars().count(), "{written}");
+            assert_eq!(token.is_empty(), expected.is_empty(), "{written}");
+            let mut shown = alloc::string::String::new();
+            fmt::Write::write_fmt(&mut shown, format_args!("{token}")).unwrap();
+            assert_eq!(shown, expected, "{written}");
+            #[cfg(feature = "alloc")]
+            assert_eq!(token.to_cow(), expected, "{written}");
+            let chunks: alloc::vec::Vec<Chunk<'_>> = token.chunks().collect();
+            let is_space = |c: Option<char>| c.is_some_and(|c| c.is_ascii_whitespace());
+            let first = chunks.first().and_then(|c| match c {
+                Chunk::Str(s) => s.chars().next(),
+                Chunk::Char(c) => Some(*c),
+            });
+            let last = chunks.last().and_then(|c| match c {
+                Chunk::Str(s) => s.chars().next_back(),
+                Chunk::Char(c) => Some(*c),
+            });
+            assert!(!is_space(first) && !is_space(last), "{written}: {chunks:?}");
+            assert!(!chunks.contains(&Chunk::Str("")), "{written}: {chunks:?}");
+            // The raw text is trimmed of literal white space only.
+            let literal_space = |c| matches!(c, ' ' | '\t' | '\n' | '\r');
+            assert_eq!(
+                token.raw(),
+                written.trim_matches(literal_space),
+                "{written}"
+            );
+        }
+        // An attribute token too (`id=" &#32;m1 "`).
+        let id = Str::attribute(" &#32;m1&#x9; ", 0, true).trimmed();
+        assert!(id.eq_str("m1"), "{id:?}");
+        // Content that is no token keeps the white space references write.
+        assert!(Str::scan_content(" x &#32;", 0).eq_str(" x  "));
+        // A plain token is its raw text, borrowed.
+        let plain = Str::scan_content(" x y ", 0).trimmed();
+        assert_eq!(plain.as_plain(), Some("x y"));
     }
 
     #[test]

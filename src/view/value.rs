@@ -463,27 +463,10 @@ pub(crate) const fn is_xml_space(c: char) -> bool {
 /// pattern or enumeration is checked on: references and CDATA sections
 /// decoded, comments dropped, and for a `token` (a value read
 /// [`trimmed`](Str::trimmed)) the white space that a reference or CDATA
-/// section puts at its ends dropped too (`&#32;1.0` is the version `1.0`).
-///
-/// A value with nothing to decode costs one pass; one to decode, two.
+/// section puts at its ends dropped too (`&#32;1.0` is the version `1.0`),
+/// as every reading of a [`Str`] does.
 pub(crate) fn value_chars<'a>(value: &Str<'a>) -> impl Iterator<Item = char> + 'a {
-    let (skip, take) = if value.is_token() && value.has_escapes() {
-        // The raw text is trimmed already; what decodes to white space
-        // at the ends is found by counting.
-        let mut first = None;
-        let mut end = 0;
-        for (i, c) in value.chars().enumerate() {
-            if !is_xml_space(c) {
-                first.get_or_insert(i);
-                end = i + 1;
-            }
-        }
-        let first = first.unwrap_or(0);
-        (first, end - first)
-    } else {
-        (0, usize::MAX)
-    };
-    value.chars().skip(skip).take(take)
+    value.chars()
 }
 
 /// [`value_chars`] of `value` as one `&str`: the raw text itself when

@@ -588,60 +588,15 @@ impl<S: Sink> XmlWriter<S> {
         self.str_chunks(value, context)
     }
 
-    /// A value with references to replace: written chunk by chunk.
+    /// A value with references to replace: written chunk by chunk (a
+    /// token's without the white space decoding puts at its ends, as
+    /// reading it again would drop it: [`Str::chunks`] drops it).
     #[cold]
     #[inline(never)]
     fn str_chunks(&mut self, value: Str<'_>, context: Context) -> Result<(), WriteError> {
-        if !value.is_token() {
-            for chunk in value.chunks() {
-                self.chunk(chunk, context)?;
-            }
-            return Ok(());
-        }
-        // A token: white space at its ends (from references or markup
-        // inside it) is dropped, as reading it again would drop it.
-        let mut started = false;
-        let mut pending: heapless::Vec<u8, 64> = heapless::Vec::new();
         for chunk in value.chunks() {
-            let mut buf = [0u8; 4];
-            let piece: &str = match chunk {
-                Chunk::Str(s) => s,
-                Chunk::Char(c) => c.encode_utf8(&mut buf),
-            };
-            for part in piece.split_inclusive(is_xml_space) {
-                let (body, space) = match part.char_indices().last() {
-                    Some((at, c)) if is_xml_space(c) => (&part[..at], &part[at..]),
-                    _ => (part, ""),
-                };
-                if !body.is_empty() {
-                    if started {
-                        self.flush_pending(&mut pending, context)?;
-                    }
-                    pending.clear();
-                    self.escaped(body, context)?;
-                    started = true;
-                }
-                if started
-                    && !space.is_empty()
-                    && pending.extend_from_slice(space.as_bytes()).is_err()
-                {
-                    // More trailing white space than fits: it was not trailing.
-                    self.flush_pending(&mut pending, context)?;
-                    let _ = pending.extend_from_slice(space.as_bytes());
-                }
-            }
+            self.chunk(chunk, context)?;
         }
-        Ok(())
-    }
-
-    fn flush_pending(
-        &mut self,
-        pending: &mut heapless::Vec<u8, 64>,
-        context: Context,
-    ) -> Result<(), WriteError> {
-        let text = core::str::from_utf8(pending).unwrap_or("");
-        self.escaped(text, context)?;
-        pending.clear();
         Ok(())
     }
 
@@ -750,10 +705,6 @@ impl<S: Sink> XmlWriter<S> {
         let start = self.start;
         self.sink.truncate(start);
     }
-}
-
-fn is_xml_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r')
 }
 
 /// `value` as it is to be written when nothing in it needs escaping:

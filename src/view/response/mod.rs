@@ -56,9 +56,9 @@ use core::fmt;
 use super::command::{ChildSpans, Extensions};
 use super::error::ElementName;
 use super::result_code::ResultCode;
-use super::scan::{Child, Children, FromChild, Items, List, Matching};
+use super::scan::{Child, Children, FromChild, Items, List, Matching, namespace_in_scope};
 use super::str::Str;
-use super::value::DateTime;
+use super::value::{DateTime, plain_ascii};
 use crate::Limits;
 use crate::xml::{Name, Namespace, Ns, Span, Token, Tokenizer, XmlError, XmlErrorKind};
 
@@ -502,7 +502,7 @@ impl<'a> FromChild<'a> for EppResult<'a> {
         // The code was checked to be four digits when the response was read.
         let code = child
             .attr("code")
-            .and_then(|c| c.as_plain().and_then(|s| s.trim().parse::<u16>().ok()))
+            .and_then(result_code)
             .map_or(ResultCode::Other(0), ResultCode::from_u16);
         EppResult {
             code,
@@ -573,23 +573,21 @@ impl<'a> ExtValue<'a> {
         (!uri.is_empty() && !uri.contains(char::is_whitespace)).then_some(uri)
     }
 
-    /// The element inside `<value>`, with its namespace resolved from the
-    /// declarations on it (how RFC 9038 servers write it), to read with
-    /// the typed extension views.
+    /// The element inside `<value>`, to read with the typed extension
+    /// views, its prefix resolved as XML scoping says: bound on its own
+    /// start tag (how RFC 9038 servers write it), on `<value>` (RFC 5730's
+    /// example), or on any element above. A prefix bound nowhere (a server
+    /// echoing the client's element without its declaration) is no
+    /// namespace.
     pub fn element(&self) -> Option<super::command::RawElement<'a>> {
         let value = self.element.child("value")?;
         // The client's element, of any namespace.
         let inner = value.all_children().next()?;
-        let prefix = inner.prefix();
-        let mut name: heapless::String<80> = heapless::String::new();
-        name.push_str("xmlns").ok()?;
-        if !prefix.is_empty() {
-            name.push(':').ok()?;
-            name.push_str(prefix).ok()?;
-        }
-        let namespace = inner.attr(&name).map_or(Namespace::None, |uri| {
-            Namespace::from_value(uri.raw(), uri.has_escapes())
-        });
+        // The two start tags at hand first; only a prefix bound further up
+        // costs a descent from the start of the document.
+        let namespace = value
+            .declared_namespace(&inner)
+            .unwrap_or_else(|| namespace_in_scope(inner.doc(), inner.span().start, inner.prefix()));
         Some(
             super::command::RawElement::new(namespace, inner.local(), inner.span(), inner.doc())
                 .matched(Matching::SameNamespace),
@@ -620,10 +618,13 @@ impl<'a> MessageQueue<'a> {
         self.element.attr("count")
     }
 
-    /// The `count` attribute: messages in the queue.
+    /// The `count` attribute: messages in the queue (references expanded,
+    /// white space at its ends dropped; `None` when it is no number).
     pub fn count(&self) -> Option<u64> {
+        // A u64 has at most 20 digits: a longer value is no count.
+        let mut buf = [0u8; 24];
         self.count_raw()
-            .and_then(|c| c.as_plain().and_then(|s| s.trim().parse().ok()))
+            .and_then(|c| plain_ascii(&c.trimmed(), &mut buf).parse().ok())
     }
 
     /// The `id` attribute: the message to acknowledge.
@@ -663,7 +664,22 @@ impl<'a> MessageQueue<'a> {
 /// A date-time value read tolerantly: `None` when it does not parse.
 pub(crate) fn parse_date_time(raw: Str<'_>) -> Option<DateTime> {
     let mut buf = [0u8; 64];
-    DateTime::parse(super::value::plain_ascii(&raw, &mut buf))
+    DateTime::parse(plain_ascii(&raw, &mut buf))
+}
+
+/// A `<result code>`: four digits once references are expanded and XML
+/// white space at its ends dropped (`code="&#49;000"` is well-formed and
+/// means 1000); `None` otherwise.
+fn result_code(value: Str<'_>) -> Option<u16> {
+    // Trimmed as a token, a valid code decodes to four bytes whatever
+    // references spell it; a value too long for the buffer is no code.
+    let mut buf = [0u8; 8];
+    let code = plain_ascii(&value.trimmed(), &mut buf);
+    if code.len() == 4 && code.bytes().all(|b| b.is_ascii_digit()) {
+        code.parse().ok()
+    } else {
+        None
+    }
 }
 
 fn read_response_body<'a>(
@@ -689,12 +705,7 @@ fn read_response_body<'a>(
         }
         match child.name.local() {
             "result" => {
-                let parsed = w
-                    .attr("code")
-                    .and_then(|c| c.as_plain())
-                    .map(str::trim)
-                    .filter(|c| c.len() == 4 && c.bytes().all(|b| b.is_ascii_digit()))
-                    .and_then(|c| c.parse::<u16>().ok());
+                let parsed = w.attr("code").and_then(result_code);
                 let Some(parsed) = parsed else {
                     return Err(ResponseError {
                         kind: ResponseErrorKind::InvalidResultCode,
