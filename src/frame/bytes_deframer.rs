@@ -223,6 +223,8 @@ mod tests {
         let mut d = BytesDeframer::new(huge);
         let result = d.push(b"\x00\x00\x00\x0a<epp/>\xff\xff\xff\xff");
         assert_eq!(d.next_frame().unwrap().as_deref(), Some(&b"<epp/>"[..]));
+        // Refused or arriving, the frame starts at 10.
+        assert_eq!(d.stream_offset(), 10);
         if addressable() < u32::MAX {
             let err = FrameError::LengthTooLarge {
                 length: u32::MAX,

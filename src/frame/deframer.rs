@@ -456,6 +456,9 @@ mod tests {
                 d.push(&input)
             };
             assert_eq!(d.next_frame(), Ok(Some(&b"<epp/>"[..])));
+            // Refused or arriving, the frame starts at 10; its end is not
+            // added to any counter.
+            assert_eq!(d.stream_offset(), 10, "read_buf: {via_read_buf}");
             if addressable() < u32::MAX {
                 let err = FrameError::LengthTooLarge {
                     length: u32::MAX,
