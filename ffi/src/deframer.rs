@@ -5,6 +5,10 @@
 //! then take out complete frames with `epp_deframer_next`. The buffer grows
 //! to the largest frame seen and is then reused: no allocation per frame in
 //! the steady state.
+//!
+//! A bad header kills the deframer; `epp_deframer_error` (an
+//! `epp_frame_error`) and `epp_deframer_error_message` then say what it
+//! was and where in the stream it starts.
 
 use std::ffi::c_char;
 use std::fmt::Write as _;
