@@ -1488,12 +1488,14 @@ enum epp_result
     EPP_RESULT_INCOMPLETE = 6,
     /*
      The stream is not RFC 5734 framed: a length below 4, or text where a
-     header was expected. The deframer is dead; close the connection.
+     header was expected. The deframer is dead; close the connection
+     (`epp_deframer_error` and `_error_message` say what and where).
      */
     EPP_RESULT_FRAME_INVALID = 7,
     /*
      A frame header announces more than the maximum frame length. The
-     deframer is dead; close the connection.
+     deframer is dead; close the connection (`epp_deframer_error` gives
+     the length, the limit and where).
      */
     EPP_RESULT_FRAME_TOO_LONG = 8,
     /*
@@ -1529,6 +1531,45 @@ enum epp_result
 typedef enum epp_result epp_result;
 #else
 typedef uint32_t epp_result;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ What was wrong with the frame header a deframer refused
+ (`epp_frame_error.kind`).
+ */
+enum epp_frame_error_kind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /*
+     A kind this version of the C API does not name (the Rust core may
+     add kinds); the other fields of `epp_frame_error` are still set.
+     */
+    EPP_FRAME_ERROR_KIND_OTHER = 0,
+    /*
+     The total length announced is below 4, the header's own size
+     (`EPP_RESULT_FRAME_INVALID`).
+     */
+    EPP_FRAME_ERROR_KIND_LENGTH_TOO_SMALL = 1,
+    /*
+     The total length announced is above the limit in force
+     (`EPP_RESULT_FRAME_TOO_LONG`).
+     */
+    EPP_FRAME_ERROR_KIND_LENGTH_TOO_LARGE = 2,
+    /*
+     The four header bytes are printable text, not a length: the peer
+     wrote a message without an RFC 5734 header, such as a server's
+     "Session limit exceeded" (`EPP_RESULT_FRAME_INVALID`).
+     */
+    EPP_FRAME_ERROR_KIND_UNFRAMED_TEXT = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum epp_frame_error_kind epp_frame_error_kind;
+#else
+typedef uint32_t epp_frame_error_kind;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -2374,6 +2415,39 @@ typedef struct epp_disclose {
      */
     bool email;
 } epp_disclose;
+
+/*
+ The details of the frame header a deframer refused, from
+ `epp_deframer_error`: what was wrong and where in the stream.
+ */
+typedef struct epp_frame_error {
+    /*
+     What was wrong.
+     */
+    epp_frame_error_kind kind;
+    /*
+     The total length the header announced (its four bytes read as a
+     big-endian number, for text too).
+     */
+    uint32_t length;
+    /*
+     The longest frame the deframer accepts, header included: the
+     `max_frame_len` it was made with (the default when 0), or less on
+     32-bit targets, where a frame over 2 GiB - 1 cannot be held.
+     */
+    uint32_t max;
+    /*
+     The four bytes where the header should have been (for
+     `EPP_FRAME_ERROR_KIND_UNFRAMED_TEXT`, the first four bytes of the
+     peer's text).
+     */
+    uint8_t header[4];
+    /*
+     Where the refused header starts: the bytes of the stream before it,
+     counted from the first byte pushed or committed.
+     */
+    uint64_t offset;
+} epp_frame_error;
 
 /*
  One `<statement>` of a data collection policy.
@@ -3348,7 +3422,8 @@ void epp_deframer_free(struct epp_deframer *deframer);
 /*
  Appends `len` received bytes. A bad frame header among them fails with
  `EPP_RESULT_FRAME_INVALID` or `EPP_RESULT_FRAME_TOO_LONG` (and so does
- every later call); frames before it can still be taken out.
+ every later call; `epp_deframer_error` and `epp_deframer_error_message`
+ say what was wrong and where); frames before it can still be taken out.
 
  # Safety
 
@@ -3409,6 +3484,38 @@ epp_result epp_deframer_next(struct epp_deframer *deframer, const uint8_t **fram
  `deframer` must be a live handle (or NULL).
  */
 size_t epp_deframer_needed(const struct epp_deframer *deframer);
+
+/*
+ After a deframer has failed (`EPP_RESULT_FRAME_INVALID` or
+ `EPP_RESULT_FRAME_TOO_LONG`): stores in `*out` what was wrong with the
+ header it refused (its kind, the length it announced, the limit, its
+ four bytes) and where it starts in the stream. `EPP_RESULT_ABSENT` when
+ the deframer has not failed.
+
+ # Safety
+
+ `deframer` must be NULL or a live handle; `out` NULL or valid for
+ writing one `epp_frame_error`.
+ */
+epp_result epp_deframer_error(const struct epp_deframer *deframer, struct epp_frame_error *out);
+
+/*
+ After a deframer has failed: a description of the error, naming the
+ length and the limit or showing the text the peer sent instead of a
+ header, and the stream offset (UTF-8, at most 192 bytes, not
+ NUL-terminated), for example `peer sent text without an EPP frame
+ header: "Sess…", at stream offset 0`. It lives in the handle: valid
+ until `epp_deframer_free`. `EPP_RESULT_ABSENT` when the deframer has not
+ failed.
+
+ # Safety
+
+ `deframer` must be NULL or a live handle; `ptr` and `len` NULL or valid
+ for writes.
+ */
+epp_result epp_deframer_error_message(const struct epp_deframer *deframer,
+                                      const char **ptr,
+                                      size_t *len);
 
 /*
  What extension element `index` (below `epp_message_extension_count`)

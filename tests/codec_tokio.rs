@@ -348,3 +348,88 @@ fn codec_encodes_as_encode_into_and_decodes_what_it_encodes() {
         Err(CodecError::Frame(FrameError::LengthTooSmall { length: 1 }))
     ));
 }
+
+/// Three frames, then a bad header of each kind; the offset the codec gives
+/// after the error is where that header starts (the three frames' length),
+/// read through a pipe 7 bytes wide so the frames arrive in pieces, and
+/// decoded from a buffer growing byte by byte.
+#[tokio::test]
+async fn stream_offset_is_where_the_refused_header_starts() {
+    bounded(async {
+        let limits = Limits::new().with_max_frame_len(200);
+        let payloads: [&[u8]; 3] = [b"", b"<epp><hello/></epp>", &[b'z'; 150]];
+        let at: u64 = payloads.iter().map(|p| (HEADER_LEN + p.len()) as u64).sum();
+        let bad: [(&[u8], FrameError); 3] = [
+            (
+                b"\x00\x00\x00\x03<epp/>",
+                FrameError::LengthTooSmall { length: 3 },
+            ),
+            (
+                b"\x00\x01\x00\x00<epp>",
+                FrameError::LengthTooLarge {
+                    length: 0x1_0000,
+                    max: 200,
+                },
+            ),
+            (
+                b"Session limit exceeded\r\n",
+                FrameError::UnframedText { header: *b"Sess" },
+            ),
+        ];
+        for (tail, err) in bad {
+            let mut wire: Vec<u8> = payloads.iter().flat_map(|p| framed(p)).collect();
+            wire.extend_from_slice(tail);
+
+            let (mut tx, rx) = tokio::io::duplex(7);
+            let bytes = wire.clone();
+            let writer = async move {
+                let _ = tx.write_all(&bytes).await;
+                let _ = tx.shutdown().await;
+            };
+            let reader = async move {
+                let mut frames = FramedRead::new(rx, EppCodec::new(limits));
+                let mut n = 0;
+                loop {
+                    match frames.next().await {
+                        Some(Ok(_)) => n += 1,
+                        Some(Err(CodecError::Frame(e))) => {
+                            assert_eq!(e, err);
+                            break;
+                        }
+                        other => panic!("expected {err:?}, got {other:?}"),
+                    }
+                }
+                assert_eq!(n, payloads.len());
+                frames.decoder().stream_offset()
+            };
+            let ((), offset) = tokio::join!(writer, reader);
+            assert_eq!(offset, at, "FramedRead, {err:?}");
+
+            let mut codec = EppCodec::new(limits);
+            assert_eq!(codec.stream_offset(), 0);
+            let mut src = bytes::BytesMut::new();
+            let mut n = 0;
+            let mut failed = None;
+            for &byte in &wire {
+                src.extend_from_slice(&[byte]);
+                match codec.decode(&mut src) {
+                    Ok(Some(_)) => n += 1,
+                    Ok(None) => {}
+                    Err(e) => {
+                        failed = Some(e);
+                        break;
+                    }
+                }
+            }
+            assert_eq!(n, payloads.len());
+            assert!(
+                matches!(failed, Some(CodecError::Frame(e)) if e == err),
+                "{failed:?}"
+            );
+            assert_eq!(codec.stream_offset(), at, "byte by byte, {err:?}");
+            assert!(codec.decode(&mut src).is_err(), "fused");
+            assert_eq!(codec.stream_offset(), at, "fused, {err:?}");
+        }
+    })
+    .await;
+}

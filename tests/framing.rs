@@ -1150,3 +1150,222 @@ fn text_within_the_limit_is_just_a_length() {
         })
     );
 }
+
+// ---------------------------------------------------------------------------
+// Where in the stream: the offset of the refused header
+// ---------------------------------------------------------------------------
+
+/// The frame-length limit of the offset tests: small, so that a header
+/// over it is short to write.
+const OFFSET_LIMIT: u32 = 200;
+
+/// A stream ending in a bad header, and the error it must give.
+type BadStream = (Vec<u8>, FrameError);
+
+/// Four valid frames of different sizes (an empty payload among them),
+/// then a bad header of each kind and what a peer might send after it;
+/// with the error each must give.
+fn streams_ending_in_a_bad_header() -> (Vec<Vec<u8>>, Vec<BadStream>) {
+    let payloads: Vec<Vec<u8>> = [0usize, 1, 37, 150]
+        .iter()
+        .map(|&n| (0..n).map(|i| b'a' + (i % 26) as u8).collect())
+        .collect();
+    let bad: [(&[u8], FrameError); 3] = [
+        (
+            b"\x00\x00\x00\x02<epp/>",
+            FrameError::LengthTooSmall { length: 2 },
+        ),
+        (
+            b"\x00\x00\x03\xe8<epp>",
+            FrameError::LengthTooLarge {
+                length: 1000,
+                max: OFFSET_LIMIT,
+            },
+        ),
+        (
+            b"Session limit exceeded\r\n",
+            FrameError::UnframedText { header: *b"Sess" },
+        ),
+    ];
+    let cases = bad
+        .iter()
+        .map(|&(tail, err)| {
+            let mut wire = pipeline(&payloads).0;
+            wire.extend_from_slice(tail);
+            (wire, err)
+        })
+        .collect();
+    (payloads, cases)
+}
+
+/// Where the bad header starts: the sum of the valid frames' lengths.
+fn bad_header_offset(payloads: &[Vec<u8>]) -> u64 {
+    payloads.iter().map(|p| (HEADER_LEN + p.len()) as u64).sum()
+}
+
+#[test]
+fn frames_consumed_is_where_the_refused_header_starts() {
+    let limits = Limits::new().with_max_frame_len(OFFSET_LIMIT);
+    let (payloads, cases) = streams_ending_in_a_bad_header();
+    let at = bad_header_offset(&payloads);
+    assert_eq!(at, 4 * 4 + 1 + 37 + 150);
+    for (wire, err) in cases {
+        let mut it = frame::frames(&wire, &limits);
+        for _ in &payloads {
+            assert!(matches!(it.next(), Some(Ok(_))));
+        }
+        assert_eq!(it.next(), Some(Err(err)));
+        assert_eq!(it.consumed() as u64, at, "{err:?}");
+        assert_eq!(it.next(), None);
+        assert_eq!(it.consumed() as u64, at, "{err:?}, fused");
+    }
+}
+
+#[cfg(feature = "alloc")]
+#[test]
+fn deframer_stream_offset_is_where_the_refused_header_starts() {
+    let limits = Limits::new().with_max_frame_len(OFFSET_LIMIT);
+    let (payloads, cases) = streams_ending_in_a_bad_header();
+    let at = bad_header_offset(&payloads);
+    for (wire, err) in cases {
+        // One push, no frame taken out yet: the offset counts frames
+        // received, not frames taken out.
+        let mut d = Deframer::new(limits);
+        assert_eq!(d.push(&wire), Err(err));
+        assert_eq!(d.stream_offset(), at, "one push, {err:?}");
+        let mut next = 0;
+        drain_deframer_until_error(&mut d, &payloads, &mut next, err);
+        assert_eq!(d.stream_offset(), at, "one push, drained, {err:?}");
+
+        // Byte by byte, taking frames out as they complete (so the buffer
+        // is compacted between pushes).
+        let mut d = Deframer::new(limits);
+        let mut next = 0;
+        let mut result = Ok(());
+        for byte in &wire {
+            result = d.push(std::slice::from_ref(byte));
+            if result.is_err() {
+                break;
+            }
+            drain_deframer(&mut d, &payloads, &mut next, "byte by byte");
+        }
+        assert_eq!(result, Err(err));
+        assert_eq!(next, payloads.len());
+        assert_eq!(d.stream_offset(), at, "byte by byte, {err:?}");
+        assert_eq!(d.push(b"more"), Err(err));
+        assert_eq!(d.stream_offset(), at, "fused, {err:?}");
+
+        // Through read_buf/commit, in pieces of 7 bytes.
+        let mut d = Deframer::new(limits);
+        let mut next = 0;
+        let mut result = Ok(());
+        for piece in wire.chunks(7) {
+            result = feed_read_buf(&mut d, piece);
+            if result.is_err() {
+                break;
+            }
+            drain_deframer(&mut d, &payloads, &mut next, "read_buf");
+        }
+        assert_eq!(result, Err(err));
+        assert_eq!(d.stream_offset(), at, "read_buf, {err:?}");
+        drain_deframer_until_error(&mut d, &payloads, &mut next, err);
+        assert_eq!(d.stream_offset(), at, "read_buf, drained, {err:?}");
+
+        // reset() starts a new stream.
+        d.reset();
+        assert_eq!(d.stream_offset(), 0);
+    }
+}
+
+/// Takes out the frames left before the error, then checks the error.
+#[cfg(feature = "alloc")]
+fn drain_deframer_until_error(
+    d: &mut Deframer,
+    expected: &[Vec<u8>],
+    next: &mut usize,
+    err: FrameError,
+) {
+    while let Ok(Some(f)) = d.next_frame() {
+        assert_eq!(f, &expected[*next][..]);
+        *next += 1;
+    }
+    assert_eq!(*next, expected.len());
+    assert_eq!(d.next_frame(), Err(err));
+}
+
+#[cfg(feature = "bytes")]
+#[test]
+fn bytes_deframer_stream_offset_is_where_the_refused_header_starts() {
+    let limits = Limits::new().with_max_frame_len(OFFSET_LIMIT);
+    let (payloads, cases) = streams_ending_in_a_bad_header();
+    let at = bad_header_offset(&payloads);
+    for (wire, err) in cases {
+        let mut d = BytesDeframer::new(limits);
+        assert_eq!(d.push(&wire), Err(err));
+        assert_eq!(d.stream_offset(), at, "one push, {err:?}");
+        let mut next = 0;
+        while let Ok(Some(_)) = d.next_frame() {
+            next += 1;
+        }
+        assert_eq!(next, payloads.len());
+        assert_eq!(d.next_frame(), Err(err));
+        assert_eq!(d.stream_offset(), at, "one push, drained, {err:?}");
+
+        let mut d = BytesDeframer::new(limits);
+        let mut next = 0;
+        let mut result = Ok(());
+        for byte in &wire {
+            result = d.push(std::slice::from_ref(byte));
+            if result.is_err() {
+                break;
+            }
+            drain_bytes_deframer(&mut d, &payloads, &mut next, "byte by byte");
+        }
+        assert_eq!(result, Err(err));
+        assert_eq!(next, payloads.len());
+        assert_eq!(d.stream_offset(), at, "byte by byte, {err:?}");
+    }
+}
+
+/// On a valid stream, received byte by byte, the offset is where the frame
+/// being received starts (or, between frames, where the next one will):
+/// frames taken out or not, it moves only when a frame is whole.
+#[cfg(feature = "alloc")]
+#[test]
+fn stream_offset_counts_whole_frames_received() {
+    let limits = Limits::new();
+    let payloads: Vec<Vec<u8>> = corpus_payloads().into_iter().take(6).collect();
+    let (wire, starts) = pipeline(&payloads);
+    // The start of the last frame begun by `pos` bytes: frames wholly in
+    // `..pos` count, the one `pos` is inside does not.
+    let expected = |pos: usize| starts.iter().rev().find(|&&s| s <= pos).copied().unwrap() as u64;
+    for take_out in [false, true] {
+        {
+            let mut d = Deframer::new(limits);
+            assert_eq!(d.stream_offset(), 0);
+            for (i, byte) in wire.iter().enumerate() {
+                d.push(std::slice::from_ref(byte)).unwrap();
+                if take_out {
+                    while d.next_frame().unwrap().is_some() {}
+                }
+                assert_eq!(d.stream_offset(), expected(i + 1), "Deframer at {}", i + 1);
+            }
+        }
+        #[cfg(feature = "bytes")]
+        {
+            let mut d = BytesDeframer::new(limits);
+            for (i, byte) in wire.iter().enumerate() {
+                d.push(std::slice::from_ref(byte)).unwrap();
+                if take_out {
+                    while d.next_frame().unwrap().is_some() {}
+                }
+                assert_eq!(
+                    d.stream_offset(),
+                    expected(i + 1),
+                    "BytesDeframer at {}",
+                    i + 1
+                );
+            }
+        }
+    }
+}

@@ -582,6 +582,11 @@ static void test_deframer(epp_message *m) {
     size_t area_len;
     static const uint8_t too_long[4] = {0, 2, 0, 0}; /* 128 KiB */
     static const uint8_t too_short[4] = {0, 0, 0, 3};
+    static const char refusal[] = "Session limit exceeded\r\n";
+    epp_frame_error fe;
+    const char *text;
+    size_t text_len;
+    char expected[192];
 
     for (i = 0; i < 3; i++) {
         size_t len;
@@ -632,12 +637,59 @@ static void test_deframer(epp_message *m) {
     }
     CHECK(frames == 3);
     CHECK(epp_deframer_needed(d) == 4);
-    /* A header over the limit kills the stream. */
+    /* Not failed: no error to tell, and nothing written. */
+    memset(&fe, 0xAB, sizeof fe);
+    CHECK_RESULT(epp_deframer_error(d, &fe), EPP_RESULT_ABSENT);
+    CHECK(fe.length == 0xABABABABu);
+    CHECK_RESULT(epp_deframer_error_message(d, &text, &text_len), EPP_RESULT_ABSENT);
+    /* A header over the limit kills the stream; the error says what and where. */
     CHECK_RESULT(epp_deframer_push(d, too_long, 4), EPP_RESULT_FRAME_TOO_LONG);
     CHECK_RESULT(epp_deframer_next(d, &frame, &frame_len), EPP_RESULT_FRAME_TOO_LONG);
     CHECK_RESULT(epp_deframer_push(d, stream, 4), EPP_RESULT_FRAME_TOO_LONG);
     CHECK_RESULT(epp_deframer_read_buf(d, &area, &area_len), EPP_RESULT_FRAME_TOO_LONG);
     CHECK(epp_deframer_needed(d) == 0);
+    CHECK_RESULT(epp_deframer_error(d, &fe), EPP_RESULT_OK);
+    CHECK(fe.kind == EPP_FRAME_ERROR_KIND_LENGTH_TOO_LARGE);
+    CHECK(fe.length == 128 * 1024 && fe.max == 64 * 1024);
+    CHECK(memcmp(fe.header, too_long, 4) == 0);
+    CHECK(fe.offset == stream_len);
+    CHECK_RESULT(epp_deframer_error_message(d, &text, &text_len), EPP_RESULT_OK);
+    snprintf(expected, sizeof expected,
+             "EPP frame header announces a total length of 131072 octets, above the limit "
+             "of 65536, at stream offset %lu",
+             (unsigned long)stream_len);
+    CHECK(text_len == strlen(expected) && memcmp(text, expected, text_len) == 0);
+    CHECK_RESULT(epp_deframer_error(d, NULL), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_deframer_error(NULL, &fe), EPP_RESULT_NULL_ARGUMENT);
+    CHECK_RESULT(epp_deframer_error_message(d, NULL, &text_len), EPP_RESULT_NULL_ARGUMENT);
+    epp_deframer_free(d);
+
+    /* A server that answers with plain text after the three frames: its
+       first four bytes, the length they spell, the default limit, and
+       where the text starts. */
+    d = NULL;
+    CHECK_RESULT(epp_deframer_new(0, &d), EPP_RESULT_OK);
+    CHECK_RESULT(epp_deframer_push(d, stream, stream_len), EPP_RESULT_OK);
+    CHECK_RESULT(epp_deframer_push(d, (const uint8_t *)refusal, strlen(refusal)),
+                 EPP_RESULT_FRAME_INVALID);
+    CHECK_RESULT(epp_deframer_error(d, &fe), EPP_RESULT_OK);
+    CHECK(fe.kind == EPP_FRAME_ERROR_KIND_UNFRAMED_TEXT);
+    CHECK(memcmp(fe.header, "Sess", 4) == 0);
+    CHECK(fe.length == 0x53657373u); /* "Sess" read as a big-endian length */
+    CHECK(fe.max == 1024 * 1024);
+    CHECK(fe.offset == stream_len);
+    CHECK_RESULT(epp_deframer_error_message(d, &text, &text_len), EPP_RESULT_OK);
+    snprintf(expected, sizeof expected,
+             "peer sent text without an EPP frame header: \"Sess\xe2\x80\xa6\", at stream offset %lu",
+             (unsigned long)stream_len);
+    CHECK(text_len == strlen(expected) && memcmp(text, expected, text_len) == 0);
+    /* The frames before the text still come out, then the error. */
+    frames = 0;
+    while (epp_deframer_next(d, &frame, &frame_len) == EPP_RESULT_OK) {
+        frames++;
+    }
+    CHECK(frames == 3);
+    CHECK_RESULT(epp_deframer_next(d, &frame, &frame_len), EPP_RESULT_FRAME_INVALID);
     epp_deframer_free(d);
 
     d = NULL;

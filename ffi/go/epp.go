@@ -98,9 +98,11 @@ var (
 	ErrIncomplete = &Error{Result: ResultIncomplete}
 	// ErrReadError: a message could not be read (see the *Error's Code and Offset).
 	ErrReadError = &Error{Result: ResultReadError}
-	// ErrFrameInvalid: the stream is not RFC 5734 framed; close the connection.
+	// ErrFrameInvalid: the stream is not RFC 5734 framed; close the
+	// connection. The deframer's error is a *FrameError saying what and where.
 	ErrFrameInvalid = &Error{Result: ResultFrameInvalid}
-	// ErrFrameTooLong: a frame is longer than the deframer's maximum; close the connection.
+	// ErrFrameTooLong: a frame is longer than the deframer's maximum; close
+	// the connection. The deframer's error is a *FrameError saying what and where.
 	ErrFrameTooLong = &Error{Result: ResultFrameTooLong}
 )
 

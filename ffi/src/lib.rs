@@ -87,10 +87,12 @@ pub enum EppResult {
     /// The deframer holds no complete frame yet: push more bytes.
     Incomplete = 6,
     /// The stream is not RFC 5734 framed: a length below 4, or text where a
-    /// header was expected. The deframer is dead; close the connection.
+    /// header was expected. The deframer is dead; close the connection
+    /// (`epp_deframer_error` and `_error_message` say what and where).
     FrameInvalid = 7,
     /// A frame header announces more than the maximum frame length. The
-    /// deframer is dead; close the connection.
+    /// deframer is dead; close the connection (`epp_deframer_error` gives
+    /// the length, the limit and where).
     FrameTooLong = 8,
     /// The message could not be read; `epp_message_error_code`,
     /// `epp_message_error_offset` and `epp_message_error_message` say why.

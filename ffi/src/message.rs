@@ -223,10 +223,10 @@ impl EppMessage {
 }
 
 /// A `fmt::Write` into a fixed buffer that drops what does not fit,
-/// cutting at a character boundary.
-struct FixedText<'b> {
-    buf: &'b mut [u8],
-    len: usize,
+/// cutting at a character boundary. (The deframer's error text uses it too.)
+pub(crate) struct FixedText<'b> {
+    pub(crate) buf: &'b mut [u8],
+    pub(crate) len: usize,
 }
 
 impl fmt::Write for FixedText<'_> {

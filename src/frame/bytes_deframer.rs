@@ -35,8 +35,9 @@ pub fn decode_bytes(buf: &mut BytesMut, limits: &Limits) -> Result<Option<Bytes>
 /// [`Bytes`] without copying the payload.
 ///
 /// Like [`Deframer`], it checks each header as soon as it arrives, is fused
-/// after an error, and takes at most [`MAX_AHEAD`](Self::MAX_AHEAD) of memory
-/// ahead of the bytes received.
+/// after an error (whose place in the stream
+/// [`stream_offset`](Self::stream_offset) gives), and takes at most
+/// [`MAX_AHEAD`](Self::MAX_AHEAD) of memory ahead of the bytes received.
 ///
 /// ```
 /// use epp_codec::{Limits, frame::BytesDeframer};
@@ -53,6 +54,14 @@ pub struct BytesDeframer {
     /// [`MAX_ADDRESSABLE_FRAME_LEN`](super::MAX_ADDRESSABLE_FRAME_LEN), at
     /// most `isize::MAX`).
     checked: usize,
+    /// Where the last header accepted starts, counted like `checked`: the
+    /// start of the frame being received when `checked` lies beyond the
+    /// bytes received.
+    last_header: usize,
+    /// Stream bytes handed out as frames (headers included): the stream
+    /// offset of the front of `buf`. A `u64`, saturating, so it cannot wrap
+    /// on 32-bit targets.
+    taken_out: u64,
     limits: Limits,
     error: Option<FrameError>,
 }
@@ -69,6 +78,8 @@ impl BytesDeframer {
         BytesDeframer {
             buf: BytesMut::new(),
             checked: 0,
+            last_header: 0,
+            taken_out: 0,
             limits,
             error: None,
         }
@@ -100,6 +111,7 @@ impl BytesDeframer {
             {
                 match checked_total(header, &self.limits) {
                     Ok(total) => {
+                        self.last_header = self.checked;
                         // Never saturates (see `checked`).
                         self.checked = self.checked.saturating_add(total);
                         self.buf.reserve(
@@ -127,7 +139,12 @@ impl BytesDeframer {
         if self.checked >= HEADER_LEN {
             if let Some(frame) = decode_bytes(&mut self.buf, &self.limits)? {
                 // The frame's header was checked, so `checked` is past its end.
-                self.checked -= frame.len() + HEADER_LEN;
+                let total = frame.len() + HEADER_LEN;
+                self.checked -= total;
+                // Only read while the frame it starts is arriving, so after
+                // this one; saturating for when it was this one's.
+                self.last_header = self.last_header.saturating_sub(total);
+                self.taken_out = self.taken_out.saturating_add(total as u64);
                 return Ok(Some(frame));
             }
         }
@@ -145,6 +162,22 @@ impl BytesDeframer {
     /// The error the deframer failed with, if it has.
     pub fn error(&self) -> Option<FrameError> {
         self.error
+    }
+
+    /// How many bytes of the stream came in as whole frames (taken out or
+    /// not): where the next header starts. While a frame is arriving, where
+    /// its header starts. After an error, where the refused header starts:
+    /// the "where" of the [`FrameError`]. As [`Deframer::stream_offset`].
+    ///
+    /// A `u64` that saturates rather than wraps, on 32-bit targets too.
+    pub fn stream_offset(&self) -> u64 {
+        // As in `Deframer::stream_offset`.
+        let whole_frames_end = if self.checked <= self.buf.len() {
+            self.checked
+        } else {
+            self.last_header
+        };
+        self.taken_out.saturating_add(whole_frames_end as u64)
     }
 }
 
@@ -190,6 +223,8 @@ mod tests {
         let mut d = BytesDeframer::new(huge);
         let result = d.push(b"\x00\x00\x00\x0a<epp/>\xff\xff\xff\xff");
         assert_eq!(d.next_frame().unwrap().as_deref(), Some(&b"<epp/>"[..]));
+        // Refused or arriving, the frame starts at 10.
+        assert_eq!(d.stream_offset(), 10);
         if addressable() < u32::MAX {
             let err = FrameError::LengthTooLarge {
                 length: u32::MAX,

@@ -21,11 +21,18 @@ use crate::Limits;
 /// buffer for at most [`BytesDeframer::MAX_AHEAD`](super::BytesDeframer::MAX_AHEAD)
 /// (256 KiB) of its payload; a longer frame's buffer grows as it arrives.
 ///
+/// After a [`CodecError::Frame`], [`stream_offset`](Self::stream_offset)
+/// (on `Framed::codec()` or `FramedRead::decoder()`) says where in the
+/// stream the refused header starts.
+///
 /// Encoding accepts `&[u8]`, `&str` and [`Bytes`] payloads.
 #[derive(Debug, Clone, Default)]
 pub struct EppCodec {
     limits: Limits,
     error: Option<FrameError>,
+    /// Bytes decoded as frames (headers included). A `u64`, saturating, so
+    /// it cannot wrap on 32-bit targets.
+    decoded: u64,
 }
 
 impl EppCodec {
@@ -34,12 +41,26 @@ impl EppCodec {
         EppCodec {
             limits,
             error: None,
+            decoded: 0,
         }
     }
 
     /// The limits in force.
     pub fn limits(&self) -> &Limits {
         &self.limits
+    }
+
+    /// How many bytes of the stream this codec has decoded as frames: where
+    /// the next header starts. After a [`CodecError::Frame`], where the
+    /// refused header starts.
+    ///
+    /// It counts what [`Decoder::decode`] took off the read buffer, so it is
+    /// a stream offset when one codec decodes one stream from its first
+    /// byte (as in `FramedRead::new(io, EppCodec::new(limits))`).
+    ///
+    /// A `u64` that saturates rather than wraps, on 32-bit targets too.
+    pub fn stream_offset(&self) -> u64 {
+        self.decoded
     }
 }
 
@@ -48,6 +69,7 @@ impl EppCodec {
 #[derive(Debug)]
 pub enum CodecError {
     /// A bad frame header; the stream is corrupt and should be closed.
+    /// [`EppCodec::stream_offset`] says where the header starts.
     Frame(FrameError),
     /// A payload too large to frame.
     Encode(EncodeError),
@@ -95,10 +117,18 @@ impl Decoder for EppCodec {
         if let Some(e) = self.error {
             return Err(e.into());
         }
-        decode_bytes(src, &self.limits).map_err(|e| {
-            self.error = Some(e);
-            e.into()
-        })
+        match decode_bytes(src, &self.limits) {
+            Ok(Some(payload)) => {
+                let total = (payload.len() + HEADER_LEN) as u64;
+                self.decoded = self.decoded.saturating_add(total);
+                Ok(Some(payload))
+            }
+            Ok(None) => Ok(None),
+            Err(e) => {
+                self.error = Some(e);
+                Err(e.into())
+            }
+        }
     }
 }
 

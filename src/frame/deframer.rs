@@ -15,8 +15,8 @@ use crate::Limits;
 /// Every header is checked the moment its four bytes arrive, before any of
 /// its payload is taken in: a bad header fails the `push` or `commit` that
 /// completed it, and the deframer then refuses all input (it is fused;
-/// [`error`](Self::error) tells why). Frames completed before the bad header
-/// can still be taken out.
+/// [`error`](Self::error) tells why, [`stream_offset`](Self::stream_offset)
+/// where). Frames completed before the bad header can still be taken out.
 ///
 /// ```
 /// use epp_codec::{Limits, frame::Deframer};
@@ -42,6 +42,14 @@ pub struct Deframer {
     /// [`MAX_ADDRESSABLE_FRAME_LEN`](super::MAX_ADDRESSABLE_FRAME_LEN), which
     /// is at most `isize::MAX`), and two `isize::MAX` fit a `usize`.
     checked: usize,
+    /// Where the last header accepted starts (0 before any): the start of
+    /// the frame being received when `checked` lies beyond `filled`.
+    last_header: usize,
+    /// Stream bytes dropped from the front of `buf` (frames taken out and
+    /// discarded), so that `discarded + position` is a stream offset. A
+    /// `u64`, saturating: it cannot wrap on 32-bit targets, where a
+    /// long-lived connection passes 4 GiB.
+    discarded: u64,
     limits: Limits,
     error: Option<FrameError>,
 }
@@ -65,6 +73,8 @@ impl Deframer {
             filled: 0,
             start: 0,
             checked: 0,
+            last_header: 0,
+            discarded: 0,
             limits,
             error: None,
         }
@@ -188,19 +198,52 @@ impl Deframer {
         &self.buf[self.start..self.filled]
     }
 
-    /// The error the deframer failed with, if it has. After a
-    /// [`FrameError::UnframedText`], [`buffered`](Self::buffered) starts with
-    /// the text the peer sent.
+    /// The error the deframer failed with, if it has.
+    /// [`stream_offset`](Self::stream_offset) is then where the refused
+    /// header starts. After a [`FrameError::UnframedText`],
+    /// [`buffered`](Self::buffered) holds the text the peer sent, after any
+    /// frames not yet taken out.
     pub fn error(&self) -> Option<FrameError> {
         self.error
     }
 
-    /// Forgets all buffered bytes and any error, keeping the allocation.
+    /// How many bytes of the stream came in as whole frames (taken out or
+    /// not): where the next header starts, counted from the first byte
+    /// received (or the last [`reset`](Self::reset)). While a frame is
+    /// arriving, where its header starts. After an error, where the refused
+    /// header starts: the "where" of the [`FrameError`].
+    ///
+    /// ```
+    /// use epp_codec::{Limits, frame::{Deframer, FrameError}};
+    /// let mut d = Deframer::new(Limits::new());
+    /// let err = d.push(b"\x00\x00\x00\x0a<epp/>Session limit exceeded");
+    /// assert_eq!(err, Err(FrameError::UnframedText { header: *b"Sess" }));
+    /// assert_eq!(d.stream_offset(), 10);
+    /// ```
+    ///
+    /// A `u64` that saturates rather than wraps, on 32-bit targets too.
+    pub fn stream_offset(&self) -> u64 {
+        // Past `checked` lie at most the first bytes of the next header (or
+        // the refused one); `checked` beyond `filled` is the end of a frame
+        // still arriving, which started at `last_header`.
+        let whole_frames_end = if self.checked <= self.filled {
+            self.checked
+        } else {
+            self.last_header
+        };
+        self.discarded.saturating_add(whole_frames_end as u64)
+    }
+
+    /// Forgets all buffered bytes and any error, keeping the allocation; the
+    /// [`stream_offset`](Self::stream_offset) starts again from 0 (a new
+    /// stream).
     pub fn reset(&mut self) {
         self.buf.clear();
         self.filled = 0;
         self.start = 0;
         self.checked = 0;
+        self.last_header = 0;
+        self.discarded = 0;
         self.error = None;
     }
 
@@ -245,7 +288,10 @@ impl Deframer {
             match checked_total(self.header_at(self.checked), &self.limits) {
                 // Never saturates (see `checked`): a checked header's length
                 // is at most `MAX_ADDRESSABLE_FRAME_LEN`.
-                Ok(total) => self.checked = self.checked.saturating_add(total),
+                Ok(total) => {
+                    self.last_header = self.checked;
+                    self.checked = self.checked.saturating_add(total);
+                }
                 Err(e) => {
                     // Keep the offending bytes (they may be the peer's text), drop nothing else.
                     self.error = Some(e);
@@ -281,6 +327,11 @@ impl Deframer {
         self.filled -= self.start;
         self.buf.truncate(self.filled);
         self.checked -= self.start;
+        // The last header accepted may be that of a frame already taken
+        // out (then before `start`); it is only read while its frame is
+        // still arriving, and so after `start`.
+        self.last_header = self.last_header.saturating_sub(self.start);
+        self.discarded = self.discarded.saturating_add(self.start as u64);
         self.start = 0;
     }
 }
@@ -405,6 +456,9 @@ mod tests {
                 d.push(&input)
             };
             assert_eq!(d.next_frame(), Ok(Some(&b"<epp/>"[..])));
+            // Refused or arriving, the frame starts at 10; its end is not
+            // added to any counter.
+            assert_eq!(d.stream_offset(), 10, "read_buf: {via_read_buf}");
             if addressable() < u32::MAX {
                 let err = FrameError::LengthTooLarge {
                     length: u32::MAX,

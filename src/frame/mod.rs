@@ -23,6 +23,9 @@
 //! sometimes write plain text with no header at all ("Session limit
 //! exceeded", an HTML page): when the four octets of a bad header are
 //! printable text, the error is [`FrameError::UnframedText`], which shows them.
+//! The error says what was refused; where (the stream offset of the refused
+//! header) is [`Frames::consumed`], or `stream_offset()` on the buffering
+//! decoders.
 //!
 //! Length arithmetic cannot overflow, on 32-bit targets too: a frame longer
 //! than any slice can be on the target ([`MAX_ADDRESSABLE_FRAME_LEN`]) is
@@ -103,6 +106,9 @@ pub enum Decoded<'a> {
 /// A data-unit header that cannot start a valid frame.
 ///
 /// After one, the stream is corrupt: there is no way to find the next frame.
+/// Where the refused header starts is kept by what decoded the stream:
+/// [`Frames::consumed`], `Deframer::stream_offset`,
+/// `BytesDeframer::stream_offset`, `EppCodec::stream_offset`.
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FrameError {
@@ -324,7 +330,9 @@ pub struct Frames<'a> {
 }
 
 impl<'a> Frames<'a> {
-    /// How many bytes of the buffer the frames yielded so far used.
+    /// How many bytes of the buffer the frames yielded so far used. After
+    /// the iterator has yielded an `Err`, this is where the refused header
+    /// starts in the buffer: the "where" of the [`FrameError`].
     pub fn consumed(&self) -> usize {
         self.consumed
     }

@@ -29,7 +29,7 @@ import io
 from ctypes import POINTER, byref, c_bool, c_char, c_size_t, c_uint16, c_uint64
 from typing import Iterator, NamedTuple, Optional, Sequence, Tuple, Union
 
-from ._lib import EppDateTime, EppStr, fast, lib
+from ._lib import EppDateTime, EppFrameError, EppStr, fast, lib
 
 # The accessors called most, bound once and without argtypes (see
 # _lib.fast): arguments must be passed as the exact C types.
@@ -48,6 +48,8 @@ __all__ = [
     "Extension",
     "Field",
     "Fields",
+    "FrameError",
+    "FrameErrorKind",
     "Kind",
     "List",
     "Lists",
@@ -261,6 +263,8 @@ WRITE_FRAMED = 1
 WRITE_NO_DECLARATION = 2
 
 _OK = 0
+_FRAME_INVALID = 7
+_FRAME_TOO_LONG = 8
 _READ_ERROR = 9
 _BUFFER_TOO_SMALL = 10
 
@@ -289,6 +293,45 @@ class EppError(Exception):
 def _check(r: int) -> None:
     if r != _OK:
         raise EppError(r)
+
+
+class FrameErrorKind(enum.IntEnum):
+    """What was wrong with a frame header a `Deframer` refused
+    (`epp_frame_error_kind`)."""
+
+    #: A kind this binding does not name (the library may add kinds).
+    OTHER = 0
+    #: A total length below 4, the header's own size.
+    LENGTH_TOO_SMALL = 1
+    #: A total length above the deframer's maximum.
+    LENGTH_TOO_LARGE = 2
+    #: Printable text where the header should be: the peer wrote a message
+    #: without an RFC 5734 header, such as a server's "Session limit exceeded".
+    UNFRAMED_TEXT = 3
+
+
+class FrameError(EppError):
+    """The `EppError` a `Deframer` raises once it has refused a frame
+    header (`result` is `FRAME_INVALID`, or `FRAME_TOO_LONG` for
+    `LENGTH_TOO_LARGE`): its `kind` (a `FrameErrorKind`), the total
+    `length` it announced (its four bytes read as a big-endian number, for
+    text too), the `max` frame length in force, the four `header` bytes
+    (the start of the peer's text for `UNFRAMED_TEXT`), the stream `offset`
+    where it starts, and the library's `message` naming them."""
+
+    def __init__(
+        self, result: int, kind: int, length: int, max: int, header: bytes, offset: int, message: str
+    ) -> None:
+        super().__init__(result, 0, offset, message)
+        try:
+            self.kind: Union[FrameErrorKind, int] = FrameErrorKind(kind)
+        except ValueError:
+            self.kind = kind
+        self.length = length
+        self.max = max
+        self.header = header
+        # str(e) is the library's description, which names all of them.
+        self.args = (message,)
 
 
 def version() -> str:
@@ -693,34 +736,51 @@ class Deframer:
             raise ValueError("epp_codec.Deframer is closed")
         return self._h
 
+    def _check(self, r: int) -> None:
+        """`_check`, raising a `FrameError` with the details of a framing
+        error (`epp_deframer_error`)."""
+        if r == _OK:
+            return
+        if r in (_FRAME_INVALID, _FRAME_TOO_LONG):
+            h = self._handle()
+            fe = EppFrameError()
+            if lib.epp_deframer_error(h, byref(fe)) == _OK:
+                p, n = ctypes.c_void_p(), c_size_t()
+                message = lib.epp_result_str(r).decode()
+                if lib.epp_deframer_error_message(h, byref(p), byref(n)) == _OK:
+                    message = ctypes.string_at(p.value, n.value).decode("utf-8", "replace")
+                raise FrameError(r, fe.kind, fe.length, fe.max, bytes(fe.header), fe.offset, message)
+        raise EppError(r)
+
     def push(self, data: Bytes) -> None:
-        """Appends received bytes. Raises `EppError` (`FRAME_INVALID`,
-        `FRAME_TOO_LONG`) on a bad header; frames before it can still be
+        """Appends received bytes. Raises `FrameError` (an `EppError`:
+        `FRAME_INVALID`, `FRAME_TOO_LONG`) on a bad header, saying what and
+        where, and so does every later call; frames before it can still be
         taken out."""
         data = data if type(data) is bytes else bytes(data)
-        _check(lib.epp_deframer_push(self._handle(), data, len(data)))
+        self._check(lib.epp_deframer_push(self._handle(), data, len(data)))
 
     def fill(self, stream: io.RawIOBase) -> int:
         """Reads once from `stream` (anything with `readinto`) straight into
         the deframer's buffer and commits what it got; returns the count (0
-        at the end of the stream)."""
+        at the end of the stream). Raises `FrameError` as `push` does."""
         h = self._handle()
         area, room = POINTER(c_char)(), c_size_t()
-        _check(lib.epp_deframer_read_buf(h, byref(area), byref(room)))
+        self._check(lib.epp_deframer_read_buf(h, byref(area), byref(room)))
         view = (ctypes.c_char * room.value).from_address(ctypes.addressof(area.contents))
         got = stream.readinto(memoryview(view).cast("B")) or 0
         if got:
-            _check(lib.epp_deframer_commit(h, got))
+            self._check(lib.epp_deframer_commit(h, got))
         return got
 
     def next(self) -> Optional[bytes]:
         """The next complete frame's payload, or None when none is complete
-        yet. Raises `EppError` on a framing error."""
+        yet. Raises `FrameError` once the frames before a bad header are out."""
         p, n = POINTER(c_char)(), c_size_t()
         r = lib.epp_deframer_next(self._handle(), byref(p), byref(n))
         if r == Result.INCOMPLETE:
             return None
-        _check(r)
+        self._check(r)
         return ctypes.string_at(p, n.value)
 
     def __iter__(self) -> Iterator[bytes]:

@@ -71,6 +71,18 @@ class EppDateTime(ctypes.Structure):
     ]
 
 
+class EppFrameError(ctypes.Structure):
+    """`epp_frame_error`: the frame header a deframer refused, and where."""
+
+    _fields_ = [
+        ("kind", c_uint32),
+        ("length", c_uint32),
+        ("max", c_uint32),
+        ("header", c_uint8 * 4),
+        ("offset", c_uint64),
+    ]
+
+
 handle = c_void_p
 res = c_uint32
 cstr_out = POINTER(c_void_p)  # addresses: sliced out of the frame in Python
@@ -88,6 +100,8 @@ _SIGNATURES = {
     "epp_deframer_commit": (res, [handle, c_size_t]),
     "epp_deframer_next": (res, [handle, POINTER(POINTER(c_char)), size_out]),
     "epp_deframer_needed": (c_size_t, [handle]),
+    "epp_deframer_error": (res, [handle, POINTER(EppFrameError)]),
+    "epp_deframer_error_message": (res, [handle, cstr_out, size_out]),
     "epp_message_new": (res, [POINTER(handle)]),
     "epp_message_free": (None, [handle]),
     "epp_message_read_command": (res, [handle, frame_in, c_size_t]),
