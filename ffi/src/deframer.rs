@@ -191,14 +191,17 @@ pub unsafe extern "C" fn epp_deframer_push(
 ) -> EppResult {
     guard(|| {
         non_null(deframer)?;
-        if len == 0 {
-            return Ok(());
-        }
-        non_null(bytes)?;
         // SAFETY: live handle, not aliased during the call (caller's contract).
         let d = unsafe { &mut *deframer };
-        // SAFETY: the caller guarantees `len` readable bytes at `bytes`.
-        let data = unsafe { std::slice::from_raw_parts(bytes, len) };
+        // Nothing to append still goes through `push`, which answers a
+        // dead deframer with its error, as every later call must.
+        let data: &[u8] = if len == 0 {
+            &[]
+        } else {
+            non_null(bytes)?;
+            // SAFETY: the caller guarantees `len` readable bytes at `bytes`.
+            unsafe { std::slice::from_raw_parts(bytes, len) }
+        };
         d.inner.push(data).map_err(|e| d.failed(e))
     })
 }
@@ -421,6 +424,37 @@ mod tests {
         assert_eq!(got, [b"<a/>".to_vec(), b"<bb/>".to_vec()]);
         // SAFETY: freed once.
         unsafe { epp_deframer_free(d) };
+    }
+
+    /// Found by the `ffi_calls` fuzz target: an empty push answered `Ok`
+    /// on a deframer that had failed, where every later call must fail.
+    #[test]
+    fn an_empty_push_on_a_dead_deframer_fails_too() {
+        let d = new(0);
+        let text = b"Session limit exceeded";
+        // SAFETY: live handle; readable bytes, or NULL with a length of 0.
+        unsafe {
+            assert_eq!(
+                epp_deframer_push(d, text.as_ptr(), text.len()),
+                EppResult::FrameInvalid
+            );
+            assert_eq!(
+                epp_deframer_push(d, ptr::null(), 0),
+                EppResult::FrameInvalid
+            );
+            assert_eq!(
+                epp_deframer_push(d, text.as_ptr(), 0),
+                EppResult::FrameInvalid
+            );
+        }
+        // A live one takes nothing as before.
+        let live = new(0);
+        // SAFETY: live handles, freed once.
+        unsafe {
+            assert_eq!(epp_deframer_push(live, ptr::null(), 0), EppResult::Ok);
+            epp_deframer_free(live);
+            epp_deframer_free(d);
+        }
     }
 
     #[test]

@@ -211,14 +211,16 @@ fuzz_target!(|data: &[u8]| {
                     frame = next;
                 }
                 Call::Push(bytes) => {
-                    let _ = epp_deframer_push(d, bytes.as_ptr(), bytes.len());
+                    let r = epp_deframer_push(d, bytes.as_ptr(), bytes.len());
+                    check_deframer_error(d, r);
                 }
                 Call::ReadBufCommit(bytes, n) => {
                     let (mut area, mut room) = (ptr::null_mut(), 0);
                     if epp_deframer_read_buf(d, &mut area, &mut room) == EppResult::Ok {
                         let take = bytes.len().min(room);
                         ptr::copy_nonoverlapping(bytes.as_ptr(), area, take);
-                        let _ = epp_deframer_commit(d, (*n as usize).min(take));
+                        let r = epp_deframer_commit(d, (*n as usize).min(take));
+                        check_deframer_error(d, r);
                     }
                 }
                 Call::NextFrameAsCommand | Call::NextFrameAsResponse => {
@@ -1025,6 +1027,33 @@ unsafe fn bulk_calls(m: *const EppMessage, frame: &[u8], caps: [usize; 3], nulls
             if call(m, &mut packed) == EppResult::Ok {
                 assert!(packed.text_len <= text.len() && packed.table_len <= table.len());
             }
+        }
+    }
+}
+
+/// After a push or commit that returned `r`: a refused header has its
+/// details and a message (UTF-8, inside the handle), and a live deframer
+/// has neither.
+///
+/// # Safety
+///
+/// `d` is a live deframer handle.
+unsafe fn check_deframer_error(d: *mut EppDeframer, r: EppResult) {
+    // SAFETY: `d` is live (the caller's promise); the out-pointers are
+    // locals; a message the call returns lives in the handle, `n` bytes.
+    unsafe {
+        let mut details = std::mem::MaybeUninit::<EppFrameError>::zeroed();
+        let (mut p, mut n) = (ptr::null(), 0);
+        let found = epp_deframer_error(d, details.as_mut_ptr());
+        let message = epp_deframer_error_message(d, &mut p, &mut n);
+        if matches!(r, EppResult::FrameInvalid | EppResult::FrameTooLong) {
+            assert_eq!(found, EppResult::Ok);
+            assert_eq!(message, EppResult::Ok);
+            let text = std::slice::from_raw_parts(p.cast::<u8>(), n);
+            assert!(std::str::from_utf8(text).is_ok());
+        } else if r == EppResult::Ok {
+            assert_eq!(found, EppResult::Absent);
+            assert_eq!(message, EppResult::Absent);
         }
     }
 }
