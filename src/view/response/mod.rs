@@ -35,8 +35,13 @@
 //! as written). The few fields of another namespace than their parent's
 //! (a `<mark:mark>` in a `<launch:infData>`, the EPP `clTRID` and
 //! `svTRID` in a `domain:paTRID`) count when their prefix is bound to
-//! that namespace on their own tag, their parent's, or above (found by
-//! descending from the document's start); a fee draft's `<fee:object>`
+//! that namespace on their own tag, their parent's, or above (on the
+//! start tags of their ancestors, which every element read carries down
+//! from the ones the reader walked through: a lookup reads those tags,
+//! not the document before it, so many such fields cost what the
+//! document holds, not its square; only an element built from a bare
+//! span, its ancestors unknown, is found from the document's start); a
+//! fee draft's `<fee:object>`
 //! takes its first child not bound elsewhere than to an EPP object
 //! namespace. The content of a `<value>` (the client's XML, any
 //! namespace) and of a `<msgQ><msg>` (mixed content) is handed out whole.
@@ -56,7 +61,7 @@ use core::fmt;
 use super::command::{ChildSpans, Extensions};
 use super::error::ElementName;
 use super::result_code::ResultCode;
-use super::scan::{Child, Children, FromChild, Items, List, Matching};
+use super::scan::{Child, Children, FromChild, Items, List, Matching, Scope};
 use super::str::Str;
 use super::value::DateTime;
 use crate::Limits;
@@ -308,7 +313,7 @@ pub(super) fn read_server_message_with_fast_paths<'a>(
     };
     let message = if body.is(Ns::Epp, "greeting") {
         let span = w.skip(body)?;
-        ServerMessage::Greeting(Greeting::new(w.tok.input(), span))
+        ServerMessage::Greeting(Greeting::new(w.tok.input(), root.tag, span))
     } else if body.is(Ns::Epp, "response") {
         ServerMessage::Response(read_response_body(&mut w, root, body)?)
     } else {
@@ -672,6 +677,10 @@ fn read_response_body<'a>(
     response: Start<'a>,
 ) -> Result<Response<'a>, ResponseError<'a>> {
     let doc = w.tok.input();
+    // Where the prefixes of <response>'s children may be bound above them.
+    let scope = Scope::ROOT
+        .within_tag(doc, root.tag)
+        .within_tag(doc, response.tag);
     let mut code = None;
     let mut results = Span::default();
     let mut result_count = 0u32;
@@ -734,7 +743,7 @@ fn read_response_body<'a>(
             }
             "msgQ" => {
                 let span = w.skip(child)?;
-                msg_q = Child::from_span(doc, span, Matching::SameNamespace)
+                msg_q = Child::from_span(doc, span, Matching::SameNamespace, scope)
                     .map(|element| MessageQueue { element });
             }
             "resData" => res_data = read_raw_children(w, root, response, child)?,
@@ -784,6 +793,7 @@ fn read_response_body<'a>(
                 },
                 _ => Items::SameNamespaceDeclared,
             },
+            scope,
         ),
         msg_q,
         res_data,
