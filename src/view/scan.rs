@@ -48,6 +48,22 @@ pub(crate) enum Matching {
     /// prefix than its parent's, or declaring its own prefix again, is
     /// skipped as foreign (it stays in the raw XML).
     SameNamespace,
+    /// [`SameNamespace`](Matching::SameNamespace) where the reader saw,
+    /// in its one pass over the message, that the rule holds for every
+    /// element below the view's root: each is written with its parent's
+    /// prefix and does not bind it again. Every child then counts, as
+    /// under [`ByLocal`](Matching::ByLocal), without a look at its start
+    /// tag — the same children, for less. A field of another namespace
+    /// (`holds_field_in`) is still found by its binding.
+    SameNamespaceThroughout,
+}
+
+impl Matching {
+    /// Whether every child counts, with no look at its start tag.
+    #[inline(always)]
+    fn takes_every_child(self) -> bool {
+        matches!(self, Matching::ByLocal | Matching::SameNamespaceThroughout)
+    }
 }
 
 /// One element of an already-checked span.
@@ -200,7 +216,7 @@ impl<'a> Child<'a> {
     fn children_scope(&self) -> Scope {
         match self.matching {
             Matching::ByLocal => Scope::UNKNOWN,
-            Matching::SameNamespace => self.scope.within(self.qname.len(), self.tag()),
+            _ => self.scope.within(self.qname.len(), self.tag()),
         }
     }
 
@@ -256,6 +272,7 @@ impl<'a> Child<'a> {
     }
 
     /// The simple content trimmed (schema type `token`).
+    #[inline]
     pub(crate) fn token(&self) -> Str<'a> {
         self.text().trimmed()
     }
@@ -333,10 +350,7 @@ impl<'a> Child<'a> {
     /// [`Matching::SameNamespace`] only one in this element's namespace
     /// by the prefix rule.
     pub(crate) fn holds_field(&self, c: &Child<'_>) -> bool {
-        match self.matching {
-            Matching::ByLocal => true,
-            Matching::SameNamespace => Rule::parent(self).holds(self.doc, c),
-        }
+        self.matching.takes_every_child() || Rule::parent(self).holds(self.doc, c)
     }
 
     /// Whether `c`, a child of this element, is a field of the namespace
@@ -375,6 +389,12 @@ impl<'a> Child<'a> {
     pub(crate) fn children(&self) -> Children<'a> {
         match self.matching {
             Matching::ByLocal => Children::new(self.doc, self.content_span()),
+            Matching::SameNamespaceThroughout => Children::scoped(
+                self.doc,
+                self.content_span(),
+                Matching::SameNamespaceThroughout,
+                self.children_scope(),
+            ),
             Matching::SameNamespace => Children {
                 rule: Rule::parent(self),
                 ..Children::scoped(
@@ -460,7 +480,7 @@ impl<'a> Child<'a> {
         let mut span = first.span();
         let mut len = 1u32;
         for c in named {
-            if self.matching == Matching::ByLocal || same.holds(self.doc, &c) {
+            if self.matching.takes_every_child() || same.holds(self.doc, &c) {
                 span.end = c.end();
                 len += 1;
             }
@@ -574,10 +594,37 @@ impl Scope {
     /// `tag`, with a name of `qname_len` bytes, and whose own scope this is.
     #[inline]
     fn within(self, qname_len: usize, tag: Span) -> Scope {
-        // A start tag without attributes declares nothing.
-        if tag.end <= tag.start + 2 + qname_len {
+        // A start tag without attributes (`<name>`, `<name/>`, `<name >`)
+        // declares nothing.
+        if tag.end <= tag.start + 3 + qname_len {
             return self;
         }
+        self.under(tag)
+    }
+
+    /// The scope of the children of the element whose start tag is `tag`
+    /// in `doc`, and whose own scope this is, told from the tag's last
+    /// bytes (for the few elements the reader walked through: `<epp>`,
+    /// `<response>`, `<resData>`…): a start tag with attributes ends with
+    /// the quote closing the last value, perhaps then white space, before
+    /// its `>` or `/>`.
+    #[inline]
+    pub(crate) fn within_tag(self, doc: &str, tag: Span) -> Scope {
+        let bytes = doc.as_bytes();
+        let mut last = tag.end.wrapping_sub(2);
+        if bytes.get(last) == Some(&b'/') {
+            last = last.wrapping_sub(1);
+        }
+        match bytes.get(last) {
+            Some(&b) if b != b'"' && b != b'\'' && !is_space(b) => self,
+            _ => self.under(tag),
+        }
+    }
+
+    /// The scope of the children of the element whose start tag is `tag`,
+    /// and whose own scope this is, the tag kept.
+    #[inline]
+    fn under(self, tag: Span) -> Scope {
         let at = match u32::try_from(tag.start) {
             Ok(at) if at < SCOPE_UNKNOWN => at,
             _ => return Scope::UNKNOWN,
@@ -590,16 +637,6 @@ impl Scope {
             tags[SCOPE_CAP - 1] = SCOPE_UNKNOWN;
         }
         Scope { tags }
-    }
-
-    /// The scope of the children of the element whose start tag is `tag`
-    /// in `doc`, and whose own scope this is (for the elements the reader
-    /// walked through, known by their start tags alone).
-    pub(crate) fn within_tag(self, doc: &str, tag: Span) -> Scope {
-        match name_at(doc.as_bytes(), tag.start) {
-            Some((name_end, _)) => self.within(name_end - tag.start - 1, tag),
-            None => Scope::UNKNOWN,
-        }
     }
 
     /// What the nearest of these start tags that binds `prefix` binds it to.
@@ -996,15 +1033,16 @@ impl<'a> Lookup<'a> for Indexed<'a> {
         match self.element.matching {
             // Every child was indexed, whatever its namespace.
             Matching::ByLocal => self.child(local),
-            // Only those of the element's namespace were.
-            Matching::SameNamespace => self.element.child_in(ns, local),
+            // Only those of the element's namespace were (under
+            // `SameNamespaceThroughout` all of them, of its namespace).
+            _ => self.element.child_in(ns, local),
         }
     }
 
     fn list_in<T: ListItem<'a>>(&self, ns: Ns, local: &'a str) -> List<'a, T> {
         match self.element.matching {
             Matching::ByLocal => self.list(local),
-            Matching::SameNamespace => self.element.list_in(ns, local),
+            _ => self.element.list_in(ns, local),
         }
     }
 }
@@ -1320,6 +1358,9 @@ pub(crate) enum Items {
     /// [`Matching::SameNamespace`], the first item binding its own prefix
     /// on its own tag: the rule is read from that tag when iterating.
     SameNamespaceDeclared,
+    /// [`Matching::SameNamespaceThroughout`]: by local name alone, every
+    /// child being in its parent's namespace.
+    SameNamespaceThroughout,
 }
 
 impl Items {
@@ -1330,6 +1371,7 @@ impl Items {
             Matching::SameNamespace => Items::SameNamespace {
                 prefix_len: parent.prefix_len,
             },
+            Matching::SameNamespaceThroughout => Items::SameNamespaceThroughout,
         }
     }
 
@@ -1337,6 +1379,7 @@ impl Items {
     pub(crate) fn like(first: &Child<'_>) -> Items {
         match first.matching {
             Matching::ByLocal => Items::ByLocal,
+            Matching::SameNamespaceThroughout => Items::SameNamespaceThroughout,
             Matching::SameNamespace => match first.declaration_at(first.prefix().as_bytes()) {
                 None => Items::SameNamespace {
                     prefix_len: first.prefix_len,
@@ -1350,7 +1393,8 @@ impl Items {
     fn matching(self) -> Matching {
         match self {
             Items::ByLocal => Matching::ByLocal,
-            _ => Matching::SameNamespace,
+            Items::SameNamespaceThroughout => Matching::SameNamespaceThroughout,
+            Items::SameNamespace { .. } | Items::SameNamespaceDeclared => Matching::SameNamespace,
         }
     }
 }
@@ -1387,6 +1431,7 @@ impl<'a, T> List<'a, T> {
         let items = match matching {
             Matching::ByLocal => Items::ByLocal,
             Matching::SameNamespace => Items::SameNamespace { prefix_len: 0 },
+            Matching::SameNamespaceThroughout => Items::SameNamespaceThroughout,
         };
         List {
             source: Source::Doc {
@@ -1589,7 +1634,7 @@ fn items_of<'a>(
         return children;
     }
     match items {
-        Items::ByLocal => {}
+        Items::ByLocal | Items::SameNamespaceThroughout => {}
         Items::SameNamespace { prefix_len } => {
             children.rule = Rule {
                 filtered: true,
@@ -1991,6 +2036,116 @@ mod tests {
             ),
             scope
         );
+    }
+
+    #[test]
+    #[cfg(feature = "std")]
+    fn a_start_tag_tells_by_its_end_whether_it_has_attributes() {
+        for (tag, kept) in [
+            ("<a>", false),
+            ("<a/>", false),
+            ("<p:a>", false),
+            (r#"<a x="1">"#, true),
+            (r#"<a x='/'/>"#, true),
+            (r#"<a x=">" >"#, true),
+            // White space alone: kept, which costs a look and is harmless
+            // (from the name, it is known not to be).
+            ("<a >", true),
+        ] {
+            let doc = alloc::format!("{tag}</a>");
+            let span = Span {
+                start: 0,
+                end: tag.len(),
+            };
+            let scope = Scope::ROOT.within_tag(&doc, span);
+            assert_eq!(scope != Scope::ROOT, kept, "{tag}");
+            // As from its name, where it is known.
+            let name_len = if tag.starts_with("<p:") { 3 } else { 1 };
+            if tag != "<a >" {
+                assert_eq!(Scope::ROOT.within(name_len, span), scope, "{tag}");
+            }
+        }
+    }
+
+    /// The response `inner` stands in, in a `<domain:infData>` in
+    /// `<resData>`.
+    #[cfg(feature = "std")]
+    fn info_response(inner: &str) -> alloc::string::String {
+        alloc::format!(
+            r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0" xmlns:x="urn:x"><response><result code="1000"><msg>ok</msg></result><resData><domain:infData xmlns:domain="urn:ietf:params:xml:ns:domain-1.0">{inner}</domain:infData></resData><trID><svTRID>s</svTRID></trID></response></epp>"#
+        )
+    }
+
+    /// Whether two elements read alike: the same children, field by
+    /// field, all the way down.
+    #[cfg(feature = "std")]
+    fn same_fields(a: &Child<'_>, b: &Child<'_>) -> bool {
+        let mut theirs = b.children();
+        a.children().all(|c| {
+            theirs
+                .next()
+                .is_some_and(|d| c.span() == d.span() && same_fields(&c, &d))
+        }) && theirs.next().is_none()
+    }
+
+    #[test]
+    #[cfg(feature = "std")]
+    fn the_reader_notes_where_the_rule_holds_throughout() {
+        use crate::Limits;
+        use crate::view::ServerMessage;
+        use crate::view::response::read_server_message_with_fast_paths;
+        let cases = [
+            (
+                "<domain:name>a</domain:name><domain:ns><domain:hostObj>h</domain:hostObj></domain:ns>",
+                true,
+            ),
+            // Binding another prefix than its own breaks nothing.
+            (
+                r#"<domain:ns xmlns:y="urn:y"><domain:hostObj>h</domain:hostObj></domain:ns>"#,
+                true,
+            ),
+            // Deep down: another prefix, none, its own bound again (even
+            // to the same namespace).
+            ("<domain:ns><x:hostObj>h</x:hostObj></domain:ns>", false),
+            ("<domain:ns><hostObj>h</hostObj></domain:ns>", false),
+            (
+                r#"<domain:ns><domain:hostObj xmlns:domain="urn:ietf:params:xml:ns:domain-1.0">h</domain:hostObj></domain:ns>"#,
+                false,
+            ),
+        ];
+        for (inner, throughout) in cases {
+            for fast_paths in [true, false] {
+                let doc = info_response(inner);
+                let Ok(ServerMessage::Response(response)) =
+                    read_server_message_with_fast_paths(doc.as_bytes(), &Limits::new(), fast_paths)
+                else {
+                    panic!("not read: {doc}");
+                };
+                let data = response
+                    .res_data()
+                    .iter()
+                    .next()
+                    .unwrap()
+                    .element()
+                    .unwrap();
+                let expected = if throughout {
+                    Matching::SameNamespaceThroughout
+                } else {
+                    Matching::SameNamespace
+                };
+                assert_eq!(
+                    data.matching(),
+                    expected,
+                    "{inner}, fast paths {fast_paths}"
+                );
+                // Taking every child finds what the rule does where it
+                // holds throughout, and only there.
+                let read = |matching| Child::from_span(&doc, data.span(), matching, data.scope);
+                let every = read(Matching::SameNamespaceThroughout).unwrap();
+                let ruled = read(Matching::SameNamespace).unwrap();
+                assert_eq!(same_fields(&every, &ruled), throughout, "{inner}");
+            }
+        }
     }
 
     #[test]

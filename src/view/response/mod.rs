@@ -41,10 +41,17 @@
 //! not the document before it, so many such fields cost what the
 //! document holds, not its square; only an element built from a bare
 //! span, its ancestors unknown, is found from the document's start); a
-//! fee draft's `<fee:object>`
-//! takes its first child not bound elsewhere than to an EPP object
-//! namespace. The content of a `<value>` (the client's XML, any
-//! namespace) and of a `<msgQ><msg>` (mixed content) is handed out whole.
+//! fee draft's `<fee:object>` takes its first child not bound elsewhere
+//! than to an EPP object namespace. The content of a `<value>` (the
+//! client's XML, any namespace) and of a `<msgQ><msg>` (mixed content) is
+//! handed out whole.
+//!
+//! The rule costs a look at each child's start tag, except where the
+//! reader, in its one pass over the message, saw that it holds for every
+//! element below the children of `<resData>` and `<extension>` (each
+//! written with its parent's prefix, none binding it again: the usual
+//! case); their views then take every child as a field, as the rule
+//! would.
 //!
 //! Commands are read differently: the strict reader checks every
 //! element's namespace, so their views match fields by local name alone,
@@ -65,7 +72,7 @@ use super::scan::{Child, Children, FromChild, Items, List, Matching, Scope};
 use super::str::Str;
 use super::value::DateTime;
 use crate::Limits;
-use crate::xml::{Name, Namespace, Ns, Span, Token, Tokenizer, XmlError, XmlErrorKind};
+use crate::xml::{Name, Namespace, Ns, Span, Token, Tokenizer, XmlError, XmlErrorKind, same_bytes};
 
 pub use contact::ContactData;
 pub use domain::DomainData;
@@ -180,6 +187,10 @@ pub(crate) struct Walker<'t, 'a> {
     last_end: usize,
     /// Start offset of the last end tag consumed (where its element's content ends).
     last_content_end: usize,
+    /// While [`skip`](Walker::skip) notes whether every element it skips
+    /// below the ones it is given keeps the scanner's rule (see
+    /// [`Walker::note_prefix`]); turned off by the first that does not.
+    noting_prefixes: bool,
 }
 
 impl<'t, 'a> Walker<'t, 'a> {
@@ -190,6 +201,7 @@ impl<'t, 'a> Walker<'t, 'a> {
             tok,
             last_end: 0,
             last_content_end: 0,
+            noting_prefixes: false,
         }
     }
 
@@ -234,12 +246,44 @@ impl<'t, 'a> Walker<'t, 'a> {
             });
         }
         while let Some(child) = self.next()? {
+            if self.noting_prefixes {
+                self.note_prefix(&start.name, &child);
+            }
             self.skip(child)?;
         }
         Ok(Span {
             start: start.tag.start,
             end: self.last_end,
         })
+    }
+
+    /// Notes whether `child`, the start tag just read, a child of
+    /// `parent`, keeps the scanner's rule: written with its parent's
+    /// prefix, not binding it again. Once one does not, no more is noted.
+    #[inline]
+    fn note_prefix(&mut self, parent: &Name<'a>, child: &Start<'a>) {
+        let len = child.name.prefix_len as usize;
+        let kept = len == parent.prefix_len as usize
+            && (len == 0
+                || same_bytes(
+                    child.name.qname.as_bytes().get(..len).unwrap_or_default(),
+                    parent.qname.as_bytes().get(..len).unwrap_or_default(),
+                ))
+            && !self.binds_own_prefix(child);
+        if !kept {
+            self.noting_prefixes = false;
+        }
+    }
+
+    /// Whether `start`, the start tag just read, binds its own prefix.
+    fn binds_own_prefix(&self, start: &Start<'a>) -> bool {
+        let name = start.name.qualified();
+        // `<name>` and `<name/>` bind nothing: no call to the tokenizer.
+        start.tag.end > start.tag.start + name.len() + 3
+            && self
+                .tok
+                .namespace_declarations()
+                .any(|(prefix, _)| prefix == start.name.prefix())
     }
 
     /// The first attribute `local` of the start tag just read.
@@ -804,7 +848,8 @@ fn read_response_body<'a>(
     })
 }
 
-/// Skips a `<resData>` or `<extension>` (just read), counting its children.
+/// Skips a `<resData>` or `<extension>` (just read), counting its
+/// children, and noting whether the scanner's rule holds throughout them.
 fn read_raw_children<'a>(
     w: &mut Walker<'_, 'a>,
     root: Start<'a>,
@@ -813,10 +858,13 @@ fn read_raw_children<'a>(
 ) -> Result<Extensions<'a>, ResponseError<'a>> {
     let mut len = 0u32;
     let mut spans = ChildSpans::EMPTY;
+    w.noting_prefixes = true;
     while let Some(child) = w.next()? {
         spans.push(w.skip(child)?);
         len += 1;
     }
+    // Still on: no element below the children broke the rule.
+    let uniform = core::mem::replace(&mut w.noting_prefixes, false);
     Ok(Extensions::new(
         w.tok.input(),
         Span {
@@ -826,6 +874,12 @@ fn read_raw_children<'a>(
         [root.tag, response.tag, parent.tag],
         len,
         spans,
-        Matching::SameNamespace,
+        // The views of the children find their fields without reading
+        // their start tags when nothing below them is written otherwise.
+        if uniform {
+            Matching::SameNamespaceThroughout
+        } else {
+            Matching::SameNamespace
+        },
     ))
 }
