@@ -125,6 +125,38 @@ pub fn rfc5731_info_response() -> CorpusFile {
 // Synthetic inputs
 // ---------------------------------------------------------------------------
 
+/// A poll-style response of at least `target` bytes made to be costly for
+/// a reader that resolves namespaces by descending from the document's
+/// start: thousands of `<domain:panData>`, each with a `<domain:paTRID>`
+/// whose unprefixed `<clTRID>` and `<svTRID>` are in EPP's namespace by the
+/// default binding on `<epp>` alone (bound on neither their own start tag
+/// nor their parent's).
+pub fn pending_response(target: usize) -> String {
+    use std::fmt::Write;
+    const HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+        <epp xmlns=\"urn:ietf:params:xml:ns:epp-1.0\">\n  <response>\n    \
+        <result code=\"1301\">\n      <msg>Command completed successfully; ack to dequeue</msg>\n    \
+        </result>\n    <resData>\n";
+    const TAIL: &str = "    </resData>\n    <trID>\n      \
+        <clTRID>ABC-12345</clTRID>\n      <svTRID>54322-XYZ</svTRID>\n    </trID>\n  \
+        </response>\n</epp>\n";
+    let mut s = String::with_capacity(target + 256);
+    s.push_str(HEAD);
+    let mut n = 0u32;
+    while s.len() + TAIL.len() < target {
+        let _ = writeln!(
+            s,
+            "      <domain:panData xmlns:domain=\"urn:ietf:params:xml:ns:domain-1.0\">\
+             <domain:name paResult=\"1\">example{n}.com</domain:name>\
+             <domain:paTRID><clTRID>ABC-{n}</clTRID><svTRID>XYZ-{n}</svTRID></domain:paTRID>\
+             <domain:paDate>2026-01-01T00:00:00.0Z</domain:paDate></domain:panData>"
+        );
+        n += 1;
+    }
+    s.push_str(TAIL);
+    s
+}
+
 /// A `<domain:check>` response of at least `target` bytes: thousands of
 /// `<domain:cd>`, every seventh one unavailable with a reason.
 pub fn domain_check_response(target: usize) -> String {

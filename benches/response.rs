@@ -93,6 +93,27 @@ pub fn read_epp_codec(doc: &[u8]) -> usize {
     black_box(sum)
 }
 
+/// epp-codec: read a response of `<domain:panData>`s (see
+/// [`crate::pending_response`]) and the transaction ids of each.
+///
+/// # Panics
+///
+/// When the payload is not a response.
+#[inline(never)]
+pub fn read_pending_transactions(doc: &[u8]) -> usize {
+    use epp_codec::view::{DomainData, read_response};
+    let response = read_response(doc).expect("epp_codec response error");
+    let mut sum = 0;
+    for data in response.res_data().iter() {
+        if let Some(DomainData::Pending(pending)) = DomainData::from_raw(data) {
+            if let Some(tr) = pending.transaction() {
+                sum += tr.cl_trid.map_or(0, str_len) + tr.sv_trid.map_or(0, str_len);
+            }
+        }
+    }
+    black_box(sum)
+}
+
 /// Every field of the typed resData views (domain, host, contact) — the
 /// raw element where none applies.
 fn touch_res_data(data: epp_codec::view::RawElement<'_>) -> usize {

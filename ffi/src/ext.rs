@@ -454,6 +454,10 @@ pub unsafe extern "C" fn epp_message_ext_kind(
 }
 
 /// One item of a list of a typed extension.
+// One lives in each message handle's cursor and is copied out per lookup,
+// not kept in bulk: boxing the large variants would allocate on every
+// lookup (and lose `Copy`) to save a few hundred bytes of stack.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Copy)]
 pub(crate) enum Item<'a> {
     Whole(Typed<'a>),

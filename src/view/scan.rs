@@ -48,6 +48,22 @@ pub(crate) enum Matching {
     /// prefix than its parent's, or declaring its own prefix again, is
     /// skipped as foreign (it stays in the raw XML).
     SameNamespace,
+    /// [`SameNamespace`](Matching::SameNamespace) where the reader saw,
+    /// in its one pass over the message, that the rule holds for every
+    /// element below the view's root: each is written with its parent's
+    /// prefix and does not bind it again. Every child then counts, as
+    /// under [`ByLocal`](Matching::ByLocal), without a look at its start
+    /// tag — the same children, for less. A field of another namespace
+    /// (`holds_field_in`) is still found by its binding.
+    SameNamespaceThroughout,
+}
+
+impl Matching {
+    /// Whether every child counts, with no look at its start tag.
+    #[inline(always)]
+    fn takes_every_child(self) -> bool {
+        matches!(self, Matching::ByLocal | Matching::SameNamespaceThroughout)
+    }
 }
 
 /// One element of an already-checked span.
@@ -56,16 +72,22 @@ pub struct Child<'a> {
     doc: &'a str,
     /// `prefix:local` as written.
     qname: &'a str,
-    /// Length of the prefix, 0 when there is none (a prefix is never empty).
-    prefix_len: u32,
+    /// Where the start tag begins (its `<`) and ends (one past its `>`),
+    /// where the content ends (at the end tag; where the start tag ends
+    /// when self-closing), and one past the end tag. In 32 bits (the
+    /// tokenizer refuses a document of 4 GiB or more), so that the scope
+    /// fits beside them.
+    tag_start: u32,
+    tag_end: u32,
+    content_end: u32,
+    end: u32,
+    /// Length of the prefix, 0 when there is none (a prefix is never
+    /// empty; a name is at most 65 535 bytes long).
+    prefix_len: u16,
     /// How this element's children are matched by name.
     matching: Matching,
-    /// The start tag, `<` to `>`.
-    tag: Span,
-    /// Between the start tag and the end tag (empty when self-closing).
-    content: Span,
-    /// One past the end tag.
-    end: usize,
+    /// The start tags above it where a prefix it uses may be bound.
+    scope: Scope,
 }
 
 impl<'a> Child<'a> {
@@ -73,24 +95,78 @@ impl<'a> Child<'a> {
     /// no content, so no child to match).
     pub(crate) fn start_tag(doc: &'a str, tag: Span) -> Option<Child<'a>> {
         let (name_end, prefix_len, _, _) = start_tag_at(doc.as_bytes().get(..tag.end)?, tag.start)?;
-        Some(Child {
+        Some(Child::at(
             doc,
-            qname: doc.get(tag.start + 1..name_end)?,
+            doc.get(tag.start + 1..name_end)?,
             prefix_len,
-            matching: Matching::ByLocal,
             tag,
-            content: Span {
-                start: tag.end,
-                end: tag.end,
-            },
-            end: tag.end,
-        })
+            tag.end,
+            tag.end,
+            Matching::ByLocal,
+            Scope::UNKNOWN,
+        ))
+    }
+
+    /// The element named `qname` (with a prefix of `prefix_len` bytes)
+    /// whose start tag is `tag`, whose content ends at `content_end` and
+    /// which ends at `end`.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
+    fn at(
+        doc: &'a str,
+        qname: &'a str,
+        prefix_len: u32,
+        tag: Span,
+        content_end: usize,
+        end: usize,
+        matching: Matching,
+        scope: Scope,
+    ) -> Child<'a> {
+        // Offsets within a document under 4 GiB, a name under 64 KiB.
+        Child {
+            doc,
+            qname,
+            tag_start: tag.start as u32,
+            tag_end: tag.end as u32,
+            content_end: content_end as u32,
+            end: end as u32,
+            prefix_len: prefix_len as u16,
+            matching,
+            scope,
+        }
+    }
+
+    /// The start tag, `<` to `>`.
+    #[inline(always)]
+    fn tag(&self) -> Span {
+        Span {
+            start: self.tag_start as usize,
+            end: self.tag_end as usize,
+        }
+    }
+
+    /// Where the start tag begins.
+    #[inline(always)]
+    fn start(&self) -> usize {
+        self.tag_start as usize
+    }
+
+    /// One past the end tag.
+    #[inline(always)]
+    fn end(&self) -> usize {
+        self.end as usize
     }
 
     /// The element whose start and end tags bound `span` exactly (a
     /// checked element's span): no scan of its content. Its children are
-    /// matched as `matching` says.
-    pub(crate) fn from_span(doc: &'a str, span: Span, matching: Matching) -> Option<Child<'a>> {
+    /// matched as `matching` says; `scope` is where the prefixes it uses
+    /// may be bound above it ([`Scope::UNKNOWN`] when not known).
+    pub(crate) fn from_span(
+        doc: &'a str,
+        span: Span,
+        matching: Matching,
+        scope: Scope,
+    ) -> Option<Child<'a>> {
         let bytes = doc.as_bytes();
         let (name_end, prefix_len, tag_end, self_closing) = start_tag_at(bytes, span.start)?;
         let content_end = if self_closing {
@@ -103,21 +179,19 @@ impl<'a> Child<'a> {
                     .iter()
                     .rposition(|&b| b == b'<')?
         };
-        (content_end >= tag_end && span.end <= doc.len()).then_some(Child {
+        (content_end >= tag_end && span.end <= doc.len()).then_some(Child::at(
             doc,
-            qname: doc.get(span.start + 1..name_end)?,
+            doc.get(span.start + 1..name_end)?,
             prefix_len,
-            matching,
-            tag: Span {
+            Span {
                 start: span.start,
                 end: tag_end,
             },
-            content: Span {
-                start: tag_end,
-                end: content_end,
-            },
-            end: span.end,
-        })
+            content_end,
+            span.end,
+            matching,
+            scope,
+        ))
     }
 
     /// How the element's children are matched.
@@ -130,42 +204,75 @@ impl<'a> Child<'a> {
         self.doc
     }
 
+    /// The start tags above the element where a prefix may be bound.
+    pub(crate) fn scope(&self) -> Scope {
+        self.scope
+    }
+
+    /// The start tags above the element's children: its own, when it may
+    /// bind a namespace, and those above it. Not followed in a command
+    /// (matched by local name, nothing to resolve).
+    #[inline]
+    fn children_scope(&self) -> Scope {
+        match self.matching {
+            Matching::ByLocal => Scope::UNKNOWN,
+            _ => self.scope.within(self.qname.len(), self.tag()),
+        }
+    }
+
+    /// The namespace `prefix` is bound to above this element, by its
+    /// [`Scope`] (found from the document's start when not known).
+    pub(crate) fn namespace_above(&self, prefix: &str) -> Namespace<'a> {
+        match self.scope.binding(self.doc, prefix) {
+            Binding::Declared(uri) => namespace_of(uri),
+            Binding::Unbound => Namespace::None,
+            Binding::Unknown => namespace_in_scope(self.doc, self.start(), prefix),
+        }
+    }
+
     /// The content between the start and end tags, as written.
     pub(crate) fn content_str(&self) -> &'a str {
-        self.doc.get(self.content.range()).unwrap_or_default()
+        self.doc
+            .get(self.tag_end as usize..self.content_end as usize)
+            .unwrap_or_default()
     }
 
     /// Where the content lies in the document.
+    #[inline(always)]
     pub(crate) fn content_span(&self) -> Span {
-        self.content
+        Span {
+            start: self.tag_end as usize,
+            end: self.content_end as usize,
+        }
     }
 
     /// The prefix as written (`""` when there is none).
     pub(crate) fn prefix(&self) -> &'a str {
-        split_qname(self.qname, self.prefix_len as usize).0
+        split_qname(self.qname, usize::from(self.prefix_len)).0
     }
 
     /// The local name.
     #[inline]
     pub(crate) fn local(&self) -> &'a str {
-        split_qname(self.qname, self.prefix_len as usize).1
+        split_qname(self.qname, usize::from(self.prefix_len)).1
     }
 
     /// The whole element, start tag to end tag.
     pub(crate) fn span(&self) -> Span {
         Span {
-            start: self.tag.start,
-            end: self.end,
+            start: self.start(),
+            end: self.end(),
         }
     }
 
     /// The simple content, as written.
+    #[inline]
     pub(crate) fn text(&self) -> Str<'a> {
-        let raw = self.doc.get(self.content.range()).unwrap_or_default();
-        Str::scan_content(raw, self.content.start)
+        Str::scan_content(self.content_str(), self.tag_end as usize)
     }
 
     /// The simple content trimmed (schema type `token`).
+    #[inline]
     pub(crate) fn token(&self) -> Str<'a> {
         self.text().trimmed()
     }
@@ -185,8 +292,8 @@ impl<'a> Child<'a> {
     fn find_attr(&self, is_it: impl Fn(&[u8]) -> bool) -> Option<(usize, usize)> {
         // Byte scans within the start tag, which was checked well-formed:
         // `name = "value"` pairs separated by white space.
-        let bytes = self.doc.as_bytes().get(..self.tag.end)?;
-        let mut i = self.tag.start + 1 + self.qname.len();
+        let bytes = self.doc.as_bytes().get(..self.tag_end as usize)?;
+        let mut i = self.start() + 1 + self.qname.len();
         loop {
             while is_space(*bytes.get(i)?) {
                 i += 1;
@@ -215,7 +322,7 @@ impl<'a> Child<'a> {
     /// (`xmlns:prefix=`, or `xmlns=` for no prefix) is, as written
     /// (between the quotes); `None` when it declares none.
     fn declaration_at(&self, prefix: &[u8]) -> Option<(usize, usize)> {
-        if binds_nothing(self.doc, self.qname, self.tag) {
+        if binds_nothing(self.doc, self.qname, self.tag()) {
             return None;
         }
         self.find_attr(|name| match name.strip_prefix(b"xmlns") {
@@ -243,10 +350,7 @@ impl<'a> Child<'a> {
     /// [`Matching::SameNamespace`] only one in this element's namespace
     /// by the prefix rule.
     pub(crate) fn holds_field(&self, c: &Child<'_>) -> bool {
-        match self.matching {
-            Matching::ByLocal => true,
-            Matching::SameNamespace => Rule::parent(self).holds(self.doc, c),
-        }
+        self.matching.takes_every_child() || Rule::parent(self).holds(self.doc, c)
     }
 
     /// Whether `c`, a child of this element, is a field of the namespace
@@ -255,16 +359,15 @@ impl<'a> Child<'a> {
     /// [`Matching::SameNamespace`] only when its prefix is bound to `ns`:
     /// on its own start tag, or (not bound there) on this element's, or
     /// (bound on neither, like the EPP namespace of a `<domain:paTRID>`'s
-    /// children) further up, which is found by descending from the start
-    /// of the document ([`namespace_in_scope`]) — exact, at a cost paid by
-    /// these few fields only.
+    /// children) further up, on one of the start tags of this element's
+    /// [`Scope`] — exact, without reading the document before it again.
     pub(crate) fn holds_field_in(&self, c: &Child<'a>, ns: Ns) -> bool {
         if self.matching == Matching::ByLocal {
             return true;
         }
         let namespace = match self.declared_namespace(c) {
             Some(namespace) => namespace,
-            None => namespace_in_scope(self.doc, c.tag.start, c.prefix()),
+            None => self.namespace_above(c.prefix()),
         };
         namespace == Namespace::Known(ns)
     }
@@ -277,7 +380,7 @@ impl<'a> Child<'a> {
             Some(uri) => uri,
             None => self.declaration(c.prefix())?,
         };
-        Some(Namespace::from_value(uri.raw(), uri.has_escapes()))
+        Some(namespace_of(uri))
     }
 
     /// The child elements that are fields of this one (all of them under
@@ -285,10 +388,21 @@ impl<'a> Child<'a> {
     /// [`Matching::SameNamespace`]), matched as this element's are.
     pub(crate) fn children(&self) -> Children<'a> {
         match self.matching {
-            Matching::ByLocal => Children::new(self.doc, self.content),
+            Matching::ByLocal => Children::new(self.doc, self.content_span()),
+            Matching::SameNamespaceThroughout => Children::scoped(
+                self.doc,
+                self.content_span(),
+                Matching::SameNamespaceThroughout,
+                self.children_scope(),
+            ),
             Matching::SameNamespace => Children {
                 rule: Rule::parent(self),
-                ..Children::new(self.doc, self.content)
+                ..Children::scoped(
+                    self.doc,
+                    self.content_span(),
+                    Matching::SameNamespace,
+                    self.children_scope(),
+                )
             },
         }
     }
@@ -296,7 +410,12 @@ impl<'a> Child<'a> {
     /// Every child element, of whatever namespace (the raw content of a
     /// `<value>`, say), matched as this element's are.
     pub(crate) fn all_children(&self) -> Children<'a> {
-        Children::matched(self.doc, self.content, self.matching)
+        Children::scoped(
+            self.doc,
+            self.content_span(),
+            self.matching,
+            self.children_scope(),
+        )
     }
 
     /// The first child element called `local` (among [`children`]).
@@ -318,12 +437,19 @@ impl<'a> Child<'a> {
             .filter(|c| same_bytes(c.local().as_bytes(), local.as_bytes()))
         {
             if len == 0 {
-                span.start = c.tag.start;
+                span.start = c.start();
             }
-            span.end = c.end;
+            span.end = c.end();
             len += 1;
         }
-        List::from_doc_named(self.doc, span, len, local, Items::children_of(self))
+        List::from_doc_named(
+            self.doc,
+            span,
+            len,
+            local,
+            Items::children_of(self),
+            self.children_scope(),
+        )
     }
 
     /// The first child element called `local` of the namespace `ns`,
@@ -354,12 +480,12 @@ impl<'a> Child<'a> {
         let mut span = first.span();
         let mut len = 1u32;
         for c in named {
-            if self.matching == Matching::ByLocal || same.holds(self.doc, &c) {
-                span.end = c.end;
+            if self.matching.takes_every_child() || same.holds(self.doc, &c) {
+                span.end = c.end();
                 len += 1;
             }
         }
-        List::from_doc_named(self.doc, span, len, local, Items::like(&first))
+        List::from_doc_named(self.doc, span, len, local, Items::like(&first), first.scope)
     }
 
     /// Whether `c`, a later sibling of this element, is an item of a
@@ -372,36 +498,190 @@ impl<'a> Child<'a> {
     /// The element itself as a list of one (a draft's single item, flat
     /// in its parent), its children matched as this element's are.
     pub(crate) fn as_list<T: ListItem<'a>>(&self) -> List<'a, T> {
-        List::from_doc_matched(self.doc, self.span(), 1, self.matching)
+        List::from_doc_matched(self.doc, self.span(), 1, self.matching, self.scope)
     }
 }
 
 /// The namespace `prefix` is bound to on the start tag at `at` (its own
 /// declarations included), found by descending from the start of `doc`
 /// through the elements that enclose it: exact, for a scan of what comes
-/// before `at`. Unbound, it is no namespace (what the tolerant walker
-/// makes of an undeclared prefix too).
+/// before `at` (a [`Child`] read through its parents knows where to look
+/// instead: its [`Scope`]). Unbound, it is no namespace (what
+/// the tolerant walker makes of an undeclared prefix too).
 pub(crate) fn namespace_in_scope<'a>(doc: &'a str, at: usize, prefix: &str) -> Namespace<'a> {
+    note_read(at);
     let mut bound: Option<Str<'a>> = None;
     let mut span = Span {
         start: 0,
         end: doc.len(),
     };
-    while let Some(enclosing) = Children::new(doc, span).find(|c| c.end > at) {
-        if enclosing.tag.start > at {
+    while let Some(enclosing) = Children::new(doc, span).find(|c| c.end() > at) {
+        if enclosing.start() > at {
             break;
         }
         if let Some(uri) = enclosing.declaration(prefix) {
             bound = Some(uri);
         }
-        if enclosing.tag.start == at {
+        if enclosing.start() == at {
             break;
         }
-        span = enclosing.content;
+        span = enclosing.content_span();
     }
-    bound.map_or(Namespace::None, |uri| {
-        Namespace::from_value(uri.raw(), uri.has_escapes())
-    })
+    bound.map_or(Namespace::None, namespace_of)
+}
+
+/// The namespace a declaration's value (as written) names.
+fn namespace_of(uri: Str<'_>) -> Namespace<'_> {
+    Namespace::from_value(uri.raw(), uri.has_escapes())
+}
+
+/// How many start tags a [`Scope`] holds: as many as the deepest lookup
+/// a view makes has ancestors (see [`Scope`]), and no more, so that a
+/// [`Child`] stays 80 bytes.
+const SCOPE_CAP: usize = 7;
+/// A [`Scope`]'s slot after its last start tag: nothing above binds.
+const SCOPE_END: u32 = u32::MAX;
+/// A [`Scope`]'s slot where the start tags further up are not known.
+const SCOPE_UNKNOWN: u32 = u32::MAX - 1;
+
+/// Where the prefixes an element uses may be bound above it: the start
+/// tags of its ancestors that may declare a namespace (those with
+/// attributes), nearest first, up to the document's root. Handed down
+/// from parent to child as the views read their way in from an element
+/// whose ancestors the reader knew (a response's `<resData>` child, its
+/// `<result>`s, a greeting), so that a prefix bound far above — EPP's,
+/// on `<epp>`, for a `<domain:paTRID>`'s `<clTRID>` — is found by reading
+/// these few start tags, not the document before the element: each
+/// lookup costs what those tags hold, whatever stands before it.
+///
+/// An element read otherwise (by hand, or in a command, where nothing is
+/// resolved) has an unknown scope: a lookup then descends from the
+/// document's start ([`namespace_in_scope`]), exact but dearer; so does
+/// one under more than seven such ancestors, which no view reaches: the
+/// deepest lookup, of a `<mark:mark>` in a `<launch:codeMark>` of a
+/// `<launch:create>` echoed in a response's `<extValue><value>`, has
+/// seven ancestors in all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Scope {
+    /// The offsets of the `<` of those start tags, nearest first, then
+    /// [`SCOPE_END`] (nothing further up), or [`SCOPE_UNKNOWN`] (not
+    /// known further up).
+    tags: [u32; SCOPE_CAP],
+}
+
+/// What a [`Scope`] binds a prefix to.
+enum Binding<'a> {
+    /// The namespace declared by the nearest start tag binding it, as written.
+    Declared(Str<'a>),
+    /// Nothing binds it.
+    Unbound,
+    /// Not known from the scope.
+    Unknown,
+}
+
+impl Scope {
+    /// The scope of a document's root element: nothing above it.
+    pub(crate) const ROOT: Scope = Scope {
+        tags: [SCOPE_END; SCOPE_CAP],
+    };
+
+    /// Not known.
+    pub(crate) const UNKNOWN: Scope = Scope {
+        tags: [SCOPE_UNKNOWN; SCOPE_CAP],
+    };
+
+    /// The scope of the children of the element whose start tag is
+    /// `tag`, with a name of `qname_len` bytes, and whose own scope this is.
+    #[inline]
+    fn within(self, qname_len: usize, tag: Span) -> Scope {
+        // A start tag without attributes (`<name>`, `<name/>`, `<name >`)
+        // declares nothing.
+        if tag.end <= tag.start + 3 + qname_len {
+            return self;
+        }
+        self.under(tag)
+    }
+
+    /// The scope of the children of the element whose start tag is `tag`
+    /// in `doc`, and whose own scope this is, told from the tag's last
+    /// bytes (for the few elements the reader walked through: `<epp>`,
+    /// `<response>`, `<resData>`…): a start tag with attributes ends with
+    /// the quote closing the last value, perhaps then white space, before
+    /// its `>` or `/>`.
+    #[inline]
+    pub(crate) fn within_tag(self, doc: &str, tag: Span) -> Scope {
+        let bytes = doc.as_bytes();
+        let mut last = tag.end.wrapping_sub(2);
+        if bytes.get(last) == Some(&b'/') {
+            last = last.wrapping_sub(1);
+        }
+        match bytes.get(last) {
+            Some(&b) if b != b'"' && b != b'\'' && !is_space(b) => self,
+            _ => self.under(tag),
+        }
+    }
+
+    /// The scope of the children of the element whose start tag is `tag`,
+    /// and whose own scope this is, the tag kept.
+    #[inline]
+    fn under(self, tag: Span) -> Scope {
+        let at = match u32::try_from(tag.start) {
+            Ok(at) if at < SCOPE_UNKNOWN => at,
+            _ => return Scope::UNKNOWN,
+        };
+        let mut tags = [SCOPE_END; SCOPE_CAP];
+        tags[0] = at;
+        tags[1..].copy_from_slice(&self.tags[..SCOPE_CAP - 1]);
+        if self.tags[SCOPE_CAP - 1] != SCOPE_END {
+            // One dropped: what is further up is no longer known.
+            tags[SCOPE_CAP - 1] = SCOPE_UNKNOWN;
+        }
+        Scope { tags }
+    }
+
+    /// What the nearest of these start tags that binds `prefix` binds it to.
+    fn binding<'a>(&self, doc: &'a str, prefix: &str) -> Binding<'a> {
+        for &at in &self.tags {
+            let at = match at {
+                SCOPE_END => return Binding::Unbound,
+                SCOPE_UNKNOWN => return Binding::Unknown,
+                at => at as usize,
+            };
+            let Some((_, _, end, _)) = start_tag_at(doc.as_bytes(), at) else {
+                return Binding::Unknown;
+            };
+            note_read(end - at);
+            let tag = Child::start_tag(doc, Span { start: at, end });
+            if let Some(uri) = tag.and_then(|t| t.declaration(prefix)) {
+                return Binding::Declared(uri);
+            }
+        }
+        Binding::Unbound
+    }
+}
+
+#[cfg(all(test, feature = "std"))]
+std::thread_local! {
+    /// The bytes read by namespace lookups on this thread, for the tests
+    /// that check what they cost.
+    static LOOKUP_READ: core::cell::Cell<usize> = const { core::cell::Cell::new(0) };
+}
+
+/// Counts `bytes` read by a namespace lookup (in tests only).
+#[cfg(all(test, feature = "std"))]
+fn note_read(bytes: usize) {
+    LOOKUP_READ.with(|read| read.set(read.get() + bytes));
+}
+
+/// Counts `bytes` read by a namespace lookup (in tests only).
+#[cfg(not(all(test, feature = "std")))]
+#[inline(always)]
+fn note_read(_bytes: usize) {}
+
+/// The bytes read by namespace lookups on this thread since the last call.
+#[cfg(all(test, feature = "std"))]
+pub(crate) fn take_lookup_read() -> usize {
+    LOOKUP_READ.with(|read| read.replace(0))
 }
 
 /// Whether the start tag `tag` of `doc`, named `qname`, surely binds no
@@ -479,8 +759,8 @@ impl Rule {
     fn parent(parent: &Child<'_>) -> Self {
         Rule {
             filtered: true,
-            prefix_len: parent.prefix_len as u16,
-            prefix_at: (parent.tag.start + 1) as u32,
+            prefix_len: parent.prefix_len,
+            prefix_at: parent.tag_start + 1,
             ..Rule::every(Matching::SameNamespace)
         }
     }
@@ -507,7 +787,7 @@ impl Rule {
     /// Whether `c`, of `doc`, counts.
     #[inline(always)]
     fn holds(&self, doc: &str, c: &Child<'_>) -> bool {
-        self.holds_tag(doc, c.qname, c.prefix_len, c.tag)
+        self.holds_tag(doc, c.qname, u32::from(c.prefix_len), c.tag())
     }
 
     /// Whether the element whose start tag is `tag`, named `qname` with a
@@ -625,6 +905,8 @@ struct IndexEntry {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Indexed<'a> {
     element: Child<'a>,
+    /// The scope of its children.
+    scope: Scope,
     entries: [IndexEntry; INDEX_CAP],
     len: u8,
     /// More distinct names than the index holds: look the rest up by scanning.
@@ -641,6 +923,7 @@ impl<'a> Indexed<'a> {
     pub(crate) fn new(element: Child<'a>) -> Self {
         let mut index = Indexed {
             element,
+            scope: element.children_scope(),
             entries: [IndexEntry::default(); INDEX_CAP],
             len: 0,
             overflow: false,
@@ -655,7 +938,7 @@ impl<'a> Indexed<'a> {
                 .find(|e| entry_is(doc, e, local));
             match found {
                 Some(e) => {
-                    e.last_end = c.end as u32;
+                    e.last_end = c.end;
                     e.count = e.count.saturating_add(1);
                 }
                 None if usize::from(index.len) < INDEX_CAP
@@ -664,11 +947,11 @@ impl<'a> Indexed<'a> {
                     index.entries[usize::from(index.len)] = IndexEntry {
                         name_at: at as u32,
                         name_len: local.len() as u8,
-                        first: c.tag.start as u32,
-                        last_end: c.end as u32,
-                        first_tag_end: c.tag.end as u32,
-                        first_content_end: c.content.end as u32,
-                        first_end: c.end as u32,
+                        first: c.tag_start,
+                        last_end: c.end,
+                        first_tag_end: c.tag_end,
+                        first_content_end: c.content_end,
+                        first_end: c.end,
                         count: 1,
                     };
                     index.len += 1;
@@ -686,24 +969,20 @@ impl<'a> Indexed<'a> {
         let name_end = name_at + usize::from(e.name_len);
         // `<local` or `<prefix:local`: a prefix is never empty.
         let prefix_len = name_at.saturating_sub(start + 2);
-        let (tag_end, content_end) = (e.first_tag_end as usize, e.first_content_end as usize);
         Some(Child {
             doc,
             qname: doc.get(start + 1..name_end)?,
-            prefix_len: u32::try_from(prefix_len).ok()?,
+            tag_start: e.first,
+            tag_end: e.first_tag_end,
+            content_end: e.first_content_end,
+            end: e.first_end,
+            prefix_len: u16::try_from(prefix_len).ok()?,
             matching: self.element.matching,
-            tag: Span {
-                start,
-                end: tag_end,
-            },
-            content: Span {
-                start: tag_end,
-                end: content_end,
-            },
-            end: e.first_end as usize,
+            scope: self.scope,
         })
     }
 
+    #[inline]
     fn entry(&self, local: &str) -> Option<&IndexEntry> {
         let doc = self.element.doc();
         self.entries[..usize::from(self.len)]
@@ -743,6 +1022,7 @@ impl<'a> Lookup<'a> for Indexed<'a> {
                 u32::from(e.count),
                 local,
                 Items::children_of(&self.element),
+                self.scope,
             ),
             None if self.overflow => self.element.list(local),
             None => List::empty(),
@@ -753,15 +1033,16 @@ impl<'a> Lookup<'a> for Indexed<'a> {
         match self.element.matching {
             // Every child was indexed, whatever its namespace.
             Matching::ByLocal => self.child(local),
-            // Only those of the element's namespace were.
-            Matching::SameNamespace => self.element.child_in(ns, local),
+            // Only those of the element's namespace were (under
+            // `SameNamespaceThroughout` all of them, of its namespace).
+            _ => self.element.child_in(ns, local),
         }
     }
 
     fn list_in<T: ListItem<'a>>(&self, ns: Ns, local: &'a str) -> List<'a, T> {
         match self.element.matching {
             Matching::ByLocal => self.list(local),
-            Matching::SameNamespace => self.element.list_in(ns, local),
+            _ => self.element.list_in(ns, local),
         }
     }
 }
@@ -770,10 +1051,14 @@ impl<'a> Lookup<'a> for Indexed<'a> {
 #[derive(Clone, Debug)]
 pub(crate) struct Children<'a> {
     doc: &'a str,
-    pos: usize,
-    end: usize,
+    /// Where to read on, and where the span ends: in 32 bits (see
+    /// [`Child`]).
+    pos: u32,
+    end: u32,
     /// How the children's children are matched, and which children count.
     rule: Rule,
+    /// The scope the children are in.
+    scope: Scope,
 }
 
 impl<'a> Children<'a> {
@@ -789,11 +1074,19 @@ impl<'a> Children<'a> {
     /// `matching` says.
     #[inline]
     pub(crate) fn matched(doc: &'a str, span: Span, matching: Matching) -> Self {
+        Children::scoped(doc, span, matching, Scope::UNKNOWN)
+    }
+
+    /// Every child element of `span`, whose children are matched as
+    /// `matching` says, in `scope` (their parent's start tag included).
+    #[inline]
+    pub(crate) fn scoped(doc: &'a str, span: Span, matching: Matching, scope: Scope) -> Self {
         Children {
             doc,
-            pos: span.start,
-            end: span.end.min(doc.len()),
+            pos: span.start as u32,
+            end: span.end.min(doc.len()) as u32,
             rule: Rule::every(matching),
+            scope,
         }
     }
 }
@@ -823,9 +1116,9 @@ impl<'a> Children<'a> {
     fn next_kept(&mut self, keep: impl Fn(&str, &str, u32, Span) -> bool) -> Option<Child<'a>> {
         let bytes = self.doc.as_bytes();
         loop {
-            let lt = find_byte(bytes.get(..self.end)?, self.pos, b'<')?;
+            let lt = find_byte(bytes.get(..self.end as usize)?, self.pos as usize, b'<')?;
             match bytes.get(lt + 1)? {
-                b'!' | b'?' => self.pos = skip_markup(bytes, lt)?,
+                b'!' | b'?' => self.pos = skip_markup(bytes, lt)? as u32,
                 b'/' => {
                     // The parent's end tag: only if the span was too wide.
                     self.pos = self.end;
@@ -838,35 +1131,23 @@ impl<'a> Children<'a> {
                         start: lt,
                         end: tag_end,
                     };
-                    let (content, end) = if self_closing {
-                        (
-                            Span {
-                                start: tag_end,
-                                end: tag_end,
-                            },
-                            tag_end,
-                        )
+                    let (content_end, end) = if self_closing {
+                        (tag_end, tag_end)
                     } else {
-                        let (close_start, close_end) = end_tag_of(bytes, tag_end, qname.len())?;
-                        (
-                            Span {
-                                start: tag_end,
-                                end: close_start,
-                            },
-                            close_end,
-                        )
+                        end_tag_of(bytes, tag_end, qname.len())?
                     };
-                    self.pos = end;
+                    self.pos = end as u32;
                     if keep(self.doc, qname, prefix_len, tag) {
-                        return Some(Child {
-                            doc: self.doc,
+                        return Some(Child::at(
+                            self.doc,
                             qname,
                             prefix_len,
-                            matching: self.rule.matching,
                             tag,
-                            content,
+                            content_end,
                             end,
-                        });
+                            self.rule.matching,
+                            self.scope,
+                        ));
                     }
                 }
             }
@@ -879,13 +1160,7 @@ impl<'a> Children<'a> {
 /// tag's end (one past `>`) and whether it is self-closing.
 #[inline(always)]
 fn start_tag_at(bytes: &[u8], lt: usize) -> Option<(usize, u32, usize, bool)> {
-    let start = lt + 1;
-    let mut stop = find_name_stop(bytes, start)?;
-    let mut prefix_len = 0;
-    if bytes.get(stop) == Some(&b':') {
-        prefix_len = u32::try_from(stop - start).ok()?;
-        stop = find_name_stop(bytes, stop + 1)?;
-    }
+    let (stop, prefix_len) = name_at(bytes, lt)?;
     match (bytes.get(stop), bytes.get(stop + 1)) {
         (Some(b'>'), _) => Some((stop, prefix_len, stop + 1, false)),
         (Some(b'/'), Some(b'>')) => Some((stop, prefix_len, stop + 2, true)),
@@ -896,6 +1171,19 @@ fn start_tag_at(bytes: &[u8], lt: usize) -> Option<(usize, u32, usize, bool)> {
             Some((stop, prefix_len, end, self_closing))
         }
     }
+}
+
+/// The qualified name of the validated start tag at `lt`: where it ends,
+/// and the length of its prefix (0 when there is none).
+#[inline(always)]
+fn name_at(bytes: &[u8], lt: usize) -> Option<(usize, u32)> {
+    let start = lt + 1;
+    let stop = find_name_stop(bytes, start)?;
+    if bytes.get(stop) == Some(&b':') {
+        let prefix_len = u32::try_from(stop - start).ok()?;
+        return Some((find_name_stop(bytes, stop + 1)?, prefix_len));
+    }
+    Some((stop, 0))
 }
 
 /// The end tag of the validated element whose start tag ends at `from`
@@ -1012,15 +1300,42 @@ enum Source<'a, T> {
     /// `only`: when not empty, the local name of the items (other
     /// elements in the span are skipped). `items`: how the items'
     /// children are matched and, with `only`, which elements of the span
-    /// are items.
+    /// are items. `scope`: the scope the items are in.
     Doc {
         doc: &'a str,
-        span: Span,
+        span: Span32,
         len: u32,
         items: Items,
         only: &'a str,
+        scope: Scope,
     },
     Slice(&'a [T]),
+}
+
+/// A span in 32 bits (the tokenizer refuses a document of 4 GiB or
+/// more), so that a [`List`] stays small.
+#[derive(Clone, Copy, Debug)]
+struct Span32 {
+    start: u32,
+    end: u32,
+}
+
+impl Span32 {
+    #[inline(always)]
+    fn new(span: Span) -> Self {
+        Span32 {
+            start: span.start as u32,
+            end: span.end as u32,
+        }
+    }
+
+    #[inline(always)]
+    fn get(self) -> Span {
+        Span {
+            start: self.start as usize,
+            end: self.end as usize,
+        }
+    }
 }
 
 /// How a list read from a message matches its items' children and, when
@@ -1043,6 +1358,9 @@ pub(crate) enum Items {
     /// [`Matching::SameNamespace`], the first item binding its own prefix
     /// on its own tag: the rule is read from that tag when iterating.
     SameNamespaceDeclared,
+    /// [`Matching::SameNamespaceThroughout`]: by local name alone, every
+    /// child being in its parent's namespace.
+    SameNamespaceThroughout,
 }
 
 impl Items {
@@ -1051,8 +1369,9 @@ impl Items {
         match parent.matching {
             Matching::ByLocal => Items::ByLocal,
             Matching::SameNamespace => Items::SameNamespace {
-                prefix_len: parent.prefix_len as u16,
+                prefix_len: parent.prefix_len,
             },
+            Matching::SameNamespaceThroughout => Items::SameNamespaceThroughout,
         }
     }
 
@@ -1060,9 +1379,10 @@ impl Items {
     pub(crate) fn like(first: &Child<'_>) -> Items {
         match first.matching {
             Matching::ByLocal => Items::ByLocal,
+            Matching::SameNamespaceThroughout => Items::SameNamespaceThroughout,
             Matching::SameNamespace => match first.declaration_at(first.prefix().as_bytes()) {
                 None => Items::SameNamespace {
-                    prefix_len: first.prefix_len as u16,
+                    prefix_len: first.prefix_len,
                 },
                 Some(_) => Items::SameNamespaceDeclared,
             },
@@ -1073,7 +1393,8 @@ impl Items {
     fn matching(self) -> Matching {
         match self {
             Items::ByLocal => Matching::ByLocal,
-            _ => Matching::SameNamespace,
+            Items::SameNamespaceThroughout => Matching::SameNamespaceThroughout,
+            Items::SameNamespace { .. } | Items::SameNamespaceDeclared => Matching::SameNamespace,
         }
     }
 }
@@ -1095,43 +1416,53 @@ impl<'a, T> List<'a, T> {
 
     /// The `len` elements of `span` of a command (nothing else in it).
     pub(crate) fn from_doc(doc: &'a str, span: Span, len: u32) -> Self {
-        List::from_doc_matched(doc, span, len, Matching::ByLocal)
+        List::from_doc_matched(doc, span, len, Matching::ByLocal, Scope::UNKNOWN)
     }
 
-    /// The `len` elements of `span` (nothing else in it), their children
-    /// matched as `matching` says.
-    pub(crate) fn from_doc_matched(doc: &'a str, span: Span, len: u32, matching: Matching) -> Self {
+    /// The `len` elements of `span` (nothing else in it), in `scope`,
+    /// their children matched as `matching` says.
+    pub(crate) fn from_doc_matched(
+        doc: &'a str,
+        span: Span,
+        len: u32,
+        matching: Matching,
+        scope: Scope,
+    ) -> Self {
         let items = match matching {
             Matching::ByLocal => Items::ByLocal,
             Matching::SameNamespace => Items::SameNamespace { prefix_len: 0 },
+            Matching::SameNamespaceThroughout => Items::SameNamespaceThroughout,
         };
         List {
             source: Source::Doc {
                 doc,
-                span,
+                span: Span32::new(span),
                 len,
                 items,
                 only: "",
+                scope,
             },
         }
     }
 
-    /// The `len` elements called `local` in `span`, which may hold others
-    /// (skipped: by name, and as `items` says).
+    /// The `len` elements called `local` in `span`, in `scope`, which may
+    /// hold others (skipped: by name, and as `items` says).
     pub(crate) fn from_doc_named(
         doc: &'a str,
         span: Span,
         len: u32,
         local: &'a str,
         items: Items,
+        scope: Scope,
     ) -> Self {
         List {
             source: Source::Doc {
                 doc,
-                span,
+                span: Span32::new(span),
                 len,
                 items,
                 only: local,
+                scope,
             },
         }
     }
@@ -1153,7 +1484,7 @@ impl<'a, T> List<'a, T> {
     /// tag); `None` when built by hand or empty.
     pub fn span(&self) -> Option<Span> {
         match self.source {
-            Source::Doc { span, len, .. } if len > 0 => Some(span),
+            Source::Doc { span, len, .. } if len > 0 => Some(span.get()),
             _ => None,
         }
     }
@@ -1170,11 +1501,12 @@ impl<'a, T: ListItem<'a>> List<'a, T> {
                     len,
                     items,
                     only,
+                    scope,
                 } => IterSource::Doc(
                     match items {
                         // A command's list: every child, as before the rule.
-                        Items::ByLocal => Children::new(doc, span),
-                        _ => items_of(doc, span, len, items, only),
+                        Items::ByLocal => Children::new(doc, span.get()),
+                        _ => items_of(doc, span.get(), len, items, only, scope),
                     },
                     only,
                 ),
@@ -1237,12 +1569,16 @@ impl<'a, T: ListItem<'a>> List<'a, T> {
                 len,
                 items,
                 only,
+                scope,
             } => {
                 let Some(rest) = (len as usize).checked_sub(index).filter(|&n| n > 0) else {
                     return Self::empty();
                 };
                 let mut iter = ListIter::<T> {
-                    inner: IterSource::Doc(items_of(doc, span, len, items, only), only),
+                    inner: IterSource::Doc(
+                        items_of(doc, span.get(), len, items, only, scope),
+                        only,
+                    ),
                     _item: PhantomData,
                 };
                 if index > 0 && iter.nth(index - 1).is_none() {
@@ -1262,8 +1598,8 @@ impl<'a, T: ListItem<'a>> List<'a, T> {
                 List {
                     source: Source::Doc {
                         doc,
-                        span: Span {
-                            start: next.span().start,
+                        span: Span32 {
+                            start: next.tag_start,
                             end: span.end,
                         },
                         // The next item is in the first's namespace: the
@@ -1271,6 +1607,7 @@ impl<'a, T: ListItem<'a>> List<'a, T> {
                         len: rest as u32,
                         items,
                         only,
+                        scope,
                     },
                 }
             }
@@ -1282,14 +1619,22 @@ impl<'a, T: ListItem<'a>> List<'a, T> {
 /// The children of a list's `span` among which its items are: all of
 /// them, or under [`Matching::SameNamespace`] with a name to look for,
 /// those in the namespace of the first item, which starts the span (see
-/// [`Rule::first_item`]).
-fn items_of<'a>(doc: &'a str, span: Span, len: u32, items: Items, only: &str) -> Children<'a> {
-    let mut children = Children::matched(doc, span, items.matching());
+/// [`Rule::first_item`]); they are in `scope`.
+#[inline]
+fn items_of<'a>(
+    doc: &'a str,
+    span: Span,
+    len: u32,
+    items: Items,
+    only: &str,
+    scope: Scope,
+) -> Children<'a> {
+    let mut children = Children::scoped(doc, span, items.matching(), scope);
     if only.is_empty() || len == 0 {
         return children;
     }
     match items {
-        Items::ByLocal => {}
+        Items::ByLocal | Items::SameNamespaceThroughout => {}
         Items::SameNamespace { prefix_len } => {
             children.rule = Rule {
                 filtered: true,
@@ -1449,7 +1794,7 @@ mod tests {
             start: 0,
             end: doc.len(),
         };
-        Children::matched(doc, whole, Matching::SameNamespace)
+        Children::scoped(doc, whole, Matching::SameNamespace, Scope::ROOT)
             .next()
             .unwrap()
     }
@@ -1510,6 +1855,340 @@ mod tests {
             namespace_in_scope(doc, doc.find("<d:t").unwrap(), "q"),
             Namespace::None
         );
+    }
+
+    /// A response holding `n` of each field of another namespace than its
+    /// parent's that the views look up, every one bound on `<epp>` alone
+    /// (on neither its own start tag nor its parent's), each after a
+    /// foreign namesake bound on `<epp>` too: `<domain:panData>`s with
+    /// their paTRID ids, a `<launch:infData>`'s marks and a
+    /// `<launch:create>`'s code marks.
+    #[cfg(feature = "std")]
+    fn far_bound_fields(n: usize) -> alloc::string::String {
+        use core::fmt::Write;
+        let mut doc = alloc::string::String::from(
+            r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0" xmlns:x="urn:example:x" xmlns:m="urn:ietf:params:xml:ns:mark-1.0"><response><result code="1301"><msg>queued</msg></result><resData>"#,
+        );
+        let mark = |doc: &mut alloc::string::String, i: usize| {
+            let _ = write!(
+                doc,
+                "<m:mark><m:trademark><m:id>{i}-1</m:id><m:markName>M</m:markName></m:trademark></m:mark>"
+            );
+        };
+        for i in 0..n {
+            let _ = write!(
+                doc,
+                r#"<domain:panData xmlns:domain="urn:ietf:params:xml:ns:domain-1.0"><domain:name paResult="1">e{i}.example</domain:name><domain:paTRID><x:clTRID>foreign</x:clTRID><clTRID>C{i}</clTRID><svTRID>S{i}</svTRID></domain:paTRID><domain:paDate>2026-01-01T00:00:00.0Z</domain:paDate></domain:panData>"#
+            );
+        }
+        doc.push_str(r#"</resData><extension><launch:infData xmlns:launch="urn:ietf:params:xml:ns:launch-1.0"><launch:phase>sunrise</launch:phase>"#);
+        for _ in 0..n {
+            doc.push_str("<x:mark/>");
+        }
+        for i in 0..n {
+            mark(&mut doc, i);
+        }
+        doc.push_str(r#"</launch:infData><launch:create xmlns:launch="urn:ietf:params:xml:ns:launch-1.0"><launch:phase>sunrise</launch:phase>"#);
+        for i in 0..n {
+            doc.push_str("<launch:codeMark><x:mark/>");
+            mark(&mut doc, i);
+            doc.push_str("</launch:codeMark>");
+        }
+        doc.push_str(
+            "</launch:create></extension><trID><svTRID>s</svTRID></trID></response></epp>",
+        );
+        doc
+    }
+
+    /// Reads every field of [`far_bound_fields`]`(n)`, checking each is
+    /// the right one; returns the bytes the namespace lookups read and
+    /// the document's length.
+    #[cfg(feature = "std")]
+    fn read_far_bound_fields(n: usize) -> (usize, usize) {
+        use crate::view::ext::{Launch, LaunchData, LaunchMarks};
+        use crate::view::{DomainData, read_response};
+        let doc = far_bound_fields(n);
+        let response = read_response(doc.as_bytes()).unwrap();
+        take_lookup_read();
+        let mut pending = 0;
+        for (i, data) in response.res_data().iter().enumerate() {
+            let Some(DomainData::Pending(data)) = DomainData::from_raw(data) else {
+                panic!("not a panData");
+            };
+            let tr = data.transaction().unwrap();
+            assert_eq!(tr.cl_trid.unwrap(), alloc::format!("C{i}").as_str());
+            assert_eq!(tr.sv_trid.unwrap(), alloc::format!("S{i}").as_str());
+            pending += 1;
+        }
+        assert_eq!(pending, n);
+        let extensions = response.extensions();
+        let Some(LaunchData::InfoData(info)) = extensions.launch_data() else {
+            panic!("no launch:infData");
+        };
+        assert_eq!(info.marks.len(), n);
+        for (i, mark) in info.marks.iter().enumerate() {
+            let id = mark.trademarks.first().unwrap().id;
+            assert_eq!(id, alloc::format!("{i}-1").as_str());
+        }
+        let Some(Launch::Create(create)) = extensions.launch() else {
+            panic!("no launch:create");
+        };
+        let LaunchMarks::CodeMarks(code_marks) = create.marks else {
+            panic!("no code marks");
+        };
+        assert_eq!(code_marks.len(), n);
+        for (i, code_mark) in code_marks.iter().enumerate() {
+            let id = code_mark.mark.unwrap().trademarks.first().unwrap().id;
+            assert_eq!(id, alloc::format!("{i}-1").as_str());
+        }
+        (take_lookup_read(), doc.len())
+    }
+
+    /// Fields bound far above are found by reading the start tags above
+    /// them, not the document before them: what the lookups read grows
+    /// with the document, not with its square.
+    #[test]
+    #[cfg(feature = "std")]
+    fn far_bound_fields_cost_what_the_document_holds() {
+        let (small_read, small_len) = read_far_bound_fields(64);
+        let (large_read, large_len) = read_far_bound_fields(256);
+        assert!(small_read > 0);
+        assert!(large_read <= 4 * large_len, "{large_read} for {large_len}");
+        // Four times the fields, about four times the bytes read (twice
+        // as many per byte of document would be quadratic from 64 on).
+        assert!(
+            large_read * small_len <= small_read * large_len * 11 / 10,
+            "{small_read} for {small_len}, {large_read} for {large_len}"
+        );
+    }
+
+    /// `<extValue>`s whose client element takes its prefix from `<epp>`
+    /// alone: [`ExtValue::element`](crate::view::ExtValue::element)
+    /// resolves each through the scope of its `<value>`, so reading `n`
+    /// of them costs what the document holds, not its square.
+    #[test]
+    #[cfg(feature = "std")]
+    fn ext_values_bound_far_above_cost_what_the_document_holds() {
+        use crate::view::read_response;
+        use core::fmt::Write;
+        let read = |n: usize| {
+            let mut doc = alloc::string::String::from(
+                r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0" xmlns:d="urn:ietf:params:xml:ns:domain-1.0"><response>"#,
+            );
+            for i in 0..n {
+                let _ = write!(
+                    doc,
+                    "<result code=\"2004\"><msg>bad</msg><extValue><value><d:name>n{i}.example</d:name></value><reason>r</reason></extValue></result>"
+                );
+            }
+            doc.push_str("<trID><svTRID>s</svTRID></trID></response></epp>");
+            let response = read_response(doc.as_bytes()).unwrap();
+            take_lookup_read();
+            let mut seen = 0;
+            for result in response.results().iter() {
+                for ext_value in result.ext_values().iter() {
+                    let element = ext_value.element().unwrap();
+                    assert_eq!(element.namespace(), Namespace::Known(Ns::Domain));
+                    assert_eq!(element.local(), "name");
+                    seen += 1;
+                }
+            }
+            assert_eq!(seen, n);
+            (take_lookup_read(), doc.len())
+        };
+        let (small_read, small_len) = read(64);
+        let (large_read, large_len) = read(256);
+        assert!(small_read > 0);
+        assert!(
+            large_read * small_len <= small_read * large_len * 11 / 10,
+            "{small_read} for {small_len}, {large_read} for {large_len}"
+        );
+    }
+
+    #[test]
+    fn a_scope_finds_a_binding_above_as_a_descent_does() {
+        let doc = r#"<a xmlns="urn:a" xmlns:p="urn:p1"><b q="1"><c xmlns:p="urn:p2"><d><p:e/><f/><g xmlns=""/></d></c></b></a>"#;
+        let a = tolerant_root(doc);
+        let d = a
+            .child("b")
+            .unwrap()
+            .child("c")
+            .unwrap()
+            .child("d")
+            .unwrap();
+        // <d>'s scope: <c> and <b> (attributes) and <a>; not <d> itself.
+        assert_eq!(
+            d.scope().tags[..4],
+            [
+                doc.find("<c").unwrap() as u32,
+                doc.find("<b").unwrap() as u32,
+                0,
+                SCOPE_END
+            ]
+        );
+        for c in d.all_children() {
+            for prefix in ["", "p", "q"] {
+                assert_eq!(
+                    d.namespace_above(prefix),
+                    namespace_in_scope(doc, d.start(), prefix),
+                    "{prefix}"
+                );
+                let own = c.declaration(prefix).map(namespace_of);
+                let expected = namespace_in_scope(doc, c.start(), prefix);
+                assert_eq!(own.unwrap_or_else(|| c.namespace_above(prefix)), expected);
+            }
+        }
+        assert!(d.namespace_above("p").eq_uri("urn:p2"));
+        assert!(d.namespace_above("").eq_uri("urn:a"));
+        assert_eq!(d.namespace_above("q"), Namespace::None);
+        // Unknown: found by the descent.
+        let unknown = Child::from_span(doc, d.span(), Matching::SameNamespace, Scope::UNKNOWN);
+        assert!(unknown.unwrap().namespace_above("p").eq_uri("urn:p2"));
+    }
+
+    #[test]
+    fn a_scope_past_its_capacity_is_unknown_further_up() {
+        let mut scope = Scope::ROOT;
+        for depth in 0..SCOPE_CAP {
+            scope = scope.within(
+                1,
+                Span {
+                    start: depth * 10,
+                    end: depth * 10 + 8,
+                },
+            );
+        }
+        assert_eq!(scope.tags[SCOPE_CAP - 1], 0, "seven fit");
+        let deeper = scope.within(
+            1,
+            Span {
+                start: 100,
+                end: 108,
+            },
+        );
+        assert_eq!(deeper.tags[0], 100);
+        assert_eq!(deeper.tags[SCOPE_CAP - 1], SCOPE_UNKNOWN);
+        // A start tag without attributes binds nothing: not kept.
+        assert_eq!(
+            scope.within(
+                1,
+                Span {
+                    start: 100,
+                    end: 103
+                }
+            ),
+            scope
+        );
+    }
+
+    #[test]
+    #[cfg(feature = "std")]
+    fn a_start_tag_tells_by_its_end_whether_it_has_attributes() {
+        for (tag, kept) in [
+            ("<a>", false),
+            ("<a/>", false),
+            ("<p:a>", false),
+            (r#"<a x="1">"#, true),
+            (r#"<a x='/'/>"#, true),
+            (r#"<a x=">" >"#, true),
+            // White space alone: kept, which costs a look and is harmless
+            // (from the name, it is known not to be).
+            ("<a >", true),
+        ] {
+            let doc = alloc::format!("{tag}</a>");
+            let span = Span {
+                start: 0,
+                end: tag.len(),
+            };
+            let scope = Scope::ROOT.within_tag(&doc, span);
+            assert_eq!(scope != Scope::ROOT, kept, "{tag}");
+            // As from its name, where it is known.
+            let name_len = if tag.starts_with("<p:") { 3 } else { 1 };
+            if tag != "<a >" {
+                assert_eq!(Scope::ROOT.within(name_len, span), scope, "{tag}");
+            }
+        }
+    }
+
+    /// The response `inner` stands in, in a `<domain:infData>` in
+    /// `<resData>`.
+    #[cfg(feature = "std")]
+    fn info_response(inner: &str) -> alloc::string::String {
+        alloc::format!(
+            r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0" xmlns:x="urn:x"><response><result code="1000"><msg>ok</msg></result><resData><domain:infData xmlns:domain="urn:ietf:params:xml:ns:domain-1.0">{inner}</domain:infData></resData><trID><svTRID>s</svTRID></trID></response></epp>"#
+        )
+    }
+
+    /// Whether two elements read alike: the same children, field by
+    /// field, all the way down.
+    #[cfg(feature = "std")]
+    fn same_fields(a: &Child<'_>, b: &Child<'_>) -> bool {
+        let mut theirs = b.children();
+        a.children().all(|c| {
+            theirs
+                .next()
+                .is_some_and(|d| c.span() == d.span() && same_fields(&c, &d))
+        }) && theirs.next().is_none()
+    }
+
+    #[test]
+    #[cfg(feature = "std")]
+    fn the_reader_notes_where_the_rule_holds_throughout() {
+        use crate::Limits;
+        use crate::view::ServerMessage;
+        use crate::view::response::read_server_message_with_fast_paths;
+        let cases = [
+            (
+                "<domain:name>a</domain:name><domain:ns><domain:hostObj>h</domain:hostObj></domain:ns>",
+                true,
+            ),
+            // Binding another prefix than its own breaks nothing.
+            (
+                r#"<domain:ns xmlns:y="urn:y"><domain:hostObj>h</domain:hostObj></domain:ns>"#,
+                true,
+            ),
+            // Deep down: another prefix, none, its own bound again (even
+            // to the same namespace).
+            ("<domain:ns><x:hostObj>h</x:hostObj></domain:ns>", false),
+            ("<domain:ns><hostObj>h</hostObj></domain:ns>", false),
+            (
+                r#"<domain:ns><domain:hostObj xmlns:domain="urn:ietf:params:xml:ns:domain-1.0">h</domain:hostObj></domain:ns>"#,
+                false,
+            ),
+        ];
+        for (inner, throughout) in cases {
+            for fast_paths in [true, false] {
+                let doc = info_response(inner);
+                let Ok(ServerMessage::Response(response)) =
+                    read_server_message_with_fast_paths(doc.as_bytes(), &Limits::new(), fast_paths)
+                else {
+                    panic!("not read: {doc}");
+                };
+                let data = response
+                    .res_data()
+                    .iter()
+                    .next()
+                    .unwrap()
+                    .element()
+                    .unwrap();
+                let expected = if throughout {
+                    Matching::SameNamespaceThroughout
+                } else {
+                    Matching::SameNamespace
+                };
+                assert_eq!(
+                    data.matching(),
+                    expected,
+                    "{inner}, fast paths {fast_paths}"
+                );
+                // Taking every child finds what the rule does where it
+                // holds throughout, and only there.
+                let read = |matching| Child::from_span(&doc, data.span(), matching, data.scope);
+                let every = read(Matching::SameNamespaceThroughout).unwrap();
+                let ruled = read(Matching::SameNamespace).unwrap();
+                assert_eq!(same_fields(&every, &ruled), throughout, "{inner}");
+            }
+        }
     }
 
     #[test]

@@ -76,6 +76,7 @@ impl<'a> Str<'a> {
     }
 
     /// Element content found by scanning `raw` for what needs unescaping.
+    #[inline]
     pub(crate) fn scan_content(raw: &'a str, offset: usize) -> Self {
         let bytes = raw.as_bytes();
         // One word-at-a-time scan settles the usual case: none of the three.

@@ -9,7 +9,7 @@ pub mod host;
 
 use super::error::{CommandError, CommandErrorKind, ElementName};
 use super::reader::{Elem, Reader};
-use super::scan::{Child, Children, List, Matching};
+use super::scan::{Child, Children, List, Matching, Scope};
 use super::str::Str;
 use super::value::{check_length, value_chars};
 use crate::Limits;
@@ -324,6 +324,9 @@ pub struct RawElement<'a> {
     /// command, by the prefix rule in a response or an element built by
     /// hand (neither checked against a schema).
     matching: Matching,
+    /// Where the prefixes it uses may be bound above it (not known in a
+    /// command, where nothing is resolved).
+    scope: Scope,
 }
 
 impl PartialEq for RawElement<'_> {
@@ -368,8 +371,10 @@ impl<'a> RawElement<'a> {
         let Some((namespace, local, start)) = root else {
             return Err(XmlError::new(XmlErrorKind::NoRootElement, xml.len()));
         };
+        // The root of its own document: nothing above it binds.
         Ok(RawElement::new(namespace, local, Span { start, end }, xml)
-            .matched(Matching::SameNamespace))
+            .matched(Matching::SameNamespace)
+            .scoped(Scope::ROOT))
     }
 
     /// An element of a command (its children matched by local name).
@@ -381,6 +386,7 @@ impl<'a> RawElement<'a> {
             end: span.end as u32,
             doc,
             matching: Matching::ByLocal,
+            scope: Scope::UNKNOWN,
         }
     }
 
@@ -389,10 +395,16 @@ impl<'a> RawElement<'a> {
         RawElement { matching, ..self }
     }
 
+    /// The same element, in `scope` (where the prefixes it uses may be
+    /// bound above it).
+    pub(crate) fn scoped(self, scope: Scope) -> Self {
+        RawElement { scope, ..self }
+    }
+
     /// The element, to read its children: matched as the message it
     /// comes from requires.
     pub(crate) fn element(&self) -> Option<Child<'a>> {
-        Child::from_span(self.doc, self.span(), self.matching)
+        Child::from_span(self.doc, self.span(), self.matching, self.scope)
     }
 
     /// The element's namespace.
@@ -928,6 +940,7 @@ impl<'a> Extensions<'a> {
                             end: end as usize,
                         },
                         Matching::ByLocal,
+                        Scope::UNKNOWN,
                     )
                 })
                 .chain(Children::new(self.doc, scanned))
@@ -943,7 +956,16 @@ impl<'a> Extensions<'a> {
     fn raw(&self, c: Child<'a>) -> RawElement<'a> {
         let prefix = c.prefix();
         let namespace = self.resolve(c, prefix).unwrap_or(Namespace::None);
-        RawElement::new(namespace, c.local(), c.span(), self.doc).matched(self.spans.matching)
+        let raw = RawElement::new(namespace, c.local(), c.span(), self.doc);
+        match self.spans.matching {
+            Matching::ByLocal => raw,
+            // The views resolve prefixes from the ancestors' start tags.
+            matching => raw.matched(matching).scoped(
+                self.ancestors
+                    .iter()
+                    .fold(Scope::ROOT, |scope, &tag| scope.within_tag(self.doc, tag)),
+            ),
+        }
     }
 
     fn resolve(&self, c: Child<'a>, prefix: &str) -> Option<Namespace<'a>> {

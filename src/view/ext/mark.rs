@@ -520,7 +520,8 @@ impl<'a> FromChild<'a> for SignedMark<'a> {
     fn from_child(c: Child<'a>) -> Self {
         SignedMark {
             raw: RawElement::new(Namespace::Known(SMD), c.local(), c.span(), c.doc())
-                .matched(c.matching()),
+                .matched(c.matching())
+                .scoped(c.scope()),
         }
     }
 }

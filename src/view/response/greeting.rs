@@ -1,7 +1,7 @@
 //! `<greeting>` (RFC 5730 §2.4): the server's identity, its service menu
 //! and its data collection policy, read lazily from the checked payload.
 
-use crate::view::scan::{Child, FromChild, List, Matching};
+use crate::view::scan::{Child, FromChild, List, Matching, Scope};
 use crate::view::str::Str;
 use crate::view::value::DateTime;
 use crate::xml::Span;
@@ -14,9 +14,16 @@ pub struct Greeting<'a> {
 }
 
 impl<'a> Greeting<'a> {
-    pub(crate) fn new(doc: &'a str, span: Span) -> Self {
+    /// The `<greeting>` at `span`, a child of the root `<epp>` whose
+    /// start tag is `root`.
+    pub(crate) fn new(doc: &'a str, root: Span, span: Span) -> Self {
         Greeting {
-            element: Child::from_span(doc, span, Matching::SameNamespace),
+            element: Child::from_span(
+                doc,
+                span,
+                Matching::SameNamespace,
+                Scope::ROOT.within_tag(doc, root),
+            ),
             span,
         }
     }

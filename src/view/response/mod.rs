@@ -35,11 +35,23 @@
 //! as written). The few fields of another namespace than their parent's
 //! (a `<mark:mark>` in a `<launch:infData>`, the EPP `clTRID` and
 //! `svTRID` in a `domain:paTRID`) count when their prefix is bound to
-//! that namespace on their own tag, their parent's, or above (found by
-//! descending from the document's start); a fee draft's `<fee:object>`
-//! takes its first child not bound elsewhere than to an EPP object
-//! namespace. The content of a `<value>` (the client's XML, any
-//! namespace) and of a `<msgQ><msg>` (mixed content) is handed out whole.
+//! that namespace on their own tag, their parent's, or above (on the
+//! start tags of their ancestors, which every element read carries down
+//! from the ones the reader walked through: a lookup reads those tags,
+//! not the document before it, so many such fields cost what the
+//! document holds, not its square; only an element built from a bare
+//! span, its ancestors unknown, is found from the document's start); a
+//! fee draft's `<fee:object>` takes its first child not bound elsewhere
+//! than to an EPP object namespace. The content of a `<value>` (the
+//! client's XML, any namespace) and of a `<msgQ><msg>` (mixed content) is
+//! handed out whole.
+//!
+//! The rule costs a look at each child's start tag, except where the
+//! reader, in its one pass over the message, saw that it holds for every
+//! element below the children of `<resData>` and `<extension>` (each
+//! written with its parent's prefix, none binding it again: the usual
+//! case); their views then take every child as a field, as the rule
+//! would.
 //!
 //! Commands are read differently: the strict reader checks every
 //! element's namespace, so their views match fields by local name alone,
@@ -56,11 +68,11 @@ use core::fmt;
 use super::command::{ChildSpans, Extensions};
 use super::error::ElementName;
 use super::result_code::ResultCode;
-use super::scan::{Child, Children, FromChild, Items, List, Matching, namespace_in_scope};
+use super::scan::{Child, Children, FromChild, Items, List, Matching, Scope};
 use super::str::Str;
 use super::value::{DateTime, plain_ascii};
 use crate::Limits;
-use crate::xml::{Name, Namespace, Ns, Span, Token, Tokenizer, XmlError, XmlErrorKind};
+use crate::xml::{Name, Namespace, Ns, Span, Token, Tokenizer, XmlError, XmlErrorKind, same_bytes};
 
 pub use contact::ContactData;
 pub use domain::DomainData;
@@ -175,6 +187,10 @@ pub(crate) struct Walker<'t, 'a> {
     last_end: usize,
     /// Start offset of the last end tag consumed (where its element's content ends).
     last_content_end: usize,
+    /// While [`skip`](Walker::skip) notes whether every element it skips
+    /// below the ones it is given keeps the scanner's rule (see
+    /// [`Walker::note_prefix`]); turned off by the first that does not.
+    noting_prefixes: bool,
 }
 
 impl<'t, 'a> Walker<'t, 'a> {
@@ -185,6 +201,7 @@ impl<'t, 'a> Walker<'t, 'a> {
             tok,
             last_end: 0,
             last_content_end: 0,
+            noting_prefixes: false,
         }
     }
 
@@ -229,12 +246,44 @@ impl<'t, 'a> Walker<'t, 'a> {
             });
         }
         while let Some(child) = self.next()? {
+            if self.noting_prefixes {
+                self.note_prefix(&start.name, &child);
+            }
             self.skip(child)?;
         }
         Ok(Span {
             start: start.tag.start,
             end: self.last_end,
         })
+    }
+
+    /// Notes whether `child`, the start tag just read, a child of
+    /// `parent`, keeps the scanner's rule: written with its parent's
+    /// prefix, not binding it again. Once one does not, no more is noted.
+    #[inline]
+    fn note_prefix(&mut self, parent: &Name<'a>, child: &Start<'a>) {
+        let len = child.name.prefix_len as usize;
+        let kept = len == parent.prefix_len as usize
+            && (len == 0
+                || same_bytes(
+                    child.name.qname.as_bytes().get(..len).unwrap_or_default(),
+                    parent.qname.as_bytes().get(..len).unwrap_or_default(),
+                ))
+            && !self.binds_own_prefix(child);
+        if !kept {
+            self.noting_prefixes = false;
+        }
+    }
+
+    /// Whether `start`, the start tag just read, binds its own prefix.
+    fn binds_own_prefix(&self, start: &Start<'a>) -> bool {
+        let name = start.name.qualified();
+        // `<name>` and `<name/>` bind nothing: no call to the tokenizer.
+        start.tag.end > start.tag.start + name.len() + 3
+            && self
+                .tok
+                .namespace_declarations()
+                .any(|(prefix, _)| prefix == start.name.prefix())
     }
 
     /// The first attribute `local` of the start tag just read.
@@ -308,7 +357,7 @@ pub(super) fn read_server_message_with_fast_paths<'a>(
     };
     let message = if body.is(Ns::Epp, "greeting") {
         let span = w.skip(body)?;
-        ServerMessage::Greeting(Greeting::new(w.tok.input(), span))
+        ServerMessage::Greeting(Greeting::new(w.tok.input(), root.tag, span))
     } else if body.is(Ns::Epp, "response") {
         ServerMessage::Response(read_response_body(&mut w, root, body)?)
     } else {
@@ -583,14 +632,16 @@ impl<'a> ExtValue<'a> {
         let value = self.element.child("value")?;
         // The client's element, of any namespace.
         let inner = value.all_children().next()?;
-        // The two start tags at hand first; only a prefix bound further up
-        // costs a descent from the start of the document.
+        // The two start tags at hand first, then those above `<value>`
+        // that its scope holds (a descent from the start of the document
+        // only when that is not known).
         let namespace = value
             .declared_namespace(&inner)
-            .unwrap_or_else(|| namespace_in_scope(inner.doc(), inner.span().start, inner.prefix()));
+            .unwrap_or_else(|| value.namespace_above(inner.prefix()));
         Some(
             super::command::RawElement::new(namespace, inner.local(), inner.span(), inner.doc())
-                .matched(Matching::SameNamespace),
+                .matched(Matching::SameNamespace)
+                .scoped(inner.scope()),
         )
     }
 }
@@ -688,6 +739,10 @@ fn read_response_body<'a>(
     response: Start<'a>,
 ) -> Result<Response<'a>, ResponseError<'a>> {
     let doc = w.tok.input();
+    // Where the prefixes of <response>'s children may be bound above them.
+    let scope = Scope::ROOT
+        .within_tag(doc, root.tag)
+        .within_tag(doc, response.tag);
     let mut code = None;
     let mut results = Span::default();
     let mut result_count = 0u32;
@@ -745,7 +800,7 @@ fn read_response_body<'a>(
             }
             "msgQ" => {
                 let span = w.skip(child)?;
-                msg_q = Child::from_span(doc, span, Matching::SameNamespace)
+                msg_q = Child::from_span(doc, span, Matching::SameNamespace, scope)
                     .map(|element| MessageQueue { element });
             }
             "resData" => res_data = read_raw_children(w, root, response, child)?,
@@ -795,6 +850,7 @@ fn read_response_body<'a>(
                 },
                 _ => Items::SameNamespaceDeclared,
             },
+            scope,
         ),
         msg_q,
         res_data,
@@ -805,7 +861,8 @@ fn read_response_body<'a>(
     })
 }
 
-/// Skips a `<resData>` or `<extension>` (just read), counting its children.
+/// Skips a `<resData>` or `<extension>` (just read), counting its
+/// children, and noting whether the scanner's rule holds throughout them.
 fn read_raw_children<'a>(
     w: &mut Walker<'_, 'a>,
     root: Start<'a>,
@@ -814,10 +871,13 @@ fn read_raw_children<'a>(
 ) -> Result<Extensions<'a>, ResponseError<'a>> {
     let mut len = 0u32;
     let mut spans = ChildSpans::EMPTY;
+    w.noting_prefixes = true;
     while let Some(child) = w.next()? {
         spans.push(w.skip(child)?);
         len += 1;
     }
+    // Still on: no element below the children broke the rule.
+    let uniform = core::mem::replace(&mut w.noting_prefixes, false);
     Ok(Extensions::new(
         w.tok.input(),
         Span {
@@ -827,6 +887,12 @@ fn read_raw_children<'a>(
         [root.tag, response.tag, parent.tag],
         len,
         spans,
-        Matching::SameNamespace,
+        // The views of the children find their fields without reading
+        // their start tags when nothing below them is written otherwise.
+        if uniform {
+            Matching::SameNamespaceThroughout
+        } else {
+            Matching::SameNamespace
+        },
     ))
 }
