@@ -531,7 +531,7 @@ pub(crate) fn namespace_in_scope<'a>(doc: &'a str, at: usize, prefix: &str) -> N
 }
 
 /// The namespace a declaration's value (as written) names.
-fn namespace_of(uri: Str<'_>) -> Namespace<'_> {
+pub(crate) fn namespace_of(uri: Str<'_>) -> Namespace<'_> {
     Namespace::from_value(uri.raw(), uri.has_escapes())
 }
 

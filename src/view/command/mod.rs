@@ -9,7 +9,7 @@ pub mod host;
 
 use super::error::{CommandError, CommandErrorKind, ElementName};
 use super::reader::{Elem, Reader};
-use super::scan::{Child, Children, List, Matching, Scope};
+use super::scan::{Child, Children, List, Matching, Scope, namespace_of};
 use super::str::Str;
 use super::value::{check_length, value_chars};
 use crate::Limits;
@@ -986,10 +986,6 @@ impl<'a> Extensions<'a> {
         }
         None
     }
-}
-
-fn namespace_of(uri: Str<'_>) -> Namespace<'_> {
-    Namespace::from_value(uri.raw(), uri.has_escapes())
 }
 
 fn read_command_body<'a>(
