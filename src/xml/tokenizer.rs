@@ -33,6 +33,13 @@ enum NsRef {
 
 /// Where a prefix resolved: an index into the bindings, or one of two fixed answers.
 type Resolution = u16;
+
+/// What one step of the state machine yields. Every token producer returns
+/// this type, the one `next_token` returns, so a token is built in place in
+/// the caller's slot: re-wrapping a `Result<Token, _>` in `Some` copied it
+/// through the stack with a store-forwarding stall on every token.
+type Step<'a> = Result<Option<Token<'a>>, XmlError>;
+
 /// An unprefixed name with no default namespace in scope.
 const RESOLVED_NONE: Resolution = u16::MAX;
 /// The `xml` prefix, bound by definition.
@@ -85,12 +92,13 @@ fn prefix_key(prefix: &[u8]) -> u64 {
     }
 }
 
-/// The last element prefix resolved (up to eight bytes, compared by
-/// [`prefix_key`] and length), valid until the bindings change.
+/// The last element prefix resolved, and what it resolved to; valid until
+/// the bindings change. A prefix of up to eight bytes is matched again by
+/// [`prefix_key`] and length.
 #[derive(Clone, Copy, Debug)]
 struct ResolvedPrefix<'a> {
     key: u64,
-    /// `u16::MAX` when empty.
+    /// `u16::MAX` when no prefix may match it (none yet, or a longer one).
     prefix_len: u16,
     resolution: Resolution,
     namespace: Namespace<'a>,
@@ -403,7 +411,7 @@ impl<'a> Tokenizer<'a> {
         if self.pending_end {
             self.pending_end = false;
             let at = self.pos;
-            return self.close_top(Span::new(at, at)).map(Some);
+            return self.close_top(Span::new(at, at));
         }
         let bytes = self.input.as_bytes();
         loop {
@@ -411,10 +419,10 @@ impl<'a> Tokenizer<'a> {
                 return self.at_end();
             };
             if b == b'<' {
-                return self.markup().map(Some);
+                return self.markup();
             }
             if self.state == State::Content {
-                return self.text().map(Some);
+                return self.text();
             }
             // Outside the root only white space may stand between markup.
             let rest = &bytes[self.pos..];
@@ -462,7 +470,7 @@ impl<'a> Tokenizer<'a> {
         }
     }
 
-    fn markup(&mut self) -> Result<Token<'a>, XmlError> {
+    fn markup(&mut self) -> Step<'a> {
         let start = self.pos;
         let rest = &self.input.as_bytes()[start..];
         match rest.get(1) {
@@ -492,7 +500,7 @@ impl<'a> Tokenizer<'a> {
         }
     }
 
-    fn start_tag(&mut self, start: usize) -> Result<Token<'a>, XmlError> {
+    fn start_tag(&mut self, start: usize) -> Step<'a> {
         if self.state == State::Epilog {
             return Err(self.err(XmlErrorKind::MultipleRoots, start));
         }
@@ -513,7 +521,12 @@ impl<'a> Tokenizer<'a> {
         if !self.attrs.is_empty() {
             self.declare_namespaces()?;
         }
-        let (resolution, namespace) = self.resolve_name(name_start, prefix_len)?;
+        self.resolve_name(name_start, prefix_len)?;
+        let ResolvedPrefix {
+            resolution,
+            namespace,
+            ..
+        } = self.resolved;
         if !self.attrs.is_empty() {
             self.resolve_attributes()?;
         }
@@ -539,11 +552,11 @@ impl<'a> Tokenizer<'a> {
         self.state = State::Content;
         self.pos = p;
         self.pending_end = self_closing;
-        Ok(Token::ElementStart(ElementStart {
+        Ok(Some(Token::ElementStart(ElementStart {
             name,
             self_closing,
             span: Span::new(start, p),
-        }))
+        })))
     }
 
     /// The rest of a start tag from the end of its name: attributes, then
@@ -744,7 +757,7 @@ impl<'a> Tokenizer<'a> {
         Ok(())
     }
 
-    fn end_tag(&mut self, start: usize) -> Result<Token<'a>, XmlError> {
+    fn end_tag(&mut self, start: usize) -> Step<'a> {
         if let Some(p) = self.end_tag_of_top(start) {
             self.pos = p + 1;
             return self.close_top(Span::new(start, p + 1));
@@ -838,7 +851,7 @@ impl<'a> Tokenizer<'a> {
         })
     }
 
-    fn close_top(&mut self, span: Span) -> Result<Token<'a>, XmlError> {
+    fn close_top(&mut self, span: Span) -> Step<'a> {
         let leaf = self.open.len() == self.last_depth;
         let Some(top) = self.open.pop() else {
             return Err(self.err(XmlErrorKind::UnexpectedEndTag, span.start));
@@ -856,10 +869,10 @@ impl<'a> Tokenizer<'a> {
         if self.open.is_empty() {
             self.state = State::Epilog;
         }
-        Ok(Token::ElementEnd(ElementEnd { name, span }))
+        Ok(Some(Token::ElementEnd(ElementEnd { name, span })))
     }
 
-    fn text(&mut self) -> Result<Token<'a>, XmlError> {
+    fn text(&mut self) -> Step<'a> {
         let bytes = self.input.as_bytes();
         let start = self.pos;
         let mut i = start;
@@ -868,11 +881,11 @@ impl<'a> Tokenizer<'a> {
         if bytes.get(i) == Some(&b'\n') {
             i = skip_spaces(bytes, i + 1);
             if bytes.get(i) == Some(&b'<') {
-                return Ok(self.text_token(start, i, false, true));
+                return Ok(Some(self.text_token(start, i, false, true)));
             }
         }
         let (end, needs_unescape) = self.scan_text(i)?;
-        Ok(self.text_token(start, end, needs_unescape, false))
+        Ok(Some(self.text_token(start, end, needs_unescape, false)))
     }
 
     /// Scans text content from `i` to its end (the next `<`, or the end of
@@ -934,20 +947,20 @@ impl<'a> Tokenizer<'a> {
         })
     }
 
-    fn cdata(&mut self, start: usize) -> Result<Token<'a>, XmlError> {
+    fn cdata(&mut self, start: usize) -> Step<'a> {
         let content_start = start + b"<![CDATA[".len();
         let (end, needs_unescape) = self.scan_markup(content_start, b"]]>")?;
         self.pos = end + 3;
-        Ok(Token::Text(Text {
+        Ok(Some(Token::Text(Text {
             raw: self.slice(content_start, end),
             offset: content_start,
             cdata: true,
             needs_unescape,
             layout: false,
-        }))
+        })))
     }
 
-    fn comment(&mut self, start: usize) -> Result<Token<'a>, XmlError> {
+    fn comment(&mut self, start: usize) -> Step<'a> {
         let content_start = start + 4;
         let (end, _) = self.scan_markup(content_start, b"--")?;
         if self.input.as_bytes().get(end + 2) != Some(&b'>') {
@@ -958,13 +971,13 @@ impl<'a> Tokenizer<'a> {
             });
         }
         self.pos = end + 3;
-        Ok(Token::Comment(Comment {
+        Ok(Some(Token::Comment(Comment {
             text: self.slice(content_start, end),
             span: Span::new(start, end + 3),
-        }))
+        })))
     }
 
-    fn processing_instruction(&mut self, start: usize) -> Result<Token<'a>, XmlError> {
+    fn processing_instruction(&mut self, start: usize) -> Step<'a> {
         let bytes = self.input.as_bytes();
         let target_start = start + 2;
         let (target_end, prefix_len) = self.scan_qname(target_start)?;
@@ -1000,17 +1013,17 @@ impl<'a> Tokenizer<'a> {
             }
             None => return Err(self.eof()),
         };
-        Ok(Token::ProcessingInstruction(ProcessingInstruction {
+        Ok(Some(Token::ProcessingInstruction(ProcessingInstruction {
             target,
             content,
             span: Span::new(start, self.pos),
-        }))
+        })))
     }
 
     /// `<?xml version="1.x" encoding="UTF-8" standalone="yes"?>`, from after `xml`.
-    fn declaration(&mut self, start: usize, p: usize) -> Result<Token<'a>, XmlError> {
+    fn declaration(&mut self, start: usize, p: usize) -> Step<'a> {
         match self.usual_declaration(start, p) {
-            Some(token) => Ok(token),
+            Some(token) => Ok(Some(token)),
             None => self.any_declaration(start, p),
         }
     }
@@ -1056,7 +1069,7 @@ impl<'a> Tokenizer<'a> {
 
     /// Any well-formed declaration, pseudo-attribute by pseudo-attribute.
     #[cold]
-    fn any_declaration(&mut self, start: usize, mut p: usize) -> Result<Token<'a>, XmlError> {
+    fn any_declaration(&mut self, start: usize, mut p: usize) -> Step<'a> {
         let mut version = None;
         let mut encoding = None;
         let mut standalone = None;
@@ -1140,12 +1153,12 @@ impl<'a> Tokenizer<'a> {
             return Err(self.err(XmlErrorKind::InvalidDeclaration, start));
         };
         self.pos = p + 2;
-        Ok(Token::Declaration(Declaration {
+        Ok(Some(Token::Declaration(Declaration {
             version,
             encoding,
             standalone,
             span: Span::new(start, self.pos),
-        }))
+        })))
     }
 
     // ----- scanning helpers -----
@@ -1326,14 +1339,13 @@ impl<'a> Tokenizer<'a> {
 
     // ----- namespaces -----
 
-    /// Resolves the prefix of the element name at `name_start`, through
-    /// `self.resolved` when it is the same prefix as last time.
+    /// Resolves the prefix of the element name at `name_start` into
+    /// `self.resolved`, reusing it when it is the same prefix as last time.
+    /// (The answer stays in `self.resolved` rather than being returned: a
+    /// returned `(Resolution, Namespace)` went through the stack in pieces
+    /// and was read back whole, a store-forwarding stall on every start tag.)
     #[inline]
-    fn resolve_name(
-        &mut self,
-        name_start: usize,
-        prefix_len: usize,
-    ) -> Result<(Resolution, Namespace<'a>), XmlError> {
+    fn resolve_name(&mut self, name_start: usize, prefix_len: usize) -> Result<(), XmlError> {
         let key = match chars::word_at(self.input.as_bytes(), name_start) {
             Some(w) if prefix_len < 8 => w & ((1u64 << (8 * prefix_len)) - 1),
             Some(w) => w,
@@ -1341,7 +1353,7 @@ impl<'a> Tokenizer<'a> {
         };
         let last = &self.resolved;
         if last.key == key && usize::from(last.prefix_len) == prefix_len {
-            return Ok((last.resolution, last.namespace));
+            return Ok(());
         }
         self.resolve_name_uncached(name_start, prefix_len, key)
     }
@@ -1352,18 +1364,26 @@ impl<'a> Tokenizer<'a> {
         name_start: usize,
         prefix_len: usize,
         key: u64,
-    ) -> Result<(Resolution, Namespace<'a>), XmlError> {
+    ) -> Result<(), XmlError> {
         let resolution = self.resolve(name_start, prefix_len)?;
         let namespace = self.namespace(self.resolution_ns(resolution));
-        if prefix_len <= 8 {
-            self.resolved = ResolvedPrefix {
+        self.resolved = if prefix_len <= 8 {
+            ResolvedPrefix {
                 key,
                 prefix_len: prefix_len as u16,
                 resolution,
                 namespace,
-            };
-        }
-        Ok((resolution, namespace))
+            }
+        } else {
+            // A longer prefix is not told apart by its key: keep the
+            // answer for this name, matched by no later one.
+            ResolvedPrefix {
+                resolution,
+                namespace,
+                ..NO_RESOLVED_PREFIX
+            }
+        };
+        Ok(())
     }
 
     /// Finds the binding for the prefix of the name at `name_start`.
@@ -1705,7 +1725,7 @@ mod scan_tests {
             let mut general = usual.clone();
             let a = usual.usual_declaration(0, 5);
             let b = general.any_declaration(0, 5).unwrap();
-            assert_eq!(a, Some(b), "{doc}");
+            assert_eq!(a, b, "{doc}");
             assert_eq!(usual.pos, general.pos, "{doc}");
         }
         for doc in [
@@ -1741,6 +1761,33 @@ mod scan_tests {
         }
         let expected = [
             "urn:1", "urn:2", "urn:2", "urn:1", "urn:1", "urn:3", "urn:1",
+        ];
+        assert_eq!(&seen[..n], &expected[..]);
+    }
+
+    /// Prefixes longer than eight bytes, alike in their first eight, each
+    /// resolve to their own binding, whatever was resolved before them.
+    #[test]
+    fn long_prefixes_resolve_to_their_own_bindings() {
+        let doc = r#"<longprefixA:a xmlns:longprefixA="urn:A" xmlns:longprefixB="urn:B" xmlns:p="urn:p"><longprefixB:b/><longprefixA:c/><p:d/><longprefixB:e/><longprefixB:f/></longprefixA:a>"#;
+        let mut t = Tokenizer::new(doc, &Limits::new());
+        let mut seen = [("", ""); 6];
+        let mut n = 0;
+        while let Some(token) = t.next_token().unwrap() {
+            if let Token::ElementStart(e) = token {
+                if let Namespace::Other(u) = e.name().namespace() {
+                    seen[n] = (e.name().local(), u.raw());
+                    n += 1;
+                }
+            }
+        }
+        let expected = [
+            ("a", "urn:A"),
+            ("b", "urn:B"),
+            ("c", "urn:A"),
+            ("d", "urn:p"),
+            ("e", "urn:B"),
+            ("f", "urn:B"),
         ];
         assert_eq!(&seen[..n], &expected[..]);
     }
