@@ -719,6 +719,32 @@ fn the_audits_cases_read_the_real_fields() {
         .collect();
     assert_eq!(statuses, ["ok"]);
 
+    // A foreign prefix as long as the field's, bound above the element
+    // (so the element itself declares nothing) and used deeper down.
+    let doc = response(
+        "<msg>ok</msg>",
+        r#"<domain:infData xmlns:domain="urn:ietf:params:xml:ns:domain-1.0" xmlns:zomain="urn:foo"><zomain:name>foreign.example</zomain:name><domain:name>example.com</domain:name><domain:roid>R-1</domain:roid><zomain:status s="bogus"/><domain:status s="ok"/><domain:ns><zomain:hostObj>ns.foreign.example</zomain:hostObj><domain:hostObj>ns1.example.com</domain:hostObj></domain:ns></domain:infData>"#,
+    );
+    let r = read_response(doc.as_bytes()).unwrap();
+    let Some(DomainData::Info(info)) = r.res_data().iter().find_map(DomainData::from_raw) else {
+        panic!("no domain:infData")
+    };
+    assert_eq!(info.name().unwrap(), "example.com");
+    let statuses: Vec<String> = info
+        .statuses()
+        .iter()
+        .map(|s| s.raw().to_string())
+        .collect();
+    assert_eq!(statuses, ["ok"]);
+    let hosts: Vec<String> = info
+        .ns()
+        .unwrap()
+        .host_objs()
+        .iter()
+        .map(|h| h.to_string())
+        .collect();
+    assert_eq!(hosts, ["ns1.example.com"]);
+
     let doc = response(
         "<msg>ok</msg>",
         r#"<contact:chkData xmlns:contact="urn:ietf:params:xml:ns:contact-1.0"><contact:cd><x:id xmlns:x="urn:foo" avail="0">foreign</x:id><contact:id avail="1">sh8013</contact:id></contact:cd></contact:chkData>"#,

@@ -317,6 +317,35 @@ impl<'a> Tokenizer<'a> {
         self.pos
     }
 
+    /// Whether the element whose start tag was just read is written with
+    /// the same prefix as its parent (both unprefixed, or the same prefix
+    /// bytes) and does not bind that prefix again on its own tag; `false`
+    /// for the root. Read from the open elements, with no token at hand.
+    pub(crate) fn keeps_parent_prefix(&self) -> bool {
+        let [.., parent, child] = self.open.as_slice() else {
+            return false;
+        };
+        if child.prefix_len != parent.prefix_len {
+            return false;
+        }
+        let len = u32::from(child.prefix_len);
+        if len != 0
+            && !same_bytes(
+                self.slice_bytes(child.name_start as usize, (child.name_start + len) as usize),
+                self.slice_bytes(
+                    parent.name_start as usize,
+                    (parent.name_start + len) as usize,
+                ),
+            )
+        {
+            return false;
+        }
+        // The prefix resolved to a binding the tag itself declares.
+        let binds_own = usize::from(child.resolution) < self.bindings.len()
+            && child.resolution >= child.bindings_len;
+        !binds_own
+    }
+
     /// The innermost element open at this point: the parent of whatever
     /// comes next (`None` outside the root element).
     pub fn open_element(&self) -> Option<Name<'a>> {

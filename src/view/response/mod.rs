@@ -72,7 +72,7 @@ use super::scan::{Child, Children, FromChild, Items, List, Matching, Scope};
 use super::str::Str;
 use super::value::{DateTime, plain_ascii};
 use crate::Limits;
-use crate::xml::{Name, Namespace, Ns, Span, Token, Tokenizer, XmlError, XmlErrorKind, same_bytes};
+use crate::xml::{Name, Namespace, Ns, Span, Token, Tokenizer, XmlError, XmlErrorKind};
 
 pub use contact::ContactData;
 pub use domain::DomainData;
@@ -189,7 +189,7 @@ pub(crate) struct Walker<'t, 'a> {
     last_content_end: usize,
     /// While [`skip`](Walker::skip) notes whether every element it skips
     /// below the ones it is given keeps the scanner's rule (see
-    /// [`Walker::note_prefix`]); turned off by the first that does not.
+    /// [`Tokenizer::keeps_parent_prefix`]); turned off by the first that does not.
     noting_prefixes: bool,
 }
 
@@ -235,55 +235,62 @@ impl<'t, 'a> Walker<'t, 'a> {
     }
 
     /// Skips the rest of the element whose start tag was just read; returns its span.
+    ///
+    /// A loop over tokens with a depth count, taking no token apart: a
+    /// recursion through [`next`](Walker::next) built each descendant's
+    /// start tag and copied it through the stack, a store-forwarding stall
+    /// per element. While noting prefixes, each descendant is checked
+    /// against its parent through the tokenizer's open elements.
     pub(crate) fn skip(&mut self, start: Start<'a>) -> Result<Span, ResponseError<'a>> {
-        // The usual leaf, plain text then its end tag, in one step.
-        if let Some(leaf) = self.tok.leaf_value() {
-            self.last_end = leaf.end_tag.end;
-            self.last_content_end = leaf.end_tag.start;
-            return Ok(Span {
-                start: start.tag.start,
-                end: leaf.end_tag.end,
-            });
-        }
-        while let Some(child) = self.next()? {
-            if self.noting_prefixes {
-                self.note_prefix(&start.name, &child);
+        // Descendants of `start` open where the walker stands.
+        let mut depth = 0usize;
+        // Whether the last token was a start tag, whose element may be a
+        // leaf (plain text, then its end tag) taken in one step.
+        let mut just_opened = true;
+        loop {
+            if just_opened {
+                just_opened = false;
+                if let Some(leaf) = self.tok.leaf_value() {
+                    self.last_end = leaf.end_tag.end;
+                    self.last_content_end = leaf.end_tag.start;
+                    if depth == 0 {
+                        break;
+                    }
+                    depth -= 1;
+                    continue;
+                }
             }
-            self.skip(child)?;
+            self.tok.step_over_layout();
+            let at = self.tok.offset();
+            match self.tok.next_token()? {
+                Some(Token::ElementStart(_)) => {
+                    if self.noting_prefixes && !self.tok.keeps_parent_prefix() {
+                        self.noting_prefixes = false;
+                    }
+                    depth += 1;
+                    just_opened = true;
+                }
+                Some(Token::ElementEnd(e)) => {
+                    self.last_end = e.span().end;
+                    self.last_content_end = e.span().start;
+                    if depth == 0 {
+                        break;
+                    }
+                    depth -= 1;
+                }
+                Some(_) => {}
+                None => {
+                    return Err(ResponseError::new(
+                        ResponseErrorKind::Xml(XmlErrorKind::UnexpectedEof),
+                        at,
+                    ));
+                }
+            }
         }
         Ok(Span {
             start: start.tag.start,
             end: self.last_end,
         })
-    }
-
-    /// Notes whether `child`, the start tag just read, a child of
-    /// `parent`, keeps the scanner's rule: written with its parent's
-    /// prefix, not binding it again. Once one does not, no more is noted.
-    #[inline]
-    fn note_prefix(&mut self, parent: &Name<'a>, child: &Start<'a>) {
-        let len = child.name.prefix_len as usize;
-        let kept = len == parent.prefix_len as usize
-            && (len == 0
-                || same_bytes(
-                    child.name.qname.as_bytes().get(..len).unwrap_or_default(),
-                    parent.qname.as_bytes().get(..len).unwrap_or_default(),
-                ))
-            && !self.binds_own_prefix(child);
-        if !kept {
-            self.noting_prefixes = false;
-        }
-    }
-
-    /// Whether `start`, the start tag just read, binds its own prefix.
-    fn binds_own_prefix(&self, start: &Start<'a>) -> bool {
-        let name = start.name.qualified();
-        // `<name>` and `<name/>` bind nothing: no call to the tokenizer.
-        start.tag.end > start.tag.start + name.len() + 3
-            && self
-                .tok
-                .namespace_declarations()
-                .any(|(prefix, _)| prefix == start.name.prefix())
     }
 
     /// The first attribute `local` of the start tag just read.
