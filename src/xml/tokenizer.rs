@@ -325,19 +325,12 @@ impl<'a> Tokenizer<'a> {
         let [.., parent, child] = self.open.as_slice() else {
             return false;
         };
-        if child.prefix_len != parent.prefix_len {
-            return false;
-        }
-        let len = u32::from(child.prefix_len);
-        if len != 0
-            && !same_bytes(
-                self.slice_bytes(child.name_start as usize, (child.name_start + len) as usize),
-                self.slice_bytes(
-                    parent.name_start as usize,
-                    (parent.name_start + len) as usize,
-                ),
-            )
-        {
+        let prefix = |e: &OpenElement| {
+            self.open_qname(e)
+                .get(..usize::from(e.prefix_len))
+                .unwrap_or_default()
+        };
+        if !same_bytes(prefix(child), prefix(parent)) {
             return false;
         }
         // The prefix resolved to a binding the tag itself declares.
@@ -796,10 +789,7 @@ impl<'a> Tokenizer<'a> {
         let Some(&top) = self.open.last() else {
             return Err(self.err(XmlErrorKind::UnexpectedEndTag, start));
         };
-        let open_name = self.slice_bytes(
-            top.name_start as usize,
-            top.name_start as usize + top.name_len as usize,
-        );
+        let open_name = self.open_qname(&top);
         let name_end = name_start + open_name.len();
         let same_name = bytes
             .get(name_start..name_end)
@@ -827,10 +817,7 @@ impl<'a> Tokenizer<'a> {
     fn end_tag_of_top(&self, start: usize) -> Option<usize> {
         let bytes = self.input.as_bytes();
         let top = self.open.last()?;
-        let open_name = self.slice_bytes(
-            top.name_start as usize,
-            top.name_start as usize + top.name_len as usize,
-        );
+        let open_name = self.open_qname(top);
         let name_start = start + 2;
         let name_end = name_start + open_name.len();
         if !bytes
@@ -1484,6 +1471,13 @@ impl<'a> Tokenizer<'a> {
             (NsRef::Other { .. }, NsRef::Other { .. }) => self.namespace(a) == self.namespace(b),
             _ => a == b,
         }
+    }
+
+    /// The qualified name of an open element, as written.
+    #[inline]
+    fn open_qname(&self, e: &OpenElement) -> &'a [u8] {
+        let start = e.name_start as usize;
+        self.slice_bytes(start, start + usize::from(e.name_len))
     }
 
     fn element_name(&self, e: &OpenElement) -> Name<'a> {
