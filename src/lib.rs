@@ -36,8 +36,10 @@
 //!
 //! # Features
 //!
-//! - `std` (default): implies `alloc`; nothing else yet needs an OS.
-//! - `alloc`: [`frame::Deframer`], which owns a receive buffer.
+//! - `std` (default): implies `alloc`; the one item needing an OS is
+//!   [`GeneratedPassword::generate`](view::GeneratedPassword) (Unix).
+//! - `alloc`: [`frame::Deframer`], which owns a receive buffer; `Vec<u8>`
+//!   as a write sink and `write::to_vec`.
 //! - `bytes`: [`frame::BytesDeframer`] and [`frame::decode_bytes`]: frames
 //!   as `bytes::Bytes` sharing the receive buffer.
 //! - `tokio-util`: [`frame::EppCodec`], a `tokio_util::codec` decoder and encoder.
