@@ -1,13 +1,18 @@
 //! A zero-copy, allocation-free EPP codec: RFC 5734 framing, an XML
-//! tokenizer made for RFC 5730-5733 messages, and typed views of the
-//! commands read strictly, for `no_std` targets too.
+//! tokenizer made for RFC 5730-5733 messages, typed views of the commands
+//! read strictly and of the responses and greetings read tolerantly, and
+//! writers for all of them, for `no_std` targets too.
 //!
 //! - [`frame`]: RFC 5734 data units (stateless decode, pipelined frames, a
 //!   deframer, a tokio-util codec);
 //! - [`xml`]: the pull tokenizer, namespaces resolved;
 //! - [`view`]: [`view::read_command`] reads a command payload into a typed,
 //!   borrowed [`view::Request`], or the [`view::CommandError`] (with its EPP
-//!   result code, element and offset) a server answers with.
+//!   result code, element and offset) a server answers with;
+//!   [`view::read_response`] and [`view::read_greeting`] read what a server
+//!   sends;
+//! - [`write`](mod@write): any view, or a message built by hand, written into the
+//!   caller's buffer ([`write::Writable`]), framed or not.
 //!
 //! # Example
 //!
