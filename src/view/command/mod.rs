@@ -817,7 +817,9 @@ impl<'a> Extensions<'a> {
             .and_then(crate::view::ext::MaintenanceData::from_raw)
     }
 
-    /// The secDNS-1.1 `<infData>` of a response, if there is one.
+    /// The secDNS `<infData>` of a response, if there is one: secDNS-1.1's,
+    /// or else the older secDNS-1.0's (RFC 4310), which some registries
+    /// still send.
     pub fn sec_dns_info(&self) -> Option<crate::view::ext::SecDnsData<'a>> {
         for e in self.typed {
             if let Extension::SecDnsInfo(data) = e {
