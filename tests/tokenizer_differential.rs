@@ -569,6 +569,9 @@ const ATTR_VALUES: &[&str] = &[
     "&quot;&apos;",
     "&#x1F600;",
     "]]>",
+    "ñé\u{FEFF}",
+    "a\u{FFFD}",
+    "\u{1F600}x",
 ];
 const BAD_ATTR_VALUES: &[&str] = &[
     "<",
@@ -581,6 +584,7 @@ const BAD_ATTR_VALUES: &[&str] = &[
     "&#xFFFE;",
     "&;",
     "&#x;",
+    "é\u{FFFF}",
 ];
 const TEXTS: &[&str] = &[
     "hello",

@@ -114,6 +114,28 @@ pub(crate) fn text_stops(x: u64) -> u64 {
         & HI
 }
 
+/// The first byte at or after `from` that may end or interrupt an
+/// attribute value quoted with `quote`: that quote, `<`, `&`, bytes below
+/// 0x20 and non-ASCII bytes, eight bytes at a time; `None` past the end.
+/// A superset of [`ATTR_STOP`] less the other quote (which a value may
+/// hold as it stands): non-ASCII bytes other than 0xEF are false stops the
+/// caller steps over.
+#[inline]
+pub(crate) fn find_attr_stop(bytes: &[u8], from: usize, quote: u8) -> Option<usize> {
+    find_first(
+        bytes,
+        from,
+        |x| {
+            x.wrapping_sub(splat(0x20))
+                | x
+                | eq_bytes(x, quote)
+                | eq_bytes(x, b'<')
+                | eq_bytes(x, b'&')
+        },
+        |b| !(0x20..0x80).contains(&b) || b == quote || b == b'<' || b == b'&',
+    )
+}
+
 /// Candidate bytes for a writer to escape or refuse in `x`: `&`, `<`,
 /// `>`, `"`, bytes below 0x20 and non-ASCII bytes (a superset: the caller
 /// looks closer at each; only 0xEF, the lead of U+FFFE and U+FFFF, matters

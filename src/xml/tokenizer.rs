@@ -626,15 +626,10 @@ impl<'a> Tokenizer<'a> {
         let mut i = value_start;
         let mut needs_unescape = false;
         loop {
-            let rest = &bytes[i..];
-            i += rest
-                .iter()
-                .position(|&b| class(b) & ATTR_STOP != 0)
-                .unwrap_or(rest.len());
+            i = chars::find_attr_stop(bytes, i, quote).unwrap_or(bytes.len());
             match bytes.get(i) {
                 None => return Err(self.eof()),
                 Some(&q) if q == quote => break,
-                Some(b'"' | b'\'') => i += 1,
                 Some(b'<') => return Err(self.err(XmlErrorKind::LtInAttributeValue, i)),
                 Some(b'&') => {
                     i += self.reference(i)?;
@@ -643,6 +638,17 @@ impl<'a> Tokenizer<'a> {
                 Some(b'\t' | b'\n' | b'\r') => {
                     needs_unescape = true;
                     i += 1;
+                }
+                // A false stop of the word-at-a-time scan: non-ASCII; step
+                // over the run bytewise.
+                Some(&b) if class(b) & ATTR_STOP == 0 => {
+                    i += 1;
+                    while bytes
+                        .get(i)
+                        .is_some_and(|&b| b >= 0x80 && class(b) & ATTR_STOP == 0)
+                    {
+                        i += 1;
+                    }
                 }
                 Some(_) => i = self.check_odd_byte(i)?,
             }
@@ -1841,6 +1847,19 @@ mod scan_tests {
                         found == exact || matches!(bytes[found], b'\t' | b'\n' | 0x80..),
                         "{bytes:?} stopped at {found}"
                     );
+                    for (quote, other) in [(b'"', b'\''), (b'\'', b'"')] {
+                        let exact = bytes
+                            .iter()
+                            .position(|&b| class(b) & ATTR_STOP != 0 && b != other)
+                            .unwrap_or(len);
+                        let found = chars::find_attr_stop(bytes, 0, quote).unwrap_or(len);
+                        assert!(found <= exact, "{bytes:?}");
+                        assert!(
+                            found == exact
+                                || class(bytes[found]) & (NON_ASCII | ATTR_STOP) == NON_ASCII,
+                            "{bytes:?} stopped at {found}"
+                        );
+                    }
                     buf[..len].fill(b' ');
                     buf[at] = b;
                     let bytes = &buf[..len];
