@@ -7,7 +7,8 @@
 //! ```
 //!
 //! Arguments: tokenizer (`epp_codec`, `xmlparser`, `xmlparser_ns`,
-//! `quick_xml`, `roxmltree`, and `epp_codec_fields` / `xmlparser_fields`,
+//! `quick_xml`, `roxmltree`, `epp_codec_by_value` / `xmlparser_by_value`,
+//! and `epp_codec_fields` / `xmlparser_fields`,
 //! which read a few fields of each token instead of `black_box`ing it), input (`info`, `check`, `corpus`), iterations.
 
 use std::hint::black_box;
@@ -15,8 +16,9 @@ use std::hint::black_box;
 use epp_codec::Limits;
 use epp_codec_benches::{
     corpus_files, domain_check_response, parse_roxmltree, rfc5731_info_response,
-    tokenize_epp_codec, tokenize_epp_codec_fields, tokenize_quick_xml, tokenize_xmlparser,
-    tokenize_xmlparser_fields, tokenize_xmlparser_ns,
+    tokenize_epp_codec, tokenize_epp_codec_by_value, tokenize_epp_codec_fields, tokenize_quick_xml,
+    tokenize_xmlparser, tokenize_xmlparser_by_value, tokenize_xmlparser_fields,
+    tokenize_xmlparser_ns,
 };
 
 fn main() {
@@ -37,6 +39,8 @@ fn main() {
         "xmlparser_ns" => |d, _| tokenize_xmlparser_ns(d),
         "quick_xml" => |d, _| tokenize_quick_xml(d),
         "roxmltree" => |d, _| parse_roxmltree(d),
+        "epp_codec_by_value" => tokenize_epp_codec_by_value,
+        "xmlparser_by_value" => |d, _| tokenize_xmlparser_by_value(d),
         "epp_codec_fields" => tokenize_epp_codec_fields,
         "xmlparser_fields" => |d, _| tokenize_xmlparser_fields(d),
         other => panic!("unknown tokenizer {other:?}"),
