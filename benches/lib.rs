@@ -263,9 +263,9 @@ pub fn tokenize_epp_codec(doc: &str, limits: &Limits) -> usize {
 /// out of the call's return slot with 16-byte loads, right after the
 /// tokenizer wrote it with narrower stores; a CPU cannot forward such
 /// stores to such loads, and waits for them to reach the cache (a
-/// store-forwarding stall). That costs about as much per token as the
-/// tokenizing itself, and xmlparser's tokens the same
-/// ([`tokenize_xmlparser_by_value`]): a cost of the consumer's copy, not of
+/// store-forwarding stall), which can cost as much per token as the
+/// tokenizing itself. xmlparser's by-value driver makes the same copy
+/// ([`tokenize_xmlparser_by_value`]): a cost of the consumer, not of
 /// either tokenizer.
 ///
 /// # Panics
@@ -492,6 +492,23 @@ pub fn tokenize_quick_xml(doc: &str) -> usize {
     }
     n
 }
+
+/// A tokenizer driver, in the one shape every driver is run through
+/// (`Limits` is ours; the peers ignore it).
+pub type TokenizeDriver = fn(&str, &Limits) -> usize;
+
+/// Every tokenizer the `tokenize` bench times, by its name there, in the
+/// order it runs them (`benches/examples/profile_tokenize.rs` takes the same
+/// names).
+pub const TOKENIZE_DRIVERS: [(&str, TokenizeDriver); 7] = [
+    ("epp_codec", tokenize_epp_codec),
+    ("xmlparser", |d, _| tokenize_xmlparser(d)),
+    ("epp_codec_by_value", tokenize_epp_codec_by_value),
+    ("xmlparser_by_value", |d, _| tokenize_xmlparser_by_value(d)),
+    ("xmlparser_ns", |d, _| tokenize_xmlparser_ns(d)),
+    ("quick_xml", |d, _| tokenize_quick_xml(d)),
+    ("roxmltree", |d, _| parse_roxmltree(d)),
+];
 
 /// `roxmltree::Document::parse`: builds a tree, the slow reference.
 ///

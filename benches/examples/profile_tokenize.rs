@@ -15,10 +15,8 @@ use std::hint::black_box;
 
 use epp_codec::Limits;
 use epp_codec_benches::{
-    corpus_files, domain_check_response, parse_roxmltree, rfc5731_info_response,
-    tokenize_epp_codec, tokenize_epp_codec_by_value, tokenize_epp_codec_fields, tokenize_quick_xml,
-    tokenize_xmlparser, tokenize_xmlparser_by_value, tokenize_xmlparser_fields,
-    tokenize_xmlparser_ns,
+    TOKENIZE_DRIVERS, TokenizeDriver, corpus_files, domain_check_response, rfc5731_info_response,
+    tokenize_epp_codec_fields, tokenize_xmlparser_fields,
 };
 
 fn main() {
@@ -33,17 +31,13 @@ fn main() {
         other => panic!("unknown input {other:?}: info, check or corpus"),
     };
     let limits = Limits::new();
-    let run: fn(&str, &Limits) -> usize = match which {
-        "epp_codec" => tokenize_epp_codec,
-        "xmlparser" => |d, _| tokenize_xmlparser(d),
-        "xmlparser_ns" => |d, _| tokenize_xmlparser_ns(d),
-        "quick_xml" => |d, _| tokenize_quick_xml(d),
-        "roxmltree" => |d, _| parse_roxmltree(d),
-        "epp_codec_by_value" => tokenize_epp_codec_by_value,
-        "xmlparser_by_value" => |d, _| tokenize_xmlparser_by_value(d),
+    let run: TokenizeDriver = match which {
         "epp_codec_fields" => tokenize_epp_codec_fields,
         "xmlparser_fields" => |d, _| tokenize_xmlparser_fields(d),
-        other => panic!("unknown tokenizer {other:?}"),
+        other => match TOKENIZE_DRIVERS.iter().find(|(name, _)| *name == other) {
+            Some(&(_, run)) => run,
+            None => panic!("unknown tokenizer {other:?}"),
+        },
     };
     let start = std::time::Instant::now();
     let mut n = 0;
