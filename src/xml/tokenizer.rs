@@ -641,15 +641,7 @@ impl<'a> Tokenizer<'a> {
                 }
                 // A false stop of the word-at-a-time scan: non-ASCII; step
                 // over the run bytewise.
-                Some(&b) if class(b) & ATTR_STOP == 0 => {
-                    i += 1;
-                    while bytes
-                        .get(i)
-                        .is_some_and(|&b| b >= 0x80 && class(b) & ATTR_STOP == 0)
-                    {
-                        i += 1;
-                    }
-                }
+                Some(&b) if class(b) & ATTR_STOP == 0 => i = skip_false_stops(bytes, i, ATTR_STOP),
                 Some(_) => i = self.check_odd_byte(i)?,
             }
         }
@@ -936,15 +928,7 @@ impl<'a> Tokenizer<'a> {
                 }
                 // A false stop of the word-at-a-time scan: tab, line feed or
                 // non-ASCII; step over the run bytewise.
-                Some(&b) if class(b) & TEXT_STOP == 0 => {
-                    i += 1;
-                    while bytes
-                        .get(i)
-                        .is_some_and(|&b| class(b) & TEXT_STOP == 0 && !(0x20..0x80).contains(&b))
-                    {
-                        i += 1;
-                    }
-                }
+                Some(&b) if class(b) & TEXT_STOP == 0 => i = skip_false_stops(bytes, i, TEXT_STOP),
                 Some(_) => i = self.check_odd_byte(i)?,
             }
         }
@@ -1586,6 +1570,22 @@ fn skip_spaces(bytes: &[u8], mut i: usize) -> usize {
         i += 8;
     }
     while bytes.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    i
+}
+
+/// Past the run of false stops at `i` (whose byte the caller found to be
+/// one): bytes a word-at-a-time scan flags but `stop`, a class of the
+/// table, does not hold, which are the ones outside printable ASCII (tab,
+/// line feed, non-ASCII). Bytewise, as such runs are short.
+#[inline]
+fn skip_false_stops(bytes: &[u8], mut i: usize, stop: u8) -> usize {
+    i += 1;
+    while bytes
+        .get(i)
+        .is_some_and(|&b| class(b) & stop == 0 && !(0x20..0x80).contains(&b))
+    {
         i += 1;
     }
     i
