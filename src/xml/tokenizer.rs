@@ -364,10 +364,14 @@ impl<'a> Tokenizer<'a> {
         if let Some(e) = self.error {
             return Err(e);
         }
+        // Every error `step` returns was recorded where it arose
+        // (`fail`, `record`): checking the result here instead cost about
+        // 3 % of tokenizing, a reload of the token's tag on every call.
         let result = self.step();
-        if let Err(e) = result {
-            self.error = Some(e);
-        }
+        debug_assert!(
+            result.is_ok() || self.error.is_some(),
+            "an error left `step` unrecorded: {result:?}"
+        );
         result
     }
 
@@ -455,7 +459,7 @@ impl<'a> Tokenizer<'a> {
             self.pos += ws;
             if let Some(&b) = bytes.get(self.pos) {
                 if b != b'<' {
-                    return Err(self.err(XmlErrorKind::TextOutsideRoot, self.pos));
+                    return Err(self.fail(XmlErrorKind::TextOutsideRoot, self.pos));
                 }
             }
         }
@@ -481,13 +485,13 @@ impl<'a> Tokenizer<'a> {
     fn at_end(&mut self) -> Result<Option<Token<'a>>, XmlError> {
         match self.state {
             State::Epilog => Ok(None),
-            State::Prolog => Err(self.err(XmlErrorKind::NoRootElement, self.pos)),
+            State::Prolog => Err(self.fail(XmlErrorKind::NoRootElement, self.pos)),
             State::Content => {
                 let at = self
                     .open
                     .last()
                     .map_or(self.pos, |e| (e.name_start as usize).saturating_sub(1));
-                Err(self.err(XmlErrorKind::UnclosedElement, at))
+                Err(self.fail(XmlErrorKind::UnclosedElement, at))
             }
         }
     }
@@ -503,32 +507,34 @@ impl<'a> Tokenizer<'a> {
                     self.comment(start)
                 } else if rest.starts_with(b"<![CDATA[") {
                     if self.state != State::Content {
-                        return Err(self.err(XmlErrorKind::CdataOutsideRoot, start));
+                        return Err(self.fail(XmlErrorKind::CdataOutsideRoot, start));
                     }
                     self.cdata(start)
                 } else if rest.starts_with(b"<!DOCTYPE") {
-                    Err(self.err(XmlErrorKind::DoctypeRefused, start))
+                    Err(self.fail(XmlErrorKind::DoctypeRefused, start))
                 } else if [&b"<!--"[..], b"<![CDATA[", b"<!DOCTYPE"]
                     .iter()
                     .any(|m| m.starts_with(rest))
                 {
-                    Err(self.eof())
+                    Err(self.fail_eof())
                 } else {
-                    Err(self.err(XmlErrorKind::InvalidMarkup, start))
+                    Err(self.fail(XmlErrorKind::InvalidMarkup, start))
                 }
             }
             Some(_) => self.start_tag(start),
-            None => Err(self.eof()),
+            None => Err(self.fail_eof()),
         }
     }
 
     fn start_tag(&mut self, start: usize) -> Step<'a> {
         if self.state == State::Epilog {
-            return Err(self.err(XmlErrorKind::MultipleRoots, start));
+            return Err(self.fail(XmlErrorKind::MultipleRoots, start));
         }
         let bytes = self.input.as_bytes();
         let name_start = start + 1;
-        let (qname, prefix_len) = self.scan_qname_str(name_start)?;
+        let (qname, prefix_len) = self
+            .scan_qname_str(name_start)
+            .map_err(|e| self.record(e))?;
         let name_end = name_start + qname.len();
         self.attrs.clear();
         let (p, self_closing) = match bytes.get(name_end) {
@@ -537,7 +543,7 @@ impl<'a> Tokenizer<'a> {
             _ => self.start_tag_attributes(name_end)?,
         };
         if self.open.len() >= usize::from(self.limits.max_depth()) {
-            return Err(self.err(XmlErrorKind::LimitExceeded(Limit::Depth), start));
+            return Err(self.fail(XmlErrorKind::LimitExceeded(Limit::Depth), start));
         }
         let bindings_len = self.bindings.len();
         if !self.attrs.is_empty() {
@@ -562,7 +568,7 @@ impl<'a> Tokenizer<'a> {
         // Capacity is at least the depth limit, which was checked above.
         self.open
             .push(open)
-            .map_err(|_| self.err(XmlErrorKind::LimitExceeded(Limit::Depth), start))?;
+            .map_err(|_| self.fail(XmlErrorKind::LimitExceeded(Limit::Depth), start))?;
         let name = Name {
             qname,
             prefix_len: prefix_len as u32,
@@ -592,14 +598,16 @@ impl<'a> Tokenizer<'a> {
                 Some(b'>') => return Ok((p + 1, false)),
                 Some(b'/') => match bytes.get(p + 1) {
                     Some(b'>') => return Ok((p + 2, true)),
-                    Some(_) => return Err(self.err(XmlErrorKind::Expected("'>' after '/'"), p + 1)),
-                    None => return Err(self.eof()),
+                    Some(_) => {
+                        return Err(self.fail(XmlErrorKind::Expected("'>' after '/'"), p + 1));
+                    }
+                    None => return Err(self.fail_eof()),
                 },
                 Some(_) if p == before_space => {
-                    return Err(self.err(XmlErrorKind::Expected("white space, '>' or '/>'"), p));
+                    return Err(self.fail(XmlErrorKind::Expected("white space, '>' or '/>'"), p));
                 }
                 Some(_) => p = self.attribute_syntax(p)?,
-                None => return Err(self.eof()),
+                None => return Err(self.fail_eof()),
             }
         }
     }
@@ -608,19 +616,19 @@ impl<'a> Tokenizer<'a> {
     fn attribute_syntax(&mut self, p: usize) -> Result<usize, XmlError> {
         let bytes = self.input.as_bytes();
         let name_start = p;
-        let (name_end, prefix_len) = self.scan_qname(p)?;
+        let (name_end, prefix_len) = self.scan_qname(p).map_err(|e| self.record(e))?;
         let mut p = skip_space(bytes, name_end);
         match bytes.get(p) {
             Some(b'=') => p = skip_space(bytes, p + 1),
             Some(_) => {
-                return Err(self.err(XmlErrorKind::Expected("'=' after an attribute name"), p));
+                return Err(self.fail(XmlErrorKind::Expected("'=' after an attribute name"), p));
             }
-            None => return Err(self.eof()),
+            None => return Err(self.fail_eof()),
         }
         let quote = match bytes.get(p) {
             Some(&q @ (b'"' | b'\'')) => q,
-            Some(_) => return Err(self.err(XmlErrorKind::Expected("a quoted attribute value"), p)),
-            None => return Err(self.eof()),
+            Some(_) => return Err(self.fail(XmlErrorKind::Expected("a quoted attribute value"), p)),
+            None => return Err(self.fail_eof()),
         };
         let value_start = p + 1;
         let mut i = value_start;
@@ -628,11 +636,11 @@ impl<'a> Tokenizer<'a> {
         loop {
             i = chars::find_attr_stop(bytes, i, quote).unwrap_or(bytes.len());
             match bytes.get(i) {
-                None => return Err(self.eof()),
+                None => return Err(self.fail_eof()),
                 Some(&q) if q == quote => break,
-                Some(b'<') => return Err(self.err(XmlErrorKind::LtInAttributeValue, i)),
+                Some(b'<') => return Err(self.fail(XmlErrorKind::LtInAttributeValue, i)),
                 Some(b'&') => {
-                    i += self.reference(i)?;
+                    i += self.reference(i).map_err(|e| self.record(e))?;
                     needs_unescape = true;
                 }
                 Some(b'\t' | b'\n' | b'\r') => {
@@ -642,11 +650,11 @@ impl<'a> Tokenizer<'a> {
                 // A false stop of the word-at-a-time scan: non-ASCII; step
                 // over the run bytewise.
                 Some(&b) if class(b) & ATTR_STOP == 0 => i = skip_false_stops(bytes, i, ATTR_STOP),
-                Some(_) => i = self.check_odd_byte(i)?,
+                Some(_) => i = self.check_odd_byte(i).map_err(|e| self.record(e))?,
             }
         }
         if self.attrs.len() >= usize::from(self.limits.max_attributes()) {
-            return Err(self.err(XmlErrorKind::LimitExceeded(Limit::Attributes), name_start));
+            return Err(self.fail(XmlErrorKind::LimitExceeded(Limit::Attributes), name_start));
         }
         let qname = &bytes[name_start..name_end];
         let is_declaration = qname == b"xmlns" || (prefix_len == 5 && qname.starts_with(b"xmlns:"));
@@ -666,12 +674,12 @@ impl<'a> Tokenizer<'a> {
                 (other.name_start + u32::from(other.name_len)) as usize,
             ) == qname
             {
-                return Err(self.err(XmlErrorKind::DuplicateAttribute, name_start));
+                return Err(self.fail(XmlErrorKind::DuplicateAttribute, name_start));
             }
         }
         self.attrs
             .push(attr)
-            .map_err(|_| self.err(XmlErrorKind::LimitExceeded(Limit::Attributes), name_start))?;
+            .map_err(|_| self.fail(XmlErrorKind::LimitExceeded(Limit::Attributes), name_start))?;
         Ok(i + 1)
     }
 
@@ -701,8 +709,8 @@ impl<'a> Tokenizer<'a> {
             // A namespace name is the normalized attribute value (XML 1.0 §3.3.3):
             // references replaced and each tab or line end read as a space.
             let ns = Namespace::from_value(raw, a.needs_unescape);
-            let bad = |s: &Self| {
-                Err(s.err(
+            let bad = |s: &mut Self| {
+                Err(s.fail(
                     XmlErrorKind::InvalidNamespaceDeclaration,
                     a.name_start as usize,
                 ))
@@ -728,7 +736,7 @@ impl<'a> Tokenizer<'a> {
             };
             self.attrs[i].ns = ns_ref;
             if self.bindings.len() >= usize::from(self.limits.max_namespace_bindings()) {
-                return Err(self.err(
+                return Err(self.fail(
                     XmlErrorKind::LimitExceeded(Limit::NamespaceBindings),
                     a.name_start as usize,
                 ));
@@ -742,7 +750,7 @@ impl<'a> Tokenizer<'a> {
                     ns: ns_ref,
                 })
                 .map_err(|_| {
-                    self.err(
+                    self.fail(
                         XmlErrorKind::LimitExceeded(Limit::NamespaceBindings),
                         a.name_start as usize,
                     )
@@ -761,7 +769,9 @@ impl<'a> Tokenizer<'a> {
             if a.is_declaration || a.prefix_len == 0 {
                 continue;
             }
-            let r = self.resolve(a.name_start as usize, a.prefix_len as usize)?;
+            let r = self
+                .resolve(a.name_start as usize, a.prefix_len as usize)
+                .map_err(|e| self.record(e))?;
             let ns = self.resolution_ns(r);
             self.attrs[i].ns = ns;
             let local = self.local_of(&a);
@@ -770,7 +780,7 @@ impl<'a> Tokenizer<'a> {
                     continue;
                 }
                 if self.ns_eq(other.ns, ns) && self.local_of(other) == local {
-                    return Err(self.err(XmlErrorKind::DuplicateAttribute, a.name_start as usize));
+                    return Err(self.fail(XmlErrorKind::DuplicateAttribute, a.name_start as usize));
                 }
             }
         }
@@ -785,7 +795,7 @@ impl<'a> Tokenizer<'a> {
         let bytes = self.input.as_bytes();
         let name_start = start + 2;
         let Some(&top) = self.open.last() else {
-            return Err(self.err(XmlErrorKind::UnexpectedEndTag, start));
+            return Err(self.fail(XmlErrorKind::UnexpectedEndTag, start));
         };
         let open_name = self.open_qname(&top);
         let name_end = name_start + open_name.len();
@@ -796,16 +806,16 @@ impl<'a> Tokenizer<'a> {
             // The name matched and white space follows, but no '>'.
             let p = skip_space(bytes, name_end);
             return Err(match bytes.get(p) {
-                Some(_) => self.err(XmlErrorKind::Expected("'>' to close the end tag"), p),
-                None => self.eof(),
+                Some(_) => self.fail(XmlErrorKind::Expected("'>' to close the end tag"), p),
+                None => self.fail_eof(),
             });
         }
-        let (end, _) = self.scan_qname(name_start)?;
+        let (end, _) = self.scan_qname(name_start).map_err(|e| self.record(e))?;
         // `</ab` at the end of a truncated `</abc>` is missing input, not a mismatch.
         if skip_space(bytes, end) == bytes.len() {
-            return Err(self.eof());
+            return Err(self.fail_eof());
         }
-        Err(self.err(XmlErrorKind::MismatchedEndTag, start))
+        Err(self.fail(XmlErrorKind::MismatchedEndTag, start))
     }
 
     /// When the `</` at `start` begins a well-formed end tag of the open
@@ -868,7 +878,7 @@ impl<'a> Tokenizer<'a> {
     fn close_top(&mut self, span: Span) -> Step<'a> {
         let leaf = self.open.len() == self.last_depth;
         let Some(top) = self.open.pop() else {
-            return Err(self.err(XmlErrorKind::UnexpectedEndTag, span.start));
+            return Err(self.fail(XmlErrorKind::UnexpectedEndTag, span.start));
         };
         // Resolve before the element's own bindings go out of scope.
         let name = if leaf {
@@ -898,7 +908,7 @@ impl<'a> Tokenizer<'a> {
                 return Ok(Some(self.text_token(start, i, false, true)));
             }
         }
-        let (end, needs_unescape) = self.scan_text(i)?;
+        let (end, needs_unescape) = self.scan_text(i).map_err(|e| self.record(e))?;
         Ok(Some(self.text_token(start, end, needs_unescape, false)))
     }
 
@@ -955,7 +965,9 @@ impl<'a> Tokenizer<'a> {
 
     fn cdata(&mut self, start: usize) -> Step<'a> {
         let content_start = start + b"<![CDATA[".len();
-        let (end, needs_unescape) = self.scan_markup(content_start, b"]]>")?;
+        let (end, needs_unescape) = self
+            .scan_markup(content_start, b"]]>")
+            .map_err(|e| self.record(e))?;
         self.pos = end + 3;
         Ok(Some(Token::Text(Text {
             raw: self.slice(content_start, end),
@@ -968,12 +980,14 @@ impl<'a> Tokenizer<'a> {
 
     fn comment(&mut self, start: usize) -> Step<'a> {
         let content_start = start + 4;
-        let (end, _) = self.scan_markup(content_start, b"--")?;
+        let (end, _) = self
+            .scan_markup(content_start, b"--")
+            .map_err(|e| self.record(e))?;
         if self.input.as_bytes().get(end + 2) != Some(&b'>') {
             return Err(if end + 2 >= self.input.len() {
-                self.eof()
+                self.fail_eof()
             } else {
-                self.err(XmlErrorKind::DoubleHyphenInComment, end)
+                self.fail(XmlErrorKind::DoubleHyphenInComment, end)
             });
         }
         self.pos = end + 3;
@@ -986,18 +1000,18 @@ impl<'a> Tokenizer<'a> {
     fn processing_instruction(&mut self, start: usize) -> Step<'a> {
         let bytes = self.input.as_bytes();
         let target_start = start + 2;
-        let (target_end, prefix_len) = self.scan_qname(target_start)?;
+        let (target_end, prefix_len) = self.scan_qname(target_start).map_err(|e| self.record(e))?;
         if prefix_len != 0 {
-            return Err(self.err(XmlErrorKind::InvalidName, target_start));
+            return Err(self.fail(XmlErrorKind::InvalidName, target_start));
         }
         let target = self.slice(target_start, target_end);
         if target.eq_ignore_ascii_case("xml") {
             return if target != "xml" {
-                Err(self.err(XmlErrorKind::ReservedPiTarget, target_start))
+                Err(self.fail(XmlErrorKind::ReservedPiTarget, target_start))
             } else if start == self.doc_start && self.state == State::Prolog {
                 self.declaration(start, target_end)
             } else {
-                Err(self.err(XmlErrorKind::MisplacedDeclaration, start))
+                Err(self.fail(XmlErrorKind::MisplacedDeclaration, start))
             };
         }
         let content = match bytes.get(target_end) {
@@ -1007,17 +1021,19 @@ impl<'a> Tokenizer<'a> {
             }
             Some(&b) if is_space(b) => {
                 let content_start = skip_space(bytes, target_end);
-                let (end, _) = self.scan_markup(content_start, b"?>")?;
+                let (end, _) = self
+                    .scan_markup(content_start, b"?>")
+                    .map_err(|e| self.record(e))?;
                 self.pos = end + 2;
                 Some(self.slice(content_start, end))
             }
             Some(_) => {
-                return Err(self.err(
+                return Err(self.fail(
                     XmlErrorKind::Expected("white space or '?>' after the target"),
                     target_end,
                 ));
             }
-            None => return Err(self.eof()),
+            None => return Err(self.fail_eof()),
         };
         Ok(Some(Token::ProcessingInstruction(ProcessingInstruction {
             target,
@@ -1088,10 +1104,10 @@ impl<'a> Tokenizer<'a> {
             }
             // Only the end of input, or a lone `?` before it: missing input.
             if b"?>".starts_with(bytes.get(p..).unwrap_or_default()) {
-                return Err(self.eof());
+                return Err(self.fail_eof());
             }
             if p == before_space {
-                return Err(self.err(XmlErrorKind::InvalidDeclaration, p));
+                return Err(self.fail(XmlErrorKind::InvalidDeclaration, p));
             }
             let name_start = p;
             while bytes.get(p).is_some_and(u8::is_ascii_alphabetic) {
@@ -1101,20 +1117,20 @@ impl<'a> Tokenizer<'a> {
             p = skip_space(bytes, p);
             if bytes.get(p) != Some(&b'=') {
                 return Err(if p == bytes.len() {
-                    self.eof()
+                    self.fail_eof()
                 } else {
-                    self.err(XmlErrorKind::InvalidDeclaration, p)
+                    self.fail(XmlErrorKind::InvalidDeclaration, p)
                 });
             }
             p = skip_space(bytes, p + 1);
             let quote = match bytes.get(p) {
                 Some(&q @ (b'"' | b'\'')) => q,
-                None => return Err(self.eof()),
-                Some(_) => return Err(self.err(XmlErrorKind::InvalidDeclaration, p)),
+                None => return Err(self.fail_eof()),
+                Some(_) => return Err(self.fail(XmlErrorKind::InvalidDeclaration, p)),
             };
             let value_start = p + 1;
             let Some(len) = bytes[value_start..].iter().position(|&b| b == quote) else {
-                return Err(self.eof());
+                return Err(self.fail_eof());
             };
             let value = self.slice(value_start, value_start + len);
             p = value_start + len + 1;
@@ -1125,7 +1141,7 @@ impl<'a> Tokenizer<'a> {
                         .strip_prefix("1.")
                         .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
                     if !ok {
-                        return Err(self.err(XmlErrorKind::InvalidDeclaration, value_start));
+                        return Err(self.fail(XmlErrorKind::InvalidDeclaration, value_start));
                     }
                     version = Some(value);
                 }
@@ -1138,10 +1154,10 @@ impl<'a> Tokenizer<'a> {
                             .bytes()
                             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
                     if !well_formed {
-                        return Err(self.err(XmlErrorKind::InvalidDeclaration, value_start));
+                        return Err(self.fail(XmlErrorKind::InvalidDeclaration, value_start));
                     }
                     if !value.eq_ignore_ascii_case("UTF-8") {
-                        return Err(self.err(XmlErrorKind::UnsupportedEncoding, value_start));
+                        return Err(self.fail(XmlErrorKind::UnsupportedEncoding, value_start));
                     }
                     encoding = Some(value);
                 }
@@ -1149,14 +1165,14 @@ impl<'a> Tokenizer<'a> {
                     standalone = Some(match value {
                         "yes" => true,
                         "no" => false,
-                        _ => return Err(self.err(XmlErrorKind::InvalidDeclaration, value_start)),
+                        _ => return Err(self.fail(XmlErrorKind::InvalidDeclaration, value_start)),
                     });
                 }
-                _ => return Err(self.err(XmlErrorKind::InvalidDeclaration, name_start)),
+                _ => return Err(self.fail(XmlErrorKind::InvalidDeclaration, name_start)),
             }
         }
         let Some(version) = version else {
-            return Err(self.err(XmlErrorKind::InvalidDeclaration, start));
+            return Err(self.fail(XmlErrorKind::InvalidDeclaration, start));
         };
         self.pos = p + 2;
         Ok(Some(Token::Declaration(Declaration {
@@ -1371,7 +1387,9 @@ impl<'a> Tokenizer<'a> {
         prefix_len: usize,
         key: u64,
     ) -> Result<(), XmlError> {
-        let resolution = self.resolve(name_start, prefix_len)?;
+        let resolution = self
+            .resolve(name_start, prefix_len)
+            .map_err(|e| self.record(e))?;
         let namespace = self.namespace(self.resolution_ns(resolution));
         self.resolved = if prefix_len <= 8 {
             ResolvedPrefix {
@@ -1504,6 +1522,27 @@ impl<'a> Tokenizer<'a> {
         self.input.as_bytes().get(start..end).unwrap_or_default()
     }
 
+    /// Makes `e` the tokenizer's error, which every later call returns,
+    /// and gives it back. Every error `step` returns passes through here.
+    #[cold]
+    #[inline(never)]
+    fn record(&mut self, e: XmlError) -> XmlError {
+        self.error = Some(e);
+        e
+    }
+
+    /// A new error of `kind` at `offset`, [recorded](Self::record).
+    fn fail(&mut self, kind: XmlErrorKind, offset: usize) -> XmlError {
+        self.record(XmlError::new(kind, offset))
+    }
+
+    /// [`eof`](Self::eof), [recorded](Self::record).
+    fn fail_eof(&mut self) -> XmlError {
+        self.record(self.eof())
+    }
+
+    /// A new error of `kind` at `offset`, for the scanning helpers, which
+    /// cannot record it; the step that propagates it does.
     fn err(&self, kind: XmlErrorKind, offset: usize) -> XmlError {
         XmlError::new(kind, offset)
     }
