@@ -99,10 +99,14 @@ pub(crate) fn eq_bytes(x: u64, b: u8) -> u64 {
 /// The first eight bytes at `i`, little-endian, if there are eight.
 #[inline(always)]
 pub(crate) fn word_at(bytes: &[u8], i: usize) -> Option<u64> {
-    bytes
-        .get(i..)
-        .and_then(|r| r.first_chunk::<8>())
-        .map(|c| u64::from_le_bytes(*c))
+    // Compared against a bound the caller's loop can hoist, so that a scan
+    // pays one comparison per word.
+    let last = bytes.len().checked_sub(8)?;
+    if i > last {
+        return None;
+    }
+    let chunk = bytes.get(i..i + 8)?;
+    chunk.try_into().ok().map(u64::from_le_bytes)
 }
 
 /// Candidate text stops in `x`: `<`, `&`, `]`, bytes below 0x20 and

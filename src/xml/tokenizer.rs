@@ -550,11 +550,6 @@ impl<'a> Tokenizer<'a> {
             self.declare_namespaces()?;
         }
         self.resolve_name(name_start, prefix_len)?;
-        let ResolvedPrefix {
-            resolution,
-            namespace,
-            ..
-        } = self.resolved;
         if !self.attrs.is_empty() {
             self.resolve_attributes()?;
         }
@@ -562,7 +557,7 @@ impl<'a> Tokenizer<'a> {
             name_start: name_start as u32,
             name_len: (name_end - name_start) as u16,
             prefix_len: prefix_len as u16,
-            resolution,
+            resolution: self.resolved.resolution,
             bindings_len: bindings_len as u16,
         };
         // Capacity is at least the depth limit, which was checked above.
@@ -573,7 +568,7 @@ impl<'a> Tokenizer<'a> {
             qname,
             prefix_len: prefix_len as u32,
             offset: name_start as u32,
-            namespace,
+            namespace: self.resolved.namespace,
         };
         self.last_name = name;
         self.last_depth = self.open.len();
@@ -1584,7 +1579,11 @@ fn empty_stack<T, const N: usize>() -> Vec<T, N> {
 /// eight bytes per step while eight are left.
 #[inline(always)]
 fn skip_name_chars(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(chunk) = bytes.get(i..).and_then(|r| r.first_chunk::<8>()) {
+    let last = bytes.len().saturating_sub(8);
+    while i <= last {
+        let Some(chunk) = bytes.get(i..i + 8) else {
+            break;
+        };
         for (k, &b) in chunk.iter().enumerate() {
             if class(b) & NAME_CHAR == 0 {
                 return i + k;
