@@ -85,6 +85,16 @@ pub fn corpus_files() -> Vec<CorpusFile> {
     files
 }
 
+/// The RFC 5731 `<domain:create>` command (`rfc/5731/009-C-s3.2.1.xml`),
+/// the command the command benches read and the write benches write.
+///
+/// # Panics
+///
+/// When the corpus lacks it.
+pub fn rfc5731_create_command() -> String {
+    read_to_string(&corpus_dir().join("rfc/5731/009-C-s3.2.1.xml"))
+}
+
 /// The RFC 5731 `<domain:info>` response: among the server (`S`) examples
 /// of `rfc/5731/index.tsv`, the biggest one holding `<domain:infData`.
 ///

@@ -16,7 +16,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use epp_codec_benches::command::{
     domain_check_command, extract_epp_codec, extract_quick_xml, extract_roxmltree,
 };
-use epp_codec_benches::corpus_dir;
+use epp_codec_benches::rfc5731_create_command;
 
 fn bench_command(c: &mut Criterion, group: &str, doc: &str) {
     // The three drivers must agree on what they extracted.
@@ -43,8 +43,7 @@ fn bench_command(c: &mut Criterion, group: &str, doc: &str) {
 }
 
 fn commands(c: &mut Criterion) {
-    let create = std::fs::read_to_string(corpus_dir().join("rfc/5731/009-C-s3.2.1.xml"))
-        .expect("read the RFC 5731 create command");
+    let create = rfc5731_create_command();
     bench_command(c, "command_domain_create", &create);
     bench_command(c, "command_domain_check_1000", &domain_check_command(1000));
 }

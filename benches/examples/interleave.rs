@@ -35,8 +35,8 @@ use std::time::{Duration, Instant};
 
 use epp_codec::Limits;
 use epp_codec_benches::{
-    TOKENIZE_DRIVERS, command, corpus_dir, corpus_files, domain_check_response, response,
-    rfc5731_info_response,
+    TOKENIZE_DRIVERS, command, corpus_files, domain_check_response, response,
+    rfc5731_create_command, rfc5731_info_response,
 };
 
 /// One driver: reads every input once, returns a count to keep it honest.
@@ -56,40 +56,37 @@ impl Inputs {
 }
 
 fn inputs(group: &str) -> Inputs {
-    let create = || {
-        std::fs::read_to_string(corpus_dir().join("rfc/5731/009-C-s3.2.1.xml"))
-            .expect("the RFC 5731 domain create in the corpus")
-    };
     Inputs::new(match group {
         "tokenize-info" | "response-info" => vec![rfc5731_info_response().text],
         "tokenize-check" | "response-check" => vec![domain_check_response(1 << 20)],
         "tokenize-corpus" => corpus_files().into_iter().map(|f| f.text).collect(),
-        "command-create" => vec![create()],
+        "command-create" => vec![rfc5731_create_command()],
         "command-check" => vec![command::domain_check_command(1000)],
         other => panic!("unknown group {other:?} (see the example's documentation)"),
     })
 }
 
 fn driver(group: &str, name: &str, docs: &'static [String]) -> Driver {
-    let each = move |read: fn(&str) -> usize| -> Driver {
+    /// `read` run over every document.
+    fn each(docs: &'static [String], read: impl Fn(&str) -> usize + 'static) -> Driver {
         Box::new(move || docs.iter().map(|d| read(black_box(d))).sum())
-    };
+    }
     match (group.split('-').next().unwrap_or(""), name) {
         ("tokenize", _) => {
             let Some(&(_, run)) = TOKENIZE_DRIVERS.iter().find(|(n, _)| *n == name) else {
                 panic!("unknown tokenizer {name:?}");
             };
             let limits = Limits::new();
-            Box::new(move || docs.iter().map(|d| run(black_box(d), &limits)).sum())
+            each(docs, move |d| run(d, &limits))
         }
-        ("command", "epp_codec") => each(|d| command::extract_epp_codec(d.as_bytes())),
-        ("command", "roxmltree") => each(command::extract_roxmltree),
-        ("command", "quick_xml") => each(command::extract_quick_xml),
-        ("response", "epp_codec") => each(|d| response::read_epp_codec(d.as_bytes())),
+        ("command", "epp_codec") => each(docs, |d| command::extract_epp_codec(d.as_bytes())),
+        ("command", "roxmltree") => each(docs, command::extract_roxmltree),
+        ("command", "quick_xml") => each(docs, command::extract_quick_xml),
+        ("response", "epp_codec") => each(docs, |d| response::read_epp_codec(d.as_bytes())),
         ("response", "instant_epp") if group == "response-info" => {
-            each(response::parse_instant_epp_domain_info)
+            each(docs, response::parse_instant_epp_domain_info)
         }
-        ("response", "instant_epp") => each(response::parse_instant_epp_domain_check),
+        ("response", "instant_epp") => each(docs, response::parse_instant_epp_domain_check),
         _ => panic!("unknown driver {name:?} for {group:?}"),
     }
 }

@@ -4,7 +4,7 @@
 use epp_codec_benches::command::{
     domain_check_command, extract_epp_codec, extract_quick_xml, extract_roxmltree,
 };
-use epp_codec_benches::corpus_dir;
+use epp_codec_benches::rfc5731_create_command;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -13,7 +13,7 @@ fn main() {
     let driver = args.get(3).map_or("ours", String::as_str);
     let doc = match which {
         "check" => domain_check_command(1000),
-        _ => std::fs::read_to_string(corpus_dir().join("rfc/5731/009-C-s3.2.1.xml")).unwrap(),
+        _ => rfc5731_create_command(),
     };
     let mut sum = 0usize;
     for _ in 0..iters {
