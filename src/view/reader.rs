@@ -106,7 +106,12 @@ impl<'t, 'a> Reader<'t, 'a> {
             }
             self.tok.step_over_layout();
             let at = self.tok.offset();
-            match self.tok.next_token()? {
+            let next = self.tok.next_token();
+            let token = match &next {
+                Ok(token) => token,
+                Err(e) => return Err((*e).into()),
+            };
+            match token {
                 Some(Token::ElementStart(start)) => {
                     self.peeked = Peeked::Start(Elem {
                         name: start.name(),
