@@ -1,7 +1,9 @@
 //! The tokens the tokenizer hands out: all `Copy`, all borrowed from the document.
 
 use super::escape::{UnescapeMode, Unescaped};
-use super::ns::{Namespace, Ns};
+use core::fmt;
+
+use super::ns::{Namespace, Ns, Uri};
 
 /// A byte range of the document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -47,19 +49,75 @@ pub(crate) fn split_qname(qname: &str, prefix_len: usize) -> (&str, &str) {
     }
 }
 
+/// How a [`Name`] keeps its namespace beside the URI it borrows: one
+/// byte of kind and one of payload, in bytes no other field shares.
+///
+/// (A [`Namespace`] inside a name cost a store-forwarding stall on every
+/// copy of the name: its `Known` variant's byte overlays the first byte of
+/// `Other`'s URI pointer, so the compiler copied it as that byte and the 15
+/// after it, loads that straddle the narrower stores that built the name.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NsKind {
+    /// No namespace.
+    None,
+    /// A known namespace; the URI is empty.
+    Known(Ns),
+    /// Another namespace, whose URI is kept beside the kind.
+    Other {
+        /// The URI has references to replace.
+        has_refs: bool,
+    },
+}
+
+impl NsKind {
+    /// The namespace, given the URI kept beside the kind.
+    #[inline]
+    pub(crate) fn join(self, uri: &str) -> Namespace<'_> {
+        match self {
+            NsKind::None => Namespace::None,
+            NsKind::Known(k) => Namespace::Known(k),
+            NsKind::Other { has_refs } => Namespace::Other(Uri::new(uri, has_refs)),
+        }
+    }
+}
+
 /// An element or attribute name, resolved to its namespace.
 ///
 /// `<domain:name>`, `<d:name xmlns:d="…domain-1.0">` and
 /// `<name xmlns="…domain-1.0">` all give the same
 /// [`namespace`](Self::namespace) and [`local`](Self::local).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub struct Name<'a> {
     /// The name as written, `prefix:local` or `local`.
     pub(crate) qname: &'a str,
+    /// The namespace's URI as declared when `ns` is `Other`; empty otherwise.
+    pub(crate) uri: &'a str,
     /// Length of the prefix (0 when there is none); the colon follows it.
     pub(crate) prefix_len: u32,
     pub(crate) offset: u32,
-    pub(crate) namespace: Namespace<'a>,
+    pub(crate) ns: NsKind,
+}
+
+impl PartialEq for Name<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.qname == other.qname
+            && self.prefix_len == other.prefix_len
+            && self.offset == other.offset
+            && self.namespace() == other.namespace()
+    }
+}
+
+impl Eq for Name<'_> {}
+
+impl fmt::Debug for Name<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Name")
+            .field("qname", &self.qname)
+            .field("prefix_len", &self.prefix_len)
+            .field("offset", &self.offset)
+            .field("namespace", &self.namespace())
+            .finish()
+    }
 }
 
 impl<'a> Name<'a> {
@@ -81,15 +139,16 @@ impl<'a> Name<'a> {
     }
 
     /// The namespace the prefix (or the default namespace) resolves to.
+    #[inline]
     pub fn namespace(&self) -> Namespace<'a> {
-        self.namespace
+        self.ns.join(self.uri)
     }
 
     /// Whether this is `local` in the known namespace `ns`: an integer
     /// compare and a short string compare.
     #[inline]
     pub fn is(&self, ns: Ns, local: &str) -> bool {
-        self.namespace == Namespace::Known(ns) && self.local() == local
+        self.ns == NsKind::Known(ns) && self.local() == local
     }
 
     /// Byte offset of the name in the document.

@@ -10,8 +10,8 @@ use super::error::{XmlError, XmlErrorKind};
 use super::escape::{Reference, check_reference};
 use super::ns::{Namespace, Ns, Uri};
 use super::token::{
-    Attribute, Comment, Declaration, ElementEnd, ElementStart, Name, ProcessingInstruction, Span,
-    Text, Token, split_qname,
+    Attribute, Comment, Declaration, ElementEnd, ElementStart, Name, NsKind, ProcessingInstruction,
+    Span, Text, Token, split_qname,
 };
 use crate::{Limit, Limits};
 
@@ -101,14 +101,17 @@ struct ResolvedPrefix<'a> {
     /// `u16::MAX` when no prefix may match it (none yet, or a longer one).
     prefix_len: u16,
     resolution: Resolution,
-    namespace: Namespace<'a>,
+    /// What it resolved to, as a [`Name`] keeps it.
+    uri: &'a str,
+    ns: NsKind,
 }
 
 const NO_RESOLVED_PREFIX: ResolvedPrefix<'static> = ResolvedPrefix {
     key: 0,
     prefix_len: u16::MAX,
     resolution: RESOLVED_NONE,
-    namespace: Namespace::None,
+    uri: "",
+    ns: NsKind::None,
 };
 
 #[derive(Clone, Copy, Debug)]
@@ -230,9 +233,10 @@ impl<'a> Tokenizer<'a> {
             fast_paths: false,
             last_name: Name {
                 qname: "",
+                uri: "",
                 prefix_len: 0,
                 offset: 0,
-                namespace: Namespace::None,
+                ns: NsKind::None,
             },
             last_depth: 0,
             resolved: NO_RESOLVED_PREFIX,
@@ -382,12 +386,14 @@ impl<'a> Tokenizer<'a> {
             .filter(|a| !a.is_declaration)
             .map(move |a| {
                 let name_start = a.name_start as usize;
+                let (uri, ns) = self.name_ns(a.ns);
                 Attribute {
                     name: Name {
                         qname: self.slice(name_start, name_start + a.name_len as usize),
+                        uri,
                         prefix_len: u32::from(a.prefix_len),
                         offset: a.name_start,
-                        namespace: self.namespace(a.ns),
+                        ns,
                     },
                     raw_value: self.slice(
                         a.value_start as usize,
@@ -566,9 +572,10 @@ impl<'a> Tokenizer<'a> {
             .map_err(|_| self.fail(XmlErrorKind::LimitExceeded(Limit::Depth), start))?;
         let name = Name {
             qname,
+            uri: self.resolved.uri,
             prefix_len: prefix_len as u32,
             offset: name_start as u32,
-            namespace: self.resolved.namespace,
+            ns: self.resolved.ns,
         };
         self.last_name = name;
         self.last_depth = self.open.len();
@@ -1385,20 +1392,22 @@ impl<'a> Tokenizer<'a> {
         let resolution = self
             .resolve(name_start, prefix_len)
             .map_err(|e| self.record(e))?;
-        let namespace = self.namespace(self.resolution_ns(resolution));
+        let (uri, ns) = self.name_ns(self.resolution_ns(resolution));
         self.resolved = if prefix_len <= 8 {
             ResolvedPrefix {
                 key,
                 prefix_len: prefix_len as u16,
                 resolution,
-                namespace,
+                uri,
+                ns,
             }
         } else {
             // A longer prefix is not told apart by its key: keep the
             // answer for this name, matched by no later one.
             ResolvedPrefix {
                 resolution,
-                namespace,
+                uri,
+                ns,
                 ..NO_RESOLVED_PREFIX
             }
         };
@@ -1469,6 +1478,24 @@ impl<'a> Tokenizer<'a> {
         }
     }
 
+    /// A namespace as a [`Name`] keeps it: the URI (empty unless another
+    /// namespace) and its kind.
+    #[inline]
+    fn name_ns(&self, ns: NsRef) -> (&'a str, NsKind) {
+        match ns {
+            NsRef::None => ("", NsKind::None),
+            NsRef::Known(k) => ("", NsKind::Known(k)),
+            NsRef::Other {
+                start,
+                len,
+                has_refs,
+            } => (
+                self.slice(start as usize, (start + len) as usize),
+                NsKind::Other { has_refs },
+            ),
+        }
+    }
+
     fn ns_eq(&self, a: NsRef, b: NsRef) -> bool {
         match (a, b) {
             (NsRef::Other { .. }, NsRef::Other { .. }) => self.namespace(a) == self.namespace(b),
@@ -1485,11 +1512,13 @@ impl<'a> Tokenizer<'a> {
 
     fn element_name(&self, e: &OpenElement) -> Name<'a> {
         let start = e.name_start as usize;
+        let (uri, ns) = self.name_ns(self.resolution_ns(e.resolution));
         Name {
             qname: self.slice(start, start + e.name_len as usize),
+            uri,
             prefix_len: u32::from(e.prefix_len),
             offset: e.name_start,
-            namespace: self.namespace(self.resolution_ns(e.resolution)),
+            ns,
         }
     }
 
