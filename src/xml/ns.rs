@@ -18,6 +18,15 @@ macro_rules! known_namespaces {
             /// Every known namespace, in declaration order.
             pub const ALL: &'static [Ns] = &[ $( Ns::$variant, )* ];
 
+            /// The known namespace whose place in [`ALL`](Self::ALL) is `index`.
+            #[inline]
+            pub(crate) const fn from_index(index: u32) -> Option<Ns> {
+                match index {
+                    $( i if i == Ns::$variant as u32 => Some(Ns::$variant), )*
+                    _ => None,
+                }
+            }
+
             /// The namespace URI.
             pub const fn uri(self) -> &'static str {
                 match self { $( Ns::$variant => $uri, )* }

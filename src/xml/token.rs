@@ -49,34 +49,51 @@ pub(crate) fn split_qname(qname: &str, prefix_len: usize) -> (&str, &str) {
     }
 }
 
-/// How a [`Name`] keeps its namespace beside the URI it borrows: one
-/// byte of kind and one of payload, in bytes no other field shares.
+/// How a [`Name`] keeps its namespace beside the URI it borrows: a plain
+/// integer code (0: none; 1 and 2: another namespace, without and with
+/// references in its URI; from 3: a known one, by its place in [`Ns::ALL`]).
 ///
-/// (A [`Namespace`] inside a name cost a store-forwarding stall on every
-/// copy of the name: its `Known` variant's byte overlays the first byte of
-/// `Other`'s URI pointer, so the compiler copied it as that byte and the 15
-/// after it, loads that straddle the narrower stores that built the name.)
+/// (A [`Namespace`] inside a name cost a store-forwarding stall on nearly
+/// every copy of the name: an enum's payload bytes are copied as bytes,
+/// padding included, with loads that straddle the narrower stores that
+/// built it. An integer is copied as the integer it was stored as.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum NsKind {
-    /// No namespace.
-    None,
-    /// A known namespace; the URI is empty.
-    Known(Ns),
-    /// Another namespace, whose URI is kept beside the kind.
-    Other {
-        /// The URI has references to replace.
-        has_refs: bool,
-    },
-}
+pub(crate) struct NsKind(u32);
 
 impl NsKind {
+    /// No namespace.
+    pub(crate) const NONE: NsKind = NsKind(0);
+    const OTHER: u32 = 1;
+    const OTHER_WITH_REFS: u32 = 2;
+    const FIRST_KNOWN: u32 = 3;
+
+    /// A known namespace; the URI beside it is empty.
+    #[inline]
+    pub(crate) const fn known(ns: Ns) -> NsKind {
+        NsKind(ns as u32 + Self::FIRST_KNOWN)
+    }
+
+    /// Another namespace, whose URI (references in it or not) is kept beside the kind.
+    #[inline]
+    pub(crate) const fn other(has_refs: bool) -> NsKind {
+        NsKind(if has_refs {
+            Self::OTHER_WITH_REFS
+        } else {
+            Self::OTHER
+        })
+    }
+
     /// The namespace, given the URI kept beside the kind.
     #[inline]
     pub(crate) fn join(self, uri: &str) -> Namespace<'_> {
-        match self {
-            NsKind::None => Namespace::None,
-            NsKind::Known(k) => Namespace::Known(k),
-            NsKind::Other { has_refs } => Namespace::Other(Uri::new(uri, has_refs)),
+        match self.0 {
+            0 => Namespace::None,
+            Self::OTHER => Namespace::Other(Uri::new(uri, false)),
+            Self::OTHER_WITH_REFS => Namespace::Other(Uri::new(uri, true)),
+            k => match Ns::from_index(k - Self::FIRST_KNOWN) {
+                Some(ns) => Namespace::Known(ns),
+                None => Namespace::None,
+            },
         }
     }
 }
@@ -148,7 +165,7 @@ impl<'a> Name<'a> {
     /// compare and a short string compare.
     #[inline]
     pub fn is(&self, ns: Ns, local: &str) -> bool {
-        self.ns == NsKind::Known(ns) && self.local() == local
+        self.ns == NsKind::known(ns) && self.local() == local
     }
 
     /// Byte offset of the name in the document.
@@ -402,4 +419,26 @@ pub enum Token<'a> {
     ElementEnd(ElementEnd<'a>),
     /// Character data or CDATA inside the root element, white space included.
     Text(Text<'a>),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_gives_back_the_namespace_it_keeps() {
+        for (index, &ns) in Ns::ALL.iter().enumerate() {
+            assert_eq!(Ns::from_index(index as u32), Some(ns));
+            assert_eq!(NsKind::known(ns).join(""), Namespace::Known(ns));
+        }
+        assert_eq!(Ns::from_index(Ns::ALL.len() as u32), None);
+        assert_eq!(NsKind::NONE.join(""), Namespace::None);
+        for has_refs in [false, true] {
+            let Namespace::Other(uri) = NsKind::other(has_refs).join("urn:x&amp;y") else {
+                panic!("not another namespace");
+            };
+            assert_eq!(uri.raw(), "urn:x&amp;y");
+            assert_eq!(uri.eq_str("urn:x&y"), has_refs);
+        }
+    }
 }

@@ -111,7 +111,7 @@ const NO_RESOLVED_PREFIX: ResolvedPrefix<'static> = ResolvedPrefix {
     prefix_len: u16::MAX,
     resolution: RESOLVED_NONE,
     uri: "",
-    ns: NsKind::None,
+    ns: NsKind::NONE,
 };
 
 #[derive(Clone, Copy, Debug)]
@@ -236,7 +236,7 @@ impl<'a> Tokenizer<'a> {
                 uri: "",
                 prefix_len: 0,
                 offset: 0,
-                ns: NsKind::None,
+                ns: NsKind::NONE,
             },
             last_depth: 0,
             resolved: NO_RESOLVED_PREFIX,
@@ -1483,15 +1483,15 @@ impl<'a> Tokenizer<'a> {
     #[inline]
     fn name_ns(&self, ns: NsRef) -> (&'a str, NsKind) {
         match ns {
-            NsRef::None => ("", NsKind::None),
-            NsRef::Known(k) => ("", NsKind::Known(k)),
+            NsRef::None => ("", NsKind::NONE),
+            NsRef::Known(k) => ("", NsKind::known(k)),
             NsRef::Other {
                 start,
                 len,
                 has_refs,
             } => (
                 self.slice(start as usize, (start + len) as usize),
-                NsKind::Other { has_refs },
+                NsKind::other(has_refs),
             ),
         }
     }
