@@ -106,6 +106,8 @@ impl<'t, 'a> Reader<'t, 'a> {
             }
             self.tok.step_over_layout();
             let at = self.tok.offset();
+            // Taken by reference: moving the token out of the result
+            // copied it with loads wider than the stores that wrote it.
             let next = self.tok.next_token();
             let token = match &next {
                 Ok(token) => token,
