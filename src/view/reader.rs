@@ -336,6 +336,7 @@ impl<'t, 'a> Reader<'t, 'a> {
 
     /// Every attribute of `e` (the element just taken or peeked) must be
     /// one of `allowed` (unprefixed); `xsi:` attributes are always allowed.
+    #[inline]
     pub(crate) fn check_attributes(
         &self,
         e: Elem<'a>,

@@ -1079,6 +1079,7 @@ pub(crate) fn read<'a>(
 }
 
 /// The content of a `labelType` element `e` (just taken): 1–255 characters.
+#[inline]
 fn label<'a>(r: &mut Reader<'_, 'a>, e: Elem<'a>) -> Result<Str<'a>, CommandError<'a>> {
     let value = r.token(e)?;
     check_length(value, 1, 255, e.element_name(), element_span(r, e))
