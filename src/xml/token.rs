@@ -1,8 +1,8 @@
 //! The tokens the tokenizer hands out: all `Copy`, all borrowed from the document.
 
-use super::escape::{UnescapeMode, Unescaped};
 use core::fmt;
 
+use super::escape::{UnescapeMode, Unescaped};
 use super::ns::{Namespace, Ns, Uri};
 
 /// A byte range of the document.
@@ -62,7 +62,8 @@ pub(crate) struct NsKind(u32);
 
 impl NsKind {
     /// No namespace.
-    pub(crate) const NONE: NsKind = NsKind(0);
+    pub(crate) const NONE: NsKind = NsKind(Self::NO_NAMESPACE);
+    const NO_NAMESPACE: u32 = 0;
     const OTHER: u32 = 1;
     const OTHER_WITH_REFS: u32 = 2;
     const FIRST_KNOWN: u32 = 3;
@@ -87,7 +88,7 @@ impl NsKind {
     #[inline]
     pub(crate) fn join(self, uri: &str) -> Namespace<'_> {
         match self.0 {
-            0 => Namespace::None,
+            Self::NO_NAMESPACE => Namespace::None,
             Self::OTHER => Namespace::Other(Uri::new(uri, false)),
             Self::OTHER_WITH_REFS => Namespace::Other(Uri::new(uri, true)),
             k => match Ns::from_index(k - Self::FIRST_KNOWN) {

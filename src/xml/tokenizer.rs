@@ -1464,18 +1464,8 @@ impl<'a> Tokenizer<'a> {
     }
 
     fn namespace(&self, ns: NsRef) -> Namespace<'a> {
-        match ns {
-            NsRef::None => Namespace::None,
-            NsRef::Known(k) => Namespace::Known(k),
-            NsRef::Other {
-                start,
-                len,
-                has_refs,
-            } => Namespace::Other(Uri::new(
-                self.slice(start as usize, (start + len) as usize),
-                has_refs,
-            )),
-        }
+        let (uri, kind) = self.name_ns(ns);
+        kind.join(uri)
     }
 
     /// A namespace as a [`Name`] keeps it: the URI (empty unless another
