@@ -864,3 +864,40 @@ fn tolerant_of_unknown_values_and_missing_elements() {
     assert!(i.created().unwrap().parsed().is_none());
     assert!(i.ns().is_none());
 }
+
+/// A check item's parts are found wherever they stand among its children:
+/// a reason before the name, a foreign element called `name` (another
+/// namespace, so not a field) before the real one, a second reason that
+/// does not count, and an item with no reason at all.
+#[test]
+fn check_items_find_their_parts_in_any_order() {
+    let doc = r#"<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><response><result code="1000"/>
+<resData><domain:chkData xmlns:domain="urn:ietf:params:xml:ns:domain-1.0">
+  <domain:cd><domain:reason lang="fr">D&#xE9;j&#xE0; pris</domain:reason><x:name xmlns:x="urn:example">no</x:name>
+    <domain:name avail="0"> taken.example </domain:name><domain:reason>second</domain:reason></domain:cd>
+  <domain:cd><domain:name avail="true">free.example</domain:name></domain:cd>
+  <domain:cd><!-- nothing but a comment --></domain:cd>
+</domain:chkData></resData>
+<trID><svTRID>S</svTRID></trID></response></epp>"#;
+    let r = read_response(doc.as_bytes()).unwrap();
+    let Some(DomainData::Check(list)) = DomainData::from_raw(r.res_data().iter().next().unwrap())
+    else {
+        panic!("no chkData")
+    };
+    let items: Vec<CheckItem<'_>> = list.iter().collect();
+    assert_eq!(items.len(), 3);
+
+    assert_eq!(items[0].name().map(s).as_deref(), Some("taken.example"));
+    assert_eq!(items[0].available(), Some(false));
+    assert_eq!(items[0].reason().map(s).as_deref(), Some("Déjà pris"));
+    assert_eq!(items[0].reason_lang().map(s).as_deref(), Some("fr"));
+
+    assert_eq!(items[1].name().map(s).as_deref(), Some("free.example"));
+    assert_eq!(items[1].available(), Some(true));
+    assert_eq!(items[1].reason(), None);
+    assert_eq!(items[1].reason_lang(), None);
+
+    assert_eq!(items[2].name(), None);
+    assert_eq!(items[2].available(), None);
+    assert_eq!(items[2].reason(), None);
+}

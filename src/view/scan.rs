@@ -90,6 +90,18 @@ pub struct Child<'a> {
     scope: Scope,
 }
 
+/// A child element kept as its offsets alone (20 bytes, where a [`Child`]
+/// takes 80): see [`Child::keep`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct KeptChild {
+    tag_start: u32,
+    tag_end: u32,
+    content_end: u32,
+    end: u32,
+    qname_len: u16,
+    prefix_len: u16,
+}
+
 impl<'a> Child<'a> {
     /// The start tag at `tag` alone (for reading its attributes: it has
     /// no content, so no child to match).
@@ -134,6 +146,43 @@ impl<'a> Child<'a> {
             matching,
             scope,
         }
+    }
+
+    /// This element kept in a few offsets, for a view that looks at some
+    /// of its parent's children again and again: [`Child::kept_child`]
+    /// gives it back without scanning the parent again.
+    #[inline]
+    pub(crate) fn keep(&self) -> KeptChild {
+        KeptChild {
+            tag_start: self.tag_start,
+            tag_end: self.tag_end,
+            content_end: self.content_end,
+            end: self.end,
+            qname_len: self.qname.len() as u16,
+            prefix_len: self.prefix_len,
+        }
+    }
+
+    /// The child `kept` stands for: `kept` must come from
+    /// [`keep`](Child::keep) on one of this element's
+    /// [`children`](Child::children), which it then equals.
+    #[inline]
+    pub(crate) fn kept_child(&self, kept: KeptChild) -> Option<Child<'a>> {
+        let name_start = kept.tag_start as usize + 1;
+        let scope = self.children_scope();
+        Some(Child {
+            doc: self.doc,
+            qname: self
+                .doc
+                .get(name_start..name_start + usize::from(kept.qname_len))?,
+            tag_start: kept.tag_start,
+            tag_end: kept.tag_end,
+            content_end: kept.content_end,
+            end: kept.end,
+            prefix_len: kept.prefix_len,
+            matching: self.matching,
+            scope,
+        })
     }
 
     /// The start tag, `<` to `>`.

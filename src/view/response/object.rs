@@ -8,7 +8,7 @@ use super::parse_date_time;
 use crate::view::command::contact::ContactStatus;
 use crate::view::command::domain::DomainStatus;
 use crate::view::command::host::HostStatus;
-use crate::view::scan::{Child, FromChild, Lookup};
+use crate::view::scan::{Child, FromChild, KeptChild, Lookup};
 use crate::view::str::Str;
 use crate::view::value::DateTime;
 use crate::xml::Ns;
@@ -136,13 +136,21 @@ pub(crate) fn boolean(v: Option<Str<'_>>) -> Option<bool> {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct CheckItem<'a> {
     element: Child<'a>,
+    /// Its `<name>` (or `<id>`) and `<reason>`, found in one scan of its
+    /// children when the item is made: each accessor used to scan them
+    /// again, so reading a name, its `avail` and its reason scanned the
+    /// item three times.
+    key: Option<KeptChild>,
+    reason: Option<KeptChild>,
 }
 
 impl<'a> CheckItem<'a> {
     fn key(&self) -> Option<Child<'a>> {
-        self.element
-            .children()
-            .find(|c| matches!(c.local(), "name" | "id"))
+        self.element.kept_child(self.key?)
+    }
+
+    fn reason_element(&self) -> Option<Child<'a>> {
+        self.element.kept_child(self.reason?)
     }
 
     /// The name (domain, host) or id (contact) checked.
@@ -157,18 +165,30 @@ impl<'a> CheckItem<'a> {
 
     /// `<reason>`: why it is not available.
     pub fn reason(&self) -> Option<Str<'a>> {
-        self.element.child("reason").map(|c| c.text())
+        self.reason_element().map(|c| c.text())
     }
 
     /// The `lang` of `<reason>`.
     pub fn reason_lang(&self) -> Option<Str<'a>> {
-        self.element.child("reason").and_then(|c| c.attr("lang"))
+        self.reason_element().and_then(|c| c.attr("lang"))
     }
 }
 
 impl<'a> FromChild<'a> for CheckItem<'a> {
-    fn from_child(child: Child<'a>) -> Self {
-        CheckItem { element: child }
+    fn from_child(element: Child<'a>) -> Self {
+        let (mut key, mut reason) = (None, None);
+        for c in element.children() {
+            match c.local() {
+                "name" | "id" if key.is_none() => key = Some(c.keep()),
+                "reason" if reason.is_none() => reason = Some(c.keep()),
+                _ => {}
+            }
+        }
+        CheckItem {
+            element,
+            key,
+            reason,
+        }
     }
 }
 
