@@ -90,6 +90,81 @@ pub struct Child<'a> {
     scope: Scope,
 }
 
+/// The attributes of a checked start tag: see [`Child::attribute_spans`].
+struct AttributeSpans<'a> {
+    /// The document up to the end of the start tag.
+    bytes: &'a [u8],
+    /// Where to read on.
+    at: usize,
+}
+
+impl<'a> Iterator for AttributeSpans<'a> {
+    type Item = (&'a [u8], usize, usize);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        // Byte scans within a start tag checked well-formed: `name =
+        // "value"` pairs separated by white space.
+        let bytes = self.bytes;
+        let mut i = self.at;
+        while is_space(*bytes.get(i)?) {
+            i += 1;
+        }
+        let name_start = i;
+        let eq = find_byte(bytes, i, b'=')?;
+        let mut name_end = eq;
+        while name_end > name_start && is_space(bytes[name_end - 1]) {
+            name_end -= 1;
+        }
+        i = eq + 1;
+        while is_space(*bytes.get(i)?) {
+            i += 1;
+        }
+        let quote = *bytes.get(i)?;
+        let value_start = i + 1;
+        let value_end = find_byte(bytes, value_start, quote)?;
+        self.at = value_end + 1;
+        Some((bytes.get(name_start..name_end)?, value_start, value_end))
+    }
+}
+
+/// The children of one name met while going through a parent's
+/// [`children`](Child::children) for other things too: noted one by one,
+/// they make the [`List`] that [`Child::list`] would give, without a scan
+/// of its own.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct ListRun {
+    span: Span,
+    len: u32,
+}
+
+impl ListRun {
+    /// Notes `child`, the next of the run in document order.
+    #[inline]
+    pub(crate) fn note(&mut self, child: &Child<'_>) {
+        if self.len == 0 {
+            self.span.start = child.start();
+        }
+        self.span.end = child.end();
+        self.len += 1;
+    }
+
+    /// The run as a list of `parent`'s children called `local`.
+    pub(crate) fn into_list<'a, T: ListItem<'a>>(
+        self,
+        parent: &Child<'a>,
+        local: &'a str,
+    ) -> List<'a, T> {
+        List::from_doc_named(
+            parent.doc,
+            self.span,
+            self.len,
+            local,
+            Items::children_of(parent),
+            parent.children_scope(),
+        )
+    }
+}
+
 /// A child element kept as its offsets alone (20 bytes, where a [`Child`]
 /// takes 80): see [`Child::keep`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -329,42 +404,57 @@ impl<'a> Child<'a> {
     /// The unprefixed attribute `name`.
     pub(crate) fn attr(&self, name: &str) -> Option<Str<'a>> {
         let (value_start, value_end) = self.find_attr(|n| same_bytes(n, name.as_bytes()))?;
-        let value = self.doc.get(value_start..value_end)?;
-        let escaped = value
-            .bytes()
-            .any(|b| matches!(b, b'&' | b'\t' | b'\n' | b'\r'));
-        Some(Str::attribute(value, value_start, escaped))
+        self.attribute_value(value_start, value_end)
     }
 
     /// Where the value of the first attribute whose name `is_it` accepts
     /// lies (between the quotes).
     fn find_attr(&self, is_it: impl Fn(&[u8]) -> bool) -> Option<(usize, usize)> {
-        // Byte scans within the start tag, which was checked well-formed:
-        // `name = "value"` pairs separated by white space.
-        let bytes = self.doc.as_bytes().get(..self.tag_end as usize)?;
-        let mut i = self.start() + 1 + self.qname.len();
-        loop {
-            while is_space(*bytes.get(i)?) {
-                i += 1;
-            }
-            let name_start = i;
-            let eq = find_byte(bytes, i, b'=')?;
-            let mut name_end = eq;
-            while name_end > name_start && is_space(bytes[name_end - 1]) {
-                name_end -= 1;
-            }
-            i = eq + 1;
-            while is_space(*bytes.get(i)?) {
-                i += 1;
-            }
-            let quote = *bytes.get(i)?;
-            let value_start = i + 1;
-            let value_end = find_byte(bytes, value_start, quote)?;
-            if is_it(bytes.get(name_start..name_end)?) {
-                return Some((value_start, value_end));
-            }
-            i = value_end + 1;
+        self.attribute_spans()
+            .find(|&(name, _, _)| is_it(name))
+            .map(|(_, start, end)| (start, end))
+    }
+
+    /// The attributes of the start tag in order, each as its name and
+    /// where its value lies (between the quotes).
+    fn attribute_spans(&self) -> AttributeSpans<'a> {
+        AttributeSpans {
+            bytes: self
+                .doc
+                .as_bytes()
+                .get(..self.tag_end as usize)
+                .unwrap_or_default(),
+            at: self.start() + 1 + self.qname.len(),
         }
+    }
+
+    /// The unprefixed attributes `names`, each read as [`attr`] reads
+    /// one, in one pass over the start tag: for a view that takes several
+    /// attributes of each item of a long list.
+    ///
+    /// [`attr`]: Child::attr
+    pub(crate) fn attrs<const N: usize>(&self, names: [&str; N]) -> [Option<Str<'a>>; N] {
+        let mut found = [None; N];
+        for (name, start, end) in self.attribute_spans() {
+            let Some(k) = names.iter().position(|n| same_bytes(name, n.as_bytes())) else {
+                continue;
+            };
+            if found[k].is_none() {
+                found[k] = self.attribute_value(start, end);
+            }
+        }
+        found
+    }
+
+    /// The attribute value between `start` and `end`, as [`attr`] gives it.
+    ///
+    /// [`attr`]: Child::attr
+    fn attribute_value(&self, start: usize, end: usize) -> Option<Str<'a>> {
+        let value = self.doc.get(start..end)?;
+        let escaped = value
+            .bytes()
+            .any(|b| matches!(b, b'&' | b'\t' | b'\n' | b'\r'));
+        Some(Str::attribute(value, start, escaped))
     }
 
     /// Where the namespace URI the start tag binds `prefix` to
@@ -479,26 +569,14 @@ impl<'a> Child<'a> {
     ///
     /// [`children`]: Child::children
     pub(crate) fn list<T: ListItem<'a>>(&self, local: &'a str) -> List<'a, T> {
-        let mut span = Span::default();
-        let mut len = 0u32;
+        let mut run = ListRun::default();
         for c in self
             .children()
             .filter(|c| same_bytes(c.local().as_bytes(), local.as_bytes()))
         {
-            if len == 0 {
-                span.start = c.start();
-            }
-            span.end = c.end();
-            len += 1;
+            run.note(&c);
         }
-        List::from_doc_named(
-            self.doc,
-            span,
-            len,
-            local,
-            Items::children_of(self),
-            self.children_scope(),
-        )
+        run.into_list(self, local)
     }
 
     /// The first child element called `local` of the namespace `ns`,
@@ -1776,6 +1854,46 @@ mod tests {
             end: doc.len(),
         };
         Children::new(doc, whole).next().unwrap()
+    }
+
+    #[test]
+    fn attributes_in_one_pass_read_as_one_at_a_time() {
+        let doc = "<a><b\n   one = \"1&amp;\"\n\ttwo='2>' three=\"\" x:four=\"4\"/></a>";
+        let b = root(doc).children().next().unwrap();
+        let names = ["three", "one", "absent", "two", "four", "x:four"];
+        let all = b.attrs(names);
+        for (name, got) in names.iter().zip(all) {
+            assert_eq!(got, b.attr(name), "{name}");
+        }
+        assert!(all[0].unwrap().is_empty());
+        assert!(all[1].unwrap().eq_str("1&"));
+        assert!(all[2].is_none());
+        assert!(all[3].unwrap().eq_str("2>"));
+        // `attr` and `attrs` take unprefixed names: a prefixed one is
+        // found only by its whole qualified name.
+        assert!(all[4].is_none());
+        assert!(all[5].unwrap().eq_str("4"));
+    }
+
+    /// A child kept and given back is the child its parent's scan gives.
+    #[test]
+    fn a_kept_child_is_the_child() {
+        let doc = r#"<p:a xmlns:p="urn:x"><p:b k="v">t</p:b><q/><p:c><p:d/></p:c></p:a>"#;
+        for matching in [Matching::ByLocal, Matching::SameNamespace] {
+            let whole = Span {
+                start: 0,
+                end: doc.len(),
+            };
+            let a = Children::matched(doc, whole, matching).next().unwrap();
+            for child in a.children() {
+                let kept = a.kept_child(child.keep()).unwrap();
+                assert_eq!(kept, child);
+                assert_eq!(kept.span(), child.span());
+                assert_eq!(kept.local(), child.local());
+                assert_eq!(kept.prefix(), child.prefix());
+                assert_eq!(kept.children().count(), child.children().count());
+            }
+        }
     }
 
     #[test]

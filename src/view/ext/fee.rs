@@ -41,7 +41,7 @@ use crate::view::CommandErrorKind;
 use crate::view::command::{Command, DomainCommand, RawElement, TransferOp, check_language};
 use crate::view::error::{CommandError, ElementName};
 use crate::view::reader::{Elem, Reader};
-use crate::view::scan::{Child, FromChild, List, Matching};
+use crate::view::scan::{Child, FromChild, List, ListRun, Matching};
 use crate::view::str::Str;
 use crate::view::value::{
     Period, PeriodUnit, check_bool, check_enum, check_unsigned, parse_number, plain_ascii,
@@ -357,14 +357,17 @@ impl<'a> FromChild<'a> for FeeCommand<'a> {
         } else {
             c.child("command")
         };
-        let attr = |local: &str| command.and_then(|e| e.attr(local)).map(Str::trimmed);
+        let [name, custom_name, phase, subphase] = command.map_or([None; 4], |e| {
+            e.attrs(["name", "customName", "phase", "subphase"])
+                .map(|a| a.map(Str::trimmed))
+        });
         FeeCommand {
-            name: attr("name")
+            name: name
                 .or_else(|| command.map(|e| e.token()))
                 .unwrap_or_default(),
-            custom_name: attr("customName"),
-            phase: attr("phase"),
-            subphase: attr("subphase"),
+            custom_name,
+            phase,
+            subphase,
             period: period_of(c.child("period")),
         }
     }
@@ -445,13 +448,22 @@ impl<'a> Fee<'a> {
 
 impl<'a> FromChild<'a> for Fee<'a> {
     fn from_child(c: Child<'a>) -> Self {
+        // One pass over the attributes: most are absent, and a lookup of
+        // each read every attribute of the tag to find that out.
+        let [description, lang, refundable, grace_period, applied] = c.attrs([
+            "description",
+            "lang",
+            "refundable",
+            "grace-period",
+            "applied",
+        ]);
         Fee {
             amount: c.token(),
-            description: c.attr("description"),
-            lang: c.attr("lang").map(Str::trimmed),
-            refundable: boolean(c.attr("refundable")),
-            grace_period: c.attr("grace-period").map(Str::trimmed),
-            applied: c.attr("applied").map(Str::trimmed),
+            description,
+            lang: lang.map(Str::trimmed),
+            refundable: boolean(refundable),
+            grace_period: grace_period.map(Str::trimmed),
+            applied: applied.map(Str::trimmed),
         }
     }
 }
@@ -491,10 +503,11 @@ impl<'a> FeeCredit<'a> {
 
 impl<'a> FromChild<'a> for FeeCredit<'a> {
     fn from_child(c: Child<'a>) -> Self {
+        let [description, lang] = c.attrs(["description", "lang"]);
         FeeCredit {
             amount: c.token(),
-            description: c.attr("description"),
-            lang: c.attr("lang").map(Str::trimmed),
+            description,
+            lang: lang.map(Str::trimmed),
         }
     }
 }
@@ -668,17 +681,15 @@ impl<'a> FeeCommandData<'a> {
 
 impl<'a> FromChild<'a> for FeeCommandData<'a> {
     fn from_child(c: Child<'a>) -> Self {
-        let own = |local: &str| {
-            if c.local() == "command" {
-                c.attr(local)
-            } else {
-                None
-            }
+        let [standard, available] = if c.local() == "command" {
+            c.attrs(["standard", "avail"])
+        } else {
+            [None; 2]
         };
         FeeCommandData {
             command: FeeCommand::from_child(c),
-            standard: boolean(own("standard")),
-            available: boolean(own("avail")),
+            standard: boolean(standard),
+            available: boolean(available),
             fees: c.list("fee"),
             credits: c.list("credit"),
             class: if c.local() == "command" {
@@ -742,21 +753,47 @@ impl<'a> FeeCheckItem<'a> {
 
 impl<'a> FromChild<'a> for FeeCheckItem<'a> {
     fn from_child(c: Child<'a>) -> Self {
-        let id = c.child("objID");
+        // Every field from one scan of the children: the first of each
+        // name, and the run of commands. A lookup for each field scanned
+        // them seven times, each time past every command and its fees.
+        let (mut id, mut object, mut name, mut currency, mut class, mut reason) =
+            (None, None, None, None, None, None);
+        let mut first_command = None;
+        let mut commands = ListRun::default();
+        for k in c.children() {
+            let first = |seen: &mut Option<Child<'a>>| {
+                if seen.is_none() {
+                    *seen = Some(k);
+                }
+            };
+            match k.local() {
+                "objID" => first(&mut id),
+                "object" => first(&mut object),
+                "name" => first(&mut name),
+                "currency" => first(&mut currency),
+                "class" => first(&mut class),
+                "reason" => first(&mut reason),
+                "command" => {
+                    first(&mut first_command);
+                    commands.note(&k);
+                }
+                _ => {}
+            }
+        }
         let object_id = id
             .map(|i| i.token())
             .or_else(|| {
-                c.child("object")
+                object
                     .and_then(|o| o.all_children().find(|id| is_object_id(&o, id)))
                     .map(|o| o.token())
             })
-            .or_else(|| token_of(c.child("name")))
+            .or_else(|| token_of(name))
             .unwrap_or_default();
         // The drafts 0.6 and 0.11 hold one command flat in the cd, with
         // the currency (which fee-1.0 and 0.12 never put there), the
         // command named by its text.
-        let flat = c.child("currency").is_some()
-            || c.child("command").is_some_and(|command| {
+        let flat = currency.is_some()
+            || first_command.is_some_and(|command| {
                 command.attr("name").is_none()
                     && command.children().next().is_none()
                     && !command.token().is_empty()
@@ -765,10 +802,14 @@ impl<'a> FromChild<'a> for FeeCheckItem<'a> {
             object_id,
             object_element: id.and_then(|i| i.attr("element")).map(Str::trimmed),
             available: boolean(c.attr("avail")),
-            class: token_of(c.child("class")),
-            currency: token_of(c.child("currency")),
-            commands: if flat { c.as_list() } else { c.list("command") },
-            reason: reason_of(c.child("reason")),
+            class: token_of(class),
+            currency: token_of(currency),
+            commands: if flat {
+                c.as_list()
+            } else {
+                commands.into_list(&c, "command")
+            },
+            reason: reason_of(reason),
         }
     }
 }
