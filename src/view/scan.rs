@@ -244,20 +244,20 @@ impl<'a> Child<'a> {
     #[inline]
     pub(crate) fn kept_child(&self, kept: KeptChild) -> Option<Child<'a>> {
         let name_start = kept.tag_start as usize + 1;
-        let scope = self.children_scope();
-        Some(Child {
-            doc: self.doc,
-            qname: self
-                .doc
+        Some(Child::at(
+            self.doc,
+            self.doc
                 .get(name_start..name_start + usize::from(kept.qname_len))?,
-            tag_start: kept.tag_start,
-            tag_end: kept.tag_end,
-            content_end: kept.content_end,
-            end: kept.end,
-            prefix_len: kept.prefix_len,
-            matching: self.matching,
-            scope,
-        })
+            u32::from(kept.prefix_len),
+            Span {
+                start: kept.tag_start as usize,
+                end: kept.tag_end as usize,
+            },
+            kept.content_end as usize,
+            kept.end as usize,
+            self.matching,
+            self.children_scope(),
+        ))
     }
 
     /// The start tag, `<` to `>`.
