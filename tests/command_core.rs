@@ -267,6 +267,63 @@ fn every_error_kind() {
     }
 }
 
+/// Which attributes a command element may carry: the schema's own
+/// (unprefixed), any `xsi:` attribute, and namespace declarations, which
+/// are not attributes; anything else is refused, named as written.
+#[test]
+fn attributes_a_command_element_may_carry() {
+    const XSI: &str = r#"xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance""#;
+    let accepted = [
+        r#"<poll op="req"/>"#.to_string(),
+        format!(r#"<poll {XSI} xsi:schemaLocation="urn:x x.xsd" op="req"/>"#),
+        r#"<poll xmlns:x="urn:x" op="req" xmlns:y="urn:y"/>"#.to_string(),
+        r#"<poll xmlns="urn:ietf:params:xml:ns:epp-1.0" op="req"/>"#.to_string(),
+    ];
+    for body in accepted {
+        let doc = command(&body);
+        let request = read_command(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc}: {e}"));
+        assert!(
+            matches!(request.command(), Command::Poll(Poll::Request)),
+            "{doc}"
+        );
+    }
+    let refused = [
+        (r#"<poll op="req" opx="1"/>"#.to_string(), "opx"),
+        (r#"<poll o="req" op="req"/>"#.to_string(), "o"),
+        (r#"<poll op="req" xml:lang="en"/>"#.to_string(), "xml:lang"),
+        (
+            r#"<poll xmlns:x="urn:x" x:op="req" op="req"/>"#.to_string(),
+            "x:op",
+        ),
+        // An attribute in the schema's namespace is not the schema's own.
+        (
+            r#"<poll xmlns:e="urn:ietf:params:xml:ns:epp-1.0" op="req" e:op="req"/>"#.to_string(),
+            "e:op",
+        ),
+        // The first one refused is named, after accepted ones.
+        (
+            format!(r#"<poll {XSI} xsi:type="t" op="req" b="2" c="3"/>"#),
+            "b",
+        ),
+    ];
+    for (body, name) in refused {
+        let doc = command(&body);
+        let err = read_command(doc.as_bytes()).expect_err(&doc);
+        assert_eq!(
+            err.kind(),
+            CommandErrorKind::UnexpectedAttribute,
+            "{doc}: {err}"
+        );
+        assert_eq!(err.attribute(), Some(name), "{doc}");
+        assert_eq!(err.element().map(|e| e.local), Some("poll"), "{doc}");
+        assert_eq!(
+            err.offset(),
+            doc.find(&format!(" {name}=")).unwrap() + 1,
+            "{doc}"
+        );
+    }
+}
+
 #[test]
 fn login_bounds_and_patterns() {
     for (clid, pw, version, code) in [

@@ -6,7 +6,7 @@
 
 use super::error::{CommandError, CommandErrorKind, ElementName};
 use super::str::Str;
-use crate::xml::{Name, Namespace, Ns, Span, Token, Tokenizer};
+use crate::xml::{Name, Ns, Span, Token, Tokenizer};
 
 /// A start tag the reader has seen.
 #[derive(Clone, Copy, Debug)]
@@ -342,23 +342,15 @@ impl<'t, 'a> Reader<'t, 'a> {
         e: Elem<'a>,
         allowed: &[&str],
     ) -> Result<(), CommandError<'a>> {
-        for attr in self.tok.attributes() {
-            let name = attr.name();
-            let ok = match name.namespace() {
-                Namespace::None => allowed.contains(&name.local()),
-                Namespace::Known(Ns::Xsi) => true,
-                _ => false,
-            };
-            if !ok {
-                return Err(CommandError::new(
-                    CommandErrorKind::UnexpectedAttribute,
-                    name.offset(),
-                )
-                .with_element(e.element_name())
-                .with_attribute(name.qualified()));
-            }
+        match self.tok.unexpected_attribute(allowed, Ns::Xsi) {
+            None => Ok(()),
+            Some(name) => Err(CommandError::new(
+                CommandErrorKind::UnexpectedAttribute,
+                name.offset(),
+            )
+            .with_element(e.element_name())
+            .with_attribute(name.qualified())),
         }
-        Ok(())
     }
 
     /// The unprefixed attribute `local` of the element just taken or peeked.

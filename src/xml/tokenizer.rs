@@ -381,28 +381,55 @@ impl<'a> Tokenizer<'a> {
 
     /// The attributes of the most recent start tag, namespace declarations excluded.
     pub fn attributes(&self) -> impl Iterator<Item = Attribute<'a>> + '_ {
-        self.attrs
-            .iter()
-            .filter(|a| !a.is_declaration)
-            .map(move |a| {
-                let name_start = a.name_start as usize;
-                let (uri, ns) = self.name_ns(a.ns);
-                Attribute {
-                    name: Name {
-                        qname: self.slice(name_start, name_start + a.name_len as usize),
-                        uri,
-                        prefix_len: u32::from(a.prefix_len),
-                        offset: a.name_start,
-                        ns,
-                    },
-                    raw_value: self.slice(
-                        a.value_start as usize,
-                        (a.value_start + a.value_len) as usize,
-                    ),
-                    needs_unescape: a.needs_unescape,
-                    value_offset: a.value_start as usize,
+        Attributes {
+            tokenizer: self,
+            raw: self.attrs.iter(),
+        }
+    }
+
+    /// The attribute `a` stands for.
+    #[inline(always)]
+    fn attribute_of(&self, a: &RawAttribute) -> Attribute<'a> {
+        let name_start = a.name_start as usize;
+        let (uri, ns) = self.name_ns(a.ns);
+        Attribute {
+            name: Name {
+                qname: self.slice(name_start, name_start + a.name_len as usize),
+                uri,
+                prefix_len: u32::from(a.prefix_len),
+                offset: a.name_start,
+                ns,
+            },
+            raw_value: self.slice(
+                a.value_start as usize,
+                (a.value_start + a.value_len) as usize,
+            ),
+            needs_unescape: a.needs_unescape,
+            value_offset: a.value_start as usize,
+        }
+    }
+
+    /// The first attribute of the most recent start tag that is neither
+    /// unprefixed with a local name in `allowed` nor in the namespace
+    /// `also_allowed` (namespace declarations aside): what a strict reader
+    /// refuses. Reads names only; builds the [`Name`] of the one it returns.
+    pub(crate) fn unexpected_attribute(
+        &self,
+        allowed: &[&str],
+        also_allowed: Ns,
+    ) -> Option<Name<'a>> {
+        let a = self.attrs.iter().find(|a| {
+            !a.is_declaration
+                && if a.prefix_len == 0 {
+                    let local = self.local_of(a);
+                    !allowed
+                        .iter()
+                        .any(|name| same_bytes(name.as_bytes(), local))
+                } else {
+                    a.ns != NsRef::Known(also_allowed)
                 }
-            })
+        })?;
+        Some(self.attribute_of(a).name)
     }
 
     /// The value of the most recent start tag's attribute `local` in no
@@ -1584,6 +1611,31 @@ impl<'a> Iterator for Tokenizer<'a> {
 }
 
 impl core::iter::FusedIterator for Tokenizer<'_> {}
+
+/// What [`Tokenizer::attributes`] returns. Its own type, not a chain of
+/// adapters, so that `next` is small enough to inline: most start tags
+/// have no attributes, and asking for them should then cost a compare,
+/// not a call.
+struct Attributes<'t, 'a> {
+    tokenizer: &'t Tokenizer<'a>,
+    raw: core::slice::Iter<'t, RawAttribute>,
+}
+
+impl<'a> Iterator for Attributes<'_, 'a> {
+    type Item = Attribute<'a>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Attribute<'a>> {
+        let a = self.raw.by_ref().find(|a| !a.is_declaration)?;
+        Some(self.tokenizer.attribute_of(a))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (0, Some(self.raw.len()))
+    }
+}
+
+impl core::iter::FusedIterator for Attributes<'_, '_> {}
 
 /// An empty stack, built out of line: when `Tokenizer::new` builds its three
 /// `heapless::Vec`s inline, LLVM merges their uninitialized buffers and
