@@ -863,7 +863,12 @@ impl Gen {
             } else {
                 self.space_into(&mut attrs);
             }
-            let _ = write!(attrs, "{name}={q}{value}{q}");
+            // Mostly `name="value"`; sometimes white space on either
+            // side of `=`, which the tokenizer reads on a slower path.
+            let eq = *self
+                .rng
+                .pick(&["=", "=", "=", "=", " = ", "\n=", "=\t", " =\n  "]);
+            let _ = write!(attrs, "{name}{eq}{q}{value}{q}");
         }
         self.out.push('<');
         self.out.push_str(&qname);

@@ -128,6 +128,23 @@ struct RawAttribute {
     ns: NsRef,
 }
 
+/// What kinds of attribute a start tag has, as its attributes are read:
+/// the passes over them that namespaces need run only when they have work.
+#[derive(Clone, Copy, Debug)]
+struct AttributeKinds {
+    /// Some attribute is a namespace declaration.
+    declarations: bool,
+    /// Some attribute (not a declaration) has a prefix to resolve.
+    prefixed: bool,
+}
+
+impl AttributeKinds {
+    const NONE: AttributeKinds = AttributeKinds {
+        declarations: false,
+        prefixed: false,
+    };
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum State {
     /// Before the root element.
@@ -364,6 +381,7 @@ impl<'a> Tokenizer<'a> {
     /// # Errors
     ///
     /// The first well-formedness error, then the same error on every call.
+    #[inline]
     pub fn next_token(&mut self) -> Result<Option<Token<'a>>, XmlError> {
         if let Some(e) = self.error {
             return Err(e);
@@ -570,20 +588,22 @@ impl<'a> Tokenizer<'a> {
             .map_err(|e| self.record(e))?;
         let name_end = name_start + qname.len();
         self.attrs.clear();
-        let (p, self_closing) = match bytes.get(name_end) {
-            Some(b'>') => (name_end + 1, false),
-            Some(b'/') if bytes.get(name_end + 1) == Some(&b'>') => (name_end + 2, true),
+        let (p, self_closing, kinds) = match bytes.get(name_end) {
+            Some(b'>') => (name_end + 1, false, AttributeKinds::NONE),
+            Some(b'/') if bytes.get(name_end + 1) == Some(&b'>') => {
+                (name_end + 2, true, AttributeKinds::NONE)
+            }
             _ => self.start_tag_attributes(name_end)?,
         };
         if self.open.len() >= usize::from(self.limits.max_depth()) {
             return Err(self.fail(XmlErrorKind::LimitExceeded(Limit::Depth), start));
         }
         let bindings_len = self.bindings.len();
-        if !self.attrs.is_empty() {
+        if kinds.declarations {
             self.declare_namespaces()?;
         }
         self.resolve_name(name_start, prefix_len)?;
-        if !self.attrs.is_empty() {
+        if kinds.prefixed {
             self.resolve_attributes()?;
         }
         let open = OpenElement {
@@ -617,16 +637,21 @@ impl<'a> Tokenizer<'a> {
     }
 
     /// The rest of a start tag from the end of its name: attributes, then
-    /// `>` or `/>`. Returns the offset after the tag and whether it is self-closing.
-    fn start_tag_attributes(&mut self, mut p: usize) -> Result<(usize, bool), XmlError> {
+    /// `>` or `/>`. Returns the offset after the tag, whether it is
+    /// self-closing, and what kinds of attribute it has.
+    fn start_tag_attributes(
+        &mut self,
+        mut p: usize,
+    ) -> Result<(usize, bool, AttributeKinds), XmlError> {
         let bytes = self.input.as_bytes();
+        let mut kinds = AttributeKinds::NONE;
         loop {
             let before_space = p;
             p = skip_space(bytes, p);
             match bytes.get(p) {
-                Some(b'>') => return Ok((p + 1, false)),
+                Some(b'>') => return Ok((p + 1, false, kinds)),
                 Some(b'/') => match bytes.get(p + 1) {
-                    Some(b'>') => return Ok((p + 2, true)),
+                    Some(b'>') => return Ok((p + 2, true, kinds)),
                     Some(_) => {
                         return Err(self.fail(XmlErrorKind::Expected("'>' after '/'"), p + 1));
                     }
@@ -635,7 +660,13 @@ impl<'a> Tokenizer<'a> {
                 Some(_) if p == before_space => {
                     return Err(self.fail(XmlErrorKind::Expected("white space, '>' or '/>'"), p));
                 }
-                Some(_) => p = self.attribute_syntax(p)?,
+                Some(_) => {
+                    p = self.attribute_syntax(p)?;
+                    if let Some(a) = self.attrs.last() {
+                        kinds.declarations |= a.is_declaration;
+                        kinds.prefixed |= !a.is_declaration && a.prefix_len != 0;
+                    }
+                }
                 None => return Err(self.fail_eof()),
             }
         }
@@ -646,13 +677,22 @@ impl<'a> Tokenizer<'a> {
         let bytes = self.input.as_bytes();
         let name_start = p;
         let (name_end, prefix_len) = self.scan_qname(p).map_err(|e| self.record(e))?;
-        let mut p = skip_space(bytes, name_end);
-        match bytes.get(p) {
-            Some(b'=') => p = skip_space(bytes, p + 1),
-            Some(_) => {
-                return Err(self.fail(XmlErrorKind::Expected("'=' after an attribute name"), p));
+        // The usual `name="value"` has no white space around `=`: each
+        // `skip_space` is taken only where some stands.
+        let mut p = name_end;
+        if bytes.get(p) != Some(&b'=') {
+            p = skip_space(bytes, p);
+            match bytes.get(p) {
+                Some(b'=') => {}
+                Some(_) => {
+                    return Err(self.fail(XmlErrorKind::Expected("'=' after an attribute name"), p));
+                }
+                None => return Err(self.fail_eof()),
             }
-            None => return Err(self.fail_eof()),
+        }
+        p += 1;
+        if !matches!(bytes.get(p), Some(b'"' | b'\'')) {
+            p = skip_space(bytes, p);
         }
         let quote = match bytes.get(p) {
             Some(&q @ (b'"' | b'\'')) => q,
