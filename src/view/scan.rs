@@ -1718,7 +1718,7 @@ impl<'a, T: ListItem<'a>> List<'a, T> {
                 // list's span does (see `span`).
                 let Some(next) = children
                     .clone()
-                    .find(|c| only.is_empty() || c.local() == only)
+                    .find(|c| only.is_empty() || same_bytes(c.local().as_bytes(), only.as_bytes()))
                 else {
                     return Self::empty();
                 };
@@ -1835,9 +1835,9 @@ impl<'a, T: ListItem<'a>> Iterator for ListIter<'a, T> {
     fn next(&mut self) -> Option<T> {
         match &mut self.inner {
             IterSource::Doc(children, "") => children.next().map(T::from_child),
-            IterSource::Doc(children, only) => {
-                children.find(|c| c.local() == *only).map(T::from_child)
-            }
+            IterSource::Doc(children, only) => children
+                .find(|c| same_bytes(c.local().as_bytes(), only.as_bytes()))
+                .map(T::from_child),
             IterSource::Slice(items) => items.next().copied(),
         }
     }

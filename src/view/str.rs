@@ -4,7 +4,7 @@ use core::fmt;
 
 use super::value::is_xml_space;
 use crate::xml::{Chunk, Span, Unescaped};
-use crate::xml::{UnescapeMode, find_any3, is_space};
+use crate::xml::{UnescapeMode, find_any3, is_space, same_bytes};
 
 /// Bits of [`Str::flags`].
 const ESCAPED: u8 = 1; // references or `\r` to normalize
@@ -230,7 +230,8 @@ impl<'a> Str<'a> {
     /// Whether the value equals `s`, without allocating.
     pub fn eq_str(&self, s: &str) -> bool {
         match self.as_plain() {
-            Some(plain) => plain == s,
+            // `same_bytes`, not `==`: no call to `memcmp` for a short value.
+            Some(plain) => same_bytes(plain.as_bytes(), s.as_bytes()),
             None => chunks_eq(self.chunks(), s),
         }
     }

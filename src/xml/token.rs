@@ -2,6 +2,7 @@
 
 use core::fmt;
 
+use super::chars::same_bytes;
 use super::escape::{UnescapeMode, Unescaped};
 use super::ns::{Namespace, Ns, Uri};
 
@@ -166,7 +167,8 @@ impl<'a> Name<'a> {
     /// compare and a short string compare.
     #[inline]
     pub fn is(&self, ns: Ns, local: &str) -> bool {
-        self.ns == NsKind::known(ns) && self.local() == local
+        // `same_bytes`, not `==`: no call to `memcmp` for a short name.
+        self.ns == NsKind::known(ns) && same_bytes(self.local().as_bytes(), local.as_bytes())
     }
 
     /// Byte offset of the name in the document.

@@ -453,8 +453,9 @@ impl<'a> Tokenizer<'a> {
     /// The value of the most recent start tag's attribute `local` in no
     /// namespace (the usual, unprefixed kind), if present.
     pub fn attribute(&self, local: &str) -> Option<Attribute<'a>> {
-        self.attributes()
-            .find(|a| a.name.prefix_len == 0 && a.name.qname == local)
+        self.attributes().find(|a| {
+            a.name.prefix_len == 0 && same_bytes(a.name.qname.as_bytes(), local.as_bytes())
+        })
     }
 
     /// The namespace declarations of the most recent start tag, as
@@ -726,7 +727,8 @@ impl<'a> Tokenizer<'a> {
             return Err(self.fail(XmlErrorKind::LimitExceeded(Limit::Attributes), name_start));
         }
         let qname = &bytes[name_start..name_end];
-        let is_declaration = qname == b"xmlns" || (prefix_len == 5 && qname.starts_with(b"xmlns:"));
+        let is_declaration =
+            same_bytes(qname, b"xmlns") || (prefix_len == 5 && qname.starts_with(b"xmlns:"));
         let attr = RawAttribute {
             name_start: name_start as u32,
             name_len: (name_end - name_start) as u16,
