@@ -29,6 +29,11 @@
 //! | `tokenize-info`, `tokenize-check`, `tokenize-corpus` | the RFC 5731 info response, a 1 MiB check response, the whole corpus | the `tokenize` bench's (`TOKENIZE_DRIVERS`) |
 //! | `command-create`, `command-check` | the RFC 5731 domain create, a 1 000-name check | `epp_codec`, `roxmltree`, `quick_xml` |
 //! | `response-info`, `response-check` | the RFC 5731 info response, a 1 MiB check response | `epp_codec`, `instant_epp` |
+//! | `tokenize-file` | the files named by `EPP_BENCH_FILES` (paths separated by `:`): your own messages (the command and response peers read only the fields of the messages above, so those groups take no files) | the `tokenize` bench's |
+//!
+//! ```text
+//! EPP_BENCH_FILES=a.xml:b.xml cargo run --profile bench -p epp-codec-benches --example interleave -- tokenize-file epp_codec xmlparser
+//! ```
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -62,8 +67,23 @@ fn inputs(group: &str) -> Inputs {
         "tokenize-corpus" => corpus_files().into_iter().map(|f| f.text).collect(),
         "command-create" => vec![rfc5731_create_command()],
         "command-check" => vec![command::domain_check_command(1000)],
+        "tokenize-file" => files_from_env(),
         other => panic!("unknown group {other:?} (see the example's documentation)"),
     })
+}
+
+/// The messages named by `EPP_BENCH_FILES`, for `tokenize-file`.
+fn files_from_env() -> Vec<String> {
+    let Ok(paths) = std::env::var("EPP_BENCH_FILES") else {
+        panic!("tokenize-file reads the files named by EPP_BENCH_FILES (paths separated by ':')");
+    };
+    let docs: Vec<String> = paths
+        .split(':')
+        .filter(|p| !p.is_empty())
+        .map(|p| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{p}: {e}")))
+        .collect();
+    assert!(!docs.is_empty(), "EPP_BENCH_FILES names no file");
+    docs
 }
 
 fn driver(group: &str, name: &str, docs: &'static [String]) -> Driver {
