@@ -128,6 +128,14 @@ struct RawAttribute {
     ns: NsRef,
 }
 
+impl RawAttribute {
+    /// An attribute (not a declaration) with a prefix to resolve.
+    #[inline]
+    fn is_prefixed_attribute(&self) -> bool {
+        !self.is_declaration && self.prefix_len != 0
+    }
+}
+
 /// What kinds of attribute a start tag has, as its attributes are read:
 /// the passes over them that namespaces need run only when they have work.
 #[derive(Clone, Copy, Debug)]
@@ -665,7 +673,7 @@ impl<'a> Tokenizer<'a> {
                     p = self.attribute_syntax(p)?;
                     if let Some(a) = self.attrs.last() {
                         kinds.declarations |= a.is_declaration;
-                        kinds.prefixed |= !a.is_declaration && a.prefix_len != 0;
+                        kinds.prefixed |= a.is_prefixed_attribute();
                     }
                 }
                 None => return Err(self.fail_eof()),
@@ -754,11 +762,9 @@ impl<'a> Tokenizer<'a> {
         Ok(i + 1)
     }
 
-    /// Pushes the bindings the current start tag declares.
+    /// Pushes the bindings the current start tag declares (called only when
+    /// it has some: `AttributeKinds`).
     fn declare_namespaces(&mut self) -> Result<(), XmlError> {
-        if self.attrs.is_empty() {
-            return Ok(());
-        }
         for i in 0..self.attrs.len() {
             let a = self.attrs[i];
             if !a.is_declaration {
@@ -830,14 +836,12 @@ impl<'a> Tokenizer<'a> {
         Ok(())
     }
 
-    /// Resolves the prefixed attributes and checks that no two share an expanded name.
+    /// Resolves the prefixed attributes and checks that no two share an
+    /// expanded name (called only when the tag has some: `AttributeKinds`).
     fn resolve_attributes(&mut self) -> Result<(), XmlError> {
-        if self.attrs.is_empty() {
-            return Ok(());
-        }
         for i in 0..self.attrs.len() {
             let a = self.attrs[i];
-            if a.is_declaration || a.prefix_len == 0 {
+            if !a.is_prefixed_attribute() {
                 continue;
             }
             let r = self
@@ -847,7 +851,7 @@ impl<'a> Tokenizer<'a> {
             self.attrs[i].ns = ns;
             let local = self.local_of(&a);
             for other in &self.attrs[..i] {
-                if other.is_declaration || other.prefix_len == 0 {
+                if !other.is_prefixed_attribute() {
                     continue;
                 }
                 if self.ns_eq(other.ns, ns) && self.local_of(other) == local {
